@@ -1,0 +1,97 @@
+"""One error tree. Every error has a stable code, names the input it is about, and says what is wrong.
+
+Codes:
+  E001 empty input               E002 binary input             E003 not UTF-8
+  E004 input too large           E005 malformed JSON line      E006 unreadable file
+  E007 unknown input format      E008 bad option value         E009 missing field in a record
+  E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
+  E201 gazetteer data missing    E202 model not installed
+  W001 not English (warning)     W002 no publication date (warning)
+"""
+
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.message = message
+        self.source = source
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"[{self.code}] {where}{self.message}"
+
+
+class InputError(SitrepError):
+    """A user's input cannot be read. Never a traceback."""
+
+
+class EmptyInput(InputError):
+    code = "E001"
+
+
+class BinaryInput(InputError):
+    code = "E002"
+
+
+class EncodingError(InputError):
+    code = "E003"
+
+
+class InputTooLarge(InputError):
+    code = "E004"
+
+
+class MalformedRecord(InputError):
+    code = "E005"
+
+
+class UnreadableInput(InputError):
+    code = "E006"
+
+
+class UnknownFormat(InputError):
+    code = "E007"
+
+
+class BadOption(InputError):
+    code = "E008"
+
+
+class MissingField(InputError):
+    code = "E009"
+
+
+class PipelineError(SitrepError):
+    """The pipeline was configured wrongly: a programming or configuration mistake."""
+
+
+class UnknownStage(PipelineError):
+    code = "E101"
+
+
+class UnmetRequirement(PipelineError):
+    code = "E102"
+
+
+class DuplicateStage(PipelineError):
+    code = "E103"
+
+
+class ResourceError(SitrepError):
+    """Bundled data or a model is missing from the installation."""
+
+
+class GazetteerMissing(ResourceError):
+    code = "E201"
+
+
+class ModelMissing(ResourceError):
+    code = "E202"
+
+
+WARNING_NOT_ENGLISH = "W001"
+WARNING_NO_DATE = "W002"

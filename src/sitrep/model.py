@@ -1,0 +1,257 @@
+"""Typed records passed between sitrep's stages.
+
+Every record is a frozen, keyword-only dataclass. Anything that was read out of a text carries an
+:class:`Evidence` naming the characters it came from, the stage that found it, a reason when the
+stage fell back to a default, and a confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+record = dataclass(frozen=True, kw_only=True, slots=True)
+
+
+@record
+class Evidence:
+    """Where a value came from: character offsets into ``Document.text``."""
+
+    start: int
+    end: int
+    text: str
+    stage: str
+    reason: str | None = None
+    confidence: float = 1.0
+
+
+@record
+class Document:
+    """One article or statement. ``id`` is a hash of the normalised text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    source: str = "<text>"  # where it was read from: a path, "<stdin>", "file.jsonl:12"
+
+
+@record
+class Mention:
+    """What a stage found in the text. ``value`` is a typed record of the stage's kind."""
+
+    kind: str  # "trigger", "actor", "place", "date", "casualty", "weapon", "attribution", "hedge", ...
+    start: int
+    end: int
+    text: str
+    value: Any
+    stage: str
+    score: float = 1.0
+    reason: str | None = None
+
+    def evidence(self, *, reason: str | None = None, confidence: float | None = None) -> "Evidence":
+        return Evidence(
+            start=self.start,
+            end=self.end,
+            text=self.text,
+            stage=self.stage,
+            reason=reason if reason is not None else self.reason,
+            confidence=self.score if confidence is None else confidence,
+        )
+
+
+# ---------------------------------------------------------------- values of mentions
+
+
+class DatePrecision(str, Enum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+class PlacePrecision(str, Enum):
+    """Mirrors ACLED geo_precision (1 town, 2 near a town or part of a region, 3 region) plus country."""
+
+    TOWN = "town"
+    NEAR_TOWN = "near_town"
+    REGION = "region"
+    COUNTRY = "country"
+
+    @property
+    def acled_code(self) -> int:
+        return {"town": 1, "near_town": 2, "region": 3, "country": 3}[self.value]
+
+
+@record
+class Actor:
+    """An actor resolved against sitrep's actor dictionary (or kept raw when unknown)."""
+
+    name: str  # canonical name, e.g. "Azerbaijan" or "Constructive Dialogue Network of Armenian CSOs"
+    country: str | None  # ISO3, or a PLOVER pseudo-country (IGO, NGO, ...)
+    sector: str | None  # PLOVER sector code: MIL, GOV, REB, CVL, ...
+    acled_name: str | None  # e.g. "Military Forces of Azerbaijan"
+    inter: int | None  # ACLED inter code 1..8
+    de_facto: str | None = None  # e.g. "Artsakh" for a disputed entity
+    loaded: bool = False  # the source's wording is loaded ("dictatorial regime")
+    raw: bool = False  # not in the dictionary; kept as written
+    evidence: Evidence
+
+
+@record
+class Place:
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO3 of the de jure country
+    admin1: str | None = None
+    admin2: str | None = None
+    precision: PlacePrecision = PlacePrecision.TOWN
+    de_facto: str | None = None  # de facto authority for disputed territory
+    disputed: str | None = None  # name of the disputed territory
+    evidence: Evidence
+
+
+@record
+class EventDate:
+    date: dt.date | None
+    precision: DatePrecision
+    raw: str
+    end: dt.date | None = None  # last day of the window for week/month/year precision
+    evidence: Evidence
+
+
+@record
+class Count:
+    """A reported number of people: low <= best <= high; ``high`` None means no upper bound."""
+
+    low: int
+    best: int
+    high: int | None
+    raw: str
+    rule: str  # the documented rule that turned ``raw`` into numbers
+    group: str | None = None  # subset: "civilians", "children", "soldiers", ...
+    evidence: Evidence
+
+
+@record
+class Casualties:
+    """Killed or wounded for one event: the total and its subsets."""
+
+    total: Count | None
+    subsets: tuple[Count, ...] = ()
+
+
+@record
+class Weapon:
+    name: str  # normalised: "artillery", "tank", "aircraft", "drone", "missile", "ied", ...
+    mode: str  # PLOVER ASSAULT mode: heavy-weapons, aerial, drone, explosives, firearms, ...
+    evidence: Evidence
+
+
+@record
+class Claim:
+    """Who says a field holds. ``field`` names an Event field ("event", "killed", ...)."""
+
+    field: str
+    value: Any
+    claimant: Actor
+    evidence: Evidence
+
+
+@record
+class Certainty:
+    hedges: tuple[Evidence, ...] = ()  # "reportedly", "apparent", "alleged" ...
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+
+    @property
+    def happened(self) -> bool:
+        return not (self.negated or self.hypothetical or self.future)
+
+
+@record
+class Event:
+    id: str
+    document_id: str
+    kind: str  # "violent" or "verbal"
+    plover: str  # ASSAULT, ACCUSE, REQUEST, ...
+    modes: tuple[str, ...]
+    acled_type: str | None
+    acled_subtype: str | None
+    actors: tuple[Actor, ...]
+    recipients: tuple[Actor, ...]
+    place: Place | None
+    date: EventDate | None
+    killed: Casualties | None
+    wounded: Casualties | None
+    weapons: tuple[Weapon, ...]
+    claims: tuple[Claim, ...]
+    claimant: Actor | None
+    certainty: Certainty
+    trigger: Evidence
+    sentence: Evidence
+    confidence: float
+    reasons: tuple[str, ...] = ()  # document-level fallbacks that shaped this event
+    extras: tuple[tuple[str, Any], ...] = field(default=())
+
+    @property
+    def happened(self) -> bool:
+        return self.certainty.happened
+
+
+@record
+class Extraction:
+    """What ``sitrep.extract`` returns for one document."""
+
+    document: Document
+    events: tuple[Event, ...]
+    warnings: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()  # versioned names of the stages that ran
+
+
+# ---------------------------------------------------------------- mention values made by stages
+
+
+@record
+class Trigger:
+    """An event word: what kind of event it starts."""
+
+    lemma: str
+    kind: str  # "violent" or "verbal"
+    plover: str
+    modes: tuple[str, ...] = ()
+    acled_type: str | None = None
+    acled_subtype: str | None = None
+
+
+@record
+class CasualtyFigure:
+    outcome: str  # "killed" or "wounded"
+    count: Count
+
+
+@record
+class Attribution:
+    """A claimant and the stretch of text (``scope_start``..``scope_end``) their claim covers."""
+
+    claimant: Actor
+    scope_start: int
+    scope_end: int
+    cue: str  # "according to", "said", "statement", "quote", "publisher"
+
+
+@record
+class CertaintyMark:
+    kind: str  # "hedge", "negated", "hypothetical", "future"
+    cue: str
+    scope_start: int  # the clause the mark applies to
+    scope_end: int

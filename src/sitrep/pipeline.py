@@ -1,0 +1,141 @@
+"""Builds and runs the pipeline: parse, then registered stages in order, then assemble events."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from . import config
+from .errors import ModelMissing, UnmetRequirement
+from .model import Document, Extraction, Mention
+from .registry import StageSpec, get_stage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from .resolve.actors import ActorDictionary
+    from .resolve.gazetteer import Gazetteer
+
+
+class Resources:
+    """Models and dictionaries shared by the stages, loaded once, on first use."""
+
+    def __init__(self, model: str = config.SPACY_MODEL) -> None:
+        self.model = model
+
+    @cached_property
+    def nlp(self) -> Language:
+        import spacy
+
+        try:
+            return spacy.load(self.model)
+        except OSError as exc:
+            raise ModelMissing(
+                f"the spaCy model {self.model!r} is not installed; run `make install` (it is pinned in pyproject.toml)"
+            ) from exc
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        from .resolve.gazetteer import Gazetteer
+
+        return Gazetteer.load()
+
+    @cached_property
+    def actors(self) -> ActorDictionary:
+        from .resolve.actors import ActorDictionary
+
+        return ActorDictionary.load()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Annotated:
+    """A document, its parse and the mentions found so far. Stages read it; they never change it."""
+
+    document: Document
+    doc: Doc
+    resources: Resources
+    mentions: tuple[Mention, ...] = ()
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def of(self, kind: str) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind == kind)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The spaCy sentence holding character ``offset``."""
+        sents = list(self.doc.sents)
+        i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return sents[min(i, len(sents) - 1)]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+
+    def with_mentions(self, more: Sequence[Mention]) -> Annotated:
+        return replace(self, mentions=self.mentions + tuple(more))
+
+
+class Pipeline:
+    """Parse with spaCy, run stages, assemble events. Build it once; call it on many documents."""
+
+    def __init__(self, stages: Sequence[str] = config.DEFAULT_STAGES, *, resources: Resources | None = None) -> None:
+        self.resources = resources or Resources()
+        self.stages: tuple[StageSpec, ...] = tuple(get_stage(name) for name in stages)
+        self._check()
+
+    def _check(self) -> None:
+        available: set[str] = set(config.PARSE_ASSIGNS)
+        for spec in self.stages:
+            missing = [k for k in spec.requires if k not in available]
+            if missing:
+                raise UnmetRequirement(
+                    f"stage {spec.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
+                )
+            available.update(spec.assigns)
+        from .assemble import REQUIRES as assemble_requires
+
+        missing = [k for k in assemble_requires if k not in available]
+        if missing:
+            raise UnmetRequirement(f"event assembly requires {', '.join(missing)}, which no stage assigns")
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.stages)
+
+    def annotate(self, document: Document, doc: Doc | None = None) -> Annotated:
+        doc = doc if doc is not None else self.resources.nlp(document.text)
+        starts = tuple(s.start_char for s in doc.sents)
+        annotated = Annotated(document=document, doc=doc, resources=self.resources, _sentence_starts=starts)
+        for spec in self.stages:
+            found = spec.fn(annotated)
+            wrong = {m.kind for m in found} - set(spec.assigns)
+            if wrong:
+                raise UnmetRequirement(f"stage {spec.name!r} made mentions of kinds it does not assign: {sorted(wrong)}")
+            annotated = annotated.with_mentions(found)
+        return annotated
+
+    def __call__(self, document: Document) -> Extraction:
+        return self._finish(self.annotate(document))
+
+    def pipe(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Extraction]:
+        """Extract many documents, letting spaCy batch the parsing."""
+        docs = list(documents) if not isinstance(documents, list) else documents
+        texts = (d.text for d in docs)
+        for document, parsed in zip(docs, self.resources.nlp.pipe(texts, batch_size=batch_size)):
+            yield self._finish(self.annotate(document, parsed))
+
+    def _finish(self, annotated: Annotated) -> Extraction:
+        from .assemble import assemble
+
+        events, warnings = assemble(annotated)
+        return Extraction(document=annotated.document, events=events, warnings=warnings, stages=self.stage_names)
+
+
+def load_pipeline(stages: Sequence[str] | None = None, **kwargs: Any) -> Pipeline:
+    return Pipeline(stages if stages is not None else config.DEFAULT_STAGES, **kwargs)
