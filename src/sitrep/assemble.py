@@ -1,16 +1,601 @@
-"""Turn triggers and the mentions around them into Events (placeholder until written)."""
+"""Turn triggers and the mentions around them into Events.
+
+The rules, in the order they apply (docs/stages.md has the long form):
+
+1. A trigger becomes a candidate unless it is content of another event ("condemns the aggression":
+   the aggression is what is condemned), lies in a non-conflict context (a storm, a match, a
+   crash) without any armed actor or weapon beside it, or, for a violent word, has no conflict
+   support at all in its sentence.
+2. In one sentence, violent and material triggers make one event (the most specific word names
+   it); verbal triggers make one event per family.
+3. Arguments come from the trigger's sentence: actors by their grammatical role, else by position;
+   places (a dateline place is skipped); dates, else the last date stated earlier, else the
+   publication date; weapons; casualties. Several towns in one sentence fan out into one event each.
+4. A sentence that only reports a toll ("over a dozen people were killed") adds its figures to the
+   event they belong to instead of making a new one; a bare violent verb with no place, date or
+   figure of its own elaborates the previous violent event.
+5. Certainty marks whose scope covers the trigger apply; the claimant is the innermost
+   attribution covering the trigger, else the publisher.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .model import Event
+from .model import (
+    Actor,
+    Attribution,
+    Casualties,
+    CasualtyFigure,
+    Certainty,
+    CertaintyMark,
+    Claim,
+    Count,
+    DatePrecision,
+    Event,
+    EventDate,
+    Evidence,
+    Mention,
+    Place,
+    PlacePrecision,
+    Trigger,
+    Weapon,
+)
+from .resolve.event_types import classify
+from .stages.triggers import lexicon
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
     from .pipeline import Annotated
 
+STAGE = "assemble.rules.v1"
 REQUIRES = ("trigger", "actor", "place", "date", "casualty", "weapon", "attribution", "certainty")
+
+# Most specific first: the word that names a sentence's event.
+FAMILY_RANK = (
+    "suicide", "abduct", "sexual", "airstrike", "shelling", "bombard", "explosion", "capture", "riot", "mob",
+    "protest", "clash", "beat", "attack", "loot", "disrupt", "arrest", "withdraw", "base", "mobilize",
+)
+KILL_WORDS = frozenset({"kill", "killing", "murder", "slay", "massacre", "execute", "execution", "behead"})
+GENERIC_FAMILIES = frozenset({"attack", "clash"})
+AGENT_DEPS = frozenset({"nsubj", "agent", "poss", "csubj"})
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "iobj", "attr", "oprd"})
+PATIENT_PREPS = frozenset({"on", "against", "at", "towards", "toward", "upon", "of", "to", "targeting", "into"})
+AGENT_PREPS = frozenset({"by", "from"})
+PLACE_RANK = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.REGION: 2, PlacePrecision.COUNTRY: 3}
+DATELINE = re.compile(r"^[\s,]*(?:[A-Za-z .]{0,30}[,(]\s*)?[^\n]{0,60}?[-\u2013\u2014]{1,2}\s")
+
+
+@dataclass
+class _Draft:
+    """A mutable event under construction; frozen into an Event at the end."""
+
+    trigger: Mention
+    sentence: Span
+    typed_trigger: Trigger
+    extra_triggers: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    place: Place | None = None
+    date: EventDate | None = None
+    killed: list[CasualtyFigure] = field(default_factory=list)
+    wounded: list[CasualtyFigure] = field(default_factory=list)
+    casualty_mentions: list[Mention] = field(default_factory=list)
+    weapons: list[Weapon] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+class _Context:
+    """The document's mentions, indexed for the questions assembly asks."""
+
+    def __init__(self, annotated: Annotated) -> None:
+        self.a = annotated
+        self.text = annotated.text
+        self.actors = annotated.of("actor")
+        self.places = annotated.of("place")
+        self.dates = annotated.of("date")
+        self.casualties = annotated.of("casualty")
+        self.weapons = annotated.of("weapon")
+        self.attributions = annotated.of("attribution")
+        self.marks = annotated.of("certainty")
+        self.lex = lexicon()
+        self._dateline = self._find_dateline()
+
+    def _find_dateline(self) -> tuple[int, int] | None:
+        """A place at the very start followed by a date and a dash is the dateline, not the event place."""
+        first = min(self.places, key=lambda m: m.start, default=None)
+        if first is None or self.text[: first.start].strip():
+            return None
+        tail = self.text[first.end : first.end + 80]
+        if re.match(r"^\s*(?:\([^)]{0,40}\))?\s*,", tail) or re.match(r"^[^\n.]{0,60}[-\u2013\u2014]\s", tail):
+            return first.start, first.end
+        return None
+
+    def in_sentence(self, mentions: Sequence[Mention], sent: Span) -> list[Mention]:
+        return [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+
+    def token_at(self, start: int, end: int) -> Token:
+        span = self.a.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return self.a.doc[min(len(self.a.doc) - 1, max(0, self._token_index(start)))]
+        return span.root
+
+    def _token_index(self, offset: int) -> int:
+        for tok in self.a.doc:
+            if tok.idx + len(tok.text) > offset:
+                return tok.i
+        return len(self.a.doc) - 1
+
+    def is_dateline(self, m: Mention) -> bool:
+        return self._dateline is not None and (m.start, m.end) == self._dateline
+
+    def overlaps_actor(self, m: Mention) -> bool:
+        return any(a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start) for a in self.actors)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
+    """'actor' or 'recipient' from the dependency path between an actor and the trigger, else None."""
+    anchors = {trigger_tok}
+    governor = trigger_tok.head if trigger_tok.dep_ in {"dobj", "pobj", "attr", "xcomp", "nsubjpass"} else None
+    if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+        anchors.add(governor)
+    if trigger_tok.dep_ == "conj" and not any(c.dep_ in AGENT_DEPS for c in trigger_tok.children):
+        anchors.add(trigger_tok.head)
+    tok = ctx.token_at(actor.start, actor.end)
+    prev: Token | None = None
+    steps = 0
+    while steps < 12:
+        if tok in anchors and prev is not None:
+            dep = prev.dep_
+            if tok is not trigger_tok and tok is governor:
+                return "actor" if dep in AGENT_DEPS else None
+            if dep in AGENT_DEPS:
+                return "actor"
+            if dep in PATIENT_DEPS or dep == "compound":
+                return "recipient"
+            if dep in {"prep", "agent"}:
+                prep = prev.lower_
+                if prep in AGENT_PREPS or dep == "agent":
+                    return "actor"
+                if prep in PATIENT_PREPS:
+                    return "recipient"
+            return None
+        if tok in anchors:  # the actor mention covers the trigger
+            return None
+        if tok.head is tok:
+            return None
+        prev, tok = tok, tok.head
+        steps += 1
+    return None
+
+
+def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -> None:
+    trigger_tok = ctx.token_at(draft.trigger.start, draft.trigger.end)
+    unknown: list[Mention] = []
+    for m in actor_mentions:
+        role = _role(ctx, m, trigger_tok)
+        if role == "actor":
+            draft.actors.append(m.value)
+        elif role == "recipient":
+            draft.recipients.append(m.value)
+        else:
+            unknown.append(m)
+    for m in unknown:  # by position: before the trigger acts, after it receives
+        actor: Actor = m.value
+        if m.end <= draft.trigger.start and not draft.actors:
+            draft.actors.append(replace(actor, evidence=replace(actor.evidence, reason="role by position: before the event word")))
+        elif m.start >= draft.trigger.end or draft.actors:
+            draft.recipients.append(replace(actor, evidence=replace(actor.evidence, reason="role by position: after the event word")))
+    draft.actors = _unique_actors(draft.actors)
+    names = {a.name for a in draft.actors}
+    draft.recipients = [r for r in _unique_actors(draft.recipients) if r.name not in names]
+
+
+def _unique_actors(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.name, a)
+    return list(seen.values())
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _words(text: str, vocab: frozenset[str]) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}", low) for w in vocab)
+
+
+def _armed(actor: Actor) -> bool:
+    return (actor.inter in {1, 2, 3, 4, 8}) or actor.sector in {"MIL", "REB", "PRM", "UAF", "COP", "PRE"}
+
+
+def _content_of_verbal(ctx: _Context, trig: Mention, verbal: list[Mention]) -> bool:
+    """A noun trigger inside the object of a verbal trigger is what is talked about, not a new event."""
+    tok = ctx.token_at(trig.start, trig.end)
+    if tok.pos_ not in {"NOUN", "PROPN"} and tok.dep_ not in {"xcomp", "pcomp"}:
+        return False
+    if tok.dep_ == "conj":  # "condemns ... and appeals": a second act, not the first one's object
+        return False
+    for v in verbal:
+        vtok = ctx.token_at(v.start, v.end)
+        if vtok is tok or vtok.pos_ != "VERB":
+            continue
+        if vtok.i < tok.i and tok in set(vtok.subtree):
+            return True
+    return False
+
+
+def _anaphoric(ctx: _Context, trig: Mention) -> bool:
+    """"This attack", "the aggression": a generic noun pointing back at an event already told."""
+    tok = ctx.token_at(trig.start, trig.end)
+    if trig.value.family not in GENERIC_FAMILIES or tok.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"this", "that", "the", "these", "those", "such", "its", "their"}
+               for c in tok.children)
+
+
+def _after_request(trig: Mention, verbal: list[Mention]) -> bool:
+    """What a speaker asks for or threatens ("to resume negotiations") has not happened."""
+    return any(v.value.plover in {"REQUEST", "THREATEN"} and v.start < trig.start for v in verbal)
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
+    """Places for a sentence's event: every town-level place (fan-out), else the most specific one."""
+    cands = [
+        m for m in ctx.in_sentence(ctx.places, sent) if not ctx.is_dateline(m) and not ctx.overlaps_actor(m)
+    ]
+    if not cands:
+        return []
+    towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
+    if towns:
+        unique: dict[str, Mention] = {}
+        for m in towns:
+            unique.setdefault(str(m.value.geonameid or m.value.name), m)
+        return list(unique.values())
+    best = min(cands, key=lambda m: (PLACE_RANK[m.value.precision], abs(m.start - trigger.start)))
+    return [best]
+
+
+def _date_for(ctx: _Context, sent: Span, trigger: Mention) -> EventDate | None:
+    in_sent = [m for m in ctx.in_sentence(ctx.dates, sent)]
+    if in_sent:
+        m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
+        return m.value
+    earlier = [m for m in ctx.dates if m.end <= trigger.start and m.value.date is not None]
+    if earlier:
+        m = earlier[-1]
+        v: EventDate = m.value
+        return replace(v, evidence=replace(v.evidence, reason="no date in the sentence: the last date stated earlier", confidence=0.6))
+    pub = ctx.a.document.published
+    if pub is not None:
+        return EventDate(
+            date=pub,
+            precision=DatePrecision.DAY,
+            raw="",
+            evidence=Evidence(start=0, end=0, text="", stage=STAGE, reason="no date in the text: the publication date", confidence=0.4),
+        )
+    return EventDate(
+        date=None,
+        precision=DatePrecision.UNKNOWN,
+        raw="",
+        evidence=Evidence(start=0, end=0, text="", stage=STAGE, reason="no date in the text and no publication date", confidence=0.0),
+    )
+
+
+def _claimant_at(ctx: _Context, offset: int) -> tuple[Actor | None, Mention | None]:
+    covering = [m for m in ctx.attributions if m.value.scope_start <= offset < m.value.scope_end]
+    if covering:
+        m = min(covering, key=lambda m: m.value.scope_end - m.value.scope_start)
+        return m.value.claimant, m
+    publisher = ctx.a.document.publisher
+    if publisher:
+        return (
+            Actor(
+                name=publisher, country=None, sector="JRN", acled_name=None, inter=None, raw=True,
+                evidence=Evidence(start=0, end=0, text="", stage=STAGE, reason="no claimant in the text: the publisher", confidence=0.5),
+            ),
+            None,
+        )
+    return None, None
+
+
+def _certainty(ctx: _Context, trig: Mention, sent: Span) -> Certainty:
+    hedges: list[Evidence] = []
+    negated = hypothetical = future = False
+    for m in ctx.in_sentence(ctx.marks, sent):
+        mark: CertaintyMark = m.value
+        if not (mark.scope_start <= trig.start < mark.scope_end):
+            continue
+        if mark.kind == "hedge":
+            hedges.append(m.evidence())
+        elif mark.kind == "negated":
+            negated = True
+        elif mark.kind == "hypothetical":
+            hypothetical = True
+        elif mark.kind == "future":
+            future = True
+    return Certainty(hedges=tuple(hedges), negated=negated, hypothetical=hypothetical, future=future)
+
+
+def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
+    """Totals from several figures: low = lowest low, high = highest high, best = the first stated."""
+    totals = [f.count for f in figures if f.count.group is None]
+    subsets = tuple(f.count for f in figures if f.count.group is not None)
+    if not totals and subsets:
+        # Only subsets were reported ("two children were killed"): their sum is the total.
+        low = sum(c.low for c in subsets)
+        best = sum(c.best for c in subsets)
+        highs = [c.high for c in subsets]
+        high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
+        first = subsets[0]
+        total = Count(low=low, best=best, high=high, raw=first.raw, rule="sum of reported subsets",
+                      evidence=replace(first.evidence, reason="total is the sum of the subsets"))
+        return Casualties(total=total, subsets=subsets)
+    if not totals:
+        return None
+    if len(totals) == 1:
+        return Casualties(total=totals[0], subsets=subsets)
+    low = min(c.low for c in totals)
+    highs = [c.high for c in totals]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    best = max(low, totals[0].best) if high is None else min(max(low, totals[0].best), high)
+    first = totals[0]
+    merged = Count(low=low, best=best, high=high, raw=first.raw, rule=f"merged {len(totals)} figures: lowest low, highest high, first-stated best",
+                   group=None, evidence=replace(first.evidence, reason=f"{len(totals)} figures reported"))
+    return Casualties(total=merged, subsets=subsets)
+
+
+# ---------------------------------------------------------------- main
 
 
 def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
-    return (), ()
+    ctx = _Context(annotated)
+    triggers = sorted(annotated.of("trigger"), key=lambda m: m.start)
+    if not triggers:
+        return (), ()
+    sentences = list(annotated.doc.sents)
+    by_sentence: dict[int, list[Mention]] = {}
+    for t in triggers:
+        by_sentence.setdefault(annotated.sentence_index(t.start), []).append(t)
+
+    drafts: list[_Draft] = []  # violent and material events
+    verbal: list[_Draft] = []
+    last_violent: list[_Draft] = []  # the drafts made by the latest violent sentence
+    last_violent_sentence = -10
+
+    for si in sorted(by_sentence):
+        sent = sentences[si]
+        sent_text = sent.text
+        trigs = by_sentence[si]
+        all_verbal = [t for t in trigs if t.value.kind == "verbal"]
+        verbal_trigs = [t for t in all_verbal if not (_after_request(t, all_verbal) or _content_of_verbal(ctx, t, all_verbal))]
+        material = [t for t in trigs if t.value.kind != "verbal"]
+        actors_here = [m for m in ctx.in_sentence(ctx.actors, sent)]
+        weapons_here = [m for m in ctx.in_sentence(ctx.weapons, sent)]
+        casualties_here = [m for m in ctx.in_sentence(ctx.casualties, sent)]
+        places_here = _pick_places(ctx, sent, trigs[0])
+        dates_here = ctx.in_sentence(ctx.dates, sent)
+        armed_here = any(_armed(m.value) for m in actors_here)
+        specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
+        support = specific or armed_here or bool(weapons_here) or _words(sent_text, ctx.lex.conflict_words) or bool(casualties_here)
+        non_conflict = _words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not weapons_here
+
+        if material and support and not non_conflict:
+            primary = min(material, key=lambda t: (FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99, t.start))
+            only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
+            generic = all(t.value.family in GENERIC_FAMILIES for t in material)
+            has_own_args = bool(places_here or dates_here)
+            toll_only = only_kill and not any(_armed(m.value) for m in actors_here) and last_violent
+            referring = all(
+                _anaphoric(ctx, t) or _content_of_verbal(ctx, t, all_verbal) or _after_request(t, all_verbal) for t in material
+            )
+            happened = _certainty(ctx, primary, sent).happened
+            elaboration = generic and not has_own_args and not casualties_here and bool(drafts) and happened and (
+                referring or (last_violent and si - last_violent_sentence <= 2)
+            )
+            if referring and generic and not drafts and not has_own_args and not casualties_here:
+                material = []  # "condemns the aggression" with nothing told: the verbal event is enough
+            if toll_only and not _new_town(places_here, drafts):
+                _attach_toll(ctx, drafts, casualties_here, places_here)
+            elif not material:
+                pass
+            elif elaboration and referring:
+                for d in last_violent:
+                    d.extra_triggers.append(primary)
+            elif elaboration:
+                for d in last_violent:
+                    extra = [m.value for m in actors_here if m.value.name not in {a.name for a in d.actors}]
+                    for a in extra:
+                        if a.name not in {r.name for r in d.recipients}:
+                            d.recipients.append(replace(a, evidence=replace(a.evidence, reason="from a sentence elaborating this event")))
+                    d.extra_triggers.append(primary)
+            else:
+                made = _make_drafts(ctx, primary, material, sent, actors_here, weapons_here, casualties_here, places_here)
+                if not made[0].place and last_violent and si - last_violent_sentence <= 3 and primary.value.family not in GENERIC_FAMILIES:
+                    for d in made:
+                        d.place = last_violent[0].place
+                        d.reasons.append("place carried from the previous event")
+                drafts.extend(made)
+                if made[0].typed_trigger.kind == "violent":
+                    last_violent = made
+                    last_violent_sentence = si
+        elif casualties_here and drafts and not material:
+            _attach_toll(ctx, drafts, casualties_here, places_here)
+
+        for family_trigs in _group_verbal(verbal_trigs):
+            t = family_trigs[0]
+            if non_conflict:
+                continue
+            d = _Draft(trigger=t, sentence=sent, typed_trigger=t.value, extra_triggers=family_trigs[1:])
+            _assign_roles(ctx, d, actors_here)
+            if t.value.family in {"allege", "accuse"} and ctx.token_at(t.start, t.end).pos_ == "NOUN":
+                # "violation of ...", "the support of X": the speaker alleges; the others are accused.
+                d.recipients = _unique_actors(d.actors + d.recipients)
+                d.actors = []
+            d.weapons = [m.value for m in weapons_here]
+            places = _pick_places(ctx, sent, t)
+            d.place = places[0].value if places else None
+            verbal.append(d)
+
+    happened_conflict = bool(drafts)
+    events: list[Event] = []
+    for d in drafts:
+        events.append(_freeze(ctx, d))
+    for d in verbal:
+        conflict_sentence = _words(d.sentence.text, ctx.lex.conflict_words) or any(_armed(a) for a in d.actors + d.recipients)
+        if not (happened_conflict or conflict_sentence):
+            continue
+        events.append(_freeze(ctx, d))
+    warnings: tuple[str, ...] = ()
+    return tuple(events), warnings
+
+
+def _new_town(places: list[Mention], drafts: list[_Draft]) -> bool:
+    known = {d.place.name for d in drafts if d.place is not None}
+    return any(m.value.precision == PlacePrecision.TOWN and m.value.name not in known for m in places)
+
+
+def _attach_toll(ctx: _Context, drafts: list[_Draft], casualties: list[Mention], places: list[Mention]) -> None:
+    """Figures reported apart from any event word belong to the event of the same place, else the first."""
+    violent = [d for d in drafts if d.typed_trigger.kind == "violent"] or drafts
+    if not violent or not casualties:
+        return
+    target = violent[0]
+    names = {m.value.name for m in places} | {m.value.disputed for m in places if m.value.disputed}
+    for d in violent:
+        if d.place is not None and (d.place.name in names or (d.place.disputed and d.place.disputed in names)):
+            if d.place.precision in (PlacePrecision.REGION, PlacePrecision.COUNTRY) or target.place is None:
+                target = d
+                break
+            target = d
+    _add_casualties(target, casualties, reason="figures reported apart from the event word")
+
+
+def _add_casualties(d: _Draft, casualties: list[Mention], reason: str | None = None) -> None:
+    for m in casualties:
+        fig: CasualtyFigure = m.value
+        if reason:
+            fig = replace(fig, count=replace(fig.count, evidence=replace(fig.count.evidence, reason=fig.count.evidence.reason or reason)))
+        (d.killed if fig.outcome == "killed" else d.wounded).append(fig)
+        d.casualty_mentions.append(m)
+
+
+def _group_verbal(trigs: list[Mention]) -> list[list[Mention]]:
+    groups: dict[tuple[str, tuple[str, ...]], list[Mention]] = {}
+    for t in trigs:
+        groups.setdefault((t.value.plover, t.value.modes), []).append(t)
+    return list(groups.values())
+
+
+def _make_drafts(
+    ctx: _Context,
+    primary: Mention,
+    material: list[Mention],
+    sent: Span,
+    actors_here: list[Mention],
+    weapons_here: list[Mention],
+    casualties_here: list[Mention],
+    places_here: list[Mention],
+) -> list[_Draft]:
+    base = _Draft(trigger=primary, sentence=sent, typed_trigger=primary.value, extra_triggers=[t for t in material if t is not primary])
+    _assign_roles(ctx, base, actors_here)
+    base.weapons = [m.value for m in weapons_here]
+    _add_casualties(base, casualties_here)
+    if not places_here:
+        return [base]
+    drafts = []
+    for k, pm in enumerate(places_here):
+        d = replace(base, actors=list(base.actors), recipients=list(base.recipients), weapons=list(base.weapons),
+                    killed=list(base.killed) if k == 0 else [], wounded=list(base.wounded) if k == 0 else [],
+                    casualty_mentions=list(base.casualty_mentions) if k == 0 else [], reasons=list(base.reasons),
+                    extra_triggers=list(base.extra_triggers))
+        d.place = pm.value
+        if len(places_here) > 1:
+            d.reasons.append(f"one of {len(places_here)} places in the sentence: one event per place")
+        drafts.append(d)
+    return drafts
+
+
+def _freeze(ctx: _Context, d: _Draft) -> Event:
+    doc_id = ctx.a.document.id
+    trig = d.trigger
+    certainty = _certainty(ctx, trig, d.sentence)
+    if d.typed_trigger.kind == "verbal" and d.extra_triggers:
+        # One verbal event from several words ("evidence that ... apparent support"): any word's hedge counts.
+        more = [h for t in d.extra_triggers for h in _certainty(ctx, t, d.sentence).hedges]
+        certainty = replace(certainty, hedges=certainty.hedges + tuple(more))
+    date = _date_for(ctx, d.sentence, trig)
+    killed = _merge_counts(d.killed)
+    wounded = _merge_counts(d.wounded)
+    typed = classify(
+        d.typed_trigger,
+        weapons=tuple(d.weapons),
+        actors=tuple(d.actors),
+        recipients=tuple(d.recipients),
+        sentence=d.sentence.text,
+        killed=bool(killed and killed.total and killed.total.best > 0),
+    )
+    claimant, attribution = _claimant_at(ctx, trig.start)
+    actors = tuple(d.actors)
+    if not actors and typed.kind == "verbal" and claimant is not None:
+        actors = (replace(claimant, evidence=replace(claimant.evidence, reason="the speaker of the statement")),)
+    claims: list[Claim] = []
+    if claimant is not None:
+        cue = attribution.evidence() if attribution is not None else claimant.evidence
+        claims.append(Claim(field="event", value=typed.plover, claimant=claimant, evidence=cue))
+    for m in d.casualty_mentions:
+        fig: CasualtyFigure = m.value
+        who, _ = _claimant_at(ctx, m.start)
+        if who is not None:
+            c = fig.count
+            claims.append(Claim(field=fig.outcome, value={"low": c.low, "best": c.best, "high": c.high, "group": c.group},
+                                claimant=who, evidence=c.evidence))
+    reasons = list(d.reasons)
+    if typed.reason:
+        reasons.append(typed.reason)
+    found = sum(x is not None and x != () for x in (actors or None, d.place, date.date if date else None))
+    confidence = round(trig.score * (0.55 + 0.15 * found), 3)
+    sentence_ev = Evidence(start=d.sentence.start_char, end=d.sentence.end_char, text=d.sentence.text, stage="parse.spacy")
+    key = f"{doc_id}|{trig.start}|{d.place.name if d.place else ''}"
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        document_id=doc_id,
+        kind=typed.kind,
+        plover=typed.plover,
+        modes=typed.modes,
+        acled_type=typed.acled_type,
+        acled_subtype=typed.acled_subtype,
+        actors=actors,
+        recipients=tuple(d.recipients),
+        place=d.place,
+        date=date,
+        killed=killed,
+        wounded=wounded,
+        weapons=tuple(_unique_weapons(d.weapons)),
+        claims=tuple(claims),
+        claimant=claimant,
+        certainty=certainty,
+        trigger=Evidence(start=trig.start, end=trig.end, text=trig.text, stage=trig.stage, confidence=trig.score),
+        sentence=sentence_ev,
+        confidence=confidence,
+        reasons=tuple(reasons),
+    )
+
+
+def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
+    seen: dict[tuple[str, int], Weapon] = {}
+    for w in weapons:
+        seen.setdefault((w.name, w.evidence.start), w)
+    return list(seen.values())

@@ -225,8 +225,9 @@ class Extraction:
 class Trigger:
     """An event word: what kind of event it starts."""
 
-    lemma: str
-    kind: str  # "violent" or "verbal"
+    lemma: str  # the lexicon phrase that matched
+    family: str  # "attack", "shelling", "protest", "accuse", ... (see data/triggers.json)
+    kind: str  # "violent", "material" or "verbal"
     plover: str
     modes: tuple[str, ...] = ()
     acled_type: str | None = None

@@ -1,10 +1,92 @@
-"""Placeholder: the real stage is being written."""
+"""Certainty marks: hedges, negation, and future or hypothetical talk, each with the clause it covers.
+
+The scope of a mark is the subtree of the word it modifies, so "did not shell" covers the shelling,
+"may expand ... resulting in atrocities" covers the expansion, and "reportedly killed" covers the
+killing. Assembly applies a mark to every trigger inside its scope.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..model import CertaintyMark, Mention
 from ..registry import stage
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-@stage("certainty.rules.v1", requires=(), assigns=("certainty",))
-def find(annotated):  # type: ignore[no-untyped-def]
-    return ()
+    from ..pipeline import Annotated
+
+NAME = "certainty.rules.v1"
+
+HEDGES = frozenset(
+    {
+        "reportedly", "allegedly", "apparently", "apparent", "alleged", "purported", "purportedly",
+        "suspected", "unconfirmed", "possibly", "presumably", "likely", "probably", "unverified",
+        "rumoured", "rumored", "supposedly", "ostensibly",
+    }
+)
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+# Verbs whose complement has not happened (yet): "threatened to strike", "plans to attack".
+INTENT_VERBS = frozenset(
+    {
+        "threaten", "plan", "intend", "prepare", "vow", "pledge", "promise", "seek", "aim", "want",
+        "hope", "expect", "consider", "propose", "warn", "risk", "fear", "prevent", "avert", "avoid",
+    }
+)
+NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "should"})
+
+
+def _scope(token: Token) -> tuple[int, int]:
+    sub = list(token.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+
+
+def _mark(kind: str, cue: Token, scope_of: Token) -> Mention:
+    start, end = _scope(scope_of)
+    return Mention(
+        kind="certainty",
+        start=cue.idx,
+        end=cue.idx + len(cue.text),
+        text=cue.text,
+        value=CertaintyMark(kind=kind, cue=cue.lower_, scope_start=start, scope_end=end),
+        stage=NAME,
+        score=0.8,
+    )
+
+
+@stage(NAME, requires=(), assigns=("certainty",))
+def find(annotated: Annotated) -> tuple[Mention, ...]:
+    """Hedge, negation, future and hypothetical marks with the span of text each one governs."""
+    found: list[Mention] = []
+    for tok in annotated.doc:
+        low = tok.lower_
+        if low in HEDGES:
+            # "apparent support": the noun; "reportedly killed": the verb.
+            found.append(_mark("hedge", tok, tok.head if tok.dep_ != "ROOT" else tok))
+        elif tok.dep_ == "neg" or (low in {"no", "never"} and tok.dep_ in {"det", "neg", "advmod"}):
+            head = tok.head
+            # "no casualties" negates the casualties (handled by the casualty stage), not an event verb.
+            if low == "no" and head.pos_ == "NOUN" and head.lemma_ in {"casualty", "injury", "death", "one"}:
+                continue
+            found.append(_mark("negated", tok, head))
+        elif tok.lemma_.lower() in NEGATION_VERBS and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ in {"ccomp", "xcomp", "dobj", "pcomp"}:
+                    found.append(_mark("negated", tok, child))
+        elif tok.tag_ == "MD" or (tok.dep_ == "aux" and low in HYPOTHETICAL_MODALS | FUTURE_MODALS):
+            if low in FUTURE_MODALS:
+                found.append(_mark("future", tok, tok.head))
+            elif low in HYPOTHETICAL_MODALS:
+                found.append(_mark("hypothetical", tok, tok.head))
+        elif tok.dep_ == "mark" and low in CONDITIONAL_MARKERS:
+            found.append(_mark("hypothetical", tok, tok.head))
+        elif tok.lemma_.lower() in INTENT_VERBS and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in {"against", "of"}):
+                    found.append(_mark("future", tok, child))
+        elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
+            found.append(_mark("future", tok, tok.head if tok.head is not tok else tok))
+    return tuple(found)
