@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import annotate
+
+STAGE = ("certainty.rules.v1",)
+
+
+def marks_over(text: str, word: str, resources) -> set[str]:  # type: ignore[no-untyped-def]
+    """The kinds of marks whose scope covers the first occurrence of ``word``."""
+    at = text.index(word)
+    annotated = annotate(text, resources, STAGE)
+    return {m.value.kind for m in annotated.of("certainty") if m.value.scope_start <= at < m.value.scope_end}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("Troops reportedly shelled the village.", "shelled", "hedge"),
+        ("The army did not shell the village.", "shell", "negated"),
+        ("The ministry denied that its forces shelled the village.", "shelled", "negated"),
+        ("The rebels could attack the city next week.", "attack", "hypothetical"),
+        ("If talks fail, the army would launch an offensive.", "offensive", "hypothetical"),
+        ("The group threatened to bomb the bridge.", "bomb", "future"),
+        ("The army will attack at dawn.", "attack", "future"),
+        ("It was prepared with the apparent support of the regime.", "support", "hedge"),
+    ],
+)
+def test_marks_cover_the_event_word(resources, text: str, word: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind in marks_over(text, word, resources)
+
+
+def test_plain_statement_of_fact_has_no_marks(resources) -> None:  # type: ignore[no-untyped-def]
+    assert marks_over("Troops shelled the village on Sunday.", "shelled", resources) == set()
+
+
+def test_no_casualties_is_not_a_negated_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "The shelling hit the depot and no casualties were reported."
+    assert "negated" not in marks_over(text, "shelling", resources)
+
+
+def test_threat_itself_happened_only_its_content_is_future(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "The group threatened to bomb the bridge."
+    assert "future" not in marks_over(text, "threatened", resources)

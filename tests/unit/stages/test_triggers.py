@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers import annotate
+
+STAGE = ("triggers.lexicon.v1",)
+
+
+def families(text: str, resources) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(m.text, m.value.family) for m in annotate(text, resources, STAGE).of("trigger")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "family"),
+    [
+        ("Artillery shelled the village overnight.", "shelled", "shelling"),
+        ("An air strike hit the market in the morning.", "air strike", "airstrike"),
+        ("A roadside bomb exploded near the convoy.", "exploded", "explosion"),
+        ("Gunmen abducted three aid workers.", "abducted", "abduct"),
+        ("Hundreds of people protested outside parliament.", "protested", "protest"),
+        ("Police arrested twelve activists.", "arrested", "arrest"),
+        ("The two militias clashed near the river.", "clashed", "clash"),
+        ("The ministry condemned the raid.", "condemned", "accuse"),
+        ("The council appealed to the UN for help.", "appealed", "request"),
+        ("Towns were bombed by warplanes.", "bombed", "bombard"),
+    ],
+)
+def test_event_words_are_found_with_their_family(resources, text: str, word: str, family: str) -> None:
+    assert (word, family) in families(text, resources)
+
+
+def test_multiword_phrase_wins_over_its_first_word(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Workers went on a hunger strike on Monday.", resources)
+    assert ("hunger strike", "protest") in found
+    assert not any(f == "airstrike" for _, f in found)
+
+
+def test_noun_bomb_is_an_explosion_and_verb_bomb_a_bombardment(resources) -> None:  # type: ignore[no-untyped-def]
+    assert ("bomb", "explosion") in families("A bomb went off in the square.", resources)
+    assert ("bombed", "bombard") in families("Jets bombed the town.", resources)
+
+
+def test_ordinary_text_has_no_violent_event_words(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("The bakery sold fresh bread and the weather was mild all week.", resources)
+    assert found == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(prefix=st.text(alphabet="abc XYZ,.", max_size=30), suffix=st.text(alphabet="abc XYZ,.", max_size=30))
+def test_offsets_slice_back_to_the_text(resources, prefix: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{prefix} Rebels attacked the base and shelled the town. {suffix}"
+    annotated = annotate(text, resources, STAGE)
+    assert annotated.of("trigger")
+    for m in annotated.of("trigger"):
+        assert text[m.start : m.end] == m.text
