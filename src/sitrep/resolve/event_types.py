@@ -127,7 +127,8 @@ def classify(
         return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
                      acled_subtype="Headquarters or base established")
     if family == "mobilize":
-        return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC, acled_subtype="Other")
+        return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
+                     acled_subtype="Change to group/activity")
     if family == "capture":
         state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in actors)
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES,

@@ -1,0 +1,70 @@
+"""Small metric helpers shared by the evaluations."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Classes:
+    """Per-class precision/recall/F1 for a single-label task; a missing prediction is ``None``."""
+
+    pairs: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def add(self, gold: str, predicted: str | None) -> None:
+        self.pairs.append((gold, predicted))
+
+    def per_class(self) -> dict[str, dict[str, float]]:
+        tp: Counter[str] = Counter()
+        fp: Counter[str] = Counter()
+        fn: Counter[str] = Counter()
+        for gold, pred in self.pairs:
+            if pred == gold:
+                tp[gold] += 1
+            else:
+                fn[gold] += 1
+                if pred is not None:
+                    fp[pred] += 1
+        out: dict[str, dict[str, float]] = {}
+        for label in sorted(set(tp) | set(fn) | set(fp)):
+            p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
+            r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            out[label] = {"precision": p, "recall": r, "f1": f, "support": tp[label] + fn[label]}
+        return out
+
+    def macro_f1(self) -> float:
+        """Macro-F1 over the gold classes (classes only ever predicted do not dilute it)."""
+        per = self.per_class()
+        gold_labels = {g for g, _ in self.pairs}
+        scores = [per[label]["f1"] for label in gold_labels]
+        return sum(scores) / len(scores) if scores else 0.0
+
+    def accuracy(self) -> float:
+        return sum(g == p for g, p in self.pairs) / len(self.pairs) if self.pairs else 0.0
+
+    def confusions(self, top: int = 15) -> list[tuple[str, str, int]]:
+        c = Counter((g, p or "(none)") for g, p in self.pairs if g != p)
+        return [(g, p, n) for (g, p), n in c.most_common(top)]
+
+
+def ratio(hits: int, total: int) -> float:
+    return hits / total if total else 0.0
+
+
+def median(values: list[float]) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
