@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.evaluation.acled import parse_acled_date, strip_dates
+from sitrep.evaluation.metrics import Classes, haversine_km, median
+
+
+def test_macro_f1_counts_misses_against_recall() -> None:
+    c = Classes()
+    for gold, pred in [("A", "A"), ("A", None), ("B", "B"), ("B", "A")]:
+        c.add(gold, pred)
+    per = c.per_class()
+    assert per["A"]["precision"] == pytest.approx(0.5)
+    assert per["A"]["recall"] == pytest.approx(0.5)
+    assert per["B"]["precision"] == pytest.approx(1.0)
+    assert per["B"]["recall"] == pytest.approx(0.5)
+    assert c.macro_f1() == pytest.approx((0.5 + 2 / 3) / 2)
+    assert ("A", "(none)", 1) in c.confusions()
+
+
+def test_haversine_known_distance() -> None:
+    # London to Paris is about 344 km on the great circle.
+    assert 340 < haversine_km(51.5074, -0.1278, 48.8566, 2.3522) < 347
+
+
+@given(st.floats(-89, 89), st.floats(-179, 179))
+def test_distance_to_itself_is_zero(lat: float, lon: float) -> None:
+    assert haversine_km(lat, lon, lat, lon) == pytest.approx(0.0, abs=1e-6)
+
+
+def test_median() -> None:
+    assert median([3.0, 1.0, 2.0]) == 2.0
+    assert median([1.0, 2.0, 3.0, 4.0]) == 2.5
+
+
+def test_acled_names_lose_their_dates_and_dates_parse_in_both_formats() -> None:
+    assert strip_dates("Military Forces of Armenia (2018-)") == "Military Forces of Armenia"
+    assert strip_dates("Police Forces of Chile (2018-2022)") == "Police Forces of Chile"
+    assert parse_acled_date("9-May-20") == dt.date(2020, 5, 9)
+    assert parse_acled_date("2020-09-27") == dt.date(2020, 9, 27)
