@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from dataclasses import replace
 
 from ..errors import BadOption
 from ..model import Document
@@ -52,3 +53,8 @@ def make_document(
         language=language,
         source=source,
     )
+
+
+def with_published(document: Document, published: dt.date | str | None) -> Document:
+    """The same document with its publication date replaced (the CLI's ``--published``)."""
+    return replace(document, published=parse_published(published, source=document.source))

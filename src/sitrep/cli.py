@@ -1,0 +1,197 @@
+"""The ``sitrep`` command. Thin: read -> pipeline -> exporter; problems become one line each on stderr.
+
+Exit status: 0 when every input was read and extracted, 1 when any input failed (the others are
+still processed and written), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from . import __version__
+from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError
+from .model import Document, Extraction
+
+EXIT_OK = 0
+EXIT_INPUT_FAILED = 1
+EXIT_USAGE = 2
+# Documents handed to the pipeline at a time (spaCy batches the parsing within a chunk).
+CHUNK = 16
+# A progress line is shown only for more documents than this, and only on a terminal.
+PROGRESS_MIN_DOCUMENTS = 3
+
+
+class _Reporter:
+    """Writes problems and warnings to stderr, one line each, and remembers whether anything failed."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.failed = False
+        self._progress_shown = False
+
+    def error(self, line: str) -> None:
+        self.failed = True
+        self.line(line)
+
+    def line(self, line: str) -> None:
+        if self._progress_shown:
+            self.err.write("\r\033[K")
+            self._progress_shown = False
+        self.err.write(line + "\n")
+        self.err.flush()
+
+    def progress(self, done: int, total: int) -> None:
+        self.err.write(f"\rsitrep: {done}/{total} documents")
+        self.err.flush()
+        self._progress_shown = done < total
+        if done >= total:
+            self.err.write("\n")
+
+
+def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description="Source-attributed conflict event data from news articles and statements.",
+    )
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ex = sub.add_parser(
+        "extract",
+        help="extract events from articles",
+        description="Extract events from text, dated-text, HTML or JSON Lines files, folders, or - for stdin.",
+    )
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for standard input")
+    ex.add_argument("--format", "-f", choices=list(formats), default="jsonl", help="output format (default: jsonl)")
+    ex.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input (overrides the input's own)")
+    ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    from .ingest.documents import parse_published
+    from .registry import exporter_names, get_exporter
+
+    err = stderr if stderr is not None else sys.stderr
+    parser = build_parser(exporter_names())
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on a usage error and 0 for --help/--version
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+
+    try:
+        published = parse_published(args.published, source="--published")
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+
+    exporter_cls = get_exporter(args.format)
+    if args.output:
+        try:
+            out: TextIO = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
+        except OSError as exc:
+            err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
+            return EXIT_USAGE
+    else:
+        out = stdout if stdout is not None else sys.stdout
+    reporter = _Reporter(err)
+    try:
+        return _run(args.paths, published, exporter_cls, out, reporter)
+    except KeyboardInterrupt:
+        err.write("\nsitrep: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK if not reporter.failed else EXIT_INPUT_FAILED
+    finally:
+        if args.output:
+            out.close()
+
+
+def _run(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter) -> int:
+    from .ingest.documents import with_published
+    from .ingest.language import language_warning
+    from .ingest.readers import read_inputs
+
+    documents: list[Document] = []
+    for item in read_inputs(list(paths)):
+        if isinstance(item, InputError):
+            reporter.error(str(item))
+            continue
+        if published is not None:
+            item = with_published(item, published)
+        warning = language_warning(item.text, item.source)
+        if warning:
+            reporter.line(warning)
+        documents.append(item)
+
+    exporter = exporter_cls(out)
+    try:
+        if documents:
+            _extract(documents, exporter, reporter)
+    finally:
+        exporter.close()
+    skipped = getattr(exporter, "skipped", 0)
+    if skipped:
+        reporter.line(f"sitrep: {skipped} event(s) without coordinates were left out of the GeoJSON")
+    return EXIT_INPUT_FAILED if reporter.failed else EXIT_OK
+
+
+def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> None:
+    from . import load_pipeline
+
+    try:
+        pipeline = load_pipeline()
+        pipeline.resources.nlp  # noqa: B018 (load the model now: a missing model is one clear error)
+    except SitrepError as exc:
+        reporter.error(str(exc))
+        return
+    show_progress = reporter.err.isatty() and len(documents) > PROGRESS_MIN_DOCUMENTS
+    done = 0
+    for start in range(0, len(documents), CHUNK):
+        chunk = documents[start : start + CHUNK]
+        try:
+            extractions = _extract_chunk(pipeline, chunk, reporter)
+        except ResourceError as exc:
+            reporter.error(str(exc))
+            return
+        for document, extraction in zip(chunk, extractions):
+            if extraction is not None:
+                _warn(document, extraction, reporter)
+                exporter.write(extraction)
+            done += 1
+            if show_progress:
+                reporter.progress(done, len(documents))
+
+
+def _extract_chunk(pipeline: Any, chunk: list[Document], reporter: _Reporter) -> list[Extraction | None]:
+    """Extract a chunk in one batch; if that fails, one by one so one bad document does not sink the rest."""
+    try:
+        return list(pipeline.pipe(chunk))
+    except Exception:  # noqa: BLE001 (retried one by one below, where each failure is reported)
+        pass
+    results: list[Extraction | None] = []
+    for document in chunk:
+        try:
+            results.append(pipeline(document))
+        except ResourceError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (a bug in a stage must not lose the other documents)
+            reporter.error(f"[E000] {document.source}: extraction failed: {type(exc).__name__}: {exc}")
+            results.append(None)
+    return results
+
+
+def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> None:
+    for warning in extraction.warnings:
+        reporter.line(warning if warning.startswith("[") else f"{document.source}: {warning}")
+    if document.published is None and not any(WARNING_NO_DATE in w for w in extraction.warnings):
+        reporter.line(
+            f"[{WARNING_NO_DATE}] {document.source}: no publication date; relative dates get a coarse precision "
+            "(give one with --published or a 'date YYYY-MM-DD' first line)"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,258 @@
+"""Read inputs into Documents: plain text, dated text, HTML, JSON Lines, folders and stdin.
+
+Readers never raise for a user's bad input: they *yield* the :class:`~sitrep.errors.InputError`
+in place of the document, so one malformed JSON line or one binary file in a folder does not stop
+the others from being read. The CLI prints the errors and sets the exit status.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .. import config
+from ..errors import (
+    BadOption,
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    InputTooLarge,
+    MalformedRecord,
+    MissingField,
+    UnreadableInput,
+)
+from ..model import Document
+from .documents import make_document
+from .language import guess_language
+
+ReadResult = Document | InputError
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+# Files a folder is searched for; anything else in a folder is passed over.
+FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+
+DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.I)
+HTML_START = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+# Control characters other than tab, newline, carriage return and form feed mark binary data.
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+# More than this share of control bytes in the first block means the input is not text.
+MAX_CONTROL_SHARE = 0.05
+SNIFF_BYTES = 8192
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def read_path(path: str | Path) -> Iterator[ReadResult]:
+    """Documents (or errors) from a file or, recursively, a folder."""
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES)
+        if not files:
+            yield EmptyInput("the folder holds no .txt, .html or .jsonl files", source=str(p))
+        for f in files:
+            yield from read_path(f)
+        return
+    source = str(p)
+    try:
+        size = p.stat().st_size
+        if size > config.MAX_FILE_BYTES:
+            yield _too_large_file(size, source)
+            return
+        data = p.read_bytes()
+    except FileNotFoundError:
+        yield UnreadableInput("no such file", source=source)
+        return
+    except PermissionError:
+        yield UnreadableInput("permission denied", source=source)
+        return
+    except OSError as exc:
+        yield UnreadableInput(f"cannot read: {exc.strerror or exc}", source=source)
+        return
+    suffix = p.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_bytes(data, source)
+    else:
+        yield read_bytes(data, source, html=suffix in HTML_SUFFIXES or None)
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
+    """Documents from standard input; JSON Lines when the first non-blank line starts with '{'."""
+    stream = stream if stream is not None else sys.stdin.buffer
+    data = stream.read(config.MAX_FILE_BYTES + 1)
+    source = "<stdin>"
+    if len(data) > config.MAX_FILE_BYTES:
+        yield _too_large_file(len(data), source)
+        return
+    if data.lstrip()[:1] == b"{":
+        yield from read_jsonl_bytes(data, source)
+    else:
+        yield read_bytes(data, source)
+
+
+def read_inputs(paths: list[str]) -> Iterator[ReadResult]:
+    """Every document of every path, in order; ``-`` is standard input."""
+    for path in paths:
+        yield from (read_stdin() if path == "-" else read_path(path))
+
+
+# ---------------------------------------------------------------- one document
+
+
+def read_bytes(data: bytes, source: str, *, html: bool | None = None) -> ReadResult:
+    """One document from raw bytes: text, dated text or HTML (``html=None`` sniffs the start)."""
+    problem = _check_bytes(data, source)
+    if problem is not None:
+        return problem
+    text = _decode(data, source)
+    if isinstance(text, InputError):
+        return text
+    if not text.strip():
+        return EmptyInput("the input is empty or only whitespace", source=source)
+    if html is None:
+        html = bool(HTML_START.match(data[:SNIFF_BYTES]))
+    try:
+        return html_document(text, source) if html else text_document(text, source)
+    except InputError as err:
+        return err
+
+
+def text_document(text: str, source: str, *, published: str | None = None, **metadata: str | None) -> Document:
+    """A document from plain text; a leading ``date YYYY-MM-DD`` header gives the publication date."""
+    match = DATED_HEADER.match(text)
+    if match:
+        header_date = match.group(1)
+        text = text[match.end() :]
+        published = published or header_date
+        if not text.strip():
+            raise EmptyInput("the dated text has a date header but no text after it", source=source)
+    return _finish(text, source, published=published, **metadata)
+
+
+def html_document(html: str, source: str) -> Document:
+    """The main text, title and date of an HTML page (trafilatura; nothing is fetched)."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (getattr(extracted, "text", None) or "") if extracted is not None else ""
+    if not text.strip():
+        raise EmptyInput("the HTML page has no main text that could be extracted", source=source)
+    published = getattr(extracted, "date", None) or None
+    try:
+        return _finish(
+            text,
+            source,
+            published=published,
+            title=getattr(extracted, "title", None),
+            url=getattr(extracted, "url", None),
+            publisher=getattr(extracted, "sitename", None),
+        )
+    except BadOption:
+        # A page date trafilatura could not normalise is dropped rather than failing the page.
+        return _finish(text, source, title=getattr(extracted, "title", None))
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def read_jsonl_bytes(data: bytes, source: str) -> Iterator[ReadResult]:
+    """One document per line; a bad line yields an error naming the line and the rest go on."""
+    if b"\x00" in data:
+        yield BinaryInput("the JSON Lines file holds NUL bytes: it is binary, not text", source=source)
+        return
+    found = False
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        found = True
+        where = f"{source}:{number}"
+        yield _jsonl_record(raw, where)
+    if not found:
+        yield EmptyInput("the JSON Lines input holds no records", source=source)
+
+
+def _jsonl_record(raw: bytes, where: str) -> ReadResult:
+    text = _decode(raw, where)
+    if isinstance(text, InputError):
+        return text
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return MalformedRecord(f"not valid JSON ({exc.msg} at column {exc.colno})", source=where)
+    if not isinstance(record, dict):
+        return MalformedRecord(f"a record must be a JSON object, not {type(record).__name__}", source=where)
+    body = record.get("text")
+    if body is None:
+        return MissingField('the record has no "text" field', source=where)
+    if not isinstance(body, str):
+        return MalformedRecord(f'"text" must be a string, not {type(body).__name__}', source=where)
+    if not body.strip():
+        return EmptyInput('the record\'s "text" is empty', source=where)
+    metadata: dict[str, str | None] = {}
+    for key in ("published", "title", "url", "publisher"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return MalformedRecord(f'"{key}" must be a string, not {type(value).__name__}', source=where)
+        metadata[key] = value or None
+    try:
+        return _finish(body, where, **metadata)
+    except InputError as err:
+        return err
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _check_bytes(data: bytes, source: str) -> InputError | None:
+    if not data.strip():
+        return EmptyInput("the input is empty or only whitespace", source=source)
+    head = data[:SNIFF_BYTES]
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        return BinaryInput(f"NUL byte at offset {nul}: this is binary data, not text", source=source)
+    control = sum(1 for b in head if b in _CONTROL)
+    if control / len(head) > MAX_CONTROL_SHARE:
+        return BinaryInput(f"{control} control bytes in the first {len(head)}: this is binary data, not text", source=source)
+    return None
+
+
+def _decode(data: bytes, source: str) -> str | InputError:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex()
+        return EncodingError(
+            f"not UTF-8: byte 0x{bad} at offset {exc.start} cannot be decoded (save the file as UTF-8)",
+            source=source,
+        )
+
+
+def _too_large_file(size: int, source: str) -> InputTooLarge:
+    return InputTooLarge(
+        f"the input is {size:,} bytes; the limit is {config.MAX_FILE_BYTES:,} bytes (sitrep.config.MAX_FILE_BYTES)",
+        source=source,
+    )
+
+
+def _finish(text: str, source: str, *, published: str | None = None, **metadata: str | None) -> Document:
+    if len(text) > config.MAX_DOCUMENT_CHARS:
+        raise InputTooLarge(
+            f"the document has {len(text):,} characters; the limit is {config.MAX_DOCUMENT_CHARS:,} "
+            "(sitrep.config.MAX_DOCUMENT_CHARS); split it into smaller documents",
+            source=source,
+        )
+    guess = guess_language(text)
+    return make_document(text, published=published, source=source, language=guess.code, **metadata)

@@ -1,0 +1,190 @@
+"""The CLI: exit codes, error lines, formats. A fake pipeline keeps these independent of the stages;
+one subprocess run goes end to end with the real pipeline and checks structure only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import sitrep
+from sitrep import cli
+from sitrep.model import Document, Extraction
+from tests.unit.test_serialize import make_event
+
+BODY = "Gunmen attacked a police checkpoint near the town on Monday, officials said."
+
+
+class FakePipeline:
+    """Stands in for sitrep's pipeline: one hand-built event per document, its id the document's source."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.resources = SimpleNamespace(nlp=None)
+        self.fail_on = fail_on
+        self.seen: list[Document] = []
+
+    def __call__(self, document: Document) -> Extraction:
+        self.seen.append(document)
+        if self.fail_on and self.fail_on in document.text:
+            raise RuntimeError("boom")
+        return Extraction(document=document, events=(make_event(event_id=document.source),))
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        for d in documents:
+            yield self(d)
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
+    pipe = FakePipeline()
+    monkeypatch.setattr(sitrep, "load_pipeline", lambda: pipe)
+    return pipe
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(argv, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_ok_exit_0_and_jsonl_by_default(tmp_path: Path, fake: FakePipeline) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(f"date 2020-09-28 {BODY}", encoding="utf-8")
+    code, out, err = run(["extract", str(p)])
+    assert code == 0 and err == ""
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["id"] == str(p) and record["cite_info"]["published"] == "2020-09-28"
+
+
+def test_malformed_jsonl_line_others_still_written_exit_1(tmp_path: Path, fake: FakePipeline) -> None:
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps({"text": BODY}) + "\n{oops\n" + json.dumps({"text": "Troops shelled the village."}) + "\n")
+    code, out, err = run(["extract", str(p)])
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [f"{p}:1", f"{p}:3"]
+    assert err.splitlines()[0].startswith(f"[E005] {p}:2: not valid JSON")
+    assert "Traceback" not in err
+
+
+def test_every_bad_input_one_line_each(tmp_path: Path, fake: FakePipeline) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"ab\x00cd")
+    (tmp_path / "latin.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    paths = [str(tmp_path / n) for n in ("empty.txt", "bin.txt", "latin.txt", "missing.txt")] + [str(good)]
+    code, out, err = run(["extract", *paths, "--published", "2021-01-01"])
+    assert code == 1
+    codes = [line.split("]")[0] + "]" for line in err.splitlines()]
+    assert codes == ["[E001]", "[E002]", "[E003]", "[E006]"]
+    assert len(out.splitlines()) == 1  # the good file still came out
+    assert fake.seen[0].published.isoformat() == "2021-01-01"
+
+
+def test_published_overrides_the_header(tmp_path: Path, fake: FakePipeline) -> None:
+    p = tmp_path / "d.txt"
+    p.write_text(f"date 2020-09-28 {BODY}")
+    assert run(["extract", str(p), "--published", "2019-01-02"])[0] == 0
+    assert fake.seen[0].published.isoformat() == "2019-01-02"
+
+
+def test_warnings_do_not_fail(tmp_path: Path, fake: FakePipeline) -> None:
+    p = tmp_path / "fr.txt"
+    p.write_text("Des tirs ont frappé la ville de Stepanakert dimanche, selon le ministère de la défense.")
+    code, _, err = run(["extract", str(p)])
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0].startswith(f"[W001] {p}: text looks like French (English function words: ")
+    assert lines[1].startswith(f"[W002] {p}: no publication date")
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, fake: FakePipeline) -> None:
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"date 2020-01-01 " + BODY.encode())))
+    code, out, _ = run(["extract", "-"])
+    assert code == 0 and json.loads(out)["id"] == "<stdin>"
+
+
+def test_output_file_and_formats(tmp_path: Path, fake: FakePipeline) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(f"date 2020-09-28 {BODY}")
+    target = tmp_path / "out.csv"
+    assert run(["extract", str(p), "--format", "acled-csv", "--output", str(target)])[0] == 0
+    rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
+    assert len(rows) == 1 and rows[0]["event_type"] == "Explosions/Remote violence"
+    code, out, _ = run(["extract", str(p), "--format", "geojson"])
+    assert code == 0 and json.loads(out)["features"][0]["geometry"]["coordinates"][0] == pytest.approx(46.7528)
+    code, out, _ = run(["extract", str(p), "--format", "pretty"])
+    assert code == 0 and out.startswith(f"== {p}")
+
+
+def test_a_failing_document_does_not_sink_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = FakePipeline(fail_on="EXPLODE")
+    monkeypatch.setattr(sitrep, "load_pipeline", lambda: pipe)
+    (tmp_path / "a.txt").write_text("EXPLODE " + BODY)
+    (tmp_path / "b.txt").write_text(BODY)
+    code, out, err = run(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--published", "2020-01-01"])
+    assert code == 1
+    assert err.startswith(f"[E000] {tmp_path / 'a.txt'}: extraction failed: RuntimeError: boom")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [str(tmp_path / "b.txt")]
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["extract", "x", "--format", "xml"])[0] == 2
+    assert run([])[0] == 2
+    code, _, err = run(["extract", "x", "--published", "2020-13-01"])
+    assert code == 2 and err.startswith("[E008] --published:")
+    assert run(["extract", "x", "--output", "/nonexistent-dir/out.txt"])[0] == 2
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"])[0] == 0
+    assert capsys.readouterr().out.strip() == f"sitrep {sitrep.__version__}"
+
+
+def test_no_progress_line_when_not_a_tty(tmp_path: Path, fake: FakePipeline) -> None:
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(f"date 2020-01-01 {BODY} {i}")
+    code, _, err = run(["extract", str(tmp_path)])
+    assert code == 0 and err == ""
+
+
+def test_progress_line_on_a_tty(tmp_path: Path, fake: FakePipeline) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(f"date 2020-01-01 {BODY} {i}")
+    err = Tty()
+    assert cli.main(["extract", str(tmp_path)], stdout=io.StringIO(), stderr=err) == 0
+    assert "6/6 documents" in err.getvalue()
+
+
+def test_end_to_end_with_the_real_pipeline(tmp_path: Path, shared_dir: Path) -> None:
+    """Structure and exit codes only: what the stages find is tested elsewhere."""
+    example = shared_dir / "examples" / "artsakh-2020-09-28.txt"
+    bad = tmp_path / "in.jsonl"
+    bad.write_text(json.dumps({"text": BODY, "published": "2021-05-03"}) + "\n{oops\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", "extract", str(example), str(bad)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("[E")]
+    assert errors == [f"[E005] {bad}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)"]
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    for r in records:
+        assert {"id", "date", "actor", "event", "mode", "sitrep", "cite_info"} <= set(r)
+        ev = r["sitrep"]["evidence"]["event"]
+        assert ev["end"] > ev["start"]
+    sources = {r["cite_info"]["source"] for r in records}
+    assert sources <= {str(example), f"{bad}:1"}
+    assert str(example) in sources
