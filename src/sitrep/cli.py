@@ -67,6 +67,15 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ex.add_argument("--format", "-f", choices=list(formats), default="jsonl", help="output format (default: jsonl)")
     ex.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input (overrides the input's own)")
     ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    ev = sub.add_parser(
+        "eval",
+        help="measure accuracy against labelled data",
+        description="Measure accuracy against labelled data: ACLED CSV files.",
+    )
+    ev.add_argument("dataset", choices=["acled"], help="kind of labelled data")
+    ev.add_argument("path", metavar="PATH", help="the labelled file")
+    ev.add_argument("--limit", type=int, metavar="N", help="only the first N rows or documents")
+    ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
     return parser
 
 
@@ -81,6 +90,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     except SystemExit as exc:  # argparse exits 2 on a usage error and 0 for --help/--version
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
 
+    if args.command == "eval":
+        return _evaluate(args, stdout if stdout is not None else sys.stdout, err)
     try:
         published = parse_published(args.published, source="--published")
     except SitrepError as exc:
@@ -195,3 +206,33 @@ def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> No
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`sitrep eval`: print the table, and write the figures as JSON when asked."""
+    import json
+    from pathlib import Path
+
+    from .evaluation.acled import evaluate_acled
+    from .pipeline import load_pipeline
+
+    reporter = _Reporter(err)
+    show = err.isatty()
+    try:
+        report = evaluate_acled(
+            Path(args.path),
+            load_pipeline(),
+            limit=args.limit,
+            progress=reporter.progress if show else None,
+        )
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_INPUT_FAILED
+    out.write(report.table() + "\n")
+    if args.json:
+        try:
+            Path(args.json).write_text(json.dumps(report.figures(), indent=2, default=str), encoding="utf-8")
+        except OSError as exc:
+            err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
+            return EXIT_USAGE
+    return EXIT_OK

@@ -178,7 +178,7 @@ class AcledReport:
 
 
 def evaluate_acled(
-    path: Path, pipeline: Pipeline, *, limit: int | None = None, progress: Callable[[int], None] | None = None
+    path: Path, pipeline: Pipeline, *, limit: int | None = None, progress: Callable[[int, int], None] | None = None
 ) -> AcledReport:
     rows = list(read_rows(path))
     if limit:
@@ -188,7 +188,7 @@ def evaluate_acled(
     for i, (row, extraction) in enumerate(zip(rows, pipeline.pipe(documents, batch_size=64)), start=1):
         report.add(row, primary_event(extraction))
         if progress is not None:
-            progress(i)
+            progress(i, len(rows))
     return report
 
 
