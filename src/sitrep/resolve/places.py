@@ -1,0 +1,342 @@
+"""Find place names in a parsed document and resolve them against the gazetteer.
+
+Steps: collect spans (proper-noun runs, spaCy GPE/LOC/FAC/PERSON/ORG entities, supplement phrases
+such as "line of contact"), drop spans that are not places (months, common words, organisation
+names, demonyms), derive a country bias from the whole document, then score each span's candidates
+by country bias, admin context, population and name exactness.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..model import Evidence, Place, PlacePrecision
+from .disputed import territory_at
+from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+# Organisation names that contain a place name; nothing inside them is a place.
+ORG_NAMES = (
+    "OSCE Minsk Group", "Minsk Group", "Council of Europe", "European Union", "European Commission",
+    "European Parliament", "United Nations", "African Union", "Arab League", "League of Arab States",
+    "Islamic State", "Red Cross", "Red Crescent", "Associated Press", "New York Times", "Washington Post",
+    "Wall Street Journal", "Los Angeles Times", "Al Jazeera", "Gulf Cooperation Council", "Minsk agreements",
+    "Minsk Protocol", "Human Rights Watch", "Amnesty International", "Amnesty", "Syrian Observatory",
+    "Asian Development Bank", "Bank of America", "University of", "Real Madrid", "Manchester United",
+)
+_ORG_RE = re.compile("|".join(re.escape(n) for n in sorted(ORG_NAMES, key=len, reverse=True)))
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Capitalised words that are also towns somewhere but almost never mean one in news.
+COMMON_WORDS = frozenset(
+    """over police will man mark best hope union independence victory liberty justice unity progress
+    president minister general government army navy state news today ministry parliament assembly
+    republic city town village district region province north south east west central western eastern
+    northern southern capital border church mosque university court national international county
+    people world earth god christmas easter ramadan eid reuters media twitter facebook march may
+    said says street road party council committee security defense defence forces military
+    commander colonel major captain sergeant chief governor mayor senator king queen prince
+    bishop pope sheikh mr mrs ms dr sir lord lady health human rights service office centre center
+    department agency bureau station airport port bank hospital school college market square park
+    covid coronavirus pandemic peninsula delta coast gulf bay valley river lake island islands mountain
+    mountains hill hills crescent cathedral landing pioneer pacific atlantic ocean sea strait desert plains
+    heights harbour harbor beach lakes springs falls creek""".split()
+)
+TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hamlet|municipality|port|city) of\s*$", re.I)
+NEAR_CUE = re.compile(
+    r"\b(?:near|nearby|outside|outskirts of|vicinity of|close to|around|direction of(?: the (?:town|city|village) of)?"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)"
+    r"|kilometers (?:from|of)|miles (?:from|of)|border of)\s*(?:the )?(?:(?:town|city|village) of )?$",
+    re.I,
+)
+IN_CUE = re.compile(r"\b(?:in|at|from|to|into|across|towards?|of)\s+(?:the\s+)?$", re.I)
+REGION_SUFFIX = re.compile(r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.I)
+AREA_SUFFIX = re.compile(r"^\s*(?:district|area|outskirts|suburbs?)\b", re.I)
+
+# Demonyms of countries (adjectives are never places themselves; they only bias the document).
+DEMONYMS = {
+    "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "turkish": "TR", "russian": "RU", "ukrainian": "UA",
+    "georgian": "GE", "syrian": "SY", "iraqi": "IQ", "iranian": "IR", "afghan": "AF", "pakistani": "PK",
+    "indian": "IN", "israeli": "IL", "palestinian": "PS", "lebanese": "LB", "libyan": "LY", "egyptian": "EG",
+    "yemeni": "YE", "saudi": "SA", "sudanese": "SD", "somali": "SO", "ethiopian": "ET", "eritrean": "ER",
+    "nigerian": "NG", "malian": "ML", "burkinabe": "BF", "nigerien": "NE", "chadian": "TD", "cameroonian": "CM",
+    "congolese": "CD", "mozambican": "MZ", "kenyan": "KE", "ugandan": "UG", "burundian": "BI", "rwandan": "RW",
+    "american": "US", "british": "GB", "french": "FR", "german": "DE", "chinese": "CN", "mexican": "MX",
+    "colombian": "CO", "venezuelan": "VE", "brazilian": "BR", "filipino": "PH", "philippine": "PH",
+    "burmese": "MM", "myanmar": "MM", "thai": "TH", "bangladeshi": "BD", "nepali": "NP", "kurdish": "IQ",
+    "jordanian": "JO", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "belarusian": "BY",
+    "moldovan": "MD", "serbian": "RS", "kosovar": "XK", "cypriot": "CY", "greek": "GR", "canadian": "CA",
+    "australian": "AU", "japanese": "JP", "korean": "KR", "italian": "IT", "spanish": "ES", "polish": "PL",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SpanCandidate:
+    start: int  # character offsets
+    end: int
+    label: str  # spaCy entity label, "PROPN" for a proper-noun run, "PHRASE" for supplement phrases
+    tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    entry: GazEntry
+    score: float
+    reason: str | None
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str) -> list[tuple[Place, float]]:
+    """Places named in ``doc``, each with its confidence, in text order."""
+    text = doc.text
+    blocked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    spans = _select(doc, gazetteer, blocked)
+    bias = _country_bias(doc, gazetteer, spans)
+    out: list[tuple[Place, float]] = []
+    for span in spans:
+        name = text[span.start : span.end]
+        resolved = _resolve(name, span, text, gazetteer, bias)
+        if resolved is None:
+            continue
+        out.append((_to_place(resolved, span, name, text, stage), resolved.score))
+    out.extend(_demonym_countries(doc, gazetteer, stage))
+    return sorted(out, key=lambda item: item[0].evidence.start)
+
+
+def _demonym_countries(doc: Doc, gazetteer: Gazetteer, stage: str) -> list[tuple[Place, float]]:
+    """Country-level places for demonyms ("the Turkish regime"), kept with a low score and a reason."""
+    out: list[tuple[Place, float]] = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        cc = DEMONYMS.get(fold(ent.text).removesuffix("s"))
+        country = gazetteer.country(cc) if cc else None
+        if country is None:
+            continue
+        s = _strip(doc, ent)
+        span = SpanCandidate(s.start_char, s.end_char, "NORP", len(s))
+        resolved = Resolved(entry=country, score=0.3, reason="demonym: the adjective's country, not a named place")
+        out.append((_to_place(resolved, span, doc.text[span.start : span.end], doc.text, stage), 0.3))
+    return out
+
+
+# ---------------------------------------------------------------- spans
+
+
+def _strip(doc: Doc, span: Span) -> Span:
+    """Drop a leading article/possessive and trailing punctuation from an entity."""
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end]
+
+
+def _propn_runs(doc: Doc) -> Iterator[Span]:
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc):
+            tok = doc[j]
+            if tok.pos_ == "PROPN":
+                j += 1
+            elif tok.text in {"-", "‐"} and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                j += 2
+            else:
+                break
+        yield doc[i:j]
+        i = j
+
+
+def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in {"PERSON", "ORG"}:
+            s = _strip(doc, ent)
+            if len(s):
+                yield SpanCandidate(s.start_char, s.end_char, ent.label_, len(s))
+    ent_label = {t.i: t.ent_type_ for t in doc}
+    for run in _propn_runs(doc):
+        labels = {ent_label[t.i] for t in run}
+        # Inside a person's or organisation's name only the whole run may be a place.
+        whole_only = bool(labels & {"PERSON", "ORG", "NORP"})
+        for width in range(len(run), 0, -1):
+            for k in range(0, len(run) - width + 1):
+                sub = run[k : k + width]
+                if sub[0].text == "-" or sub[-1].text == "-":
+                    continue
+                if whole_only and width != len(run):
+                    continue
+                yield SpanCandidate(sub.start_char, sub.end_char, "PROPN", width)
+    low = doc.text.lower()
+    for key, idx in _phrase_entries(gazetteer):
+        for m in re.finditer(r"\b" + re.escape(key) + r"\b", low):
+            yield SpanCandidate(m.start(), m.end(), "PHRASE", len(key.split()))
+
+
+def _phrase_entries(gazetteer: Gazetteer) -> tuple[tuple[str, int], ...]:
+    """Supplement names that may appear in lower case ("line of contact"); they need a context country."""
+    return gazetteer.phrases
+
+
+def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> list[SpanCandidate]:
+    """Plausible place spans, longest first, without overlaps."""
+    text = doc.text
+    kept: list[SpanCandidate] = []
+    taken: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    raw = sorted(_raw_spans(doc, gazetteer), key=lambda s: (-(s.end - s.start), _label_rank(s.label), s.start))
+    for span in raw:
+        if (span.start, span.end) in seen:
+            continue
+        seen.add((span.start, span.end))
+        if any(a < span.end and span.start < b for a, b in taken):
+            continue
+        if any(a <= span.start and span.end <= b for a, b in blocked):
+            continue
+        name = text[span.start : span.end]
+        if not _plausible(name, span):
+            continue
+        if not gazetteer.has(name):
+            continue
+        kept.append(span)
+        taken.append((span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _label_rank(label: str) -> int:
+    return {"GPE": 0, "LOC": 0, "FAC": 1, "PHRASE": 1, "PROPN": 2}.get(label, 3)
+
+
+def _plausible(name: str, span: SpanCandidate) -> bool:
+    if span.label == "PHRASE":
+        return True
+    if not name[:1].isupper() or any(c.isdigit() for c in name):
+        return False
+    key = fold(name)
+    if key in MONTHS or key in DEMONYMS:
+        return False
+    if span.tokens == 1 and key in COMMON_WORDS and span.label not in PLACE_LABELS:
+        return False
+    if len(key.replace(" ", "")) <= 3 and span.label not in PLACE_LABELS:
+        return False  # acronyms and abbreviations ("UN", "EU", "Mo.") unless spaCy calls them places  # acronyms ("UN", "EU") unless spaCy calls them places ("US")
+    return True
+
+
+# ---------------------------------------------------------------- bias and resolution
+
+
+def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) -> Counter[str]:
+    """How often each country (ISO2) is evoked: by name, by demonym, by unambiguous places."""
+    bias: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and (cc := DEMONYMS.get(fold(ent.text).removesuffix("s"))):
+            bias[cc] += 1
+    for span in spans:
+        found = gazetteer.lookup(doc.text[span.start : span.end])
+        countries = [e for e in found if e.kind == COUNTRY]
+        if countries:
+            bias[countries[0].country2] += 2
+        elif span.label in PLACE_LABELS and len({e.country2 for e in found}) == 1:
+            bias[found[0].country2] += 1
+    return bias
+
+
+def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, bias: Counter[str]) -> Resolved | None:
+    candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
+    if not candidates:
+        return None
+    before = text[max(0, span.start - 60) : span.start]
+    after = text[span.end : span.end + 40]
+    key = fold(name)
+    total = sum(bias.values()) or 1
+    context_keys = {fold(w) for w in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?", before[-40:] + " " + after)}
+    region_hint = bool(REGION_SUFFIX.match(after))
+    top_population = max(e.population for e in candidates)
+    scored: list[tuple[float, GazEntry, list[str]]] = []
+    for e in candidates:
+        notes: list[str] = []
+        score = 2 * math.log10(e.population + 10) / 7
+        if e.population and e.population == top_population:
+            score += 0.4
+        share = bias[e.country2] / total
+        if share:
+            score += 0.8 * share + 0.4
+            notes.append("document country")
+        if e.curated:
+            score += 1.5
+        if e.kind == COUNTRY:
+            score += 3.0
+        elif e.kind == REGION:
+            score += 1.2 if region_hint else (0.2 if e.geonameid is None and e.population == 0 else 0.0)
+        else:
+            score += 0.3
+        if fold(e.name) == key:
+            score += 0.3
+        if e.admin1 and e.kind != REGION and fold(e.admin1) in context_keys or (e.admin1 and fold(e.admin1).split(" ")[0] in context_keys):
+            score += 1.0
+            notes.append("admin context")
+        scored.append((score, e, notes))
+    scored.sort(key=lambda t: (-t[0], -t[1].population))
+    best_score, best, notes = scored[0]
+    strong_cue = bool(TOWN_CUE.search(before) or NEAR_CUE.search(before) or IN_CUE.search(before)) or region_hint
+    # Names that spaCy did not call places need support: a cue, the document's country, or a big place.
+    if span.label not in PLACE_LABELS and span.label != "PHRASE" and best.kind == CITY:
+        supported = strong_cue or "document country" in notes or best.population >= 50_000
+        if fold(best.name) != key and "document country" not in notes:
+            supported = False  # only an alternate name matched, with nothing else for it
+        if span.label in {"PERSON", "ORG"}:
+            supported = "document country" in notes or (strong_cue and best.population >= 10_000)
+        if not supported:
+            return None
+    reason = None
+    if len(scored) > 1:
+        why = " and ".join(notes) if notes else "population"
+        reason = f"ambiguous ({len(scored)} candidates): picked by {why}"
+    confidence = 0.9 if len(scored) == 1 else max(0.4, min(0.9, 0.5 + (best_score - scored[1][0]) / 4))
+    if span.label not in PLACE_LABELS:
+        confidence *= 0.9
+    return Resolved(entry=best, score=round(confidence, 3), reason=reason)
+
+
+def _precision(entry: GazEntry, before: str, after: str) -> PlacePrecision:
+    if entry.kind == COUNTRY:
+        return PlacePrecision.COUNTRY
+    if entry.kind == REGION:
+        return PlacePrecision.REGION
+    if NEAR_CUE.search(before) or AREA_SUFFIX.match(after):
+        return PlacePrecision.NEAR_TOWN
+    return PlacePrecision.TOWN
+
+
+def _to_place(resolved: Resolved, span: SpanCandidate, name: str, text: str, stage: str) -> Place:
+    e = resolved.entry
+    before = text[max(0, span.start - 60) : span.start]
+    after = text[span.end : span.end + 30]
+    territory = territory_at(e.lat, e.lon, country2=e.country2, admin1=e.admin1, name=e.name)
+    if territory is None and e.kind != CITY:
+        territory = territory_at(None, None, name=name)
+    country = territory.de_jure if territory else e.country3
+    if e.kind == COUNTRY and territory is None:
+        country = e.country3
+    evidence = Evidence(start=span.start, end=span.end, text=name, stage=stage, reason=resolved.reason,
+                        confidence=resolved.score)
+    return Place(
+        name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon, country=country,
+        admin1=e.admin1, admin2=e.admin2, precision=_precision(e, before, after),
+        de_facto=territory.de_facto if territory else None, disputed=territory.name if territory else None,
+        evidence=evidence,
+    )

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.resolve.disputed import territory_at, territory_named
+from sitrep.resolve.gazetteer import COUNTRY, REGION, Gazetteer, fold
+
+
+@pytest.fixture(scope="module")
+def gaz(resources) -> Gazetteer:  # type: ignore[no-untyped-def]
+    return resources.gazetteer
+
+
+def test_fold_drops_accents_case_and_hyphens() -> None:
+    assert fold("Xankəndi") == fold("xankandi")
+    assert fold("Nagorno-Karabakh") == "nagorno karabakh"
+    assert fold("Ma’arrat") == "maarrat"
+
+
+def test_stepanakert_found_by_alternate_name(gaz: Gazetteer) -> None:
+    found = gaz.lookup("Stepanakert")
+    assert found
+    e = found[0]
+    assert e.country2 == "AZ" and abs(e.lat - 39.82) < 0.05 and abs(e.lon - 46.75) < 0.05
+
+
+def test_admin1_names_derived(gaz: Gazetteer) -> None:
+    vardenis = {round(e.lat, 1): e for e in gaz.lookup("Vardenis")}
+    assert vardenis[40.2].admin1 == "Gegharkunik"
+    assert any(e.kind == REGION and e.country2 == "AM" for e in gaz.lookup("Gegharkunik"))
+
+
+def test_countries_by_name_code_and_alias(gaz: Gazetteer) -> None:
+    for name in ("Azerbaijan", "AZE", "Russian Federation", "UK", "DRC"):
+        assert any(e.kind == COUNTRY for e in gaz.lookup(name)), name
+    assert gaz.country("ARM").name == "Armenia"
+
+
+def test_second_load_is_fast(resources) -> None:  # type: ignore[no-untyped-def]
+    resources.gazetteer  # noqa: B018  (make sure the cache exists)
+    t0 = time.perf_counter()
+    Gazetteer.load()
+    assert time.perf_counter() - t0 < 3.0
+
+
+@pytest.mark.parametrize(
+    ("name", "territory", "de_jure"),
+    [("Stepanakert", "Nagorno-Karabakh", "AZE"), ("Donetsk", "Donetsk", "UKR"), ("Simferopol", "Crimea", "UKR")],
+)
+def test_disputed_lookup(gaz: Gazetteer, name: str, territory: str, de_jure: str) -> None:
+    e = max(gaz.lookup(name), key=lambda x: x.population)
+    t = territory_at(e.lat, e.lon, country2=e.country2, admin1=e.admin1)
+    assert t is not None and t.name == territory and t.de_jure == de_jure
+
+
+def test_disputed_by_name_and_not_elsewhere() -> None:
+    assert territory_named("Artsakh").de_facto == "Artsakh"
+    assert territory_at(40.18, 45.73, country2="AM", admin1="Gegharkunik") is None  # Vardenis, Armenia
+    assert territory_at(40.41, 49.87, country2="AZ", admin1="Baki") is None  # Baku

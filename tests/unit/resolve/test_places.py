@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitrep.model import PlacePrecision
+from sitrep.resolve.places import find_places
+
+EXAMPLE = "examples/artsakh-2020-09-28.txt"
+
+
+def places(resources, text):  # type: ignore[no-untyped-def]
+    return [p for p, _ in find_places(resources.nlp(text), resources.gazetteer, stage="test")]
+
+
+@pytest.fixture(scope="module")
+def example(resources, shared_dir):  # type: ignore[no-untyped-def]
+    text = (shared_dir / EXAMPLE).read_text(encoding="utf-8")
+    return text, places(resources, text)
+
+
+def test_defining_example_places(example) -> None:  # type: ignore[no-untyped-def]
+    _, found = example
+    step = next(p for p in found if p.evidence.text == "Stepanakert")
+    assert abs(step.lat - 39.82) < 0.05 and abs(step.lon - 46.75) < 0.05
+    assert step.precision is PlacePrecision.TOWN and step.country == "AZE" and step.de_facto == "Artsakh"
+    vard = next(p for p in found if p.evidence.text == "Vardenis")
+    assert abs(vard.lat - 40.18) < 0.05 and abs(vard.lon - 45.73) < 0.05 and vard.country == "ARM"
+    assert vard.admin1 == "Gegharkunik" and vard.precision is PlacePrecision.NEAR_TOWN
+    region = [p for p in found if p.precision is PlacePrecision.REGION and p.disputed == "Nagorno-Karabakh"]
+    assert any(p.evidence.text == "Artsakh" for p in region)
+    countries = {p.country for p in found if p.precision is PlacePrecision.COUNTRY}
+    assert {"ARM", "AZE", "TUR"} <= countries
+
+
+def test_defining_example_no_false_places(example) -> None:  # type: ignore[no-untyped-def]
+    text, found = example
+    for bad in ("COVID-19", "UN", "Council of Europe", "OSCE Minsk Group"):
+        start = text.index(bad)
+        end = start + len(bad)
+        assert not [p for p in found if p.evidence.start < end and start < p.evidence.end], bad
+    assert not any(p.name == "Minsk" or p.name == "Europe" for p in found)
+
+
+def test_offsets_slice_back(example) -> None:  # type: ignore[no-untyped-def]
+    text, found = example
+    for p in found:
+        assert text[p.evidence.start : p.evidence.end] == p.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Clashes broke out in Tripoli between Hezbollah supporters and the Lebanese army near Beirut.", "LBN"),
+        ("Militias loyal to the Government of National Accord fought in Tripoli, Libya, near Misrata.", "LBY"),
+    ],
+)
+def test_country_bias(resources, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    tripoli = next(p for p in places(resources, text) if p.evidence.text == "Tripoli")
+    assert tripoli.country == country
+
+
+def test_common_words_are_not_places(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "Police said it will be over by May. Will Smith met the Man in March.")
+    assert found == []
+
+
+def test_region_suffix_gives_region(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "Shelling was reported in Donetsk region and in the town of Avdiivka.")
+    donetsk = next(p for p in found if p.evidence.text == "Donetsk")
+    assert donetsk.precision is PlacePrecision.REGION and donetsk.de_facto is not None
+
+
+NAMES = ["Stepanakert", "Vardenis", "Aleppo", "Kabul", "Donetsk", "Mosul", "Idlib", "Tigray"]
+FILLER = ["Troops shelled", "Fighting near", "A drone hit", "the town of", "in", "and", "."]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(NAMES + FILLER), min_size=1, max_size=12))
+def test_random_texts_offsets_slice_back(resources, words) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    for p in places(resources, text):
+        assert text[p.evidence.start : p.evidence.end] == p.evidence.text
+        assert p.lat is not None and -90 <= p.lat <= 90

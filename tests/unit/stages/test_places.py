@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from sitrep.model import Document, Place
+from sitrep.registry import get_stage
+
+
+def test_stage_registered() -> None:
+    spec = get_stage("places.gazetteer.v1")
+    assert spec.requires == () and spec.assigns == ("place",)
+
+
+def test_stage_mentions(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Azerbaijani forces shelled Stepanakert and villages near Martuni, officials in Yerevan said."
+    spec = get_stage("places.gazetteer.v1")
+    from sitrep.pipeline import Annotated
+
+    doc = resources.nlp(text)
+    annotated = Annotated(document=Document(id="t", text=text), doc=doc, resources=resources)
+    found = spec.fn(annotated)
+    assert found
+    for m in found:
+        assert m.kind == "place" and isinstance(m.value, Place) and m.stage == "places.gazetteer.v1"
+        assert text[m.start : m.end] == m.text and 0 < m.score <= 1
+    assert {"Stepanakert", "Yerevan"} <= {m.text for m in found}
+
+
+def test_unknown_name_does_not_empty_result(resources) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.pipeline import Annotated
+
+    text = "Fighters attacked Qwxzyville and then Mosul."
+    doc = resources.nlp(text)
+    annotated = Annotated(document=Document(id="t", text=text), doc=doc, resources=resources)
+    assert [m.text for m in get_stage("places.gazetteer.v1").fn(annotated)] == ["Mosul"]
