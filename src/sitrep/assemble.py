@@ -105,6 +105,10 @@ class _Context:
         self.marks = annotated.of("certainty")
         self.lex = lexicon()
         self._dateline = self._find_dateline()
+        # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
+        low = self.text.lower()
+        hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
+        self.non_conflict_document = len(hits) >= 2 and not any(_armed(m.value) for m in self.actors)
 
     def _find_dateline(self) -> tuple[int, int] | None:
         """A place at the very start followed by a date and a dash is the dateline, not the event place."""
@@ -390,7 +394,9 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         armed_here = any(_armed(m.value) for m in actors_here)
         specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
         support = specific or armed_here or bool(weapons_here) or _words(sent_text, ctx.lex.conflict_words) or bool(casualties_here)
-        non_conflict = _words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not weapons_here
+        non_conflict = (_words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not weapons_here) or (
+            ctx.non_conflict_document and not armed_here
+        )
 
         if material and support and not non_conflict:
             primary = min(material, key=lambda t: (FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99, t.start))
@@ -407,7 +413,12 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             )
             if referring and generic and not drafts and not has_own_args and not casualties_here:
                 material = []  # "condemns the aggression" with nothing told: the verbal event is enough
-            if toll_only and not _new_town(places_here, drafts):
+            repeat_protest = primary.value.family == "protest" and any(
+                d.typed_trigger.family == "protest" for d in drafts
+            ) and not any(m.value.precision == PlacePrecision.TOWN for m in places_here) and not dates_here
+            if repeat_protest:
+                pass  # the same demonstration told again
+            elif toll_only and not _new_town(places_here, drafts):
                 _attach_toll(ctx, drafts, casualties_here, places_here)
             elif not material:
                 pass
