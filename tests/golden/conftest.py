@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -24,3 +25,22 @@ def golden_extract(pipeline: Pipeline) -> Callable[[Case], Extraction]:
         return done[case.slug]
 
     return run
+
+
+KNOWN_GAPS = Path(__file__).with_name("known_gaps.txt")
+
+
+def _known_gaps() -> set[str]:
+    if not KNOWN_GAPS.exists():
+        return set()
+    lines = KNOWN_GAPS.read_text(encoding="utf-8").splitlines()
+    return {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Expectations the extractor does not meet yet are strict xfails: listed, visible, and they fail
+    the run as soon as they pass, so the list can only shrink (see known_gaps.txt)."""
+    gaps = _known_gaps()
+    for item in items:
+        if item.nodeid.split("tests/golden/", 1)[-1] in gaps:
+            item.add_marker(pytest.mark.xfail(strict=True, reason="known gap, listed in tests/golden/known_gaps.txt"))
