@@ -108,7 +108,7 @@ class _Context:
         # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
         low = self.text.lower()
         hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
-        self.non_conflict_document = len(hits) >= 2 and not any(_armed(m.value) for m in self.actors)
+        self.non_conflict_document = len(hits) >= 2
 
     def _find_dateline(self) -> tuple[int, int] | None:
         """A place at the very start followed by a date and a dash is the dateline, not the event place."""
@@ -220,6 +220,15 @@ def _words(text: str, vocab: frozenset[str]) -> bool:
 
 def _armed(actor: Actor) -> bool:
     return (actor.inter in {1, 2, 3, 4, 8}) or actor.sector in {"MIL", "REB", "PRM", "UAF", "COP", "PRE"}
+
+
+def _armed_agent(ctx: _Context, trigs: list[Mention], actors: list[Mention]) -> bool:
+    """An armed actor doing the deed (not the police reporting a crash)."""
+    for t in trigs:
+        tok = ctx.token_at(t.start, t.end)
+        if any(_armed(m.value) and _role(ctx, m, tok) == "actor" for m in actors):
+            return True
+    return False
 
 
 def _content_of_verbal(ctx: _Context, trig: Mention, verbal: list[Mention]) -> bool:
@@ -395,7 +404,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
         support = specific or armed_here or bool(weapons_here) or _words(sent_text, ctx.lex.conflict_words) or bool(casualties_here)
         non_conflict = (_words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not weapons_here) or (
-            ctx.non_conflict_document and not armed_here
+            ctx.non_conflict_document and not _armed_agent(ctx, trigs, actors_here)
         )
 
         if material and support and not non_conflict:
@@ -403,7 +412,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
             generic = all(t.value.family in GENERIC_FAMILIES for t in material)
             has_own_args = bool(places_here or dates_here)
-            toll_only = only_kill and not any(_armed(m.value) for m in actors_here) and last_violent
+            toll_only = only_kill and not _armed_agent(ctx, material, actors_here) and last_violent
             referring = all(
                 _anaphoric(ctx, t) or _content_of_verbal(ctx, t, all_verbal) or _after_request(t, all_verbal) for t in material
             )

@@ -1,10 +1,156 @@
-"""Placeholder: the real stage is being written."""
+"""Who says so: "according to X", "X said ...", statements and quoted passages.
+
+Each attribution names a claimant (an actor mention found by ``actors.lexicon.v1``) and the
+stretch of text the claim covers:
+
+- "X said/claimed/denied ..." and "according to X": the sentence;
+- a quotation with a speaker right before ("X said: “...”") or after ("“...,” the statement also
+  reads"): the quotation, however many sentences it spans;
+- a statement introduced once ("X has noted this in a statement"): the preceding sentence, the
+  sentence itself and a quotation that follows at once.
+
+"The statement" or a pronoun as the speaker refers back to the latest claimant. When nothing
+is said, nothing is emitted (event assembly then falls back to the publisher).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Attribution, Mention
 from ..registry import stage
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
-@stage("attribution.rules.v1", requires=("actor",), assigns=("attribution",))
-def find(annotated):  # type: ignore[no-untyped-def]
-    return ()
+    from ..model import Actor
+    from ..pipeline import Annotated
+
+NAME = "attribution.rules.v1"
+
+SAY_VERBS = frozenset("say state claim report announce tell add note allege deny confirm insist declare write tweet "
+                      "warn accuse blame assert reiterate stress emphasise emphasize explain indicate read quote "
+                      "affirm acknowledge admit maintain argue".split())
+DOCUMENT_NOUNS = frozenset("statement communique communiqué release report letter message post bulletin "
+                           "briefing declaration appeal".split())
+PRONOUNS = frozenset("he she it they we i".split())
+ANAPHORS = frozenset("this that it these those".split())
+QUOTE_RE = re.compile(r"“[^“”]+”|\"[^\"]+\"|«[^«»]+»")
+MIN_QUOTE_WORDS = 6  # shorter quoted text is a name or a phrase, not a statement
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # character offsets, quotation marks included
+    end: int
+
+
+@stage(NAME, requires=("actor",), assigns=("attribution",))
+def find(annotated: Annotated) -> tuple[Mention, ...]:
+    """Claimants and the text their claims cover."""
+    return tuple(find_attributions(annotated.doc, annotated.of("actor")))
+
+
+def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> list[Mention]:
+    text = doc.text
+    quotes = [Quote(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS]
+    ordered = sorted(actors, key=lambda m: m.start)
+    out: list[Mention] = []
+    last: list[Actor] = []  # claimants so far, latest last
+    for tok in doc:
+        made = None
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            made = _according_to(doc, tok, ordered)
+        elif _is_reporting(tok):
+            made = _reporting_verb(doc, tok, ordered, quotes, last)
+        if made is None:
+            continue
+        claimant, cue_start, cue_end, scope_start, scope_end, cue = made
+        if any(m.value.claimant.name == claimant.name and m.value.scope_start == scope_start
+               and m.value.scope_end == scope_end for m in out):
+            continue
+        value = Attribution(claimant=claimant, scope_start=scope_start, scope_end=scope_end, cue=cue)
+        out.append(Mention(kind="attribution", start=cue_start, end=cue_end, text=text[cue_start:cue_end],
+                           value=value, stage=NAME, score=claimant.evidence.confidence))
+        last.append(claimant)
+    return out
+
+
+Made = tuple["Actor", int, int, int, int, str]
+
+
+def _is_reporting(tok: Token) -> bool:
+    """A reporting verb in the active voice or a perfect tense ("said", "has noted"), not "the reported attack"."""
+    if tok.lemma_.lower() not in SAY_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    return tok.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in tok.children)
+
+
+def _according_to(doc: Doc, tok: Token, actors: list[Mention]) -> Made | None:
+    to = doc[tok.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    region = (to.i + 1, (max(t.i for t in obj.subtree) + 1) if obj is not None else min(len(doc), to.i + 12))
+    lo, hi = doc[region[0]].idx, doc[region[1] - 1].idx + len(doc[region[1] - 1])
+    actor = next((m for m in actors if lo <= m.start < hi), None)
+    if actor is None:
+        return None
+    sent = tok.sent
+    return actor.value, tok.idx, actor.end, sent.start_char, sent.end_char, "according to"
+
+
+def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Quote], last: list[Actor]) -> Made | None:
+    text = doc.text
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None:
+        return None
+    sub_lo = min(t.i for t in subj.subtree)
+    sub_hi = max(t.i for t in subj.subtree) + 1
+    claimant: Actor | None = None
+    by_document = subj.lemma_.lower() in DOCUMENT_NOUNS
+    if by_document or subj.lower_ in PRONOUNS:
+        claimant = last[-1] if last else None
+    else:
+        lo, hi = doc[sub_lo].idx, doc[sub_hi - 1].idx + len(doc[sub_hi - 1])
+        hit = next((m for m in actors if m.start <= subj.idx < m.end), None) or \
+            next((m for m in actors if lo <= m.start < hi), None)
+        claimant = hit.value if hit is not None else None
+    if claimant is None:
+        return None
+
+    # the cue: auxiliaries + verb (+ "in a statement"); a document as speaker starts the cue
+    cue_lo = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "advmod"} and c.i < verb.i])
+    if by_document:
+        cue_lo = min(cue_lo, sub_lo)
+    cue_hi = verb.i + 1
+    in_statement = False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > verb.i and any(t.lemma_.lower() in DOCUMENT_NOUNS for t in c.subtree):
+            cue_hi = max(cue_hi, max(t.i for t in c.subtree) + 1)
+            in_statement = True
+    cue_start, cue_end = doc[cue_lo].idx, doc[cue_hi - 1].idx + len(doc[cue_hi - 1])
+    cue = "statement" if in_statement or by_document else verb.lemma_.lower()
+
+    first = min(verb.idx, doc[sub_lo].idx)
+    # a quotation that ends just before the speaker: "“...,” the statement also reads"
+    for q in quotes:
+        if q.end <= first and len(text[q.end:first]) <= 3 and not text[q.end:first].strip(" ,"):
+            return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
+    sent = verb.sent
+    scope_start, scope_end = sent.start_char, sent.end_char
+    # a quotation that follows at once: 'X said: “...”'
+    for q in quotes:
+        if verb.idx < q.start and not text[verb.idx + len(verb):q.start].strip(" ,:\n") and q.start < scope_end + 3:
+            return claimant, cue_start, cue_end, min(scope_start, q.start), max(q.end, scope_end), "quote"
+    anaphoric = any(c.dep_ == "dobj" and c.lower_ in ANAPHORS for c in verb.children)
+    if anaphoric and sent.start > 0:
+        scope_start = doc[sent.start - 1].sent.start_char
+    if anaphoric or in_statement:
+        follow = next((q for q in quotes if scope_end <= q.start and not text[scope_end:q.start].strip()), None)
+        if follow is not None:
+            scope_end = follow.end
+    return claimant, cue_start, cue_end, scope_start, scope_end, cue

@@ -1,0 +1,71 @@
+"""attribution.rules.v1: who says so, and over which text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.pipeline import Resources
+from tests.helpers import annotate
+
+
+@pytest.fixture(scope="module")
+def run(resources: Resources):  # type: ignore[no-untyped-def]
+    stages = ("actors.lexicon.v1", "attribution.rules.v1")
+
+    def attributions(text: str):  # type: ignore[no-untyped-def]
+        return annotate(text, resources, stages).of("attribution")
+
+    return attributions
+
+
+def covering(mentions, offset: int):  # type: ignore[no-untyped-def]
+    return [m for m in mentions if m.value.scope_start <= offset < m.value.scope_end]
+
+
+def test_defining_example_is_all_the_networks_claim(run, shared_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    text = (shared_dir / "examples" / "artsakh-2020-09-28.txt").read_text(encoding="utf-8")
+    found = run(text)
+    cues = {m.text for m in found}
+    assert {"has noted this in a statement", "the statement also reads"} <= cues
+    for m in found:
+        assert m.value.claimant.name == "Constructive Dialogue Network of Armenian CSOs"
+        assert m.value.claimant.country == "ARM"
+        assert text[m.start : m.end] == m.text
+    for phrase in ("launched a large-scale attack", "Towns and villages", "Turkish regime", "resume negotiations"):
+        assert covering(found, text.index(phrase)), phrase
+    quote = next(m for m in found if m.text == "the statement also reads").value
+    assert text[quote.scope_start] == "“" and text.index("“Towns") == quote.scope_start
+    assert quote.scope_end > text.index("peaceful resolution of the conflict")
+
+
+def test_according_to(run) -> None:  # type: ignore[no-untyped-def]
+    text = "At least 12 fighters were killed in Idlib, according to the Syrian Observatory for Human Rights. Calm returned."
+    found = run(text)
+    assert len(found) == 1
+    a = found[0].value
+    assert a.claimant.name == "Syrian Observatory for Human Rights" and a.cue == "according to"
+    assert a.scope_start == 0 and a.scope_end <= text.index("Calm")
+
+
+def test_ministry_said_and_denial(run) -> None:  # type: ignore[no-untyped-def]
+    text = ("Armenia's Ministry of Defence said Azerbaijani forces shelled Martuni. "
+            "Azerbaijan denied the claim.")
+    found = run(text)
+    said = covering(found, text.index("shelled"))
+    assert [m.value.claimant.country for m in said] == ["ARM"]
+    denied = covering(found, text.index("denied"))
+    assert [m.value.claimant.country for m in denied] == ["AZE"] and denied[0].value.cue == "deny"
+    assert not covering(found, text.index("shelled"))[0].value.scope_end > text.index("Azerbaijan denied")
+
+
+def test_quote_with_speaker_after(run) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cThe enemy shelled our positions near the village all night long,\u201d the Ukrainian army said."
+    found = run(text)
+    assert found and found[0].value.scope_start == 0 and found[0].value.cue == "quote"
+    assert found[0].value.claimant.country == "UKR"
+
+
+def test_nothing_said_nothing_emitted(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("Gunmen killed three villagers in Zamfara on Sunday.") == ()
