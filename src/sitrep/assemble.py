@@ -68,6 +68,15 @@ PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "iobj", "attr", "oprd"})
 PATIENT_PREPS = frozenset({"on", "against", "at", "towards", "toward", "upon", "of", "to", "targeting", "into"})
 AGENT_PREPS = frozenset({"by", "from"})
 PLACE_RANK = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.REGION: 2, PlacePrecision.COUNTRY: 3}
+# A coarse-dated event ending this many days before publication is background (see _drop_background).
+BACKGROUND_DAYS = 30
+# Nouns naming where people live or gather: an attack on them hits civilians.
+POPULATED_TARGETS = frozenset(
+    "town village city hamlet home house neighbourhood neighborhood settlement hospital school market mosque "
+    "church clinic residence apartment".split()
+)
+POPULATED_AREAS = frozenset({"area", "building", "district", "quarter", "infrastructure", "block"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 DATELINE = re.compile(r"^[\s,]*(?:[A-Za-z .]{0,30}[,(]\s*)?[^\n]{0,60}?[-\u2013\u2014]{1,2}\s")
 
 
@@ -135,18 +144,37 @@ class _Context:
                 return tok.i
         return len(self.a.doc) - 1
 
+    def is_speaker(self, m: Mention) -> bool:
+        """The actor who says something ("officials said"), not a party to what is told."""
+        return any(
+            a.value.cue != "publisher" and a.value.claimant.evidence.start <= m.start < a.value.claimant.evidence.end
+            for a in self.attributions
+        )
+
+    def names_place(self, m: Mention) -> bool:
+        """A raw organisation that is really a place the gazetteer knows ("Erbil" tagged as an organisation)."""
+        return m.value.raw and any(p.start <= m.start and m.end <= p.end for p in self.places)
+
     def is_dateline(self, m: Mention) -> bool:
         return self._dateline is not None and (m.start, m.end) == self._dateline
 
     def overlaps_actor(self, m: Mention) -> bool:
-        return any(a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start) for a in self.actors)
+        """A place inside a longer actor name, or a country name the actor stage read as an actor."""
+        return any(
+            a.start <= m.start and m.end <= a.end and ((a.end - a.start) > (m.end - m.start) or not a.value.raw)
+            for a in self.actors
+        )
 
 
 # ---------------------------------------------------------------- roles
 
 
 def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
-    """'actor' or 'recipient' from the dependency path between an actor and the trigger, else None."""
+    """'actor' or 'recipient' from the dependency path between an actor and the trigger.
+
+    'other' when the path reaches the trigger but the actor sits in a nested phrase that is no argument
+    of it; None when no path says anything (the caller then falls back on word order).
+    """
     anchors = {trigger_tok}
     governor = trigger_tok.head if trigger_tok.dep_ in {"dobj", "pobj", "attr", "xcomp", "nsubjpass"} else None
     if governor is not None and governor.pos_ in {"VERB", "AUX"}:
@@ -156,8 +184,13 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
     tok = ctx.token_at(actor.start, actor.end)
     prev: Token | None = None
     steps = 0
+    preps = 0  # prepositions crossed on the way up, "of" aside
     while steps < 12:
+        if tok.dep_ == "prep" and tok.lower_ != "of" and prev is not None:
+            preps += 1
         if tok in anchors and prev is not None:
+            if preps > 1:
+                return "other"  # deep in another phrase: "with disregard for the call by the UN"
             dep = prev.dep_
             if tok is not trigger_tok and tok is governor:
                 return "actor" if dep in AGENT_DEPS else None
@@ -185,7 +218,11 @@ def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -
     trigger_tok = ctx.token_at(draft.trigger.start, draft.trigger.end)
     unknown: list[Mention] = []
     for m in actor_mentions:
+        if ctx.is_speaker(m) or ctx.names_place(m):
+            continue
         role = _role(ctx, m, trigger_tok)
+        if role == "other":
+            continue
         if role == "actor":
             draft.actors.append(m.value)
         elif role == "recipient":
@@ -194,6 +231,8 @@ def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -
             unknown.append(m)
     for m in unknown:  # by position: before the trigger acts, after it receives
         actor: Actor = m.value
+        if _nested(ctx, m):
+            continue
         if m.end <= draft.trigger.start and not draft.actors:
             draft.actors.append(replace(actor, evidence=replace(actor.evidence, reason="role by position: before the event word")))
         elif m.start >= draft.trigger.end or draft.actors:
@@ -201,6 +240,90 @@ def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -
     draft.actors = _unique_actors(draft.actors)
     names = {a.name for a in draft.actors}
     draft.recipients = [r for r in _unique_actors(draft.recipients) if r.name not in names]
+
+
+def _nested(ctx: _Context, m: Mention) -> bool:
+    """True for an actor buried in two or more prepositional phrases below its clause's verb."""
+    tok = ctx.token_at(m.start, m.end)
+    preps = 0
+    for _ in range(12):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+            break
+        if tok.dep_ == "prep" and tok.lower_ != "of":
+            preps += 1
+        tok = tok.head
+    return preps > 1
+
+
+def _populated_target(ctx: _Context, trigger: Mention) -> Token | None:
+    """The town, village or home the event word acts on ("villages are being bombed", "shelled a school")."""
+    tok = ctx.token_at(trigger.start, trigger.end)
+    heads = [tok]
+    if tok.dep_ in {"dobj", "nsubjpass", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"}:
+        heads.append(tok.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"nsubjpass", "dobj"}:
+                target: Token | None = child
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+            else:
+                continue
+            if target is None:
+                continue
+            for t in (target, *target.conjuncts):
+                lemma = t.lemma_.lower()
+                if lemma in POPULATED_TARGETS or (
+                    lemma in POPULATED_AREAS and any(c.lower_ in {"residential", "civilian"} for c in t.children)
+                ):
+                    return t
+    return None
+
+
+def _civilian_recipient(ctx: _Context, d: _Draft) -> None:
+    """An attack on a populated place hits its residents: civilians join the recipients."""
+    if d.typed_trigger.kind != "violent" or any(r.sector == "CVL" for r in d.recipients):
+        return
+    target = _populated_target(ctx, d.trigger)
+    if target is None:
+        return
+    dictionary = ctx.a.resources.actors
+    role = dictionary.role("civilians")
+    if role is None:
+        return
+    start, end = target.idx, target.idx + len(target.text)
+    ev = Evidence(start=start, end=end, text=ctx.text[start:end], stage=STAGE,
+                  reason="the event's target is a populated place: its residents are the recipients", confidence=0.6)
+    country = d.place.country if d.place is not None else None
+    d.recipients.append(dictionary.actor(country, role, evidence=ev))
+
+
+def _de_facto_recipient(ctx: _Context, d: _Draft) -> None:
+    """A state's forces attacking in territory held by a de facto authority fight that authority's forces."""
+    place = d.place
+    if d.typed_trigger.kind != "violent" or place is None or not place.de_facto or d.recipients:
+        return
+    states = [a for a in d.actors if a.country == place.country and not a.de_facto and a.sector in {"MIL", "GOV"}]
+    if not states:
+        return
+    forces = ctx.a.resources.actors.forces_of(place.de_facto)
+    if forces is None:
+        return
+    ev = replace(place.evidence, stage=STAGE, confidence=0.6,
+                 reason=f"the attack lies in territory held de facto by {place.de_facto}: its forces are the recipient")
+    d.recipients.append(ctx.a.resources.actors.group_actor(forces, evidence=ev))
+
+
+def _adopt_roles(d: _Draft, probe: _Draft) -> None:
+    """Roles found in a sentence that elaborates an event: its doer fills an empty actor slot, its targets join."""
+    why = "from a sentence elaborating this event"
+    known = {a.name for a in d.actors}
+    if not d.actors:
+        d.actors = [replace(a, evidence=replace(a.evidence, reason=why)) for a in probe.actors]
+        known = {a.name for a in d.actors}
+    for a in probe.recipients:
+        if a.name not in known and a.name not in {r.name for r in d.recipients}:
+            d.recipients.append(replace(a, evidence=replace(a.evidence, reason=why)))
 
 
 def _unique_actors(actors: list[Actor]) -> list[Actor]:
@@ -267,7 +390,8 @@ def _after_request(trig: Mention, verbal: list[Mention]) -> bool:
 def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     """Places for a sentence's event: every town-level place (fan-out), else the most specific one."""
     cands = [
-        m for m in ctx.in_sentence(ctx.places, sent) if not ctx.is_dateline(m) and not ctx.overlaps_actor(m)
+        m for m in ctx.in_sentence(ctx.places, sent)
+        if not ctx.is_dateline(m) and not ctx.overlaps_actor(m) and not _demonym(m)
     ]
     if not cands:
         return []
@@ -279,6 +403,11 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
         return list(unique.values())
     best = min(cands, key=lambda m: (PLACE_RANK[m.value.precision], abs(m.start - trigger.start)))
     return [best]
+
+
+def _demonym(m: Mention) -> bool:
+    """"A Turkish drone": the adjective says whose drone, not where it struck."""
+    return (m.value.evidence.reason or "").startswith("demonym")
 
 
 def _date_for(ctx: _Context, sent: Span, trigger: Mention) -> EventDate | None:
@@ -435,11 +564,10 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
                 for d in last_violent:
                     d.extra_triggers.append(primary)
             elif elaboration:
+                probe = _Draft(trigger=primary, sentence=sent, typed_trigger=primary.value)
+                _assign_roles(ctx, probe, actors_here)
                 for d in last_violent:
-                    extra = [m.value for m in actors_here if m.value.name not in {a.name for a in d.actors}]
-                    for a in extra:
-                        if a.name not in {r.name for r in d.recipients}:
-                            d.recipients.append(replace(a, evidence=replace(a.evidence, reason="from a sentence elaborating this event")))
+                    _adopt_roles(d, probe)
                     d.extra_triggers.append(primary)
             else:
                 made = _make_drafts(ctx, primary, material, sent, actors_here, weapons_here, casualties_here, places_here)
@@ -470,9 +598,15 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             verbal.append(d)
 
     happened_conflict = bool(drafts)
+    main = _main_place(drafts)
+    for d in drafts + verbal:
+        if d.place is None and main is not None:
+            d.place = replace(main, evidence=replace(main.evidence, confidence=round(main.evidence.confidence * 0.5, 3),
+                                                     reason="no place in the sentence: the place of the document's main event"))
     events: list[Event] = []
     for d in drafts:
         events.append(_freeze(ctx, d))
+    events = _drop_background(ctx, events)
     for d in verbal:
         conflict_sentence = _words(d.sentence.text, ctx.lex.conflict_words) or any(_armed(a) for a in d.actors + d.recipients)
         if not (happened_conflict or conflict_sentence):
@@ -480,6 +614,33 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         events.append(_freeze(ctx, d))
     warnings: tuple[str, ...] = ()
     return tuple(events), warnings
+
+
+def _drop_background(ctx: _Context, events: list[Event]) -> list[Event]:
+    """A violent event dated only by month or year, ending a month or more before publication, is background.
+
+    "The insurgency has killed more than 13,000 people since 2014" gives context to the news; it is
+    not the news. Such events are left out when the report tells something more recent.
+    """
+    pub = ctx.a.document.published
+    if pub is None:
+        return events
+
+    def old(e: Event) -> bool:
+        d = e.date
+        if d is None or d.date is None or d.precision not in (DatePrecision.MONTH, DatePrecision.YEAR):
+            return False
+        return (pub - (d.end or d.date)).days >= BACKGROUND_DAYS
+
+    recent = [e for e in events if not old(e)]
+    return recent if recent else events
+
+
+def _main_place(drafts: list[_Draft]) -> Place | None:
+    """The place of the first violent event that has one (the story's lead), else of any event."""
+    violent = [d for d in drafts if d.typed_trigger.kind == "violent" and d.place is not None]
+    placed = violent or [d for d in drafts if d.place is not None]
+    return placed[0].place if placed else None
 
 
 def _new_town(places: list[Mention], drafts: list[_Draft]) -> bool:
@@ -557,6 +718,8 @@ def _freeze(ctx: _Context, d: _Draft) -> Event:
         more = [h for t in d.extra_triggers for h in _certainty(ctx, t, d.sentence).hedges]
         certainty = replace(certainty, hedges=certainty.hedges + tuple(more))
     date = _date_for(ctx, d.sentence, trig)
+    _civilian_recipient(ctx, d)
+    _de_facto_recipient(ctx, d)
     killed = _merge_counts(d.killed)
     wounded = _merge_counts(d.wounded)
     typed = classify(

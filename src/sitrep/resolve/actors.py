@@ -176,6 +176,12 @@ class ActorDictionary:
         name = self._group_alias_cased.get(text.strip()) or self._group_alias.get(fold(text))
         return self.groups.get(name) if name else None
 
+    def forces_of(self, de_facto: str) -> Named | None:
+        """The armed forces of a de facto authority ("Artsakh" gives the Artsakh Defense Army), else its government."""
+        held = [g for g in self.groups.values() if g.de_facto and fold(g.de_facto) == fold(de_facto)]
+        armed = [g for g in held if g.acled and g.acled.startswith("Military Forces of")]
+        return (armed or held or [None])[0]
+
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(fold(phrase))
 
