@@ -70,6 +70,10 @@ AGENT_PREPS = frozenset({"by", "from"})
 PLACE_RANK = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.REGION: 2, PlacePrecision.COUNTRY: 3}
 # A coarse-dated event ending this many days before publication is background (see _drop_background).
 BACKGROUND_DAYS = 30
+# Families whose words keep their sense in a story about a business, a flood or a match.
+CONTEXT_IMMUNE = frozenset({"protest", "riot", "mob", "arrest", "abduct", "sexual", "suicide", "airstrike", "capture"})
+# Violent families that, on a front line with no side named, are fire between the two sides.
+FRONT_LINE_FAMILIES = frozenset({"attack", "clash", "shelling", "bombard", "explosion"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
     "town village city hamlet home house neighbourhood neighborhood settlement hospital school market mosque "
@@ -299,19 +303,35 @@ def _civilian_recipient(ctx: _Context, d: _Draft) -> None:
 
 
 def _de_facto_recipient(ctx: _Context, d: _Draft) -> None:
-    """A state's forces attacking in territory held by a de facto authority fight that authority's forces."""
+    """On a front line between a state and a de facto authority, each side's attack is on the other's forces."""
     place = d.place
     if d.typed_trigger.kind != "violent" or place is None or not place.de_facto or d.recipients:
         return
+    dictionary = ctx.a.resources.actors
     states = [a for a in d.actors if a.country == place.country and not a.de_facto and a.sector in {"MIL", "GOV"}]
-    if not states:
-        return
-    forces = ctx.a.resources.actors.forces_of(place.de_facto)
-    if forces is None:
-        return
-    ev = replace(place.evidence, stage=STAGE, confidence=0.6,
-                 reason=f"the attack lies in territory held de facto by {place.de_facto}: its forces are the recipient")
-    d.recipients.append(ctx.a.resources.actors.group_actor(forces, evidence=ev))
+    holders = [a for a in d.actors if a.de_facto and a.sector == "PRE"]
+    if states:
+        forces = dictionary.forces_of(place.de_facto)
+        if forces is None:
+            return
+        ev = replace(place.evidence, stage=STAGE, confidence=0.6,
+                     reason=f"the attack lies in territory held de facto by {place.de_facto}: its forces are the recipient")
+        d.recipients.append(dictionary.group_actor(forces, evidence=ev))
+    elif not d.actors and d.typed_trigger.family in FRONT_LINE_FAMILIES:
+        # Fire on a front line with no side named: the two sides that hold the line.
+        forces = dictionary.forces_of(place.de_facto)
+        army = dictionary.role("military forces")
+        if forces is None:
+            return
+        why = f"no side named for fire in territory disputed between {place.country} and {place.de_facto}: both sides"
+        ev = replace(place.evidence, stage=STAGE, confidence=0.4, reason=why)
+        d.actors.append(dictionary.actor(place.country, army, evidence=ev))
+        d.recipients.append(dictionary.group_actor(forces, evidence=ev))
+    elif holders:
+        army = dictionary.role("military forces")
+        ev = replace(place.evidence, stage=STAGE, confidence=0.6,
+                     reason=f"the de facto forces attack in territory claimed by {place.country}: its forces are the recipient")
+        d.recipients.append(dictionary.actor(place.country, army, evidence=ev))
 
 
 def _adopt_roles(d: _Draft, probe: _Draft) -> None:
@@ -395,6 +415,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     ]
     if not cands:
         return []
+    cands = [m for m in cands if not _admin_of_another(m, cands)]
     towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
     if towns:
         unique: dict[str, Mention] = {}
@@ -403,6 +424,18 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
         return list(unique.values())
     best = min(cands, key=lambda m: (PLACE_RANK[m.value.precision], abs(m.start - trigger.start)))
     return [best]
+
+
+def _admin_of_another(m: Mention, cands: list[Mention]) -> bool:
+    """"Kafr Nabl in Idlib": a name that is the province or district of another place in the sentence locates it."""
+    said = {m.text.casefold(), m.value.name.casefold()}
+    for n in cands:
+        if n is m:
+            continue
+        admins = {a.casefold() for a in (n.value.admin1, n.value.admin2) if a}
+        if said & admins or any(a.startswith(x + " ") or x.startswith(a + " ") for a in admins for x in said):
+            return True
+    return False
 
 
 def _demonym(m: Mention) -> bool:
@@ -536,7 +569,10 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             ctx.non_conflict_document and not _armed_agent(ctx, trigs, actors_here)
         )
 
-        if material and support and not non_conflict:
+        if non_conflict:
+            # A flood, a crash or a match explains generic violent words; a protest or an abduction stays one.
+            material = [t for t in material if t.value.family in CONTEXT_IMMUNE]
+        if material and support:
             primary = min(material, key=lambda t: (FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99, t.start))
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
             generic = all(t.value.family in GENERIC_FAMILIES for t in material)

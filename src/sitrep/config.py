@@ -12,8 +12,8 @@ PARSE_ASSIGNS = ("token", "sentence", "entity")
 
 # Stages in the order they run. Each name is versioned; see docs/stages.md.
 DEFAULT_STAGES = (
-    "actors.lexicon.v1",
     "places.gazetteer.v1",
+    "actors.lexicon.v1",
     "dates.anchored.v1",
     "casualties.rules.v1",
     "weapons.lexicon.v1",

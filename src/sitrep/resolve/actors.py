@@ -177,9 +177,16 @@ class ActorDictionary:
         return self.groups.get(name) if name else None
 
     def forces_of(self, de_facto: str) -> Named | None:
-        """The armed forces of a de facto authority ("Artsakh" gives the Artsakh Defense Army), else its government."""
-        held = [g for g in self.groups.values() if g.de_facto and fold(g.de_facto) == fold(de_facto)]
-        armed = [g for g in held if g.acled and g.acled.startswith("Military Forces of")]
+        """The armed forces of a de facto authority ("Artsakh" gives the Artsakh Defense Army), else its government.
+
+        The authority is matched by its de facto name or by the name of its government entry; forces
+        shared by several authorities list them with slashes ("DPR/LPR").
+        """
+        keys = {fold(de_facto)}
+        keys |= {fold(g.de_facto) for g in self.groups.values() if g.de_facto and fold(g.name) == fold(de_facto)}
+        held = [g for g in self.groups.values()
+                if g.de_facto and keys & ({fold(part) for part in g.de_facto.split("/")} | {fold(g.de_facto)})]
+        armed = [g for g in held if g.acled and not g.acled.startswith("Government of")]
         return (armed or held or [None])[0]
 
     def role(self, phrase: str) -> Role | None:

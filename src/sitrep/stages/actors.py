@@ -84,7 +84,13 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
 
 
 def _place_countries(annotated: Annotated) -> list[tuple[int, str]]:
-    """(character offset, ISO3) of every place entity the gazetteer knows, for the country of a bare role."""
+    """(character offset, ISO3) of every place the places stage resolved, for the country of a bare role.
+
+    Without a places stage in the pipeline, spaCy's place entities are looked up in the gazetteer.
+    """
+    resolved = annotated.of("place")
+    if resolved:
+        return [(m.start, m.value.country) for m in resolved if m.value.country]
     try:
         gazetteer = annotated.resources.gazetteer
     except ResourceError:
@@ -188,8 +194,8 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
             else:
                 actor = d.actor(owner.entry.key, role, evidence=ev, loaded=loaded)
             return Found(start, owner.end, actor, 0.9), used + 1
-        if loaded and role.sector in {"GOV", "MIL"}:
-            country, reason = None, "loaded word without a named state"
+        if loaded and role.sector in {"GOV", "MIL"} and _foreign_word(doc[start:last.end].text):
+            country, reason = None, "an occupier or invader without a named state: not the country of the place"
         else:
             country, reason = ctx.at(doc[h.start])
         ev = _evidence(doc, start, last.end, reason)
@@ -210,6 +216,12 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
         ev = _evidence(doc, start, h.end, reason)
         return Found(start, h.end, d.group_actor(group, evidence=ev, country_hint=hint, loaded=start < h.start), 0.9), 1
     return None, 1  # a demonym alone is an adjective, not an actor
+
+
+def _foreign_word(text: str) -> bool:
+    """"Occupiers", "invaders", "the aggressor" name a foreign force; "the regime" governs where it acts."""
+    low = text.lower()
+    return any(stem in low for stem in ("occup", "invad", "invasion", "aggressor", "punitive"))
 
 
 def _role_run(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int) -> tuple[int, Role, bool]:

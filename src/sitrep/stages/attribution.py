@@ -32,7 +32,7 @@ NAME = "attribution.rules.v1"
 
 SAY_VERBS = frozenset("say state claim report announce tell add note allege deny confirm insist declare write tweet "
                       "warn accuse blame assert reiterate stress emphasise emphasize explain indicate read quote "
-                      "affirm acknowledge admit maintain argue".split())
+                      "affirm acknowledge admit maintain argue observe record document".split())
 DOCUMENT_NOUNS = frozenset("statement communique communiqué release report letter message post bulletin "
                            "briefing declaration appeal".split())
 PRONOUNS = frozenset("he she it they we i".split())

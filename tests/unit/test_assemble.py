@@ -1,0 +1,159 @@
+"""Event assembly: the rules of sitrep.assemble, each on a sentence written for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.ingest.documents import make_document
+from sitrep.model import Event, Extraction
+from sitrep.pipeline import Pipeline
+from sitrep.resolve.actors import ActorDictionary
+
+PUBLISHED = dt.date(2023, 6, 14)
+
+
+def run(pipeline: Pipeline, text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    return pipeline(make_document(text, published=published))
+
+
+def happened(x: Extraction) -> list[Event]:
+    return [e for e in x.events if e.happened]
+
+
+def violent(x: Extraction) -> list[Event]:
+    return [e for e in happened(x) if e.kind == "violent"]
+
+
+def names(actors: tuple) -> set[str]:  # type: ignore[type-arg]
+    return {a.acled_name or a.name for a in actors}
+
+
+# ---------------------------------------------------------------- roles
+
+
+def test_speaker_is_not_a_party(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Gunmen attacked a police post in Kandahar on Tuesday, provincial officials said.")
+    [e] = violent(x)
+    assert "Government of Afghanistan" not in names(e.actors + e.recipients)
+    assert e.claimant is not None and "Afghanistan" in (e.claimant.acled_name or "")
+
+
+def test_actor_deep_in_another_phrase_takes_no_role(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The army shelled the village of Kfar Nabl in defiance of the appeal by the United Nations "
+                      "for a truce.")
+    [e] = violent(x)
+    assert "United Nations" not in names(e.actors + e.recipients)
+
+
+def test_attack_on_a_town_hits_civilians(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Villages near Marib were shelled on Monday.")
+    [e] = violent(x)
+    civ = [r for r in e.recipients if r.sector == "CVL"]
+    assert civ and civ[0].evidence.text == "Villages"
+    assert civ[0].evidence.reason and "populated place" in civ[0].evidence.reason
+
+
+def test_no_civilians_for_a_military_target(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Rebels shelled an army base near Marib on Monday.")
+    [e] = violent(x)
+    assert not any(r.sector == "CVL" for r in e.recipients)
+
+
+def test_state_attacking_held_territory_fights_its_forces(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Azerbaijani forces shelled Stepanakert on Sunday.")
+    [e] = violent(x)
+    held = [r for r in e.recipients if r.de_facto == "Artsakh"]
+    assert held and held[0].sector == "PRE" and held[0].country == "AZE"
+
+
+def test_de_facto_forces_attack_the_state(pipeline: Pipeline) -> None:
+    x = run(pipeline, "DPR forces fired mortars at Horlivka on Sunday.")
+    [e] = violent(x)
+    assert "Military Forces of Ukraine" in names(e.recipients)
+
+
+def test_front_line_fire_with_no_side_named_has_both_sides(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Monitors recorded 40 explosions near Horlivka on Sunday.")
+    [e] = violent(x)
+    both = names(e.actors + e.recipients)
+    assert "Military Forces of Ukraine" in both and any("Novorossiya" in n for n in both)
+    assert all(a.evidence.confidence <= 0.5 for a in e.actors)
+
+
+def test_forces_of_a_de_facto_authority() -> None:
+    d = ActorDictionary.load()
+    artsakh = d.forces_of("Artsakh")
+    assert artsakh is not None and artsakh.acled == "Military Forces of Artsakh"
+    dpr = d.forces_of("Donetsk People's Republic")
+    assert dpr is not None and "Novorossiya" in (dpr.acled or "")
+    assert d.forces_of("Atlantis") is None
+
+
+def test_regime_forces_take_the_country_of_the_place(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Regime forces shelled Kafr Nabl in Idlib on Sunday.")
+    [e] = violent(x)
+    assert "Military Forces of Syria" in names(e.actors)
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_demonym_is_not_the_event_place(pipeline: Pipeline) -> None:
+    x = run(pipeline, "A Turkish drone struck a car near Sinjar on Monday, killing two fighters.")
+    [e] = violent(x)
+    assert e.place is not None and e.place.country == "IRQ"
+
+
+def test_several_towns_fan_out(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Artillery shells hit Kramatorsk and Sloviansk on Friday.")
+    places = {e.place.name for e in violent(x) if e.place}
+    assert len(places) == 2
+
+
+def test_statement_without_a_place_takes_the_main_place(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Militants attacked an army post in Dhusamareb on Monday. The government condemned the attack.")
+    verbal = [e for e in happened(x) if e.kind == "verbal"]
+    assert verbal and verbal[0].place is not None
+    assert verbal[0].place.evidence.reason and "main event" in verbal[0].place.evidence.reason
+
+
+# ---------------------------------------------------------------- what is not an event
+
+
+def test_background_history_is_not_coded(pipeline: Pipeline) -> None:
+    text = ("Gunmen killed three farmers near Djibo on Tuesday, officials said. "
+            "The insurgency has killed more than 2,000 people since 2015.")
+    x = run(pipeline, text)
+    dates = {e.date.date for e in violent(x) if e.date}
+    assert dt.date(2015, 1, 1) not in dates
+    assert any(d == dt.date(2023, 6, 13) for d in dates)
+
+
+def test_history_alone_is_kept(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Fighting in the region killed more than 2,000 people in 2015.")
+    assert violent(x), "a report that only tells past events still yields them"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy floods struck the coastal district on Monday, killing twelve people and destroying homes.",
+        "The striker scored twice as the home side beat their rivals 3-1 in the league match on Sunday.",
+        "A bus collided with a lorry on the highway, killing four passengers.",
+    ],
+)
+def test_no_conflict_event_in_other_news(pipeline: Pipeline, text: str) -> None:
+    assert not violent(run(pipeline, text))
+
+
+def test_a_labour_protest_is_still_a_protest(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Employees of a bus company protested outside the ministry on Monday to demand unpaid wages.")
+    assert any(e.plover == "PROTEST" for e in happened(x))
+
+
+def test_negated_event_did_not_happen(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Government troops did not attack the village of Katari on Monday, the police said.")
+    assert not violent(x)
+    assert any(e.kind == "violent" and e.certainty.negated for e in x.events)
