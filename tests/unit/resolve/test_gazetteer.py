@@ -59,3 +59,17 @@ def test_disputed_by_name_and_not_elsewhere() -> None:
     assert territory_named("Artsakh").de_facto == "Artsakh"
     assert territory_at(40.18, 45.73, country2="AM", admin1="Gegharkunik") is None  # Vardenis, Armenia
     assert territory_at(40.41, 49.87, country2="AZ", admin1="Baki") is None  # Baku
+
+
+def test_country_region_and_county_points(gaz: Gazetteer) -> None:
+    us = gaz.country("US")
+    assert abs(us.lat - 39.76) < 0.5 and abs(us.lon + 98.5) < 0.5
+    assert any(e.kind == REGION and e.country2 == "US" and abs(e.lat - 37.5) < 0.5 for e in gaz.lookup("Kentucky"))
+    assert any(e.kind == REGION and e.admin1 == "Kentucky" for e in gaz.lookup("Metcalfe County"))
+    assert any(e.kind == REGION and not e.country2 for e in gaz.lookup("Europe"))
+    assert any(e.kind == REGION and e.admin1 == "Missouri" for e in gaz.lookup("Mo."))
+
+
+def test_nearest_country(gaz: Gazetteer) -> None:
+    assert gaz.nearest_country(48.85, 2.35) == "FR"
+    assert gaz.nearest_country(40.18, 44.51) == "AM"

@@ -83,3 +83,21 @@ def test_random_texts_offsets_slice_back(resources, words) -> None:  # type: ign
     for p in places(resources, text):
         assert text[p.evidence.start : p.evidence.end] == p.evidence.text
         assert p.lat is not None and -90 <= p.lat <= 90
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        ("Talks between Russia and China resumed.", "Russia", 60.0, 100.0),
+        ("Floods hit Texas and Oklahoma on Monday.", "Texas", 31.25, -99.25),
+        ("Tension in the Middle East grew.", "Middle East", 33.14, 35.86),
+        ("The president spoke in Washington about Iran.", "Washington", 38.9, -77.04),
+        ("Rain fell in Seattle, Tacoma and across Washington state.", "Washington", 47.5, -120.5),
+        ("Police in Glasgow, Kentucky and Edmonton, Kentucky said.", "Glasgow", 37.0, -85.9),
+        ("A storm hit Trinidad and Tobago overnight.", "Trinidad and Tobago", 10.7, -61.2),
+    ],
+)
+def test_countries_regions_and_context(resources, text, name, lat, lon) -> None:  # type: ignore[no-untyped-def]
+    found = {p.evidence.text: p for p in places(resources, text)}
+    p = found[name]
+    assert abs(p.lat - lat) < 1.5 and abs(p.lon - lon) < 1.5, (p.name, p.lat, p.lon)
