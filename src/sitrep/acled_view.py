@@ -7,13 +7,22 @@ ACLED codes one event per day x place x actor pair. When a document reports seve
 2. violent events before material ones (a protest broken up by police is one Protest event, and
    the assembly already folds the intervention into it);
 3. among those, the first in the text (news and event summaries lead with the main event).
+
+A protest's sub-type depends on what was done to it, which reports often tell in the sentences
+after the protest ("Police dispersed them"). The view folds that into the primary protest
+(`fold_protest_response`); the event keeps a reason saying so.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .model import Actor, Event, Extraction
+from .resolve.event_types import INTERVENTION, LETHAL_FORCE, PARTICIPANT_VIOLENCE, PROTESTS, RIOTS, matches
 
 KIND_ORDER = {"violent": 0, "material": 1}
+# How far after the protest sentence a response is still read as this protest's (characters).
+RESPONSE_WINDOW = 400
 
 
 def coded_events(extraction: Extraction) -> list[Event]:
@@ -25,10 +34,30 @@ def primary_event(extraction: Extraction) -> Event | None:
     if not events:
         return None
     # Protests outrank the violence done to them, as ACLED codes the intervention as a protest sub-type.
-    protests = [e for e in events if e.acled_type in ("Protests", "Riots")]
+    protests = [e for e in events if e.acled_type in (PROTESTS, RIOTS)]
     if protests and protests[0].trigger.start <= min(e.trigger.start for e in events) + 200:
-        return protests[0]
+        return fold_protest_response(extraction, protests[0])
     return min(events, key=lambda e: (KIND_ORDER.get(e.kind, 2), e.trigger.start))
+
+
+def fold_protest_response(extraction: Extraction, event: Event) -> Event:
+    """A peaceful protest whose following sentences tell of force used on it takes the matching sub-type."""
+    if event.acled_type != PROTESTS or event.acled_subtype != "Peaceful protest":
+        return event
+    text = extraction.document.text
+    after = text[event.sentence.end : event.sentence.end + RESPONSE_WINDOW]
+    if not after.strip():
+        return event
+    if matches(LETHAL_FORCE, after):
+        subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
+    elif matches(INTERVENTION, after):
+        subtype, reason = "Protest with intervention", "intervention told after the protest"
+    elif matches(PARTICIPANT_VIOLENCE, after) and matches(r"protesters|demonstrators|they|participants", after):
+        return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
+                       reasons=event.reasons + ("violence by the participants told after the protest",))
+    else:
+        return event
+    return replace(event, acled_subtype=subtype, reasons=event.reasons + (reason,))
 
 
 def actor_name(actor: Actor) -> str:

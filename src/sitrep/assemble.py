@@ -74,6 +74,9 @@ BACKGROUND_DAYS = 30
 CONTEXT_IMMUNE = frozenset({"protest", "riot", "mob", "arrest", "abduct", "sexual", "suicide", "airstrike", "capture"})
 # Violent families that, on a front line with no side named, are fire between the two sides.
 FRONT_LINE_FAMILIES = frozenset({"attack", "clash", "shelling", "bombard", "explosion"})
+# Nouns a place name may qualify and still be the place ("the Syria border", "Yemen territory").
+PLACE_NOUNS = frozenset("border frontier territory side soil city town province region state capital coast "
+                        "countryside airspace waters".split())
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
     "town village city hamlet home house neighbourhood neighborhood settlement hospital school market mosque "
@@ -411,7 +414,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     """Places for a sentence's event: every town-level place (fan-out), else the most specific one."""
     cands = [
         m for m in ctx.in_sentence(ctx.places, sent)
-        if not ctx.is_dateline(m) and not ctx.overlaps_actor(m) and not _demonym(m)
+        if not ctx.is_dateline(m) and not ctx.overlaps_actor(m) and not _demonym(m) and not _modifier(ctx, m)
     ]
     if not cands:
         return []
@@ -430,12 +433,23 @@ def _admin_of_another(m: Mention, cands: list[Mention]) -> bool:
     """"Kafr Nabl in Idlib": a name that is the province or district of another place in the sentence locates it."""
     said = {m.text.casefold(), m.value.name.casefold()}
     for n in cands:
-        if n is m:
+        if n is m or n.value.name == m.value.name or n.value.precision not in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
             continue
         admins = {a.casefold() for a in (n.value.admin1, n.value.admin2) if a}
         if said & admins or any(a.startswith(x + " ") or x.startswith(a + " ") for a in admins for x in said):
             return True
     return False
+
+
+def _modifier(ctx: _Context, m: Mention) -> bool:
+    """"The US dollar", "Russian drones": a country name qualifying a thing, not where the event took place."""
+    if m.value.precision != PlacePrecision.COUNTRY:
+        return False
+    tok = ctx.token_at(m.start, m.end)
+    if tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    head = tok.head
+    return head.lemma_.lower() not in PLACE_NOUNS and not any(p.start <= head.idx < p.end for p in ctx.places)
 
 
 def _demonym(m: Mention) -> bool:

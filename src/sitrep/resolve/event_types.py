@@ -1,14 +1,23 @@
 """From a trigger and its context to PLOVER event + modes and ACLED event type + sub-event type.
 
-The rules follow the codebooks (see docs/event-types.md): the trigger's family gives the default,
-weapons decide between the Explosions/Remote violence sub-types, the sides decide between Battles
-and Violence against civilians, and force used against a protest decides between the three
-Protests sub-types.
+The rules follow the ACLED codebook definitions (see docs/event-types.md):
+
+* who acts: an organised armed actor, an unorganised crowd (mob, villagers, rioters) or protesters;
+* who is hit: armed people (soldiers, police, militants, their positions and convoys) or unarmed
+  civilians;
+* which weapon: one-sided remote weapons (artillery, aircraft, IEDs, thrown grenades) versus an
+  exchange of small-arms fire, which is a clash whatever else is fired with it;
+* for protests, whether force was used on the protesters, and whether it was lethal.
+
+Only the trigger's sentence is read here; document-level folding (a dispersal told in the next
+sentence) is done by the ACLED view (sitrep.acled_view).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Actor, Trigger, Weapon
 
@@ -20,17 +29,73 @@ RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "EDU", "REL", "LAB", "AGR", "BUS", "SOC"})
+UNORGANISED_INTERS = frozenset({5, 6, 7})
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "PRE", "CRM"})
+UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "EDU", "REL", "LAB", "AGR", "BUS", "SOC", "OPP"})
 
-INTERVENTION_WORDS = (
-    "dispers", "tear gas", "teargas", "rubber bullet", "water cannon", "baton", "arrest", "detain",
-    "broke up", "break up", "crackdown", "cracked down", "pepper spray", "stun grenade",
+# Force used on a protest without lethal intent (verb forms: "against the arrest of X" is a demand).
+INTERVENTION = (
+    r"dispersed?|dispersing|tear ?gas|rubber bullets?|water cannons?|batons?|baton[- ]charged?|lathi[- ]?charged?|"
+    r"arrested|detained|broke up|broken up|break up|cracked down|crackdown on|pepper spray|stun grenades?|"
+    r"intervened|used force|by force|forcibly|evicted|removed the|pushed back|clashed with (?:the )?(?:police|security)|"
+    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|charged at"
 )
-EXCESSIVE_FORCE_WORDS = ("live ammunition", "live fire", "live rounds", "opened fire on protest", "shot dead", "killed")
-RIOT_WORDS = (
-    "stone", "rock", "petrol bomb", "molotov", "torched", "set fire", "burned", "burnt", "vandal",
-    "clashed with police", "clashed with security", "clash with police", "looted", "smashed", "violent",
+LETHAL_FORCE = r"live ammunition|live fire|live rounds|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|shot dead|fired (?:at|on) (?:the )?(?:protesters|demonstrators|crowd)"
+# Violence by the participants of a gathering.
+PARTICIPANT_VIOLENCE = (
+    r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
+    r"tyres|tires|vandali[sz]ed|looted|smashed|damaged|stormed|attacked|ransacked|pelted|clashed|violent|rampage|"
+    r"assaulted|injuring (?:police|officers)|hurled"
 )
+PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|agitat\w*|strik(?:e|ers|ing)|sit-in|picket\w*|demanding|to demand|in protest"
+# Disruption typical of a violent demonstration, and the voicing of a grievance.
+DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|block(?:ed|ing)? (?:the |a |several )?(?:\w+ )?(?:roads?|highway|streets?)|cut off (?:the )?roads?|barricades?|vandali[sz]\w*"
+GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|in anger over|against the (?:government|decision|policy|lockdown)"
+# Unorganised crowds: their violence is a riot, not an armed group's.
+CROWD = (
+    r"mob|mobs|crowd|villagers|residents|locals|local people|community members|youths|group of (?:people|men|youths|villagers|residents)|"
+    r"angry|irate|supporters|family members|relatives|inmates|prisoners|students|workers|labou?rers|traders|fans|people of|members of the public|"
+    r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators"
+)
+ARMED_AGENT = (
+    r"gunm[ae]n|militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|soldiers?|troops?|police|policem[ae]n|"
+    r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown"
+)
+# People who bear arms: attacking them is a battle (Battles need two organised armed sides).
+ARMED_PEOPLE = (
+    r"soldiers?|troops?|servicem[ae]n|army|military|officers?|police(?:man|men|woman)?|policem[ae]n|cops?|constables?|gendarmes?|guards?|"
+    r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|commanders?|combatants?|"
+    r"positions?|posts?|checkpoints?|convoys?|bases?|barracks|patrols?|outposts?|personnel|security forces|forces|"
+    r"gang members?|gangsters?|cartel|armed men|armed group|members of (?:the )?[A-Z]|suspects?|bandits?|pirates?|"
+    r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)"
+)
+CIVILIAN_PEOPLE = (
+    r"civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|m[ae]n|boys?|girls?|child(?:ren)?|teenagers?|youths?|"
+    r"students?|teachers?|traders?|merchants?|drivers?|passengers?|worshippers?|journalists?|reporters?|doctors?|nurses?|"
+    r"health workers?|aid workers?|workers?|family|families|persons?|people|individuals?|pastor|priest|imam|chief|"
+    r"businessm[ae]n|shopkeepers?|motorists?|activists?|politicians?|councill?ors?|lawyers?|judges?|refugees?|IDPs?|"
+    r"displaced|homes?|houses?|market|hospital|school|church|mosque|vehicle|bus|car|body|bodies|corpse"
+)
+# Signs the victims fought back or that two sides exchanged fire.
+EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|gun ?fights?|fire ?fights?|encounters?|crossfire|returned fire|retaliated|clash(?:ed|es)?|fought|fighting|both sides|in both directions|repelled|repulsed|counter-?attack"
+# Fire going both ways: a battle whatever the weapons (ACLED codes exchanges of artillery as clashes).
+TWO_WAY = r"exchange[ds]? (?:of )?(?:\w+ )?(?:fire|gunfire|shots)|exchanging (?:\w+ )?fire|in both directions|returned (?:the )?fire|responded to the fire|fired back"
+HAND_GRENADE = r"(?<!propelled )(?<!propelled-)grenades?(?! launchers?)(?!-launchers?)"
+DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car bomb|explosive devices?|\bbomb\b|bombs|booby|unexploded|explosives?"
+MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def matches(words: str, text: str) -> bool:
+    """Whether any of the alternatives in `words` (a regex alternation) occurs as whole words in `text`."""
+    return _pattern(words).search(text) is not None
+
+
+_has = matches
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -46,14 +111,80 @@ class Typed:
 def _armed(actor: Actor) -> bool:
     if actor.inter is not None:
         return actor.inter in ARMED_INTERS
-    return actor.sector in {"MIL", "REB", "PRM", "UAF", "COP", "PRE"}
+    return actor.sector in ARMED_SECTORS
 
 
 def _civilian(actor: Actor) -> bool:
-    return actor.inter == 7 or actor.sector in UNARMED_SECTORS
+    return actor.inter == 7 or (actor.inter is None and actor.sector in UNARMED_SECTORS)
 
 
-def _remote_subtype(weapons: tuple[Weapon, ...], family: str) -> tuple[str | None, str | None]:
+def _unorganised(actor: Actor) -> bool:
+    return actor.inter in UNORGANISED_INTERS or (actor.inter is None and actor.sector in UNARMED_SECTORS)
+
+
+def _without_actors(sentence: str, actors: tuple[Actor, ...]) -> str:
+    """The sentence with the agents' own words blanked, so "militants killed a farmer" reads as "... farmer"."""
+    out = sentence
+    for a in actors:
+        text = a.evidence.text
+        if text and len(text) > 2:
+            out = out.replace(text, " " * len(text))
+    return out
+
+
+def _target_text(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> str:
+    """Where the victims are named: after an active trigger, before a passive one ("X was killed by")."""
+    text = _without_actors(sentence, actors)
+    low = text.lower()
+    at = low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+    if at < 0:
+        return text
+    before = low[max(0, at - 40):at]
+    if re.search(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?$", before):
+        return text[:at]
+    return text[at:]
+
+
+def _victims(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> str | None:
+    """"armed", "civilian" or None from the recipients, else from the nouns where the victims are named."""
+    if any(_civilian(r) for r in recipients) and not any(_armed(r) for r in recipients):
+        return "civilian"
+    if any(_armed(r) for r in recipients) and not any(_civilian(r) for r in recipients):
+        return "armed"
+    target = _target_text(sentence, trigger, actors)
+    armed = _pattern(ARMED_PEOPLE).search(target)
+    civil = _pattern(CIVILIAN_PEOPLE).search(target)
+    if armed and (not civil or armed.start() < civil.start()):
+        return "armed"
+    if civil:
+        return "civilian"
+    return None
+
+
+def _agent_text(sentence: str, trigger: Trigger) -> str:
+    """Where the doers are named: before an active trigger, after a passive one ("beaten by a mob")."""
+    low = sentence.lower()
+    at = low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+    if at < 0:
+        return sentence
+    if re.search(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?$", low[max(0, at - 40):at]):
+        return sentence[at:]
+    return sentence[:at]
+
+
+def _crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> bool:
+    """An unorganised crowd did it: no armed actor among the doers, and a crowd coded or named."""
+    if any(_armed(a) for a in actors):
+        return False
+    agent = _agent_text(sentence, trigger)
+    if _has(ARMED_AGENT, agent):
+        return False
+    if actors and any(a.inter in (5, 6) for a in actors):  # rioters, protesters
+        return True
+    return _has(CROWD, agent)
+
+
+def _remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> tuple[str | None, str | None]:
     names = {w.name for w in weapons}
     modes = {w.mode for w in weapons}
     if "suicide-attack" in modes or family == "suicide":
@@ -64,9 +195,9 @@ def _remote_subtype(weapons: tuple[Weapon, ...], family: str) -> tuple[str | Non
         return "Air/drone strike", None
     if family == "shelling":
         return "Shelling/artillery/missile attack", None
-    if "grenade" in names:
+    if "grenade" in names and _has(HAND_GRENADE, sentence):
         return "Grenade", None
-    if names & {"ied", "landmine", "car bomb", "explosive device", "roadside bomb", "mine"}:
+    if names & {"ied", "landmine", "car bomb", "explosive device", "roadside bomb", "mine"} and _has(DEVICE, sentence):
         return "Remote explosive/landmine/IED", None
     if "heavy-weapons" in modes and modes & {"aerial", "drone"}:
         return "Shelling/artillery/missile attack", "artillery and aircraft both named: coded as shelling"
@@ -74,11 +205,41 @@ def _remote_subtype(weapons: tuple[Weapon, ...], family: str) -> tuple[str | Non
         return "Shelling/artillery/missile attack", None
     if modes & {"aerial", "drone"}:
         return "Air/drone strike", None
+    if "grenade" in names:  # launched grenades without small arms: a stand-off weapon
+        return "Shelling/artillery/missile attack", "grenade launcher: coded as a stand-off weapon"
     if family == "explosion" or "explosives" in modes:
+        if not _has(DEVICE, sentence) and _has(MANY_BLASTS, sentence):
+            return "Shelling/artillery/missile attack", "many explosions and no device named: coded as shelling"
         return "Remote explosive/landmine/IED", None
     if family == "bombard":
         return "Shelling/artillery/missile attack", "bombardment without a named weapon: coded as shelling"
     return None, None
+
+
+def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool) -> Typed:
+    lethal = _has(LETHAL_FORCE, sentence) or (
+        killed and any(_armed(a) for a in actors) and _has(r"shot|fired|opened fire|gunfire|bullets", sentence)
+    )
+    if lethal:
+        return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
+                     acled_subtype="Excessive force against protesters")
+    if _has(PARTICIPANT_VIOLENCE, sentence) and not _has(r"peaceful(?:ly)?", sentence):
+        return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
+                     acled_subtype="Violent demonstration", reason="protest with violence by participants")
+    if _has(INTERVENTION, sentence):
+        return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
+                     acled_subtype="Protest with intervention")
+    return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype="Peaceful protest")
+
+
+def _riot(sentence: str, modes: tuple[str, ...], reason: str | None = None) -> Typed:
+    """Violence by an unorganised crowd: a violent demonstration if it voices a grievance or disrupts
+    (burning tyres, blocking roads), else mob violence (a crowd attacking people)."""
+    if _has(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE, sentence):
+        return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS, acled_subtype="Violent demonstration",
+                     reason=reason)
+    return Typed(kind="violent", plover="ASSAULT", modes=modes or ("primitive",), acled_type=RIOTS, acled_subtype="Mob violence",
+                 reason=reason)
 
 
 def classify(
@@ -92,29 +253,17 @@ def classify(
 ) -> Typed:
     family = trigger.family
     modes = tuple(dict.fromkeys(trigger.modes + tuple(w.mode for w in weapons if trigger.plover == "ASSAULT")))
-    low = sentence.lower()
     if trigger.kind == "verbal":
         return Typed(kind="verbal", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
     if family == "protest":
-        if killed or any(w in low for w in EXCESSIVE_FORCE_WORDS if w != "killed") or (
-            killed and any(_armed(a) for a in actors)
-        ):
-            return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
-                         acled_subtype="Excessive force against protesters")
-        if any(w in low for w in RIOT_WORDS):
-            return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
-                         acled_subtype="Violent demonstration", reason="protest with violence by participants")
-        if any(w in low for w in INTERVENTION_WORDS):
-            return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
-                         acled_subtype="Protest with intervention")
-        return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype="Peaceful protest")
-    if family == "riot":
-        return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS, acled_subtype="Violent demonstration")
-    if family == "mob":
-        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=RIOTS, acled_subtype="Mob violence")
+        return _protest(sentence, actors, killed)
+    if family in ("riot", "mob"):
+        return _riot(sentence, modes)
     if family == "arrest":
         return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests")
     if family == "loot":
+        if _crowd_agent(sentence, trigger, actors) and _has(r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*", sentence):
+            return _riot(sentence, modes, "a crowd attacked people and property")
         return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,
                      acled_subtype="Looting/property destruction")
     if family == "disrupt":
@@ -137,16 +286,51 @@ def classify(
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Abduction/forced disappearance")
     if family == "sexual":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Sexual violence")
-    # The remaining violent families: attack, shelling, airstrike, clash, explosion, suicide, beat.
-    remote, reason = _remote_subtype(weapons, family)
-    if remote is not None:
-        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=EXPLOSIONS, acled_subtype=remote, reason=reason)
-    civilians_hit = any(_civilian(r) for r in recipients)
-    armed_sides = [a for a in actors + recipients if _armed(a)]
-    if family == "clash" or (len({a.name for a in armed_sides}) >= 2 and not civilians_hit):
-        return Typed(kind="violent", plover="ASSAULT", modes=modes or ("firearms",), acled_type=BATTLES, acled_subtype="Armed clash")
-    if civilians_hit or not recipients:
-        reason = None if civilians_hit else "no armed opponent named: coded as an attack on civilians"
-        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack", reason=reason)
-    return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
-                 reason="armed recipient: coded as a clash")
+    # The remaining violent families: attack, shelling, airstrike, clash, explosion, suicide, beat, bombard.
+    return _violence(trigger, modes, weapons, actors, recipients, sentence)
+
+
+def _violence(
+    trigger: Trigger,
+    modes: tuple[str, ...],
+    weapons: tuple[Weapon, ...],
+    actors: tuple[Actor, ...],
+    recipients: tuple[Actor, ...],
+    sentence: str,
+) -> Typed:
+    family = trigger.family
+    victims = _victims(sentence, trigger, actors, recipients)
+    firearms = any(w.mode == "firearms" for w in weapons)
+    # Small arms or grenade launchers (infantry weapons) among the weapons mark a fight, unless the
+    # report says heavier weapons were the main ones ("primarily heavy weapons, including small arms").
+    infantry = any(w.mode == "firearms" or (w.name == "grenade" and not _has(HAND_GRENADE, sentence)) for w in weapons)
+    heavy_first = _has(r"(?:primarily|mainly|mostly|largely|predominantly) (?:with )?(?:heavy|artillery|mortars?|rockets?|missiles?)", sentence)
+    small_arms_fight = infantry and not heavy_first
+    exchange = family == "clash" or _has(EXCHANGE, sentence)
+    # Small arms fired at armed people: an exchange of fire, not remote violence, whatever heavier
+    # weapons are listed with them.
+    if family != "airstrike" and victims != "civilian" and _has(TWO_WAY, sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="fire exchanged both ways: coded as a clash")
+    if family in ("attack", "clash", "explosion", "bombard") and small_arms_fight and (
+        victims != "civilian") and (victims == "armed" or exchange or _has(r"shots|bursts|small arms|machine ?guns?", sentence)
+    ):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="small arms fired at armed people: coded as a clash")
+    if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
+        return _riot(sentence, modes, "violence by an unorganised crowd")
+    if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):
+        remote, reason = _remote_subtype(weapons, family, sentence)
+        if remote is not None:
+            return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=EXPLOSIONS, acled_subtype=remote, reason=reason)
+    armed_sides = {a.name for a in actors + recipients if _armed(a)}
+    if victims == "civilian" and not exchange:
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack")
+    if exchange or victims == "armed" or len(armed_sides) >= 2:
+        reason = None if exchange or len(armed_sides) >= 2 else "armed victims: coded as a clash"
+        return Typed(kind="violent", plover="ASSAULT", modes=modes or ("firearms",), acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason=reason)
+    if victims == "civilian":
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack")
+    return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack",
+                 reason="no armed opponent named: coded as an attack on civilians")

@@ -71,3 +71,61 @@ def test_verbal_events_have_no_acled_type() -> None:
 def test_capture_by_government_versus_by_rebels() -> None:
     assert typed(trig("capture"), actors=(actor("Army", "MIL", 1),)).acled_subtype == "Government regains territory"
     assert typed(trig("capture"), actors=(actor("Rebels", "REB", 2),)).acled_subtype == "Non-state actor overtakes territory"
+
+
+def test_small_arms_fired_at_army_positions_is_a_clash_even_with_mortars() -> None:
+    sentence = "Rebel units fired rifles, machine guns and mortars at army positions near the village."
+    out = typed(trig("attack"), weapons=(weapon("firearm", "firearms"), weapon("artillery", "heavy-weapons")),
+                actors=(actor("Rebels", "REB", 2),), sentence=sentence)
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+
+
+def test_mainly_heavy_weapons_stay_shelling() -> None:
+    sentence = "Troops fired mainly heavy artillery, including some machine guns, at the border posts."
+    out = typed(trig("attack"), weapons=(weapon("artillery", "heavy-weapons"), weapon("firearm", "firearms")),
+                actors=(actor("Army", "MIL", 1),), sentence=sentence)
+    assert out.acled_subtype == "Shelling/artillery/missile attack"
+
+
+def test_grenade_launcher_is_not_a_thrown_grenade() -> None:
+    thrown = typed(trig("attack"), weapons=(weapon("grenade", "explosives"),), sentence="A man threw a grenade into the shop.")
+    launched = typed(trig("attack"), weapons=(weapon("grenade", "explosives"),),
+                     sentence="Militia fired grenade launchers at the checkpoint.")
+    assert thrown.acled_subtype == "Grenade"
+    assert launched.acled_subtype != "Grenade"
+
+
+def test_exchange_of_artillery_fire_is_a_battle() -> None:
+    out = typed(trig("shelling"), sentence="The two armies exchanged artillery fire along the front overnight.")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+
+
+def test_killing_a_soldier_is_a_battle_and_killing_a_farmer_is_not() -> None:
+    kill = Trigger(lemma="kill", family="attack", kind="violent", plover="ASSAULT")
+    militants = Actor(name="Militants", country="SYR", sector="REB", acled_name=None, inter=2,
+                      evidence=Evidence(start=0, end=9, text="Militants", stage="test"))
+    soldier = typed(kill, actors=(militants,), sentence="Militants killed a soldier at a checkpoint.")
+    farmer = typed(kill, actors=(militants,), sentence="Militants killed a farmer in his field.")
+    assert soldier.acled_type == "Battles"
+    assert (farmer.acled_type, farmer.acled_subtype) == ("Violence against civilians", "Attack")
+
+
+def test_a_mob_beating_someone_is_mob_violence() -> None:
+    out = typed(trig("beat"), sentence="An angry mob beat a suspected thief in the market.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Mob violence")
+
+
+def test_burning_tyres_over_a_grievance_is_a_violent_demonstration() -> None:
+    out = typed(trig("riot"), sentence="Residents burned tyres on the main road, denouncing the water cuts.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
+
+
+def test_a_protest_against_an_arrest_is_still_peaceful() -> None:
+    out = typed(trig("protest", "material", "PROTEST"), sentence="Lawyers rallied against the arrest of a colleague.")
+    assert out.acled_subtype == "Peaceful protest"
+
+
+def test_a_death_being_protested_is_not_excessive_force() -> None:
+    out = typed(trig("protest", "material", "PROTEST"), sentence="Relatives marched over the death of a boy who drowned.",
+                killed=True)
+    assert out.acled_subtype == "Peaceful protest"

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.acled_view import primary_event
+from sitrep.ingest.documents import make_document
+
+
+@pytest.fixture(scope="module")
+def pipeline():  # type: ignore[no-untyped-def]
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _primary(pipeline, text: str):  # type: ignore[no-untyped-def]
+    doc = make_document(text, published=dt.date(2021, 3, 2), source="test")
+    return primary_event(next(iter(pipeline.pipe([doc]))))
+
+
+def test_dispersal_in_the_next_sentence_makes_a_protest_with_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. Police dispersed them with tear gas.")
+    assert event is not None
+    assert (event.acled_type, event.acled_subtype) == ("Protests", "Protest with intervention")
+    assert any("after the protest" in r for r in event.reasons)
+
+
+def test_a_protest_told_alone_stays_peaceful(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. They plan another march next week.")
+    assert event is not None
+    assert event.acled_subtype == "Peaceful protest"
