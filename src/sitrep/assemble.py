@@ -779,6 +779,8 @@ def _freeze(ctx: _Context, d: _Draft) -> Event:
         recipients=tuple(d.recipients),
         sentence=d.sentence.text,
         killed=bool(killed and killed.total and killed.total.best > 0),
+        context=d.sentence,
+        trigger_span=(trig.start, trig.end),
     )
     claimant, attribution = _claimant_at(ctx, trig.start)
     actors = tuple(d.actors)

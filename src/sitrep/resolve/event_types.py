@@ -19,7 +19,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import TYPE_CHECKING
+
 from ..model import Actor, Trigger, Weapon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 EXPLOSIONS = "Explosions/Remote violence"
 BATTLES = "Battles"
@@ -250,7 +255,14 @@ def classify(
     recipients: tuple[Actor, ...],
     sentence: str,
     killed: bool,
+    context: Span | None = None,
+    trigger_span: tuple[int, int] | None = None,
 ) -> Typed:
+    """The PLOVER and ACLED types of one event.
+
+    ``context`` is the parsed sentence and ``trigger_span`` the trigger's character offsets in the
+    document, for rules that need the parse (what the trigger acts on); both are optional.
+    """
     family = trigger.family
     modes = tuple(dict.fromkeys(trigger.modes + tuple(w.mode for w in weapons if trigger.plover == "ASSAULT")))
     if trigger.kind == "verbal":
