@@ -82,9 +82,12 @@ POPULATED_TARGETS = frozenset(
     "town village city hamlet home house neighbourhood neighborhood settlement hospital school market mosque "
     "church clinic residence apartment".split()
 )
+SETTLEMENTS = frozenset({"town", "village", "city", "hamlet", "settlement"})
+REMOTE_FAMILIES = frozenset({"shelling", "airstrike", "bombard", "explosion"})
 POPULATED_AREAS = frozenset({"area", "building", "district", "quarter", "infrastructure", "block"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
-DATELINE = re.compile(r"^[\s,]*(?:[A-Za-z .]{0,30}[,(]\s*)?[^\n]{0,60}?[-\u2013\u2014]{1,2}\s")
+# "KADUNA, Nigeria, June 14 (Sahel Courier) - ": a capitalised place, then at most a line, then a dash.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,40}(?:,|\s\()[^\n]{0,100}?\s[-\u2013\u2014]{1,2}\s")
 
 
 @dataclass
@@ -121,6 +124,9 @@ class _Context:
         self.marks = annotated.of("certainty")
         self.lex = lexicon()
         self._dateline = self._find_dateline()
+        head = DATELINE.match(self.text)
+        # Where the dateline ends: its place and date say where and when the story was filed.
+        self.dateline_end = head.end() if head else (self._dateline[1] if self._dateline else 0)
         # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
         low = self.text.lower()
         hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
@@ -163,7 +169,7 @@ class _Context:
         return m.value.raw and any(p.start <= m.start and m.end <= p.end for p in self.places)
 
     def is_dateline(self, m: Mention) -> bool:
-        return self._dateline is not None and (m.start, m.end) == self._dateline
+        return m.start < self.dateline_end or (self._dateline is not None and (m.start, m.end) == self._dateline)
 
     def overlaps_actor(self, m: Mention) -> bool:
         """A place inside a longer actor name, or a country name the actor stage read as an actor."""
@@ -278,8 +284,11 @@ def _populated_target(ctx: _Context, trigger: Mention) -> Token | None:
                 continue
             if target is None:
                 continue
+            remote = trigger.value.family in REMOTE_FAMILIES
             for t in (target, *target.conjuncts):
                 lemma = t.lemma_.lower()
+                if lemma in SETTLEMENTS and not (remote or t.tag_ in {"NNS", "NNPS"}):
+                    continue  # "militants attacked the town": its garrison, perhaps; towns bombed: their people
                 if lemma in POPULATED_TARGETS or (
                     lemma in POPULATED_AREAS and any(c.lower_ in {"residential", "civilian"} for c in t.children)
                 ):
@@ -458,11 +467,11 @@ def _demonym(m: Mention) -> bool:
 
 
 def _date_for(ctx: _Context, sent: Span, trigger: Mention) -> EventDate | None:
-    in_sent = [m for m in ctx.in_sentence(ctx.dates, sent)]
+    in_sent = [m for m in ctx.in_sentence(ctx.dates, sent) if m.start >= ctx.dateline_end]
     if in_sent:
         m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
         return m.value
-    earlier = [m for m in ctx.dates if m.end <= trigger.start and m.value.date is not None]
+    earlier = [m for m in ctx.dates if ctx.dateline_end <= m.start and m.end <= trigger.start and m.value.date is not None]
     if earlier:
         m = earlier[-1]
         v: EventDate = m.value

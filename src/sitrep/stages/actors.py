@@ -42,6 +42,9 @@ PROTEST_NOUNS = {"protest": "protesters", "demonstration": "protesters", "rally"
 QUOTES = "\"“”‘’'«»"
 NOT_ACTORS = frozenset({"covid-19", "covid", "coronavirus", "sars-cov-2", "twitter", "facebook"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A name followed by one of these is a place ("Gajiram town"), not an organisation.
+PLACE_WORDS = frozenset("town village city district province county area region neighbourhood neighborhood camp "
+                        "municipality locality suburb commune department governorate state".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +325,8 @@ def _raw_orgs(doc: Doc, d: ActorDictionary, found: list[Found], hits: list[Hit])
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - {"of", "by", "against"}:
             continue  # "in the area of X", "near X": a place spaCy took for an organisation
+        if span.end < len(doc) and doc[span.end].lower_ in PLACE_WORDS:
+            continue  # "Gajiram town", "Zarghun district": a place the gazetteer does not know
         if fold(text) in NOT_ACTORS or any(t.like_num for t in span) or d.role(text) or d.country_named(text):
             continue
         group = d.group_named(text)
