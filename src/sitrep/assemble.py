@@ -77,6 +77,8 @@ FRONT_LINE_FAMILIES = frozenset({"attack", "clash", "shelling", "bombard", "expl
 # Nouns a place name may qualify and still be the place ("the Syria border", "Yemen territory").
 PLACE_NOUNS = frozenset("border frontier territory side soil city town province region state capital coast "
                         "countryside airspace waters".split())
+# Verbs of saying: a date on one of them dates the statement.
+SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add note write tweet".split())
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
     "town village city hamlet home house neighbourhood neighborhood settlement hospital school market mosque "
@@ -231,7 +233,7 @@ def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -
     trigger_tok = ctx.token_at(draft.trigger.start, draft.trigger.end)
     unknown: list[Mention] = []
     for m in actor_mentions:
-        if ctx.is_speaker(m) or ctx.names_place(m):
+        if ctx.is_speaker(m) or ctx.names_place(m) or m.start < ctx.dateline_end:
             continue
         role = _role(ctx, m, trigger_tok)
         if role == "other":
@@ -344,6 +346,25 @@ def _de_facto_recipient(ctx: _Context, d: _Draft) -> None:
         ev = replace(place.evidence, stage=STAGE, confidence=0.6,
                      reason=f"the de facto forces attack in territory claimed by {place.country}: its forces are the recipient")
         d.recipients.append(dictionary.actor(place.country, army, evidence=ev))
+
+
+def _weapon_owners(ctx: _Context, sent: Span, weapons: list[Mention]) -> list[Actor]:
+    """"Russian warplanes struck", "a Turkish drone hit": the country named on the weapon is the attacker."""
+    owners: list[Actor] = []
+    dictionary = ctx.a.resources.actors
+    army = dictionary.role("military forces")
+    for w in weapons:
+        for m in ctx.in_sentence(ctx.places, sent):
+            gap = ctx.text[m.end : w.start]
+            if m.end <= w.start and len(gap) <= 2 and not gap.strip() and m.value.country and _demonym_or_country(m):
+                ev = Evidence(start=m.start, end=w.end, text=ctx.text[m.start : w.end], stage=STAGE, confidence=0.6,
+                              reason="the country named on the weapon: its forces are the attacker")
+                owners.append(dictionary.actor(m.value.country, army, evidence=ev))
+    return _unique_actors(owners)
+
+
+def _demonym_or_country(m: Mention) -> bool:
+    return _demonym(m) or m.value.precision == PlacePrecision.COUNTRY
 
 
 def _adopt_roles(d: _Draft, probe: _Draft) -> None:
@@ -461,13 +482,21 @@ def _modifier(ctx: _Context, m: Mention) -> bool:
     return head.lemma_.lower() not in PLACE_NOUNS and not any(p.start <= head.idx < p.end for p in ctx.places)
 
 
+def _speech_date(ctx: _Context, m: Mention) -> bool:
+    """"The coalition said on Tuesday that ...": the day of the statement, not of the event."""
+    tok = ctx.token_at(m.start, m.end)
+    head = tok.head if tok.dep_ == "pobj" else tok
+    verb = head.head if head.dep_ in {"prep", "npadvmod", "pobj"} else head
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in SPEECH_VERBS
+
+
 def _demonym(m: Mention) -> bool:
     """"A Turkish drone": the adjective says whose drone, not where it struck."""
     return (m.value.evidence.reason or "").startswith("demonym")
 
 
 def _date_for(ctx: _Context, sent: Span, trigger: Mention) -> EventDate | None:
-    in_sent = [m for m in ctx.in_sentence(ctx.dates, sent) if m.start >= ctx.dateline_end]
+    in_sent = [m for m in ctx.in_sentence(ctx.dates, sent) if m.start >= ctx.dateline_end and not _speech_date(ctx, m)]
     if in_sent:
         m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
         return m.value
@@ -751,6 +780,8 @@ def _make_drafts(
 ) -> list[_Draft]:
     base = _Draft(trigger=primary, sentence=sent, typed_trigger=primary.value, extra_triggers=[t for t in material if t is not primary])
     _assign_roles(ctx, base, actors_here)
+    if not base.actors:
+        base.actors = _weapon_owners(ctx, sent, weapons_here)
     base.weapons = [m.value for m in weapons_here]
     _add_casualties(base, casualties_here)
     if not places_here:
