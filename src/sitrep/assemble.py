@@ -79,6 +79,7 @@ PLACE_NOUNS = frozenset("border frontier territory side soil city town province 
                         "countryside airspace waters".split())
 # Verbs of saying: a date on one of them dates the statement.
 SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add note write tweet".split())
+ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
     "town village city hamlet home house neighbourhood neighborhood settlement hospital school market mosque "
@@ -557,7 +558,27 @@ def _certainty(ctx: _Context, trig: Mention, sent: Span) -> Certainty:
 
 
 def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
-    """Totals from several figures: low = lowest low, high = highest high, best = the first stated."""
+    """Totals from several figures: low = lowest low, high = highest high, best = the first stated.
+
+    Figures that name different sides ("25 soldiers", "15 militants") count different victims and
+    are added up instead; a figure naming nobody ("40 people") may cover them all, so then the
+    figures are read as alternative reports.
+    """
+    by_side: dict[str | None, list[CasualtyFigure]] = {}
+    for f in figures:
+        if f.count.group is None:
+            by_side.setdefault(f.victims, []).append(f)
+    if len(by_side) > 1 and None not in by_side:
+        parts = [_merge_counts(fs) for fs in by_side.values()]
+        counts = [c.total for c in parts if c is not None and c.total is not None]
+        highs = [c.high for c in counts]
+        first = counts[0]
+        total = Count(low=sum(c.low for c in counts), best=sum(c.best for c in counts),
+                      high=None if any(h is None for h in highs) else sum(h for h in highs if h is not None),
+                      raw=first.raw, rule=f"sum over {len(counts)} sides: " + ", ".join(str(k) for k in by_side),
+                      evidence=replace(first.evidence, reason="figures for different sides are added"))
+        subsets = tuple(f.count for f in figures if f.count.group is not None)
+        return Casualties(total=total, subsets=subsets)
     totals = [f.count for f in figures if f.count.group is None]
     subsets = tuple(f.count for f in figures if f.count.group is not None)
     if not totals and subsets:
@@ -617,8 +638,10 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         armed_here = any(_armed(m.value) for m in actors_here)
         specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
         support = specific or armed_here or bool(weapons_here) or _words(sent_text, ctx.lex.conflict_words) or bool(casualties_here)
-        non_conflict = (_words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not weapons_here) or (
-            ctx.non_conflict_document and not _armed_agent(ctx, trigs, actors_here)
+        # A landmine or a bomb is conflict even in a bus story; a "shot" or a helicopter in a match or a flood is not.
+        ordnance = any(m.value.mode in ORDNANCE_MODES for m in weapons_here)
+        non_conflict = (_words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not ordnance) or (
+            ctx.non_conflict_document and not _armed_agent(ctx, trigs, actors_here) and not ordnance
         )
 
         if non_conflict:

@@ -238,6 +238,7 @@ class Trigger:
 class CasualtyFigure:
     outcome: str  # "killed" or "wounded"
     count: Count
+    victims: str | None = None  # who the figure counts when it names them: "soldiers", "fighters", "civilians" ...
 
 
 @record

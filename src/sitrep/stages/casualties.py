@@ -524,8 +524,9 @@ def _mention(annotated: Annotated, doc, link: Link, outcome: str, q: Quantity, r
     raw = doc[link.phrase.start : link.phrase.end].text
     evidence = Evidence(start=start, end=end, text=text, stage=NAME, reason=reason, confidence=score)
     count = Count(low=q.low, best=q.best, high=q.high, raw=raw, rule=q.rule, group=link.group, evidence=evidence)
-    return Mention(kind="casualty", start=start, end=end, text=text, value=CasualtyFigure(outcome=outcome, count=count),
-                   stage=NAME, score=score, reason=reason)
+    victims = link.group or _group(link.phrase.noun)
+    return Mention(kind="casualty", start=start, end=end, text=text,
+                   value=CasualtyFigure(outcome=outcome, count=count, victims=victims), stage=NAME, score=score, reason=reason)
 
 
 def _sum_mention(annotated: Annotated, doc, parts: list[Link]) -> Mention:  # type: ignore[no-untyped-def]
