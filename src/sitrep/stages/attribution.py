@@ -16,7 +16,7 @@ is said, nothing is emitted (event assembly then falls back to the publisher).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Attribution, Mention
@@ -68,6 +68,7 @@ def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> 
         if made is None:
             continue
         claimant, cue_start, cue_end, scope_start, scope_end, cue = made
+        claimant = _in_own_words(doc, claimant)
         if any(m.value.claimant.name == claimant.name and m.value.scope_start == scope_start
                and m.value.scope_end == scope_end for m in out):
             continue
@@ -79,6 +80,32 @@ def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> 
 
 
 Made = tuple["Actor", int, int, int, int, str]
+SPEAKER_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case"})
+
+
+def _in_own_words(doc: Doc, claimant: Actor) -> Actor:
+    """A claimant named by a role ("the Kurdistan Region's interior ministry said") keeps the source's words.
+
+    The dictionary resolves such a phrase to "Police Forces of Iraq"; as a claimant, the ministry
+    that spoke matters, so its name is the phrase with its modifiers and the resolution stays in
+    ``acled_name``, ``country`` and ``sector``.
+    """
+    ev = claimant.evidence
+    if claimant.raw or ev.end <= ev.start or not claimant.acled_name or claimant.name != claimant.acled_name:
+        return claimant
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+    if span is None:
+        return claimant
+    root = span.root
+    left = [t for t in root.lefts if t.dep_ in SPEAKER_MODIFIERS]
+    start = min([span.start] + [min(t.i for t in c.subtree) for c in left])
+    while start < span.end and doc[start].dep_ == "det":
+        start += 1
+    words = doc[start : span.end].text.strip()
+    if not words or words.lower() == claimant.name.lower():
+        return claimant
+    return replace(claimant, name=words)
+
 
 
 def _is_reporting(tok: Token) -> bool:

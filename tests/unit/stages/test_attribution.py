@@ -12,7 +12,7 @@ from tests.helpers import annotate
 
 @pytest.fixture(scope="module")
 def run(resources: Resources):  # type: ignore[no-untyped-def]
-    stages = ("actors.lexicon.v1", "attribution.rules.v1")
+    stages = ("places.gazetteer.v1", "actors.lexicon.v1", "attribution.rules.v1")
 
     def attributions(text: str):  # type: ignore[no-untyped-def]
         return annotate(text, resources, stages).of("attribution")
@@ -69,3 +69,22 @@ def test_quote_with_speaker_after(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_nothing_said_nothing_emitted(run) -> None:  # type: ignore[no-untyped-def]
     assert run("Gunmen killed three villagers in Zamfara on Sunday.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "resolved"),
+    [
+        ("Rockets hit the airport, the Kurdistan Region's interior ministry said.", "Kurdistan Region's interior ministry",
+         "Police Forces of Iraq"),
+        ("Six people were killed in Maiduguri, emergency officials said.", "emergency officials", "Government of Nigeria"),
+    ],
+)
+def test_claimant_named_by_a_role_keeps_the_sources_words(run, text: str, name: str, resolved: str) -> None:  # type: ignore[no-untyped-def]
+    [m] = run(text)
+    assert m.value.claimant.name == name
+    assert m.value.claimant.acled_name == resolved
+
+
+def test_named_claimant_is_unchanged(run) -> None:  # type: ignore[no-untyped-def]
+    [m] = run("The strike killed four fighters, the Islamic State said.")
+    assert m.value.claimant.name == "Islamic State"
