@@ -79,6 +79,8 @@ PLACE_NOUNS = frozenset("border frontier territory side soil city town province 
                         "countryside airspace waters".split())
 # Verbs of saying: a date on one of them dates the statement.
 SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add note write tweet".split())
+# Victim groups on the same side: children and women killed are civilians killed, not more victims.
+SIDES = {"children": "civilians", "women": "civilians", "civilians": "civilians"}
 ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
@@ -567,7 +569,7 @@ def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
     by_side: dict[str | None, list[CasualtyFigure]] = {}
     for f in figures:
         if f.count.group is None:
-            by_side.setdefault(f.victims, []).append(f)
+            by_side.setdefault(SIDES.get(f.victims or "", f.victims), []).append(f)
     if len(by_side) > 1 and None not in by_side:
         parts = [_merge_counts(fs) for fs in by_side.values()]
         counts = [c.total for c in parts if c is not None and c.total is not None]

@@ -372,11 +372,24 @@ def _conjunct_singles(links: list[Link]) -> list[Link]:
     return out
 
 
+SUBSET_CUES = ("among them", "among whom", "of them", "of whom", "including", "among the dead", "among the victims")
+
+
+def _after_subset_cue(doc, ph: Phrase) -> bool:  # type: ignore[no-untyped-def]
+    """"..., among them three children": the figure counts part of the victims just named."""
+    before = doc[max(0, ph.start - 4) : ph.start].text.lower()
+    return any(before.endswith(cue) or before.endswith(cue + ",") for cue in SUBSET_CUES)
+
+
 def _link_one(sent: Span, ph: Phrase, victims, triggers: list[Token]) -> Link | None:  # type: ignore[no-untyped-def]
+    subset = _after_subset_cue(sent.doc, ph)
     for candidate in (ph.anchor, _root_of(ph.anchor), ph.head):
         for _v, how, tr in victims.get(candidate.i, ()):
             if tr.lemma_.lower() in NEEDS_NUMBER and ph.quantity.rule == ZERO:
                 continue
+            if subset:
+                return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="including",
+                            group=_group(ph.noun) or _noun_group(ph.noun))
             return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how=how)
     # "including at least one child": a subset of the figure the preposition hangs on.
     anchor = _root_of(ph.anchor)
