@@ -256,6 +256,10 @@ def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -
         elif m.start >= draft.trigger.end or draft.actors:
             draft.recipients.append(replace(actor, evidence=replace(actor.evidence, reason="role by position: after the event word")))
     draft.actors = _unique_actors(draft.actors)
+    if not draft.actors and draft.typed_trigger.family == "clash" and len(_unique_actors(draft.recipients)) >= 2:
+        # "Fighting between A and B": two sides and no doer; the first named is side one.
+        first = draft.recipients[0]
+        draft.actors = [replace(first, evidence=replace(first.evidence, reason="a clash has two sides: the first named is side one"))]
     names = {a.name for a in draft.actors}
     draft.recipients = [r for r in _unique_actors(draft.recipients) if r.name not in names]
 

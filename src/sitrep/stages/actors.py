@@ -42,6 +42,7 @@ PROTEST_NOUNS = {"protest": "protesters", "demonstration": "protesters", "rally"
 QUOTES = "\"“”‘’'«»"
 NOT_ACTORS = frozenset({"covid-19", "covid", "coronavirus", "sars-cov-2", "twitter", "facebook"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ARMED_ROLE_SECTORS = frozenset({"REB", "UAF", "PRM", "CRM"})
 # A name followed by one of these is a place ("Gajiram town"), not an organisation.
 PLACE_WORDS = frozenset("town village city district province county area region neighbourhood neighborhood camp "
                         "municipality locality suburb commune department governorate state".split())
@@ -189,7 +190,7 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
         if owner is not None and owner.entry.kind in {"country", "demonym", "group"} and _of_gap(doc, last.end, owner.start, role):
             ev = _evidence(doc, start, owner.end, None)
             group = d.groups[owner.entry.key] if owner.entry.kind == "group" else None
-            if group is not None and role.sector not in {"MIL", "COP", "GOV"}:
+            if group is not None and role.sector not in {"MIL", "COP", "GOV"} | ARMED_ROLE_SECTORS:
                 country = group.country if group.country not in {"IGO", "NGO", "IMG"} else None
                 actor = replace(d.actor(country, role, evidence=ev, loaded=loaded), de_facto=group.de_facto)
             elif group is not None:
@@ -248,6 +249,8 @@ def _of_gap(doc: Doc, end: int, start: int, role: Role) -> bool:
     words = [t.lower_ for t in doc[end:start]]
     if words in (["of"], ["of", "the"]):
         return True
+    if not words and role.sector in ARMED_ROLE_SECTORS:
+        return True  # "the Sufi militia Ahlu Sunna Wal Jama'a": the role names the group that follows
     return role.inter >= 5 and words in (["in"], ["in", "the"])
 
 
