@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..acled_view import actor_name, fatalities, primary_event
+from ..acled_actors import acled_sides
+from ..acled_view import fatalities, primary_event
 from ..errors import MissingField, UnreadableInput
 from ..ingest.documents import make_document
 from ..model import Event, Extraction
@@ -116,13 +117,13 @@ class AcledReport:
             self.date_hits += 1
         if row.fatalities is not None and fatalities(event) == row.fatalities:
             self.fatal_hits += 1
-        names = {actor_name(a) for a in event.actors + event.recipients}
-        names = {strip_dates(n) for n in names}
+        sides = acled_sides(event)
+        names = {strip_dates(n) for n in sides.names()}
         if row.actors and row.actors <= names:
             self.actor_pairs += 1
         if any(a in names for a in row.actors):
             self.actor1_hits += 1
-        inters = tuple(sorted(str(a.inter) for a in (event.actors[:1] + event.recipients[:1]) if a.inter))
+        inters = tuple(sorted(str(a.inter) for a in (sides.actor1, sides.actor2) if a is not None and a.inter))
         if inters == row.inters:
             self.inter_pairs += 1
         if event.place is not None and event.place.lat is not None and event.place.lon is not None:

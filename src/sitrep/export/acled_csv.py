@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TextIO
 
+from ..acled_actors import acled_sides
 from ..model import Actor, Count, DatePrecision, Event, Extraction
 from ..registry import exporter
 
@@ -98,8 +99,8 @@ def row(event: Event, extraction: Extraction, *, timestamp: int) -> dict[str, An
     place = event.place
     iso3 = place.country if place is not None else None
     country, numeric = _country(iso3) if iso3 else ("", "")
-    a1 = event.actors[0] if event.actors else None
-    a2 = event.recipients[0] if event.recipients else None
+    sides = acled_sides(event)
+    a1, a2 = sides.actor1, sides.actor2
     inter1 = a1.inter if a1 is not None else None
     inter2 = a2.inter if a2 is not None else None
     date = event.date.date if event.date is not None else None
@@ -114,10 +115,10 @@ def row(event: Event, extraction: Extraction, *, timestamp: int) -> dict[str, An
         "event_type": event.acled_type,
         "sub_event_type": event.acled_subtype or "",
         "actor1": _name(a1) if a1 is not None else "",
-        "assoc_actor_1": "; ".join(_name(a) for a in event.actors[1:]),
+        "assoc_actor_1": "; ".join(_name(a) for a in sides.assoc1),
         "inter1": inter1 if inter1 is not None else "",
         "actor2": _name(a2) if a2 is not None else "",
-        "assoc_actor_2": "; ".join(_name(a) for a in event.recipients[1:]),
+        "assoc_actor_2": "; ".join(_name(a) for a in sides.assoc2),
         "inter2": inter2 if inter2 is not None else "",
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilians and event.kind == "violent" else "",

@@ -189,6 +189,13 @@ class ActorDictionary:
         armed = [g for g in held if g.acled and not g.acled.startswith("Government of")]
         return (armed or held or [None])[0]
 
+    def role_of(self, actor: Actor) -> Role | None:
+        """The role an actor without a country was made from ("Civilians" from the civilians role)."""
+        for role in self.roles.values():
+            if role.sector == actor.sector and role.inter == actor.inter and _fill(role.acled, None) == actor.acled_name:
+                return role
+        return None
+
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(fold(phrase))
 

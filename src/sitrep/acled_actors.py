@@ -1,0 +1,112 @@
+"""ACLED's actor coding of an event: actor 1 and actor 2 the way ACLED names them.
+
+An Event keeps what the text says: an attack whose perpetrator is not named has no actor, and
+"protesters" in a report with no country named have no country. ACLED's coding fills such gaps
+by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`) follows it:
+
+1. A role without a country ("Civilians", "Protesters", "Military Forces") takes the country
+   of the event's place.
+2. In a Riots event the crowd is coded "Rioters (country)", in a Protests event "Protesters
+   (country)"; when a protest or riot names no participants, they are added as actor 1.
+3. A violent event (Battles, Explosions/Remote violence, Violence against civilians) with no
+   perpetrator named is coded to "Unidentified Armed Group (country)".
+
+Every filled side carries its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .model import Actor, Event, Evidence
+from .resolve.actors import ActorDictionary
+
+STAGE = "acled.actors.v1"
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CROWD_SECTORS = frozenset({"CVL", "OPP"})
+CROWD_INTERS = frozenset({5, 6, 7})
+
+
+@dataclass(frozen=True, slots=True)
+class AcledSides:
+    """Actor 1 with its associates, actor 2 with its associates."""
+
+    actor1: Actor | None
+    assoc1: tuple[Actor, ...]
+    actor2: Actor | None
+    assoc2: tuple[Actor, ...]
+
+    def names(self) -> list[str]:
+        everyone = [self.actor1, *self.assoc1, self.actor2, *self.assoc2]
+        return [acled_name(a) for a in everyone if a is not None]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def acled_name(actor: Actor) -> str:
+    return actor.acled_name or actor.name
+
+
+def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> AcledSides:
+    d = dictionary or _dictionary()
+    iso3 = event.place.country if event.place is not None else None
+    actors = [_with_country(a, iso3, d) for a in event.actors]
+    recipients = [_with_country(a, iso3, d) for a in event.recipients]
+    if event.acled_type in ("Riots", "Protests"):
+        role = "rioters" if event.acled_type == "Riots" else "protesters"
+        actors = [_as_crowd(a, role, iso3, d) for a in actors]
+        if not any(_is_crowd(a) for a in actors + recipients):
+            actors.insert(0, _filled(d, iso3, role, f"no participants named: {role} of the place's country"))
+    elif event.acled_type in VIOLENT_TYPES and not actors:
+        actors = [_filled(d, iso3, "armed group", "no perpetrator named: an unidentified armed group")]
+    actors, recipients = _unique(actors), _unique(recipients)
+    names1 = {acled_name(a) for a in actors}
+    recipients = [r for r in recipients if acled_name(r) not in names1]
+    return AcledSides(
+        actor1=actors[0] if actors else None,
+        assoc1=tuple(actors[1:]),
+        actor2=recipients[0] if recipients else None,
+        assoc2=tuple(recipients[1:]),
+    )
+
+
+def _with_country(actor: Actor, iso3: str | None, d: ActorDictionary) -> Actor:
+    """A role actor with no country ("Civilians") takes the place's country."""
+    if actor.country is not None or actor.raw or iso3 is None:
+        return actor
+    role = d.role_of(actor)
+    if role is None:
+        return actor
+    filled = d.actor(iso3, role, evidence=actor.evidence, loaded=actor.loaded)
+    return replace(filled, evidence=replace(actor.evidence, reason="the country of the event's place"))
+
+
+def _is_crowd(actor: Actor) -> bool:
+    return actor.inter in (5, 6) or (actor.acled_name or "").startswith(("Rioters", "Protesters"))
+
+
+def _as_crowd(actor: Actor, role: str, iso3: str | None, d: ActorDictionary) -> Actor:
+    """Civilians, protesters or rioters taking part in a protest or riot are coded as its crowd."""
+    if actor.raw or actor.sector not in CROWD_SECTORS or actor.inter not in CROWD_INTERS:
+        return actor
+    r = d.role(role)
+    if r is None:
+        return actor
+    return d.actor(actor.country or iso3, r, evidence=actor.evidence, loaded=actor.loaded)
+
+
+def _filled(d: ActorDictionary, iso3: str | None, role_phrase: str, reason: str) -> Actor:
+    role = d.role(role_phrase)
+    ev = Evidence(start=0, end=0, text="", stage=STAGE, reason=reason, confidence=0.3)
+    return d.actor(iso3, role, evidence=ev)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(acled_name(a), a)
+    return list(seen.values())

@@ -1,0 +1,44 @@
+"""The ACLED view's actor coding: conventions that fill what the text leaves unsaid."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.acled_actors import acled_sides
+from sitrep.ingest.documents import make_document
+from sitrep.model import Event
+from sitrep.pipeline import Pipeline
+
+
+def first(pipeline: Pipeline, text: str, kind: str | None = None) -> Event:
+    x = pipeline(make_document(text, published=dt.date(2021, 5, 3)))
+    events = [e for e in x.events if e.happened and (kind is None or e.acled_type == kind)]
+    assert events, f"no event in {text!r}"
+    return events[0]
+
+
+def test_unnamed_perpetrator_is_an_unidentified_armed_group(pipeline: Pipeline) -> None:
+    e = first(pipeline, "A farmer was shot dead near Kidal on Sunday.")
+    assert not e.actors, "the event itself keeps what the text says: no perpetrator"
+    sides = acled_sides(e)
+    assert sides.actor1 is not None and sides.actor1.acled_name == "Unidentified Armed Group (Mali)"
+    assert sides.actor1.evidence.reason and "no perpetrator" in sides.actor1.evidence.reason
+
+
+def test_protest_without_named_participants_has_protesters(pipeline: Pipeline) -> None:
+    e = first(pipeline, "A demonstration against fuel prices was held in Mombasa on Sunday.", "Protests")
+    assert acled_sides(e).actor1 is not None
+    assert acled_sides(e).actor1.acled_name == "Protesters (Kenya)"  # type: ignore[union-attr]
+
+
+def test_crowd_in_a_riot_is_coded_rioters(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Residents of Kisumu torched a police post and threw stones at officers on Sunday.", "Riots")
+    names = acled_sides(e).names()
+    assert "Rioters (Kenya)" in names
+    assert "Civilians (Kenya)" not in names
+
+
+def test_named_sides_are_kept(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Al-Shabaab fighters attacked a Somali army base in Baidoa on Sunday.")
+    names = acled_sides(e).names()
+    assert "Al Shabaab" in names and "Military Forces of Somalia" in names
