@@ -176,7 +176,9 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
         loaded = loaded or start < h.start
         ev = _evidence(doc, start, end, None)
         if kind == "group":
-            actor = d.group_actor(d.groups[h.entry.key], evidence=ev, role=role, loaded=loaded)
+            group = d.groups[h.entry.key]
+            hint = ctx.at(doc[h.start])[0] if group.country is None else None
+            actor = d.group_actor(group, evidence=ev, role=role, loaded=loaded, country_hint=hint)
         else:
             actor = d.actor(h.entry.key, role, evidence=ev, loaded=loaded)
         return Found(start, end, actor, 0.9), used + 1
@@ -194,7 +196,8 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
                 country = group.country if group.country not in {"IGO", "NGO", "IMG"} else None
                 actor = replace(d.actor(country, role, evidence=ev, loaded=loaded), de_facto=group.de_facto)
             elif group is not None:
-                actor = d.group_actor(d.groups[owner.entry.key], evidence=ev, role=role, loaded=loaded)
+                hint = ctx.at(doc[h.start])[0] if group.country is None else None
+                actor = d.group_actor(group, evidence=ev, role=role, loaded=loaded, country_hint=hint)
             else:
                 actor = d.actor(owner.entry.key, role, evidence=ev, loaded=loaded)
             return Found(start, owner.end, actor, 0.9), used + 1
