@@ -81,6 +81,8 @@ PLACE_NOUNS = frozenset("border frontier territory side soil city town province 
 SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add note write tweet".split())
 # Victim groups on the same side: children and women killed are civilians killed, not more victims.
 SIDES = {"children": "civilians", "women": "civilians", "civilians": "civilians"}
+# Words that announce another incident in the same report.
+SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "in a second", "later that"})
 ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
@@ -714,6 +716,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             d.place = places[0].value if places else None
             verbal.append(d)
 
+    drafts = _fold_same_incident(ctx, drafts)
     happened_conflict = bool(drafts)
     main = _main_place(drafts)
     for d in drafts + verbal:
@@ -751,6 +754,73 @@ def _drop_background(ctx: _Context, events: list[Event]) -> list[Event]:
 
     recent = [e for e in events if not old(e)]
     return recent if recent else events
+
+
+def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
+    """Later sentences retelling the same incident add to it instead of making new events.
+
+    ACLED codes one event per day, place and actor pair; a report's second and third paragraphs
+    ("the drone fired two missiles at the car", "two trucks were burnt") usually describe the
+    incident of its lead. A violent (or property-destruction) event joins an earlier violent event of
+    the same day and the same place (or a place within the other's province), unless its actors
+    differ or its sentence says it is another incident.
+    """
+    kept: list[_Draft] = []
+    dates: dict[int, EventDate | None] = {}
+
+    def day(d: _Draft) -> EventDate | None:
+        if id(d) not in dates:
+            dates[id(d)] = _date_for(ctx, d.sentence, d.trigger)
+        return dates[id(d)]
+
+    for d in drafts:
+        target = None
+        foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
+        if foldable and not _words(d.sentence.text, SEPARATE_INCIDENT):
+            for k in kept:
+                if (k.typed_trigger.kind == "violent" and k.sentence.start != d.sentence.start
+                        and _same_day(day(k), day(d)) and _same_place(k.place, d.place) and _same_sides(k, d)):
+                    target = k
+                    break
+        if target is None:
+            kept.append(d)
+            continue
+        target.extra_triggers += [d.trigger, *d.extra_triggers]
+        target.killed += d.killed
+        target.wounded += d.wounded
+        target.casualty_mentions += d.casualty_mentions
+        target.weapons += d.weapons
+        if not target.actors:
+            target.actors = list(d.actors)
+        names = {a.name for a in target.actors + target.recipients}
+        target.recipients += [r for r in d.recipients if r.name not in names]
+        target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
+    return kept
+
+
+def _same_day(a: EventDate | None, b: EventDate | None) -> bool:
+    return a is not None and b is not None and a.date is not None and a.date == b.date and a.precision == b.precision
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if a.name == b.name or (a.geonameid is not None and a.geonameid == b.geonameid):
+        return True
+    fine = (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+    if (a.precision in fine) == (b.precision in fine):
+        return False
+    coarse, town = (b, a) if a.precision in fine else (a, b)
+    if coarse.precision == PlacePrecision.REGION:
+        return bool(town.admin1) and town.admin1 == coarse.admin1 or town.admin1 == coarse.name
+    return False
+
+
+def _same_sides(a: _Draft, b: _Draft) -> bool:
+    """The later event ``b`` retells ``a`` only if it names no doer or one of ``a``'s doers."""
+    if not b.actors:
+        return True
+    return bool({x.name for x in a.actors} & {x.name for x in b.actors})
 
 
 def _main_place(drafts: list[_Draft]) -> Place | None:
