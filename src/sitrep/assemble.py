@@ -509,7 +509,8 @@ def _date_for(ctx: _Context, sent: Span, trigger: Mention) -> EventDate | None:
     if in_sent:
         m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
         return m.value
-    earlier = [m for m in ctx.dates if ctx.dateline_end <= m.start and m.end <= trigger.start and m.value.date is not None]
+    earlier = [m for m in ctx.dates if ctx.dateline_end <= m.start and m.end <= trigger.start and m.value.date is not None
+               and not _speech_date(ctx, m)]
     if earlier:
         m = earlier[-1]
         v: EventDate = m.value

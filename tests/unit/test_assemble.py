@@ -157,3 +157,61 @@ def test_negated_event_did_not_happen(pipeline: Pipeline) -> None:
     x = run(pipeline, "Government troops did not attack the village of Katari on Monday, the police said.")
     assert not violent(x)
     assert any(e.kind == "violent" and e.certainty.negated for e in x.events)
+
+
+# ---------------------------------------------------------------- later rules
+
+
+def test_country_named_on_the_weapon_is_the_attacker(pipeline: Pipeline) -> None:
+    [e] = violent(run(pipeline, "Russian warplanes struck a market in Ariha on Tuesday."))
+    assert "Military Forces of Russia" in names(e.actors)
+    assert e.actors[0].evidence.text == "Russian warplanes"
+
+
+def test_date_of_a_statement_is_not_the_event_date(pipeline: Pipeline) -> None:
+    text = "The army said on Tuesday that its jets had bombed a rebel camp near Marib."
+    [e] = violent(run(pipeline, text))
+    assert e.date is not None and e.date.date != dt.date(2023, 6, 13), "'said on Tuesday' dates the statement"
+
+
+def test_dateline_date_and_place_are_not_the_event_s(pipeline: Pipeline) -> None:
+    text = ("KADUNA, Nigeria, June 14 (Sahel Courier) - Gunmen abducted eleven passengers near Zaria "
+            "on Saturday, police said.")
+    [e] = violent(run(pipeline, text))
+    assert e.date is not None and e.date.date == dt.date(2023, 6, 10)
+    assert e.place is not None and e.place.name != "Kaduna"
+
+
+def test_clash_between_two_named_sides(pipeline: Pipeline) -> None:
+    [e] = violent(run(pipeline, "Fighting broke out between al-Shabaab and Ahlu Sunna Wal Jama'a near Dhusamareb on Sunday."))
+    assert names(e.actors) and names(e.recipients)
+    both = names(e.actors + e.recipients)
+    assert "Al Shabaab" in both and "ASWJ: Ahlu Sunna Wal Jamaa" in both
+
+
+def test_retelling_folds_into_the_lead_incident(pipeline: Pipeline) -> None:
+    text = ("A drone struck a car near Sinjar on Monday, killing two fighters. "
+            "The drone fired two missiles at the car on a road south of Sinjar on Monday.")
+    events = violent(run(pipeline, text))
+    assert len(events) == 1
+    assert any("same incident" in r for r in events[0].reasons)
+
+
+def test_separate_incident_stays_separate(pipeline: Pipeline) -> None:
+    text = ("Gunmen attacked a police post in Djibo on Monday, killing two officers. "
+            "In a separate incident, a roadside bomb hit an army truck near Djibo on Monday.")
+    assert len(violent(run(pipeline, text))) == 2
+
+
+def test_figures_for_different_sides_add_up(pipeline: Pipeline) -> None:
+    text = ("Militants attacked an army camp in Boulkessi on Monday, killing 25 soldiers. "
+            "Fifteen militants were killed in the fighting at the camp on Monday.")
+    [e] = violent(run(pipeline, text))
+    assert e.killed is not None and e.killed.total is not None and e.killed.total.best == 40
+
+
+def test_children_are_part_of_the_civilians_killed(pipeline: Pipeline) -> None:
+    [e] = violent(run(pipeline, "An air strike on Ariha killed nine civilians, among them three children, on Tuesday."))
+    assert e.killed is not None and e.killed.total is not None
+    assert e.killed.total.best == 9
+    assert any(s.group == "children" and s.best == 3 for s in e.killed.subsets)

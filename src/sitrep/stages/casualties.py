@@ -391,6 +391,13 @@ def _link_one(sent: Span, ph: Phrase, victims, triggers: list[Token]) -> Link | 
                 return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="including",
                             group=_group(ph.noun) or _noun_group(ph.noun))
             return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how=how)
+    if subset:
+        # "killed nine civilians, among them three children": the nearest outcome word before it.
+        before = [tr for tr in triggers if tr.i < ph.start and _outcome(tr) is not None]
+        if before:
+            tr = before[-1]
+            return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="including",
+                        group=_group(ph.noun) or _noun_group(ph.noun))
     # "including at least one child": a subset of the figure the preposition hangs on.
     anchor = _root_of(ph.anchor)
     if anchor.dep_ == "pobj" and anchor.head.lower_ in {"including", "among", "of"}:
