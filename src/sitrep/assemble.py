@@ -82,7 +82,9 @@ SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add 
 # Victim groups on the same side: children and women killed are civilians killed, not more victims.
 SIDES = {"children": "civilians", "women": "civilians", "civilians": "civilians"}
 # Words that announce another incident in the same report.
-SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "in a second", "later that"})
+SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
+# Words of repetition that make a present perfect a pattern ("has used ... many times").
+REPETITION = ("many times", "repeatedly", "often", "frequently", "regularly", "for years", "routinely", "time and again")
 ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
@@ -491,6 +493,24 @@ def _modifier(ctx: _Context, m: Mention) -> bool:
     return head.lemma_.lower() not in PLACE_NOUNS and not any(p.start <= head.idx < p.end for p in ctx.places)
 
 
+def _habitual(ctx: _Context, trig: Mention) -> bool:
+    """A pattern, not an incident: "attacks on markets continue", "has used women as suicide bombers many times".
+
+    The clause's verb is in the present tense, or in the present perfect with a word of repetition.
+    """
+    tok = ctx.token_at(trig.start, trig.end)
+    verb = tok
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ in {"VBZ", "VBP"} and not auxes and verb.lemma_.lower() not in SPEECH_VERBS:
+        return True
+    clause = ctx.text[verb.sent.start_char : verb.sent.end_char].lower()
+    return bool(auxes & {"has", "have"}) and any(w in clause for w in REPETITION)
+
+
 def _speech_date(ctx: _Context, m: Mention) -> bool:
     """"The coalition said on Tuesday that ...": the day of the statement, not of the event."""
     tok = ctx.token_at(m.start, m.end)
@@ -656,6 +676,8 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         if non_conflict:
             # A flood, a crash or a match explains generic violent words; a protest or an abduction stays one.
             material = [t for t in material if t.value.family in CONTEXT_IMMUNE]
+        if not dates_here and not casualties_here:
+            material = [t for t in material if not _habitual(ctx, t)]
         if material and support:
             primary = min(material, key=lambda t: (FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99, t.start))
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
@@ -819,9 +841,10 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 def _same_sides(a: _Draft, b: _Draft) -> bool:
     """The later event ``b`` retells ``a`` only if it names no doer or one of ``a``'s doers."""
-    if not b.actors:
+    doers = [x for x in b.actors if x.sector != "CVL"]  # "the woman detonated explosives": the bomber retold
+    if not doers:
         return True
-    return bool({x.name for x in a.actors} & {x.name for x in b.actors})
+    return bool({x.name for x in a.actors} & {x.name for x in doers})
 
 
 def _main_place(drafts: list[_Draft]) -> Place | None:

@@ -215,3 +215,18 @@ def test_children_are_part_of_the_civilians_killed(pipeline: Pipeline) -> None:
     assert e.killed is not None and e.killed.total is not None
     assert e.killed.total.best == 9
     assert any(s.group == "children" and s.best == 3 for s in e.killed.subsets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group has used women as suicide bombers many times during its insurgency.",
+        "Attacks on markets and camps for displaced people continue across the region.",
+    ],
+)
+def test_a_pattern_is_not_an_incident(pipeline: Pipeline, text: str) -> None:
+    assert not violent(run(pipeline, text))
+
+
+def test_a_past_incident_in_the_same_words_is_one(pipeline: Pipeline) -> None:
+    assert violent(run(pipeline, "Suicide bombers attacked a market in Maiduguri on Sunday, killing six people."))
