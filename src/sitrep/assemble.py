@@ -835,8 +835,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return False
     coarse, town = (b, a) if a.precision in fine else (a, b)
     if coarse.precision == PlacePrecision.REGION:
-        return bool(town.admin1) and town.admin1 == coarse.admin1 or town.admin1 == coarse.name
-    return False
+        return bool(town.admin1) and (town.admin1 == coarse.admin1 or town.admin1 == coarse.name)
+    return coarse.precision == PlacePrecision.COUNTRY and town.country is not None and town.country == coarse.country
 
 
 def _same_sides(a: _Draft, b: _Draft) -> bool:
