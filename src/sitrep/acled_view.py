@@ -15,6 +15,7 @@ after the protest ("Police dispersed them"). The view folds that into the primar
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .model import Actor, Event, Extraction
@@ -40,6 +41,24 @@ def primary_event(extraction: Extraction) -> Event | None:
     return min(events, key=lambda e: (KIND_ORDER.get(e.kind, 2), e.trigger.start))
 
 
+# Words before a force word that make it the protest's grievance, not a response to the protest
+# ("demanding the release of activists detained last week", "the arrested former president").
+GRIEVANCE_BEFORE = re.compile(
+    r"\b(?:(?:release|releasing|demand\w*|against|accus\w*|over|who (?:was|were|had been|have been|has been))\s+(?:\w+\s+){0,6}|"
+    r"(?:the|a|an|previously|earlier)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def told_as_response(words: str, text: str) -> bool:
+    """Whether `words` occur in `text` as something done to the protest, not as its grievance."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for m in re.finditer(rf"\b(?:{words})\b", sentence, re.IGNORECASE):
+            if not GRIEVANCE_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
+                return True
+    return False
+
+
 def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     """A peaceful protest whose following sentences tell of force used on it takes the matching sub-type."""
     if event.acled_type != PROTESTS or event.acled_subtype != "Peaceful protest":
@@ -50,9 +69,9 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
         return event
     if matches(LETHAL_FORCE, after):
         subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
-    elif matches(INTERVENTION, after):
+    elif told_as_response(INTERVENTION, after):
         subtype, reason = "Protest with intervention", "intervention told after the protest"
-    elif matches(PARTICIPANT_VIOLENCE, after) and matches(r"protesters|demonstrators|they|participants", after):
+    elif matches(PARTICIPANT_VIOLENCE, after) and matches(r"protesters|demonstrators|rioters|they|participants", after):
         return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
                        reasons=event.reasons + ("violence by the participants told after the protest",))
     else:

@@ -221,7 +221,7 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
             if preps > 1:
                 return "other"  # deep in another phrase: "with disregard for the call by the UN"
             dep = prev.dep_
-            if tok is not trigger_tok and tok is governor:
+            if tok.i != trigger_tok.i and governor is not None and tok.i == governor.i:
                 return "actor" if dep in AGENT_DEPS else None
             if dep in AGENT_DEPS:
                 return "actor"
@@ -236,7 +236,7 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
             return None
         if tok in anchors:  # the actor mention covers the trigger
             return None
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         prev, tok = tok, tok.head
         steps += 1
@@ -280,7 +280,7 @@ def _nested(ctx: _Context, m: Mention) -> bool:
     tok = ctx.token_at(m.start, m.end)
     preps = 0
     for _ in range(12):
-        if tok.pos_ in {"VERB", "AUX"} or tok.head is tok:
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
             break
         if tok.dep_ == "prep" and tok.lower_ != "of":
             preps += 1
@@ -434,7 +434,7 @@ def _content_of_verbal(ctx: _Context, trig: Mention, verbal: list[Mention]) -> b
         return False
     for v in verbal:
         vtok = ctx.token_at(v.start, v.end)
-        if vtok is tok or vtok.pos_ != "VERB":
+        if vtok.i == tok.i or vtok.pos_ != "VERB":
             continue
         if vtok.i < tok.i and tok in set(vtok.subtree):
             return True
@@ -467,6 +467,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     if not cands:
         return []
     cands = [m for m in cands if not _admin_of_another(m, cands)] or cands
+    cands = [m for m in cands if not _route_end(ctx, m, cands)]
     towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
     if towns:
         unique: dict[str, Mention] = {}
@@ -475,6 +476,11 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
         return list(unique.values())
     best = min(cands, key=lambda m: (PLACE_RANK[m.value.precision], abs(m.start - trigger.start)))
     return [best]
+
+
+def _route_end(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
+    """"The Kaduna-Abuja highway": the second town names where the road goes, not a second event place."""
+    return any(n.end <= m.start and ctx.text[n.end : m.start] in {"-", "\u2013", "\u2014", "/"} for n in cands)
 
 
 def _admin_of_another(m: Mention, cands: list[Mention]) -> bool:
@@ -507,7 +513,7 @@ def _habitual(ctx: _Context, trig: Mention) -> bool:
     """
     tok = ctx.token_at(trig.start, trig.end)
     verb = tok
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return False

@@ -31,3 +31,17 @@ def test_a_protest_told_alone_stays_peaceful(pipeline) -> None:  # type: ignore[
     event = _primary(pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. They plan another march next week.")
     assert event is not None
     assert event.acled_subtype == "Peaceful protest"
+
+
+def test_a_detention_in_the_grievance_is_not_an_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, students protested in Accra. They demanded the release of classmates detained last week.")
+    assert event is not None
+    assert event.acled_subtype == "Peaceful protest"
+
+
+def test_told_as_response_reads_who_acted() -> None:
+    from sitrep.acled_view import told_as_response
+    from sitrep.resolve.event_types import INTERVENTION
+
+    assert told_as_response(INTERVENTION, "The police detained five protesters.")
+    assert not told_as_response(INTERVENTION, "Protesters carried photos of the detained director.")

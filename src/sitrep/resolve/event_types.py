@@ -49,12 +49,13 @@ LETHAL_FORCE = r"live ammunition|live fire|live rounds|opened fire on (?:the )?(
 # Violence by the participants of a gathering.
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
-    r"tyres|tires|vandali[sz]ed|looted|smashed|damaged|stormed|attacked|ransacked|pelted|clashed|violent|rampage|"
+    r"tyres|tires|vandali[sz]ed|smashed|damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
     r"assaulted|injuring (?:police|officers)|hurled"
 )
 PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|agitat\w*|strik(?:e|ers|ing)|sit-in|picket\w*|demanding|to demand|in protest"
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
-DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|block(?:ed|ing)? (?:the |a |several )?(?:\w+ )?(?:roads?|highway|streets?)|cut off (?:the )?roads?|barricades?|vandali[sz]\w*"
+# Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
+DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|vandali[sz]\w*"
 GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|in anger over|against the (?:government|decision|policy|lockdown)"
 # Unorganised crowds: their violence is a riot, not an armed group's.
 CROWD = (
@@ -84,10 +85,24 @@ CIVILIAN_PEOPLE = (
 # Signs the victims fought back or that two sides exchanged fire.
 EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|gun ?fights?|fire ?fights?|encounters?|crossfire|returned fire|retaliated|clash(?:ed|es)?|fought|fighting|both sides|in both directions|repelled|repulsed|counter-?attack"
 # Fire going both ways: a battle whatever the weapons (ACLED codes exchanges of artillery as clashes).
-TWO_WAY = r"exchange[ds]? (?:of )?(?:\w+ )?(?:fire|gunfire|shots)|exchanging (?:\w+ )?fire|in both directions|returned (?:the )?fire|responded to the fire|fired back"
+TWO_WAY = (
+    r"exchange[ds]? (?:of )?(?:\w+ )?(?:fire|gunfire|shots|artillery|shelling)|exchanging (?:\w+ )?(?:fire|artillery)|shelling exchanges?|"
+    r"in both directions|returned (?:the )?fire|fired back|responded to (?:the )?(?:[\w-]+ ){0,2}(?:fire|shelling|attack|assault)"
+)
+# Fighting words: with them, shelling is part of a battle ("clashes amid regime shelling").
+FIGHTING = r"clash(?:es|ed)?|gun ?battles?|gun ?fights?|fire ?fights?|shoot-?outs?|heavy fighting|fighting between|fought"
+# Machine guns too heavy to count as small arms: fired alone, ACLED codes them like artillery.
+HEAVY_GUNS = r"heavy machine ?-?guns?|heavy machineguns?|machine ?guns?,? (?:assumedly|reportedly|probably) heavy|\d\d\.\d ?mm|anti-aircraft guns?|cannons?"
 HAND_GRENADE = r"(?<!propelled )(?<!propelled-)grenades?(?! launchers?)(?!-launchers?)"
 DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car bomb|explosive devices?|\bbomb\b|bombs|booby|unexploded|explosives?"
 MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
+# A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
+STOPPED_WEAPON = (
+    r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
+    r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad"
+)
+# Things whose seizure disrupts weapons use (seized drugs or goods are property, not weapons).
+ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
 @lru_cache(maxsize=64)
@@ -189,9 +204,20 @@ def _crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> 
     return _has(CROWD, agent)
 
 
+def _light_arms(weapon: Weapon, sentence: str) -> bool:
+    """A rifle, a pistol or a light machine gun: not a heavy machine gun, cannon or grenade launcher."""
+    if weapon.mode != "firearms":
+        return False
+    text = weapon.evidence.text
+    if _has(HEAVY_GUNS, text):
+        return False
+    return not (_has(r"machine ?-?guns?|machineguns?", text) and _has(HEAVY_GUNS, sentence) and not _has(r"small arms|small-arms|rifles?", sentence))
+
+
 def _remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> tuple[str | None, str | None]:
     names = {w.name for w in weapons}
     modes = {w.mode for w in weapons}
+    heavy_guns_only = "firearms" in modes and not any(_light_arms(w, sentence) for w in weapons)
     if "suicide-attack" in modes or family == "suicide":
         return "Suicide bomb", None
     if "unconventional" in modes:
@@ -210,6 +236,8 @@ def _remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> 
         return "Shelling/artillery/missile attack", None
     if modes & {"aerial", "drone"}:
         return "Air/drone strike", None
+    if heavy_guns_only and family != "clash":
+        return "Shelling/artillery/missile attack", "heavy machine guns without small arms: coded as stand-off fire"
     if "grenade" in names:  # launched grenades without small arms: a stand-off weapon
         return "Shelling/artillery/missile attack", "grenade launcher: coded as a stand-off weapon"
     if family == "explosion" or "explosives" in modes:
@@ -221,17 +249,62 @@ def _remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> 
     return None, None
 
 
-def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool) -> Typed:
+GRIEVANCE_HEADS = frozenset({"against", "over", "for", "about", "after", "following", "of", "accuse", "demand", "denounce",
+                             "condemn", "protest", "blame", "reject", "release"})
+
+
+def _in_grievance(token) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a word sits in what a protest is about ("against the arrest of men who hurled stones")."""
+    for anc in token.ancestors:
+        if anc.lemma_.lower() in GRIEVANCE_HEADS and anc.dep_ != "ROOT":
+            return True
+        if anc.dep_ == "ROOT":
+            return False
+    return False
+
+
+def _in_grievance_at(context: Span | None, span: tuple[int, int] | None) -> bool:
+    if context is None or span is None:
+        return False
+    found = context.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found is not None and _in_grievance(found.root)
+
+
+def _told_as_act(words: str, sentence: str, context: Span | None) -> bool:
+    """Whether `words` occur as something done at the gathering, not in its grievance ("demanding the
+    release of the arrested activists") nor as a modifier ("the detained director"); needs the parse."""
+    found = list(_pattern(words).finditer(sentence))
+    if not found:
+        return False
+    if context is None or context.text != sentence:
+        return True
+    doc = context.doc
+    for m in found:
+        span = doc.char_span(context.start_char + m.start(), context.start_char + m.end(), alignment_mode="expand")
+        if span is None:
+            return True
+        root = span.root
+        if root.dep_ == "amod" or _in_grievance(root):
+            continue
+        return True
+    return False
+
+
+def _participants_violent(sentence: str, context: Span | None) -> bool:
+    return _told_as_act(PARTICIPANT_VIOLENCE, sentence, context)
+
+
+def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Span | None = None) -> Typed:
     lethal = _has(LETHAL_FORCE, sentence) or (
         killed and any(_armed(a) for a in actors) and _has(r"shot|fired|opened fire|gunfire|bullets", sentence)
     )
     if lethal:
         return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
                      acled_subtype="Excessive force against protesters")
-    if _has(PARTICIPANT_VIOLENCE, sentence) and not _has(r"peaceful(?:ly)?", sentence):
+    if _participants_violent(sentence, context) and not _has(r"peaceful(?:ly)?", sentence):
         return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
                      acled_subtype="Violent demonstration", reason="protest with violence by participants")
-    if _has(INTERVENTION, sentence):
+    if _told_as_act(INTERVENTION, sentence, context):
         return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
                      acled_subtype="Protest with intervention")
     return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype="Peaceful protest")
@@ -268,16 +341,27 @@ def classify(
     if trigger.kind == "verbal":
         return Typed(kind="verbal", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
     if family == "protest":
-        return _protest(sentence, actors, killed)
+        return _protest(sentence, actors, killed, context)
+    if family == "riot" and _in_grievance_at(context, trigger_span):
+        return _protest(sentence, actors, killed, context)  # "against the arrest of men who threw stones"
     if family in ("riot", "mob"):
         return _riot(sentence, modes)
     if family == "arrest":
         return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests")
+    if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:\w+ ){0,4}(?:" + ARMS + ")", sentence):
+        return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
+                     acled_subtype="Disrupted weapons use", reason="weapons seized")
     if family == "loot":
         if _crowd_agent(sentence, trigger, actors) and _has(r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*", sentence):
             return _riot(sentence, modes, "a crowd attacked people and property")
         return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,
                      acled_subtype="Looting/property destruction")
+    if family == "body":
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack",
+                     reason="a body found with signs of violence: coded as an attack")
+    if family in ("explosion", "bombard", "shelling", "attack") and not killed and _has(STOPPED_WEAPON, sentence):
+        return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
+                     acled_subtype="Disrupted weapons use", reason="the weapon was stopped before it did harm")
     if family == "disrupt":
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use")
@@ -313,9 +397,10 @@ def _violence(
     family = trigger.family
     victims = _victims(sentence, trigger, actors, recipients)
     firearms = any(w.mode == "firearms" for w in weapons)
-    # Small arms or grenade launchers (infantry weapons) among the weapons mark a fight, unless the
-    # report says heavier weapons were the main ones ("primarily heavy weapons, including small arms").
-    infantry = any(w.mode == "firearms" or (w.name == "grenade" and not _has(HAND_GRENADE, sentence)) for w in weapons)
+    # Small arms among the weapons mark a fight, unless the report says heavier weapons were the main
+    # ones ("primarily heavy weapons, including small arms"). Heavy machine guns and grenade launchers
+    # fired on their own are stand-off fire, coded like artillery.
+    infantry = any(_light_arms(w, sentence) for w in weapons)
     heavy_first = _has(r"(?:primarily|mainly|mostly|largely|predominantly) (?:with )?(?:heavy|artillery|mortars?|rockets?|missiles?)", sentence)
     small_arms_fight = infantry and not heavy_first
     exchange = family == "clash" or _has(EXCHANGE, sentence)
@@ -324,11 +409,14 @@ def _violence(
     if family != "airstrike" and victims != "civilian" and _has(TWO_WAY, sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fire exchanged both ways: coded as a clash")
-    if family in ("attack", "clash", "explosion", "bombard") and small_arms_fight and (
+    if family in ("attack", "clash", "explosion", "bombard", "shelling") and small_arms_fight and (
         victims != "civilian") and (victims == "armed" or exchange or _has(r"shots|bursts|small arms|machine ?guns?", sentence)
     ):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="small arms fired at armed people: coded as a clash")
+    if family in ("shelling", "bombard") and victims != "civilian" and _has(FIGHTING, sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="shelling during a fight between armed sides: coded as a clash")
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd")
     if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):

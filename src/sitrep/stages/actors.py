@@ -267,7 +267,7 @@ def _loaded_start(doc: Doc, d: ActorDictionary, start: int) -> int:
 def _used_as_actor(doc: Doc, h: Hit) -> bool:
     """False when a name is a place: the object of a locative preposition, or a modifier of a place noun."""
     tok = doc[h.start:h.end].root
-    while tok.dep_ in {"conj", "appos"} and tok.head is not tok:
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head

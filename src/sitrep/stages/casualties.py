@@ -266,7 +266,7 @@ def _victims(tr: Token) -> list[tuple[Token, str]]:
 
 def _root_of(token: Token) -> Token:
     """Climb conjunctions ("2 civilians and 3 soldiers": soldiers -> civilians) and appositions."""
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head
     return token
 

@@ -88,5 +88,5 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
                 if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in {"against", "of"}):
                     found.append(_mark("future", tok, child))
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
-            found.append(_mark("future", tok, tok.head if tok.head is not tok else tok))
+            found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))
     return tuple(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -13,7 +14,7 @@ from ..registry import stage
 from ..resolve.lexicon import PhraseMatcher
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from ..pipeline import Annotated
 
@@ -34,6 +35,12 @@ class TriggerLexicon:
     matcher: PhraseMatcher[tuple[Family, str]]
     conflict_words: frozenset[str]
     non_conflict_context: frozenset[str]
+    # Protest words that name a protest only when a crowd of people does them ("workers gathered").
+    crowd_subject_words: frozenset[str] = frozenset()
+    # Words that make a body's discovery a killing ("gunshot wounds", "hands tied").
+    violence_signs: tuple[str, ...] = ()
+    # Words that give a gathering a grievance ("to demand", "against"); a picnic is not a protest.
+    protest_purpose: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +65,9 @@ def lexicon() -> TriggerLexicon:
         matcher=PhraseMatcher(entries),
         conflict_words=frozenset(raw["conflict_words"]),
         non_conflict_context=frozenset(raw["non_conflict_context"]),
+        crowd_subject_words=frozenset(raw.get("crowd_subject_words", ())),
+        violence_signs=tuple(raw.get("violence_signs", ())),
+        protest_purpose=tuple(raw.get("protest_purpose", ())),
     )
 
 
@@ -74,14 +84,70 @@ def _split(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Nouns for a crowd of ordinary people: when they gather, demand or chant, it is a protest.
+CROWD_NOUNS = frozenset(
+    "people group members residents villagers workers employees staff students teachers parents farmers traders "
+    "merchants vendors drivers neighbours neighbors activists supporters retirees pensioners doctors nurses "
+    "relatives families women youths citizens inhabitants locals dozens hundreds thousands crowd protesters "
+    "demonstrators community communities owners miners unions union".split()
+)
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, looking through conjoined and open-complement verbs ("gathered and demanded")."""
+    verb = token
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def _crowd_subject(token: Token) -> bool:
+    subject = _subject(token)
+    if subject is None or subject.ent_type_ in {"PERSON", "GPE", "NORP"} or subject.pos_ == "PRON":
+        return False
+    return subject.lemma_.lower() in CROWD_NOUNS or subject.lower_ in CROWD_NOUNS
+
+
+def _violence_signs(doc: Doc, start: int, end: int) -> bool:
+    """Signs of a killing in the sentence of a body's discovery or the next one."""
+    sent = doc[start].sent
+    stop = min(len(doc), sent.end + 60)
+    nxt = doc[sent.end:stop]
+    if nxt and nxt[0].sent.start == sent.end:
+        text = doc.text[sent.start_char : nxt[0].sent.end_char].lower()
+    else:
+        text = sent.text.lower()
+    return _has_any(text, lexicon().violence_signs)
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
 def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool:
-    family, _ = payload
+    family, phrase = payload
     if end - start == 1:
         token = doc[start]
         if token.pos_ not in family.pos:
             return False
         if token.ent_type_ in {"PERSON", "ORG", "GPE", "DATE", "CARDINAL"} and token.pos_ == "PROPN":
             return False
+        if family.name == "protest" and phrase in lexicon().crowd_subject_words and not (
+            _crowd_subject(token) and _has_any(token.sent.text.lower(), lexicon().protest_purpose)
+        ):
+            return False
+    if family.name == "body" and not _violence_signs(doc, start, end):
+        return False
+    if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(
+        doc[start].sent.text.lower(), lexicon().protest_purpose
+    ):
+        return False  # gunmen blocking a road are not protesting
     return True
 
 

@@ -129,3 +129,69 @@ def test_a_death_being_protested_is_not_excessive_force() -> None:
     out = typed(trig("protest", "material", "PROTEST"), sentence="Relatives marched over the death of a boy who drowned.",
                 killed=True)
     assert out.acled_subtype == "Peaceful protest"
+
+
+def test_heavy_machine_guns_alone_are_stand_off_fire() -> None:
+    gun = Weapon(name="firearm", mode="firearms", evidence=Evidence(start=0, end=19, text="heavy machine guns", stage="test"))
+    sentence = "Rebels fired heavy machine guns at army positions near the village."
+    out = typed(trig("attack"), weapons=(gun,), sentence=sentence)
+    assert (out.acled_type, out.acled_subtype) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_small_arms_with_mortars_at_positions_is_a_clash() -> None:
+    mortar = weapon("artillery", "heavy-weapons")
+    rifles = Weapon(name="firearm", mode="firearms", evidence=Evidence(start=0, end=10, text="small arms", stage="test"))
+    sentence = "Rebels fired mortars and small arms at army positions."
+    out = typed(trig("shelling"), weapons=(mortar, rifles), sentence=sentence)
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+
+
+def test_shelling_during_clashes_is_a_clash() -> None:
+    sentence = "Clashes broke out between the army and rebels amid heavy shelling of the front."
+    out = typed(trig("shelling"), weapons=(weapon("artillery", "heavy-weapons"),), sentence=sentence)
+    assert out.acled_subtype == "Armed clash"
+
+
+def test_shelling_of_a_market_stays_remote_violence() -> None:
+    out = typed(trig("shelling"), sentence="Artillery shelled the central market, wounding two women.")
+    assert out.acled_subtype == "Shelling/artillery/missile attack"
+
+
+def test_a_defused_device_is_disrupted_weapons_use() -> None:
+    out = typed(trig("explosion"), weapons=(weapon("ied", "explosives"),), sentence="Engineers defused a bomb left near the bridge.")
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_seized_weapons_are_disrupted_and_seized_goods_are_property() -> None:
+    arms = Trigger(lemma="seize", family="loot", kind="material", plover="ASSAULT")
+    out = typed(arms, sentence="Police seized rifles and ammunition from a farmhouse.")
+    assert out.acled_subtype == "Disrupted weapons use"
+    goods = typed(arms, sentence="Soldiers seized cattle and grain from the villagers.")
+    assert goods.acled_subtype == "Looting/property destruction"
+
+
+def test_a_body_found_with_signs_of_violence_is_an_attack() -> None:
+    out = typed(trig("body"), sentence="A man was found dead with gunshot wounds.")
+    assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Attack")
+    assert out.reason
+
+
+def test_stones_in_the_grievance_do_not_make_a_riot(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds rallied outside the court against the detention of two men accused of throwing stones at a bank."
+    span = next(iter(nlp(text).sents))
+    protest = Trigger(lemma="rally", family="protest", kind="material", plover="PROTEST")
+    out = typed(protest, sentence=span.text, context=span)
+    assert out.acled_subtype == "Peaceful protest"
+    violent = "Hundreds rallied outside the court and threw stones at the police."
+    span2 = next(iter(nlp(violent).sents))
+    assert typed(protest, sentence=span2.text, context=span2).acled_type == "Riots"
+
+
+def test_the_detained_leader_is_not_an_intervention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Supporters of the detained mayor held a rally demanding his release."
+    span = next(iter(nlp(text).sents))
+    protest = Trigger(lemma="rally", family="protest", kind="material", plover="PROTEST")
+    assert typed(protest, sentence=span.text, context=span).acled_subtype == "Peaceful protest"
+    told = "Police detained ten people at a rally in the square."
+    span2 = next(iter(nlp(told).sents))
+    assert typed(protest, sentence=span2.text, context=span2).acled_subtype == "Protest with intervention"

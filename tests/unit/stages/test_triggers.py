@@ -56,3 +56,33 @@ def test_offsets_slice_back_to_the_text(resources, prefix: str, suffix: str) -> 
     assert annotated.of("trigger")
     for m in annotated.of("trigger"):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "family"),
+    [
+        ("A shoot-out took place in the market district.", "shoot-out", "clash"),
+        ("Two men threw a grenade at the checkpoint.", "threw a grenade", "attack"),
+        ("Farm workers held a sit-in outside the ministry.", "held a sit-in", "protest"),
+        ("Taxi drivers drove in a motorcade to demand lower fuel prices.", "motorcade", "protest"),
+        ("Residents blocked the road to demand clean water.", "blocked the road", "protest"),
+        ("Hundreds of teachers gathered outside the ministry to demand their wages.", "gathered", "protest"),
+        ("A man was found dead by the road. The body had gunshot wounds.", "found dead", "body"),
+        ("Engineers carried out a controlled explosion of the device.", "controlled explosion", "disrupt"),
+        ("The brigade brought reinforcements to the front line.", "reinforcements", "mobilize"),
+    ],
+)
+def test_added_event_words(resources, text: str, word: str, family: str) -> None:  # type: ignore[no-untyped-def]
+    assert (word, family) in families(text, resources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The body of a missing swimmer was found on the beach after a long search.",
+        "Employees gathered for the annual company picnic on Saturday.",
+        "The minister demanded a report from the regulator.",
+    ],
+)
+def test_context_gated_words_need_their_context(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [f for _, f in families(text, resources) if f in {"body", "protest"}]
