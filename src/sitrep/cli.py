@@ -67,6 +67,17 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ex.add_argument("--format", "-f", choices=list(formats), default="jsonl", help="output format (default: jsonl)")
     ex.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input (overrides the input's own)")
     ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    ing = sub.add_parser(
+        "ingest",
+        help="extract a corpus into a store",
+        description="Read files and folders (text, dated text, HTML, RSS/Atom, JSON Lines, CSV), extract every new "
+        "document and store documents, events and rejects in one SQLite file. Re-running is safe: stored "
+        "documents are skipped.",
+    )
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for standard input")
+    ing.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
+    ing.add_argument("--text-column", metavar="NAME", help="the text column of CSV files (default: text, body, content or article)")
+    ing.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default: 1)")
     ev = sub.add_parser(
         "eval",
         help="measure accuracy against labelled data",
@@ -92,6 +103,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 
     if args.command == "eval":
         return _evaluate(args, stdout if stdout is not None else sys.stdout, err)
+    if args.command == "ingest":
+        return _ingest(args, stdout if stdout is not None else sys.stdout, err)
     try:
         published = parse_published(args.published, source="--published")
     except SitrepError as exc:
@@ -204,6 +217,65 @@ def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> No
         )
 
 
+
+
+def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`sitrep ingest`: a progress bar and a summary on a terminal; else one JSON summary line on stdout."""
+    import json
+
+    from . import corpus
+
+    terminal = err.isatty()
+    try:
+        summary = corpus.ingest(
+            args.paths,
+            args.db,
+            text_column=args.text_column,
+            workers=args.workers,
+            progress=_ProgressBar(err) if terminal else None,
+        )
+    except KeyboardInterrupt:
+        err.write("\nsitrep: interrupted; what was stored is kept (run again to finish)\n")
+        return 130
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE if isinstance(exc, InputError) else EXIT_INPUT_FAILED
+    if terminal:
+        err.write(_summary_text(summary, args.db) + "\n")
+    else:
+        out.write(json.dumps({"db": str(args.db), **summary.to_dict()}) + "\n")
+    return EXIT_INPUT_FAILED if summary.rejected else EXIT_OK
+
+
+class _ProgressBar:
+    """``[#####-----] 12/30 documents  4.1/s`` redrawn in place on a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, err: TextIO) -> None:
+        import time
+
+        self.err = err
+        self._clock = time.perf_counter
+        self._started = self._clock()
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        rate = done / max(self._clock() - self._started, 1e-9)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.err.write(f"\r[{bar}] {done}/{total} documents  {rate:.1f}/s")
+        if done >= total:
+            self.err.write("\n")
+        self.err.flush()
+
+
+def _summary_text(summary: Any, db: str) -> str:
+    lines = [
+        f"sitrep: {summary.read} read, {summary.coded} coded ({summary.events} events), "
+        f"{summary.already_stored} already stored, {summary.rejected} rejected in {summary.seconds:.1f} s -> {db}"
+    ]
+    lines += [f"  rejected {code}: {n}" for code, n in summary.rejected_by_code]
+    return "\n".join(lines)
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

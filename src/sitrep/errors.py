@@ -6,6 +6,7 @@ Codes:
   E007 unknown input format      E008 bad option value         E009 missing field in a record
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
   E201 gazetteer data missing    E202 model not installed
+  E301 extraction failed on a document (a bug in a stage; the run goes on)
   W001 not English (warning)     W002 no publication date (warning)
 """
 
@@ -91,6 +92,12 @@ class GazetteerMissing(ResourceError):
 
 class ModelMissing(ResourceError):
     code = "E202"
+
+
+class ExtractionFailed(SitrepError):
+    """A document was read but the pipeline raised on it; corpus runs record it as a reject."""
+
+    code = "E301"
 
 
 WARNING_NOT_ENGLISH = "W001"

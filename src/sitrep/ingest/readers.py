@@ -1,4 +1,4 @@
-"""Read inputs into Documents: plain text, dated text, HTML, JSON Lines, folders and stdin.
+"""Read inputs into Documents: plain text, dated text, HTML, JSON Lines, RSS/Atom, CSV, folders and stdin.
 
 Readers never raise for a user's bad input: they *yield* the :class:`~sitrep.errors.InputError`
 in place of the document, so one malformed JSON line or one binary file in a folder does not stop
@@ -35,8 +35,11 @@ ReadResult = Document | InputError
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+# Read by sitrep.ingest.feeds and sitrep.ingest.tables (kept here so routing needs no import cycle).
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 # Files a folder is searched for; anything else in a folder is passed over.
-FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES
+FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES
 
 DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.I)
 HTML_START = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
@@ -50,15 +53,18 @@ SNIFF_BYTES = 8192
 # ---------------------------------------------------------------- entry points
 
 
-def read_path(path: str | Path) -> Iterator[ReadResult]:
-    """Documents (or errors) from a file or, recursively, a folder."""
+def read_path(path: str | Path, *, text_column: str | None = None) -> Iterator[ReadResult]:
+    """Documents (or errors) from a file or, recursively, a folder.
+
+    ``text_column`` names the text column of CSV files (see sitrep.ingest.tables).
+    """
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES)
         if not files:
-            yield EmptyInput("the folder holds no .txt, .html or .jsonl files", source=str(p))
+            yield EmptyInput("the folder holds no .txt, .html, .jsonl, .xml/.rss/.atom or .csv files", source=str(p))
         for f in files:
-            yield from read_path(f)
+            yield from read_path(f, text_column=text_column)
         return
     source = str(p)
     try:
@@ -79,6 +85,14 @@ def read_path(path: str | Path) -> Iterator[ReadResult]:
     suffix = p.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_bytes(data, source)
+    elif suffix in FEED_SUFFIXES:
+        from .feeds import read_feed_bytes
+
+        yield from read_feed_bytes(data, source)
+    elif suffix in CSV_SUFFIXES:
+        from .tables import read_csv_bytes
+
+        yield from read_csv_bytes(data, source, text_column=text_column)
     else:
         yield read_bytes(data, source, html=suffix in HTML_SUFFIXES or None)
 
@@ -97,10 +111,10 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
         yield read_bytes(data, source)
 
 
-def read_inputs(paths: list[str]) -> Iterator[ReadResult]:
+def read_inputs(paths: list[str], *, text_column: str | None = None) -> Iterator[ReadResult]:
     """Every document of every path, in order; ``-`` is standard input."""
     for path in paths:
-        yield from (read_stdin() if path == "-" else read_path(path))
+        yield from (read_stdin() if path == "-" else read_path(path, text_column=text_column))
 
 
 # ---------------------------------------------------------------- one document

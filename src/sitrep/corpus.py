@@ -1,0 +1,214 @@
+"""Corpus runs: read many inputs, extract every new document, store documents, events and rejects.
+
+The parent process reads, skips what the store already holds (a document's id is the hash of
+its text), hands the rest in small chunks to the extraction workers and is the store's only
+writer. Each document is committed with its events in one transaction, so a run killed at any
+point and started again finishes the job without losing or duplicating anything. With
+``workers > 1`` a multiprocessing pool extracts; each worker builds its pipeline (and loads the
+spaCy model) once, in the pool initializer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import BadOption, ExtractionFailed, InputError, ResourceError
+from .model import Document, Extraction
+from .store.rows import DocumentRows, document_rows
+from .store.schema import DEFAULT_DB
+from .store.writer import StoreWriter
+
+# Documents sent to a worker at a time: big enough for spaCy's batching, small enough to keep
+# the progress bar moving and both workers busy at the end of a run.
+CHUNK = 8
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Failure:
+    """A document the pipeline raised on (plain fields: exceptions do not cross processes intact)."""
+
+    source: str
+    message: str
+
+    def error(self) -> ExtractionFailed:
+        return ExtractionFailed(self.message, source=self.source)
+
+
+Outcome = DocumentRows | Failure
+Progress = Callable[[int, int], None]
+
+
+class Extractor(Protocol):
+    def __call__(self, document: Document) -> Extraction: ...
+
+    def pipe(self, documents: list[Document]) -> Iterator[Extraction]: ...
+
+
+PipelineFactory = Callable[[], Extractor]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IngestSummary:
+    """What a run did. ``read`` counts every input item, read or not."""
+
+    read: int  # documents read, plus inputs that could not be read
+    coded: int  # documents extracted and stored by this run
+    events: int  # events stored by this run
+    already_stored: int  # documents skipped: the same text was in the store or earlier in the input
+    rejected: int  # inputs or documents recorded in the rejects table by this run
+    rejected_by_code: tuple[tuple[str, int], ...]  # (error code, how many), by code
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "coded": self.coded,
+            "events": self.events,
+            "already_stored": self.already_stored,
+            "rejected": self.rejected,
+            "rejected_by_code": dict(self.rejected_by_code),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _default_factory() -> Extractor:
+    from .pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+# ---------------------------------------------------------------- extraction (parent or worker)
+
+
+def extract_chunk(pipeline: Extractor, documents: list[Document]) -> list[Outcome]:
+    """Rows for each document, in order; a document the pipeline fails on becomes a Failure (E301).
+
+    The chunk is extracted in one batch; when that raises, one document at a time, so one bad
+    document does not sink the others. A missing model or gazetteer (ResourceError) stops the run.
+    """
+    try:
+        return [document_rows(x) for x in pipeline.pipe(documents)]
+    except ResourceError:
+        raise
+    except Exception:  # noqa: BLE001 (retried one by one below, where each failure is kept)
+        pass
+    outcomes: list[Outcome] = []
+    for document in documents:
+        try:
+            outcomes.append(document_rows(pipeline(document)))
+        except ResourceError:
+            raise
+        except Exception as exc:  # noqa: BLE001 (a bug in a stage must not lose the other documents)
+            outcomes.append(Failure(source=document.source, message=f"extraction failed: {type(exc).__name__}: {exc}"))
+    return outcomes
+
+
+@cache
+def _worker_pipeline(factory: PipelineFactory) -> Extractor:
+    """The pipeline of this process, built once per factory (a worker builds it in its initializer)."""
+    pipeline = factory()
+    resources = getattr(pipeline, "resources", None)
+    for name in ("nlp", "gazetteer", "actors"):
+        if resources is not None and hasattr(type(resources), name):
+            getattr(resources, name)  # load now rather than on the first document
+    return pipeline
+
+
+def _init_worker(factory: PipelineFactory) -> None:
+    _worker_pipeline(factory)
+
+
+def _work(job: tuple[PipelineFactory, list[Document]]) -> list[Outcome]:
+    factory, documents = job
+    return extract_chunk(_worker_pipeline(factory), documents)
+
+
+def _chunks(documents: list[Document], size: int) -> Iterator[list[Document]]:
+    for start in range(0, len(documents), size):
+        yield documents[start : start + size]
+
+
+def _outcomes(documents: list[Document], factory: PipelineFactory, workers: int, chunk: int) -> Iterator[tuple[Document, Outcome]]:
+    """(document, outcome) in input order, extracted here or by a pool of ``workers`` processes."""
+    if not documents:  # nothing new: do not load the model at all
+        return
+    if workers == 1 or len(documents) <= chunk:
+        pipeline = _worker_pipeline(factory)
+        for part in _chunks(documents, chunk):
+            yield from zip(part, extract_chunk(pipeline, part))
+        return
+    with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(factory,)) as pool:
+        parts = list(_chunks(documents, chunk))
+        for part, outcomes in zip(parts, pool.imap(_work, ((factory, p) for p in parts))):
+            yield from zip(part, outcomes)
+
+
+# ---------------------------------------------------------------- the run
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    db: str | Path = DEFAULT_DB,
+    *,
+    text_column: str | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+    pipeline_factory: PipelineFactory | None = None,
+    chunk: int = CHUNK,
+) -> IngestSummary:
+    """Read ``paths`` (files, folders, ``-``), extract new documents and store them in ``db``.
+
+    ``pipeline_factory`` builds the extractor (default: sitrep's pipeline); with ``workers > 1``
+    it must be picklable (a module-level function). ``progress(done, total)`` is called after
+    every document extracted. Raises ResourceError when the model or gazetteer is missing, and
+    UnreadableInput (E006) when the store cannot be opened.
+    """
+    from .ingest.readers import read_inputs
+
+    if workers < 1:
+        raise BadOption(f"--workers must be at least 1, not {workers}", source="--workers")
+    factory = pipeline_factory or _default_factory
+    started = time.perf_counter()
+    rejected: Counter[str] = Counter()
+    read = coded = events = already = 0
+    with StoreWriter(db) as store:
+        known = store.document_ids()
+        pending: list[Document] = []
+        for item in read_inputs([str(p) for p in paths], text_column=text_column):
+            read += 1
+            if isinstance(item, InputError):
+                store.reject(item)
+                rejected[item.code] += 1
+            elif item.id in known:
+                already += 1
+            else:
+                known.add(item.id)
+                pending.append(item)
+        for done, (document, outcome) in enumerate(_outcomes(pending, factory, workers, chunk), start=1):
+            if isinstance(outcome, Failure):
+                error = outcome.error()
+                store.reject(error, document_id=document.id)
+                rejected[error.code] += 1
+            elif store.write(outcome):
+                coded += 1
+                events += len(outcome.events)
+            else:  # another run stored it meanwhile
+                already += 1
+            if progress is not None:
+                progress(done, len(pending))
+    return IngestSummary(
+        read=read,
+        coded=coded,
+        events=events,
+        already_stored=already,
+        rejected=sum(rejected.values()),
+        rejected_by_code=tuple(sorted(rejected.items())),
+        seconds=time.perf_counter() - started,
+    )

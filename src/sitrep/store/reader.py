@@ -1,0 +1,237 @@
+"""Reading the store: events by filter (streamed), documents by id, rejects and counts.
+
+Readers open the file read-only and can run while an ingest writes (WAL mode). Results are
+streamed from the cursor, so a large store never has to fit in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..errors import BadOption
+from ..model import Document
+from .schema import connect
+
+record = dataclass(frozen=True, kw_only=True, slots=True)
+
+
+@record
+class BBox:
+    """A bounding box in degrees (WGS84)."""
+
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+
+    def __post_init__(self) -> None:
+        if self.min_lon > self.max_lon or self.min_lat > self.max_lat:
+            raise BadOption(f"bounding box {self} has a minimum above its maximum", source="bbox")
+
+    @classmethod
+    def parse(cls, text: str) -> BBox:
+        """From ``min_lon,min_lat,max_lon,max_lat`` (the GeoJSON/QGIS order)."""
+        try:
+            a, b, c, d = (float(x) for x in text.split(","))
+        except ValueError:
+            raise BadOption(f"{text!r} is not min_lon,min_lat,max_lon,max_lat", source="bbox") from None
+        return cls(min_lon=a, min_lat=b, max_lon=c, max_lat=d)
+
+
+@record
+class EventFilter:
+    """Which events to read. Every field left at None matches everything; the fields are ANDed.
+
+    ``start``/``end`` select events whose date lies within [start, end] (inclusive); ``actor`` matches
+    a canonical actor name exactly in any role given by ``roles``.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    bbox: BBox | None = None
+    country: str | None = None
+    acled_type: str | None = None
+    plover: str | None = None
+    actor: str | None = None
+    roles: tuple[str, ...] = ("actor", "recipient")
+    document_id: str | None = None
+    happened: bool | None = None
+    limit: int | None = None
+
+
+@record
+class StoredEvent:
+    """One stored event: its indexed columns and its full record (the JSON of sitrep.serialize)."""
+
+    id: str
+    document_id: str
+    date: dt.date | None
+    date_end: dt.date | None
+    date_precision: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    place: str | None
+    place_precision: str | None
+    kind: str
+    plover: str
+    acled_type: str | None
+    acled_subtype: str | None
+    happened: bool
+    killed_best: int | None
+    wounded_best: int | None
+    confidence: float
+    record: dict[str, Any] = field(hash=False, compare=True)
+
+
+@record
+class Reject:
+    source: str
+    code: str
+    message: str
+    document_id: str | None
+    seen_at: str
+
+
+_EVENT_COLUMNS = (
+    "e.id, e.document_id, e.date, e.date_end, e.date_precision, e.country, e.lat, e.lon, e.place, "
+    "e.place_precision, e.kind, e.plover, e.acled_type, e.acled_subtype, e.happened, e.killed_best, "
+    "e.wounded_best, e.confidence, e.record"
+)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _event(row: tuple[Any, ...]) -> StoredEvent:
+    return StoredEvent(
+        id=row[0], document_id=row[1], date=_date(row[2]), date_end=_date(row[3]), date_precision=row[4],
+        country=row[5], lat=row[6], lon=row[7], place=row[8], place_precision=row[9], kind=row[10],
+        plover=row[11], acled_type=row[12], acled_subtype=row[13], happened=bool(row[14]),
+        killed_best=row[15], wounded_best=row[16], confidence=row[17], record=json.loads(row[18]),
+    )
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.start is not None:
+        clauses.append("e.date >= ?")
+        params.append(f.start.isoformat())
+    if f.end is not None:
+        clauses.append("e.date <= ?")
+        params.append(f.end.isoformat())
+    if f.bbox is not None:
+        b = f.bbox
+        clauses.append(
+            "e.pk IN (SELECT pk FROM events_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?)"
+        )
+        params += [b.min_lat, b.max_lat, b.min_lon, b.max_lon]
+    for column, value in (("country", f.country), ("acled_type", f.acled_type), ("plover", f.plover),
+                          ("document_id", f.document_id)):
+        if value is not None:
+            clauses.append(f"e.{column} = ?")
+            params.append(value)
+    if f.happened is not None:
+        clauses.append("e.happened = ?")
+        params.append(int(f.happened))
+    if f.actor is not None:
+        marks = ",".join("?" for _ in f.roles)
+        clauses.append(f"e.pk IN (SELECT a.event_pk FROM event_actors a WHERE a.name = ? AND a.role IN ({marks}))")
+        params += [f.actor, *f.roles]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+class Store:
+    """A read-only view of a store file. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._con: sqlite3.Connection = connect(self.path, readonly=True)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    # ------------------------------------------------------------ events
+
+    def events(self, where: EventFilter | None = None) -> Iterator[StoredEvent]:
+        """Events matching ``where``, ordered by date (undated last), then id; streamed."""
+        f = where or EventFilter()
+        clause, params = _where(f)
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause} ORDER BY e.date IS NULL, e.date, e.id"
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        for row in self._con.execute(sql, params):
+            yield _event(row)
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        clause, params = _where(where or EventFilter())
+        return int(self._con.execute(f"SELECT count(*) FROM events e{clause}", params).fetchone()[0])
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        row = self._con.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id = ?", (event_id,)).fetchone()
+        return _event(row) if row is not None else None
+
+    def actors(self, event_id: str) -> tuple[tuple[str, str, str | None], ...]:
+        """(role, name, country) of every actor, recipient and claimant of an event."""
+        rows = self._con.execute(
+            "SELECT a.role, a.name, a.country FROM event_actors a JOIN events e ON e.pk = a.event_pk "
+            "WHERE e.id = ? ORDER BY a.role, a.name",
+            (event_id,),
+        )
+        return tuple((r[0], r[1], r[2]) for r in rows)
+
+    # ------------------------------------------------------------ documents
+
+    def document(self, document_id: str) -> Document | None:
+        row = self._con.execute(
+            "SELECT id, text, title, url, publisher, published, language, source FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        return _document(row) if row is not None else None
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document in id order; streamed."""
+        for row in self._con.execute(
+            "SELECT id, text, title, url, publisher, published, language, source FROM documents ORDER BY id"
+        ):
+            yield _document(row)
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self._con.execute("SELECT id FROM documents ORDER BY id")]
+
+    def count_documents(self) -> int:
+        return int(self._con.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    # ------------------------------------------------------------ rejects
+
+    def rejects(self) -> list[Reject]:
+        rows = self._con.execute("SELECT source, code, message, document_id, seen_at FROM rejects ORDER BY source, code")
+        return [Reject(source=r[0], code=r[1], message=r[2], document_id=r[3], seen_at=r[4]) for r in rows]
+
+
+def _document(row: tuple[Any, ...]) -> Document:
+    return Document(
+        id=row[0], text=row[1], title=row[2], url=row[3], publisher=row[4], published=_date(row[5]),
+        language=row[6], source=row[7],
+    )
+
+
+def open_store(path: str | Path) -> Store:
+    """Open a store for reading (raises UnreadableInput, E006, when it is missing or not a store)."""
+    return Store(path)

@@ -1,0 +1,111 @@
+"""Extractions as the rows the store writes. Pure functions: workers build rows, the parent writes them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ..model import Casualties, Document, Event, Extraction
+from ..serialize import event_to_dict
+
+row = dataclass(frozen=True, kw_only=True, slots=True)
+
+
+@row
+class ActorRow:
+    role: str  # "actor", "recipient" or "claimant"
+    name: str
+    country: str | None
+
+
+@row
+class EventRow:
+    """An event's indexed columns and its full JSON record."""
+
+    id: str
+    document_id: str
+    date: str | None
+    date_end: str | None
+    date_precision: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    place: str | None
+    place_precision: str | None
+    kind: str
+    plover: str
+    acled_type: str | None
+    acled_subtype: str | None
+    happened: bool
+    killed_best: int | None
+    wounded_best: int | None
+    confidence: float
+    record: str  # JSON text of sitrep.serialize.event_to_dict(event, document)
+    actors: tuple[ActorRow, ...]
+
+
+@row
+class DocumentRows:
+    """One extracted document, ready to be written in one transaction."""
+
+    document: Document
+    stages: tuple[str, ...]
+    warnings: tuple[str, ...]
+    events: tuple[EventRow, ...]
+
+
+def to_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _best(cas: Casualties | None) -> int | None:
+    return cas.total.best if cas is not None and cas.total is not None else None
+
+
+def _actor_rows(event: Event) -> tuple[ActorRow, ...]:
+    seen: dict[tuple[str, str], ActorRow] = {}
+    people = [("actor", a) for a in event.actors] + [("recipient", a) for a in event.recipients]
+    if event.claimant is not None:
+        people.append(("claimant", event.claimant))
+    for role, actor in people:
+        seen.setdefault((role, actor.name), ActorRow(role=role, name=actor.name, country=actor.country))
+    return tuple(seen.values())
+
+
+def event_row(event: Event, document: Document) -> EventRow:
+    date = event.date
+    place = event.place
+    first = date.date.isoformat() if date is not None and date.date is not None else None
+    last = date.end.isoformat() if date is not None and date.end is not None else first
+    return EventRow(
+        id=event.id,
+        document_id=event.document_id,
+        date=first,
+        date_end=last,
+        date_precision=date.precision.value if date is not None else None,
+        country=place.country if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        place=place.name if place is not None else None,
+        place_precision=place.precision.value if place is not None else None,
+        kind=event.kind,
+        plover=event.plover,
+        acled_type=event.acled_type,
+        acled_subtype=event.acled_subtype,
+        happened=event.happened,
+        killed_best=_best(event.killed),
+        wounded_best=_best(event.wounded),
+        confidence=event.confidence,
+        record=to_json(event_to_dict(event, document)),
+        actors=_actor_rows(event),
+    )
+
+
+def document_rows(extraction: Extraction) -> DocumentRows:
+    doc = extraction.document
+    return DocumentRows(
+        document=doc,
+        stages=extraction.stages,
+        warnings=extraction.warnings,
+        events=tuple(event_row(e, doc) for e in extraction.events),
+    )

@@ -1,0 +1,138 @@
+"""The store's tables and how a connection to it is opened.
+
+One SQLite file in WAL mode: one process writes while any number read. Documents and their
+events are written in one transaction per document, so a run killed at any moment leaves only
+whole documents behind. Each event keeps its full JSON record (``sitrep.serialize``) beside a few
+indexed columns for the common filters: date, country, bounding box (an R-tree), type, actor.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import UnreadableInput
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "sitrep.db"
+# How long a connection waits for another one's lock before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 10_000
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id          TEXT PRIMARY KEY,          -- sitrep.ingest.documents.document_id: hash of the normalised text
+    text        TEXT NOT NULL,
+    title       TEXT,
+    url         TEXT,
+    publisher   TEXT,
+    published   TEXT,                      -- ISO date or NULL
+    language    TEXT NOT NULL,
+    source      TEXT NOT NULL,             -- where it was first read from
+    stages      TEXT NOT NULL,             -- JSON list of the versioned stage names that ran
+    warnings    TEXT NOT NULL,             -- JSON list of warning lines
+    event_count INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    pk           INTEGER PRIMARY KEY,      -- row number; the R-tree refers to it
+    id           TEXT NOT NULL UNIQUE,
+    document_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    date         TEXT,                     -- ISO first day, or NULL
+    date_end     TEXT,                     -- ISO last day of a coarse date, else = date
+    date_precision TEXT,
+    country      TEXT,                     -- ISO3 of the place (de jure)
+    lat          REAL,
+    lon          REAL,
+    place        TEXT,
+    place_precision TEXT,
+    kind         TEXT NOT NULL,
+    plover       TEXT NOT NULL,
+    acled_type   TEXT,
+    acled_subtype TEXT,
+    happened     INTEGER NOT NULL,
+    killed_best  INTEGER,
+    wounded_best INTEGER,
+    confidence   REAL NOT NULL,
+    record       TEXT NOT NULL             -- the event's full JSON (sitrep.serialize.event_to_dict)
+);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
+CREATE INDEX IF NOT EXISTS events_country_date ON events(country, date);
+CREATE INDEX IF NOT EXISTS events_acled_type ON events(acled_type, date);
+CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
+CREATE VIRTUAL TABLE IF NOT EXISTS events_geo USING rtree(pk, min_lat, max_lat, min_lon, max_lon);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+    role     TEXT NOT NULL,                -- "actor", "recipient" or "claimant"
+    name     TEXT NOT NULL,
+    country  TEXT,
+    PRIMARY KEY (event_pk, role, name)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors(name, role);
+CREATE TABLE IF NOT EXISTS rejects (
+    source      TEXT NOT NULL,             -- the file, "file.jsonl:12", "feed.xml#3", "table.csv:7"
+    code        TEXT NOT NULL,             -- sitrep.errors code, e.g. E003
+    message     TEXT NOT NULL,
+    document_id TEXT,                      -- when the document was read but could not be extracted
+    seen_at     TEXT NOT NULL,
+    PRIMARY KEY (source, code)
+);
+"""
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (and, for writing, create) the store at ``path``.
+
+    Autocommit mode: callers open their transactions explicitly (``BEGIN`` ... ``COMMIT``).
+    """
+    where = str(path)
+    try:
+        if readonly:
+            if not Path(where).is_file():
+                raise UnreadableInput("no such store", source=where)
+            con = sqlite3.connect(f"file:{Path(where).resolve()}?mode=ro", uri=True, isolation_level=None,
+                                  check_same_thread=False)
+        else:
+            con = sqlite3.connect(where, isolation_level=None)
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not readonly:
+            con.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL still survives a killed process; only a power cut may lose the last commits.
+            con.execute("PRAGMA synchronous = NORMAL")
+            con.execute("PRAGMA foreign_keys = ON")
+            _create(con)
+        else:
+            _check_version(con, where)
+    except sqlite3.DatabaseError as exc:
+        raise UnreadableInput(f"cannot open the store: {exc}", source=where) from None
+    return con
+
+
+def _create(con: sqlite3.Connection) -> None:
+    con.execute("BEGIN IMMEDIATE")
+    for statement in _statements(TABLES):
+        con.execute(statement)
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    elif int(row[0]) != SCHEMA_VERSION:
+        con.execute("ROLLBACK")
+        raise UnreadableInput(f"the store has schema version {row[0]}; this sitrep reads version {SCHEMA_VERSION}")
+    con.execute("COMMIT")
+
+
+def _check_version(con: sqlite3.Connection, where: str) -> None:
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or int(row[0]) != SCHEMA_VERSION:
+        found = row[0] if row else "none"
+        raise UnreadableInput(f"not a sitrep store of schema version {SCHEMA_VERSION} (found {found})", source=where)
+
+
+def _statements(script: str) -> list[str]:
+    """The script's statements, one each (comments dropped), so they can run inside one transaction."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

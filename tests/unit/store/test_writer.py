@@ -1,0 +1,81 @@
+"""store/writer.py + schema.py: atomic per-document writes, idempotence, rejects, WAL."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import BinaryInput, UnreadableInput
+from sitrep.store import Store, StoreWriter, connect, document_rows
+from tests.unit.store.conftest import extraction
+
+
+def test_store_is_wal(tmp_path: Path) -> None:
+    con = connect(tmp_path / "s.db")
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_write_once_then_no_change(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    rows = document_rows(extraction(1, events=2))
+    with StoreWriter(db) as w:
+        assert w.write(rows) is True
+        assert w.write(rows) is False  # same content: nothing changes
+        assert w.has_document(rows.document.id)
+    with Store(db) as s:
+        assert s.count_documents() == 1
+        assert s.count_events() == 2
+        assert s.document(rows.document.id) == rows.document
+
+
+def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
+    """A document and its events are one transaction: an error half-way stores neither."""
+    db = tmp_path / "s.db"
+    rows = document_rows(extraction(1, events=2))
+    broken = replace(rows.events[1], record=None)  # a NOT NULL column: this insert fails
+    bad = replace(rows, events=(rows.events[0], broken))
+    with StoreWriter(db) as w:
+        with pytest.raises(sqlite3.IntegrityError):
+            w.write(bad)
+        assert not w.has_document(rows.document.id)
+        assert w.connection().execute("SELECT count(*) FROM events").fetchone()[0] == 0
+        assert w.write(rows) is True
+
+
+def test_rejects_upsert_and_clear_when_document_stores(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    rows = document_rows(extraction(1))
+    with StoreWriter(db) as w:
+        w.reject(BinaryInput("NUL byte", source="doc1.txt"))
+        w.reject(BinaryInput("NUL byte again", source="doc1.txt"))
+        w.reject(BinaryInput("other", source="other.txt"))
+    with Store(db) as s:
+        rejects = s.rejects()
+        assert [(r.source, r.code, r.message) for r in rejects] == [
+            ("doc1.txt", "E002", "NUL byte again"), ("other.txt", "E002", "other")]
+    with StoreWriter(db) as w:
+        w.write(rows)  # doc1.txt reads now: its reject goes
+    with Store(db) as s:
+        assert [r.source for r in s.rejects()] == ["other.txt"]
+
+
+def test_reader_refuses_missing_or_foreign_file(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput):
+        Store(tmp_path / "missing.db")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE x(a)").connection.commit()
+    with pytest.raises(UnreadableInput):
+        Store(other)
+
+
+def test_reader_sees_commits_while_writer_is_open(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with StoreWriter(db) as w:
+        w.write(document_rows(extraction(1)))
+        with Store(db) as s:
+            assert s.count_documents() == 1
+            w.write(document_rows(extraction(2)))
+            assert s.count_documents() == 2
