@@ -606,6 +606,17 @@ def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
     are added up instead; a figure naming nobody ("40 people") may cover them all, so then the
     figures are read as alternative reports.
     """
+    extra = [f for f in figures if f.additional and f.count.group is None]
+    if extra and len(extra) < len([f for f in figures if f.count.group is None]):
+        base = _merge_counts([f for f in figures if f not in extra])
+        more = _merge_counts([replace(f, additional=False) for f in extra])
+        if base is not None and base.total is not None and more is not None and more.total is not None:
+            b, m = base.total, more.total
+            total = Count(low=b.low + m.low, best=b.best + m.best,
+                          high=None if b.high is None or m.high is None else b.high + m.high, raw=b.raw,
+                          rule=f"{b.rule} plus {m.rule} more", group=None,
+                          evidence=replace(b.evidence, reason="victims told as additional are added"))
+            return Casualties(total=total, subsets=base.subsets + more.subsets)
     by_side: dict[str | None, list[CasualtyFigure]] = {}
     for f in figures:
         if f.count.group is None:
@@ -659,6 +670,8 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
     by_sentence: dict[int, list[Mention]] = {}
     for t in triggers:
         by_sentence.setdefault(annotated.sentence_index(t.start), []).append(t)
+    for c in ctx.casualties:  # a sentence that only gives a toll ("1 fatality.") still counts
+        by_sentence.setdefault(annotated.sentence_index(c.start), [])
 
     drafts: list[_Draft] = []  # violent and material events
     verbal: list[_Draft] = []
@@ -675,7 +688,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         actors_here = [m for m in ctx.in_sentence(ctx.actors, sent)]
         weapons_here = [m for m in ctx.in_sentence(ctx.weapons, sent)]
         casualties_here = [m for m in ctx.in_sentence(ctx.casualties, sent)]
-        places_here = _pick_places(ctx, sent, trigs[0])
+        places_here = _pick_places(ctx, sent, trigs[0] if trigs else casualties_here[0])
         dates_here = ctx.in_sentence(ctx.dates, sent)
         armed_here = any(_armed(m.value) for m in actors_here)
         specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
@@ -691,6 +704,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             material = [t for t in material if t.value.family in CONTEXT_IMMUNE]
         if not dates_here and not casualties_here:
             material = [t for t in material if not _habitual(ctx, t)]
+        counted = False  # whether this sentence's figures went into an event
         if material and support:
             primary = min(material, key=lambda t: (FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99, t.start))
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
@@ -713,6 +727,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
                 pass  # the same demonstration told again
             elif toll_only and not _new_town(places_here, drafts):
                 _attach_toll(ctx, drafts, casualties_here, places_here)
+                counted = True
             elif not material:
                 pass
             elif elaboration and referring:
@@ -731,10 +746,12 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
                         d.place = last_violent[0].place
                         d.reasons.append("place carried from the previous event")
                 drafts.extend(made)
+                counted = True
                 if made[0].typed_trigger.kind == "violent":
                     last_violent = made
                     last_violent_sentence = si
-        elif casualties_here and drafts and not material:
+        if casualties_here and drafts and not counted:
+            # "The victim died. 1 fatality.": figures told apart from any event of their own.
             _attach_toll(ctx, drafts, casualties_here, places_here)
 
         for family_trigs in _group_verbal(verbal_trigs):
@@ -839,8 +856,10 @@ def _same_day(a: EventDate | None, b: EventDate | None) -> bool:
 
 
 def _same_place(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
+    if b is None:
+        return True  # the later sentence names no place: it tells of the same one
+    if a is None:
+        return False
     if a.name == b.name or (a.geonameid is not None and a.geonameid == b.geonameid):
         return True
     fine = (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
@@ -857,7 +876,8 @@ def _same_sides(a: _Draft, b: _Draft) -> bool:
     doers = [x for x in b.actors if x.sector != "CVL"]  # "the woman detonated explosives": the bomber retold
     if not doers:
         return True
-    return bool({x.name for x in a.actors} & {x.name for x in doers})
+    # Either side of the first event may be the doer of its retelling ("GNA forces attacked; LNA repelled").
+    return {x.name for x in doers} <= {x.name for x in a.actors + a.recipients}
 
 
 def _main_place(drafts: list[_Draft]) -> Place | None:

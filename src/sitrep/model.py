@@ -239,6 +239,7 @@ class CasualtyFigure:
     outcome: str  # "killed" or "wounded"
     count: Count
     victims: str | None = None  # who the figure counts when it names them: "soldiers", "fighters", "civilians" ...
+    additional: bool = False  # "was also hurt", "two more died": victims on top of those already counted
 
 
 @record

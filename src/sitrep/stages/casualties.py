@@ -171,7 +171,8 @@ def _phrase_at(sent: Span, t: Token, taken: set[int]) -> Phrase | None:
         words = [w.text for w in doc[s:end]]
         quantity = _parse_words(words)
         if quantity is not None:
-            return Phrase(start=s, end=end, quantity=quantity, noun=_counted_noun(doc, head, end), head=head)
+            noun = _counted_noun(doc, head, end) or (_counted_noun(doc, t, end) if t.i != head.i else None)
+            return Phrase(start=s, end=end, quantity=quantity, noun=noun, head=head)
     return None
 
 
@@ -195,6 +196,8 @@ def _counted_noun(doc, head: Token, end: int) -> Token | None:  # type: ignore[n
                     return pobj
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ in {"NNS", "NN"} and doc[end].dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}:
         return doc[end]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in GROUP_OF:
+        return head.head.head  # "a family of three": the number counts the family's members
     return None
 
 
@@ -372,6 +375,10 @@ def _conjunct_singles(links: list[Link]) -> list[Link]:
     return out
 
 
+# Nouns whose size is given with "of" ("a family of three", "a group of five").
+GROUP_OF = frozenset({"family", "group", "crew", "team", "convoy"})
+# Nouns a count can be stated for ("fatalities coded as 11", "the death toll was put at 40").
+STATED_NOUNS = frozenset({"fatality", "fatalities", "death", "deaths", "toll"})
 SUBSET_CUES = ("among them", "among whom", "of them", "of whom", "including", "among the dead", "among the victims")
 
 
@@ -404,6 +411,13 @@ def _link_one(sent: Span, ph: Phrase, victims, triggers: list[Token]) -> Link | 
         holder = anchor.head.head
         if _outcome(holder) is not None:
             return Link(phrase=ph, trigger=holder, outcome=_outcome(holder) or "killed", how="including", group=_group(ph.noun) or _noun_group(ph.noun))
+    # "Fatalities coded as 11", "deaths put at 40": a count stated for a casualty noun.
+    anchor_tok = ph.anchor
+    if anchor_tok.dep_ == "pobj" and anchor_tok.head.lower_ in {"as", "at"}:
+        verb = anchor_tok.head.head
+        for noun in (verb, *verb.children):
+            if noun.lemma_.lower() in STATED_NOUNS and noun.i < ph.start:
+                return Link(phrase=ph, trigger=noun, outcome="killed", how="stated count")
     # A death toll: the first number after "toll" inside the clause of its verb.
     for tr in triggers:
         if tr.lemma_.lower() == "toll" and tr.i < ph.start <= tr.i + 10 and (tr.head in ph.head.ancestors or tr in ph.head.ancestors):
@@ -545,8 +559,14 @@ def _mention(annotated: Annotated, doc, link: Link, outcome: str, q: Quantity, r
     evidence = Evidence(start=start, end=end, text=text, stage=NAME, reason=reason, confidence=score)
     count = Count(low=q.low, best=q.best, high=q.high, raw=raw, rule=q.rule, group=link.group, evidence=evidence)
     victims = link.group or _group(link.phrase.noun)
-    return Mention(kind="casualty", start=start, end=end, text=text,
-                   value=CasualtyFigure(outcome=outcome, count=count, victims=victims), stage=NAME, score=score, reason=reason)
+    figure = CasualtyFigure(outcome=outcome, count=count, victims=victims, additional=_additional(link))
+    return Mention(kind="casualty", start=start, end=end, text=text, value=figure, stage=NAME, score=score, reason=reason)
+
+
+def _additional(link: Link) -> bool:
+    """"A motorcyclist was also hurt", "two more died", "another soldier was killed": more victims."""
+    near = [link.trigger, *link.trigger.children, *(link.phrase.head.doc[link.phrase.start : link.phrase.end])]
+    return any(t.lower_ in {"also", "more", "another", "additional", "further"} for t in near)
 
 
 def _sum_mention(annotated: Annotated, doc, parts: list[Link]) -> Mention:  # type: ignore[no-untyped-def]
