@@ -121,3 +121,25 @@ def test_any_stated_number_is_read_back(n: int, noun: str, verb: str, resources:
     found = figures(f"On Monday {n:,} {noun} were {verb} in the town.", resources)
     outcome = "killed" if verb == "killed" else "wounded"
     assert [f[:4] for f in found if f[4] is None] == [(outcome, n, n, n)]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Gunmen attacked a bus. The driver died. 1 fatality.", 1, 1),
+        ("Militants attacked a post. Fatalities coded as 11.", 11, 11),
+        ("Shelling killed a family of three in the town.", 3, 3),
+        ("11-12 militants were killed in the clashes.", 11, 12),
+    ],
+)
+def test_stated_counts(resources: Resources, text: str, low: int, high: int) -> None:
+    found = [m.value.count for m in annotate(text, resources, ("casualties.rules.v1",)).of("casualty")
+             if m.value.outcome == "killed"]
+    assert any(c.low == low and c.high == high for c in found), [(c.low, c.high, c.raw) for c in found]
+
+
+def test_an_additional_victim_is_marked(resources: Resources) -> None:
+    text = "The bomb killed four officers and wounded two. A passing motorcyclist was also hurt."
+    found = annotate(text, resources, ("casualties.rules.v1",)).of("casualty")
+    extra = [m.value for m in found if m.value.additional]
+    assert len(extra) == 1 and extra[0].outcome == "wounded" and extra[0].count.best == 1
