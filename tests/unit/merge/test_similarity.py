@@ -1,0 +1,74 @@
+import datetime as dt
+
+from hypothesis import given, settings as hsettings, strategies as st
+
+from sitrep.merge.blocking import profiles
+from sitrep.merge.records import Settings
+from sitrep.merge.similarity import compatible, km_between, similarity
+
+from .factory import DAY, event, place
+
+S = Settings()
+
+
+def pair(a, b):
+    x, y = profiles([a, b], {})
+    return x, y
+
+
+def test_same_day_same_town_scores_above_threshold():
+    a, b = pair(event("a", "d1"), event("b", "d2", actors=("Military Forces of Russia", "Civilians (Ukraine)")))
+    assert compatible(a, b, S) and similarity(a, b, S) >= 0.85
+
+
+def test_consecutive_days_in_one_city_stay_below_threshold():
+    a, b = pair(event("a", "d1"), event("b", "d2", day=DAY + dt.timedelta(days=1)))
+    assert compatible(a, b, S)
+    assert similarity(a, b, S) < S.threshold
+
+
+def test_protest_and_shelling_in_one_town_on_one_day_are_incompatible():
+    a, b = pair(event("a", "d1"), event("b", "d2", acled=("Protests", "Peaceful protest"), plover="PROTEST"))
+    assert not compatible(a, b, S)
+
+
+def test_riot_may_match_a_clash():
+    riot = event("b", "d2", acled=("Riots", "Mob violence"), plover="PROTEST")
+    a, b = pair(event("a", "d1", acled=("Battles", "Armed clash")), riot)
+    assert compatible(a, b, S)
+
+
+def test_nearby_town_counts_far_town_does_not():
+    near = place("Sloviansk", 48.85, 37.60, admin1="Donetsk")
+    kramatorsk = place("Kramatorsk", 48.73, 37.57, admin1="Donetsk")
+    a, b = pair(event("a", "d1", where=kramatorsk), event("b", "d2", where=near))
+    assert 10 < km_between(a, b) < 16
+    assert compatible(a, b, S) and similarity(a, b, S) >= S.threshold
+    far = place("Kharkiv", 49.99, 36.23)
+    a, c = pair(event("a", "d1", where=kramatorsk), event("c", "d3", where=far))
+    assert not compatible(a, c, S)
+
+
+def test_same_document_and_different_certainty_never_compatible():
+    a, b = pair(event("a", "d1"), event("b", "d1"))
+    assert not compatible(a, b, S)
+    a, b = pair(event("a", "d1"), event("b", "d2", hypothetical=True))
+    assert not compatible(a, b, S)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(
+    st.floats(-0.3, 0.3), st.floats(-0.3, 0.3), st.integers(-3, 3), st.booleans(),
+    st.sampled_from(
+        [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+         ("Protests", "Peaceful protest")]
+    ),
+)
+def test_similarity_is_symmetric_and_bounded(dlat, dlon, ddays, defaulted, kind):
+    a = event("a", "d1")
+    b = event("b", "d2", where=place("x", 49.99 + dlat, 36.23 + dlon), day=DAY + dt.timedelta(days=ddays),
+              acled=kind, defaulted_date=defaulted)
+    x, y = pair(a, b)
+    assert 0.0 <= similarity(x, y, S) <= 1.0 + 1e-9
+    assert abs(similarity(x, y, S) - similarity(y, x, S)) < 1e-12
+    assert compatible(x, y, S) == compatible(y, x, S)
