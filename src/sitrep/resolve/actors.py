@@ -190,9 +190,11 @@ class ActorDictionary:
         return (armed or held or [None])[0]
 
     def role_of(self, actor: Actor) -> Role | None:
-        """The role an actor without a country was made from ("Civilians" from the civilians role)."""
+        """The role an actor was made from ("Civilians (Mali)" from the civilians role), if any."""
+        info = self.country(actor.country)
+        place = info.name if info else None
         for role in self.roles.values():
-            if role.sector == actor.sector and role.inter == actor.inter and _fill(role.acled, None) == actor.acled_name:
+            if role.sector == actor.sector and role.inter == actor.inter and _fill(role.acled, place) == actor.acled_name:
                 return role
         return None
 

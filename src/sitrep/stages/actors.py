@@ -125,6 +125,7 @@ def find_actors(doc: Doc, dictionary: ActorDictionary, places: list[tuple[int, s
         if made is not None:
             found.append(made)
         i += used
+    found = _distribute_roles(doc, dictionary, found)
     found = _protesters(doc, dictionary, found, countries)
     found += _raw_orgs(doc, dictionary, found, hits)
     found.sort(key=lambda f: f.start)
@@ -223,6 +224,23 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
         ev = _evidence(doc, start, h.end, reason)
         return Found(start, h.end, d.group_actor(group, evidence=ev, country_hint=hint, loaded=start < h.start), 0.9), 1
     return None, 1  # a demonym alone is an adjective, not an actor
+
+
+def _distribute_roles(doc: Doc, d: ActorDictionary, found: list[Found]) -> list[Found]:
+    """"Military forces of India and Pakistan": the role applies to every country of the list."""
+    out = list(found)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        between = [t.lower_ for t in doc[prev.end : cur.start]]
+        bare_country = cur.actor.sector == "GOV" and cur.actor.country and doc[cur.start:cur.end].text == cur.actor.name
+        if between not in (["and"], [","], [",", "and"]) or not bare_country:
+            continue
+        role = d.role_of(prev.actor)
+        if role is None or role.sector == "GOV" or "{X}" not in role.acled:
+            continue
+        ev = _evidence(doc, cur.start, cur.end, "the role named before the list applies to it")
+        out[k] = replace(cur, actor=d.actor(cur.actor.country, role, evidence=ev, loaded=prev.actor.loaded))
+    return out
 
 
 def _foreign_word(text: str) -> bool:
@@ -333,6 +351,8 @@ def _raw_orgs(doc: Doc, d: ActorDictionary, found: list[Found], hits: list[Hit])
             continue  # "in the area of X", "near X": a place spaCy took for an organisation
         if span.end < len(doc) and doc[span.end].lower_ in PLACE_WORDS:
             continue  # "Gajiram town", "Zarghun district": a place the gazetteer does not know
+        if _in_place_list(doc, span):
+            continue  # "(Poonch district, J&K)": the admin areas of a place
         if fold(text) in NOT_ACTORS or any(t.like_num for t in span) or d.role(text) or d.country_named(text):
             continue
         group = d.group_named(text)
@@ -341,6 +361,23 @@ def _raw_orgs(doc: Doc, d: ActorDictionary, found: list[Found], hits: list[Hit])
         out.append(Found(span.start, span.end, actor, 0.8 if group else 0.5))
         blocked.append((span.start, span.end))
     return out
+
+
+def _in_place_list(doc: Doc, span: Span) -> bool:
+    """Inside parentheses that list a place's district and province, after a comma or the opening bracket."""
+    opened = None
+    for t in doc[span.sent.start : span.start]:
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")":
+            opened = None
+    if opened is None:
+        return False
+    inside = doc[opened + 1 : span.end]
+    closes = next((t.i for t in doc[span.end : span.sent.end] if t.text == ")"), None)
+    return closes is not None and (span.start == opened + 1 or doc[span.start - 1].text == ",") and (
+        any(t.text == "," for t in inside) or doc[span.end].text == ","
+    )
 
 
 def _quoted_name(doc: Doc, ent: Span) -> Span | None:
