@@ -97,3 +97,14 @@ def test_offsets_slice_back_and_never_overlap(run, words) -> None:  # type: igno
         assert text[m.start : m.end] == m.text
     spans = sorted((m.start, m.end) for m in mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_role_before_a_list_of_countries_applies_to_each(run) -> None:  # type: ignore[no-untyped-def]
+    found = run("Military forces of India and Pakistan exchanged fire across the line of control.")
+    names = {m.value.acled_name for m in found}
+    assert {"Military Forces of India", "Military Forces of Pakistan"} <= names
+
+
+def test_admin_areas_in_parentheses_are_not_organisations(run) -> None:  # type: ignore[no-untyped-def]
+    found = run("Troops clashed with militants in Degwar (Poonch district, J&K) on Monday.")
+    assert not any(m.value.raw and "J&K" in m.text for m in found)
