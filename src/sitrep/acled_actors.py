@@ -5,7 +5,7 @@ An Event keeps what the text says: an attack whose perpetrator is not named has 
 by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`) follows it:
 
 1. A role without a country ("Civilians", "Protesters", "Military Forces") takes the country
-   of the event's place.
+   of the event's place, or, with no place, the one country its named actors belong to.
 2. In a Riots event the crowd is coded "Rioters (country)", in a Protests event "Protesters
    (country)"; when a protest or riot names no participants, they are added as actor 1.
 3. A violent event (Battles, Explosions/Remote violence, Violence against civilians) with no
@@ -54,6 +54,11 @@ def acled_name(actor: Actor) -> str:
 def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> AcledSides:
     d = dictionary or _dictionary()
     iso3 = event.place.country if event.place is not None else None
+    if iso3 is None:
+        # No place resolved: the country the event's own actors belong to, if they agree on one.
+        named = {a.country for a in event.actors + event.recipients if a.country and len(a.country) == 3 and a.country.isalpha()
+                 and d.country(a.country) is not None}
+        iso3 = named.pop() if len(named) == 1 else None
     actors = [_with_country(a, iso3, d) for a in event.actors]
     recipients = [_with_country(a, iso3, d) for a in event.recipients]
     if event.acled_type in ("Riots", "Protests"):
