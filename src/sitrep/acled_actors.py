@@ -9,13 +9,15 @@ by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`)
 2. In a Riots event the crowd is coded "Rioters (country)", in a Protests event "Protesters
    (country)"; when a protest or riot names no participants, they are added as actor 1.
 3. A violent event (Battles, Explosions/Remote violence, Violence against civilians) with no
-   perpetrator named is coded to "Unidentified Armed Group (country)".
+   perpetrator named is coded to "Unidentified Armed Group (country)"; in a sentence about drugs,
+   cartels, robbery, extortion or ransom, unidentified armed men are "Unidentified Gang (country)".
 
 Every filled side carries its reason.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -26,6 +28,9 @@ STAGE = "acled.actors.v1"
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_SECTORS = frozenset({"CVL", "OPP"})
 CROWD_INTERS = frozenset({5, 6, 7})
+# Words of organised crime: unidentified armed men in such a sentence are coded as a gang.
+CRIME_WORDS = re.compile(r"\b(?:cartels?|gangs?|gangsters?|drugs?|narco\w*|criminals?|crime|robber(?:y|ies|s)?|extort\w*|"
+                         r"hitm[ae]n|sicarios?|traffick\w*|ransom|drive-by|thie(?:f|ves)|smuggl\w*)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,9 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
             actors.insert(0, _filled(d, iso3, role, f"no participants named: {role} of the place's country"))
     elif event.acled_type in VIOLENT_TYPES and not actors:
         actors = [_filled(d, iso3, "armed group", "no perpetrator named: an unidentified armed group")]
+    if CRIME_WORDS.search(event.sentence.text):
+        actors = [_as_gang(a, d) for a in actors]
+        recipients = [_as_gang(a, d) for a in recipients]
     actors, recipients = _unique(actors), _unique(recipients)
     names1 = {acled_name(a) for a in actors}
     recipients = [r for r in recipients if acled_name(r) not in names1]
@@ -102,6 +110,17 @@ def _as_crowd(actor: Actor, role: str, iso3: str | None, d: ActorDictionary) -> 
     if r is None:
         return actor
     return d.actor(actor.country or iso3, r, evidence=actor.evidence, loaded=actor.loaded)
+
+
+def _as_gang(actor: Actor, d: ActorDictionary) -> Actor:
+    """Unidentified armed men in a story of drugs, cartels, robbery or ransom are a criminal gang."""
+    if not (actor.acled_name or "").startswith("Unidentified Armed Group"):
+        return actor
+    gang = d.role("gang")
+    if gang is None:
+        return actor
+    made = d.actor(actor.country, gang, evidence=actor.evidence, loaded=actor.loaded)
+    return replace(made, evidence=replace(actor.evidence, reason="unidentified armed men in a criminal context: a gang"))
 
 
 def _filled(d: ActorDictionary, iso3: str | None, role_phrase: str, reason: str) -> Actor:

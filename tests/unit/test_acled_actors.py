@@ -42,3 +42,8 @@ def test_named_sides_are_kept(pipeline: Pipeline) -> None:
     e = first(pipeline, "Al-Shabaab fighters attacked a Somali army base in Baidoa on Sunday.")
     names = acled_sides(e).names()
     assert "Al Shabaab" in names and "Military Forces of Somalia" in names
+
+
+def test_unidentified_men_in_a_drug_story_are_a_gang(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Gunmen linked to a drug cartel shot dead a shopkeeper in Culiacan on Sunday.")
+    assert "Unidentified Gang (Mexico)" in acled_sides(e).names()
