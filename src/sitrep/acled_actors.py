@@ -7,7 +7,8 @@ by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`)
 1. A role without a country ("Civilians", "Protesters", "Military Forces") takes the country
    of the event's place, or, with no place, the one country its named actors belong to.
 2. In a Riots event the crowd is coded "Rioters (country)", in a Protests event "Protesters
-   (country)"; when a protest or riot names no participants, they are added as actor 1.
+   (country)"; when a protest or riot names no participants, they are added as actor 1. A protest
+   met with force (intervention, excessive force) naming no force has the police as actor 2.
 3. A violent event (Battles, Explosions/Remote violence, Violence against civilians) with no
    perpetrator named is coded to "Unidentified Armed Group (country)"; in a sentence about drugs,
    cartels, robbery, extortion or ransom, unidentified armed men are "Unidentified Gang (country)".
@@ -25,6 +26,7 @@ from .model import Actor, Event, Evidence
 from .resolve.actors import ActorDictionary
 
 STAGE = "acled.actors.v1"
+INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_SECTORS = frozenset({"CVL", "OPP"})
 CROWD_INTERS = frozenset({5, 6, 7})
@@ -71,6 +73,8 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
         actors = [_as_crowd(a, role, iso3, d) for a in actors]
         if not any(_is_crowd(a) for a in actors + recipients):
             actors.insert(0, _filled(d, iso3, role, f"no participants named: {role} of the place's country"))
+        if event.acled_subtype in INTERVENED and not any(a.sector in {"COP", "MIL"} for a in actors + recipients):
+            recipients.insert(0, _filled(d, iso3, "police", "a protest met with force: the police, as no force is named"))
     elif event.acled_type in VIOLENT_TYPES and not actors:
         actors = [_filled(d, iso3, "armed group", "no perpetrator named: an unidentified armed group")]
     if CRIME_WORDS.search(event.sentence.text):

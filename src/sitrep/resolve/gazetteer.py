@@ -30,7 +30,7 @@ from typing import Any
 from .. import config
 from ..errors import GazetteerMissing
 
-INDEX_VERSION = "gaz-8"
+INDEX_VERSION = "gaz-9"
 
 CITY = "city"
 REGION = "region"
@@ -76,9 +76,16 @@ Row = tuple[Any, ...]  # GazEntry fields in order, the pickled form (cheap to lo
 class Gazetteer:
     """Name -> candidate places. Build with :meth:`load`; look up with :meth:`lookup`."""
 
-    def __init__(self, rows: list[Row], index: dict[str, tuple[int, ...]], capitals: dict[str, str]) -> None:
+    def __init__(
+        self,
+        rows: list[Row],
+        index: dict[str, tuple[int, ...]],
+        capitals: dict[str, str],
+        districts: dict[str, tuple[int, ...]] | None = None,
+    ) -> None:
         self._rows = rows
         self._index = index
+        self._districts = districts or {}  # second-level areas, kept out of the main index
         self._entries: dict[int, GazEntry] = {}
         self.capitals = capitals  # ISO2 -> capital's name
         self.countries: dict[str, GazEntry] = {r[4]: GazEntry(*r) for r in rows if r[9] == COUNTRY}
@@ -105,6 +112,52 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return fold(name) in self._index
+
+    def districts(self, name: str) -> tuple[GazEntry, ...]:
+        """Second-level areas (districts, counties, municipalities) named ``name``.
+
+        They are not in :meth:`lookup`: a district usually shares its name with its main town, and
+        only an explicit admin context ("Payyoli (Kozhikode, Kerala)") says the district is meant.
+        """
+        key = fold(name)
+        found = self._districts.get(key) or self._districts.get(_strip_admin_suffix(key), ())
+        return tuple(self.entry(i) for i in found)
+
+    @cached_property
+    def _members(self) -> dict[tuple[str, str], tuple[int, ...]]:
+        """Towns grouped by (ISO2, folded admin-1) and by (ISO2, "2:" + folded admin-2)."""
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, r in enumerate(self._rows):
+            if r[9] != CITY or r[11]:
+                continue
+            if r[6]:
+                groups[(r[4], fold(r[6]))].append(i)
+            if r[7]:
+                groups[(r[4], "2:" + fold(r[7]))].append(i)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    @cached_property
+    def _areas_by_country(self) -> dict[str, tuple[int, ...]]:
+        """First- and second-level areas of each country (for spelling-variant search)."""
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(self._rows):
+            if r[9] == REGION and r[4] and r[0] is None:
+                groups[r[4]].append(i)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def areas_in(self, country2: str) -> tuple[GazEntry, ...]:
+        """A country's first-level regions and second-level areas."""
+        return tuple(self.entry(i) for i in self._areas_by_country.get(country2, ()))
+
+    def towns_in(self, area: GazEntry) -> tuple[GazEntry, ...]:
+        """The towns of a first- or second-level area (an entry from :meth:`lookup` or :meth:`districts`)."""
+        if area.kind != REGION or not area.country2:
+            return ()
+        if area.admin2:
+            key = (area.country2, "2:" + fold(area.admin2))
+        else:
+            key = (area.country2, fold(area.admin1 or area.name))
+        return tuple(self.entry(i) for i in self._members.get(key, ()))
 
     def country(self, code: str) -> GazEntry | None:
         """A country by ISO2 or ISO3 code."""
@@ -144,13 +197,13 @@ class Gazetteer:
         if path.is_file():
             try:
                 with path.open("rb") as fh:
-                    rows, index, capitals = pickle.load(fh)
-                return cls(rows, index, capitals)
+                    rows, index, capitals, districts = pickle.load(fh)
+                return cls(rows, index, capitals, districts)
             except (OSError, pickle.UnpicklingError, EOFError, ValueError):
                 pass  # a broken cache file is rebuilt below
-        rows, index, capitals = build(files)
-        _write_atomically(path, (rows, index, capitals))
-        return cls(rows, index, capitals)
+        rows, index, capitals, districts = build(files)
+        _write_atomically(path, (rows, index, capitals, districts))
+        return cls(rows, index, capitals, districts)
 
 
 def _write_atomically(path: Path, payload: object) -> None:
@@ -196,8 +249,10 @@ def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
     return cc, round(lat, 3), round(lon, 3)
 
 
-def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str]]:
-    """Read the data files and build (rows, index, capitals). Takes seconds."""
+def build(
+    files: dict[str, Path],
+) -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str], dict[str, tuple[int, ...]]]:
+    """Read the data files and build (rows, index, capitals, districts). Takes seconds."""
     import pycountry
 
     with files["cities"].open(encoding="utf-8") as fh:
@@ -259,6 +314,7 @@ def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]]
         names.append((len(rows) - 1, [known["name"], *known["abbreviations"]]))
 
     counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    indexed_counties: dict[tuple[str, str, str], int] = {}
     for c in cities.values():
         hit = matched.get(c["geonameid"])
         county = (hit or {}).get("county") or ""
@@ -272,6 +328,23 @@ def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]]
         pop = sum(int(p.get("population") or 0) for p in places)
         rows.append((None, county, lat, lon, cc, iso3.get(cc), state, county, pop, REGION, (), False))
         names.append((len(rows) - 1, [county, county.removeprefix("County ")]))
+        indexed_counties[(cc, state, county)] = len(rows) - 1
+
+    # Every other second-level area, at the mean of its towns, in a separate index (see districts()).
+    district_rows: list[tuple[int, str]] = []
+    all_counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in cities.values():
+        hit = matched.get(c["geonameid"])
+        if hit and hit.get("county") and hit.get("state"):
+            all_counties[(c["countrycode"], hit["state"], hit["county"])].append(c)
+    for (cc, state, county), places in sorted(all_counties.items()):
+        row = indexed_counties.get((cc, state, county), -1)
+        if row < 0:
+            lat, lon = _mean_point(places)
+            pop = sum(int(p.get("population") or 0) for p in places)
+            rows.append((None, county, lat, lon, cc, iso3.get(cc), state, county, pop, REGION, (), False))
+            row = len(rows) - 1
+        district_rows.append((row, county))
 
     capitals: dict[str, str] = {}
     for cc, info in countries.items():
@@ -309,7 +382,25 @@ def build(files: dict[str, Path]) -> tuple[list[Row], dict[str, tuple[int, ...]]
         for key in {fold(f) for f in forms if f}:
             if len(key) >= 2 and _is_latin(key) and (not index[key] or index[key][-1] != i):
                 index[key].append(i)
-    return rows, {k: tuple(v) for k, v in index.items()}, capitals
+    districts: dict[str, list[int]] = defaultdict(list)
+    for i, county in district_rows:
+        for key in {fold(county), _strip_admin_suffix(fold(county))}:
+            if key and i not in districts[key]:
+                districts[key].append(i)
+    return rows, {k: tuple(v) for k, v in index.items()}, capitals, {k: tuple(v) for k, v in districts.items()}
+
+
+_ADMIN_WORDS = frozenset(
+    "district municipality county province region governorate department prefecture division "
+    "subdistrict sub district tehsil tahsil taluk taluka lga local government area city commune "
+    "municipio municipal raion rayon oblast state circle sector zone".split()
+)
+
+
+def _strip_admin_suffix(key: str) -> str:
+    """A folded area name without administrative words ("kaduna north lga" -> "kaduna north")."""
+    words = [w for w in key.split() if w not in _ADMIN_WORDS]
+    return " ".join(words) if words else key
 
 
 _REGION_SUFFIXES = (

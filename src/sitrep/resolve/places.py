@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -81,12 +81,57 @@ DEMONYMS = {
 }
 
 
+# "Payyoli town (Kozhikode, Kerala)", "Muaja (Ancuabe, Cabo Delgado)": a name, an optional place
+# noun, then its district, province and country in parentheses (the ACLED and wire-service habit).
+_PLACE_NOUN = r"(?:town|village|city|area|locality|neighbou?rhood|suburb|district|camp|IDP camp|settlement|market|quarter)"
+_AREA_LIST = re.compile(r"^(?:\s+" + _PLACE_NOUN + r")?\s*\(\s*([A-Z][^()\n]{1,100}?)\s*\)")
+
+
+# Without parentheses ("Dashishah in al-Hasakeh", "Mojolo, Sinaloa"): only used for names the gazetteer lacks.
+_NAME = r"(?:al-|el-|ad-|as-|ar-)?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
+_TRAILING_AREAS = re.compile(r"^(?:\s+" + _PLACE_NOUN + r")?(?:,\s*|\s+in\s+)(" + _NAME + r"(?:\s*,\s*" + _NAME + r")?)")
+
+
+@dataclass(frozen=True, slots=True)
+class AreaList:
+    """The areas named in parentheses after a place name, most specific first, with their offsets."""
+
+    names: tuple[str, ...]
+    starts: tuple[int, ...]
+    bracketed: bool = True  # in parentheses; loose lists only help the name before them
+
+
+def area_list(text: str, end: int, *, loose: bool = False) -> AreaList | None:
+    """The parenthesised list of areas right after ``text[:end]``, if there is one.
+
+    With ``loose``, also areas after a comma or "in" without parentheses.
+    """
+    m = _AREA_LIST.match(text[end : end + 200])
+    bracketed = m is not None
+    if m is None and loose:
+        m = _TRAILING_AREAS.match(text[end : end + 200])
+    if m is None:
+        return None
+    names: list[str] = []
+    starts: list[int] = []
+    pos = end + m.start(1)
+    for part in m.group(1).split(","):
+        lead = len(part) - len(part.lstrip())
+        name = part.strip()
+        if name[:1].isupper() and len(name.split()) <= 5:
+            names.append(name)
+            starts.append(pos + lead)
+        pos += len(part) + 1
+    return AreaList(tuple(names), tuple(starts), bracketed) if names else None
+
+
 @dataclass(frozen=True, slots=True)
 class SpanCandidate:
     start: int  # character offsets
     end: int
     label: str  # spaCy entity label, "PROPN" for a proper-noun run, "PHRASE" for supplement phrases
     tokens: int
+    facility: bool = False  # the first words of a building's or institution's name ("Rogers Centre")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +147,16 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str) -> list[tuple[Pla
     blocked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     spans = _select(doc, gazetteer, blocked)
     context = _country_bias(doc, gazetteer, spans)
+    areas = {s.start: found for s in spans if (found := area_list(
+        text, s.end, loose=s.label in {"GPE", "LOC"} and not gazetteer.has(text[s.start : s.end]))) is not None}
+    members = {start: AreaList(al.names[i:], al.starts[i:]) for al in areas.values() if al.bracketed
+               for i, start in enumerate(al.starts)}
     # Two passes: the regions of the first pass's places then favour readings in those regions
     # ("Glasgow" beside "Edmonton, Kentucky"). What a name itself contributed (in any of its
     # mentions) is left out when that name is resolved again, so no reading supports itself.
     names = [fold(text[s.start : s.end]) for s in spans]
-    first = [_resolve(text[s.start : s.end], s, text, gazetteer, context) for s in spans]
+    first = [_resolve(text[s.start : s.end], s, text, gazetteer, context, areas.get(s.start), members.get(s.start))
+             for s in spans]
     by_name: dict[str, Counter[tuple[str, str]]] = {}
     for key, r in zip(names, first):
         if r is not None and (own := _region_key(r.entry)) is not None:
@@ -120,7 +170,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str) -> list[tuple[Pla
         own_regions = regions.copy()
         own_regions.subtract(by_name.get(key, Counter()))
         own_regions.subtract(context.named_regions.get(key, Counter()))
-        resolved = _resolve(name, span, text, gazetteer, DocumentContext(context.countries, +own_regions))
+        resolved = _resolve(name, span, text, gazetteer, DocumentContext(context.countries, +own_regions),
+                            areas.get(span.start), members.get(span.start))
         if resolved is None:
             continue
         out.append((_to_place(resolved, span, name, text, stage), resolved.score))
@@ -183,6 +234,9 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
             s = _strip(doc, ent)
             if len(s):
                 yield SpanCandidate(s.start_char, s.end_char, ent.label_, len(s))
+            if ent.label_ in PLACE_LABELS and len(s) > 1 and re.fullmatch(_PLACE_NOUN, s[-1].lower_):
+                bare = s[:-1]  # "Idleb city", "Tsrancha village": the name without its place noun
+                yield SpanCandidate(bare.start_char, bare.end_char, ent.label_, len(bare))
     ent_label = {t.i: t.ent_type_ for t in doc}
     for run in _propn_runs(doc):
         labels = {ent_label[t.i] for t in run}
@@ -231,11 +285,71 @@ def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> l
         name = text[span.start : span.end]
         if not _plausible(name, span):
             continue
-        if not gazetteer.has(name):
+        tail = _name_tail(doc, span)
+        if tail is not None and span.label != "PHRASE":
+            if tail in STREET_WORDS:
+                continue  # "Royal Street", "Collins Avenue": a street named after a town is not the town
+            span = replace(span, facility=True)
+        if not gazetteer.has(name) and not (
+            _missing_but_located(name, span, text, gazetteer) and not _inside_person_or_org(doc, span)
+        ):
             continue
         kept.append(span)
         taken.append((span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+def _inside_person_or_org(doc: Doc, span: SpanCandidate) -> bool:
+    """Part of a person's name, or of an organisation's unless a place noun follows ("Goosu town")."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if found is None:
+        return True
+    labels = {t.ent_type_ for t in found}
+    if "PERSON" in labels:
+        return True
+    nxt = doc[found.end] if found.end < len(doc) else None
+    place_noun = nxt is not None and re.fullmatch(_PLACE_NOUN, nxt.lower_) is not None
+    return bool(labels & OTHER_LABELS) and not place_noun
+
+
+def _missing_but_located(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer) -> bool:
+    """A name the gazetteer lacks, followed by areas it knows ("Muaja (Ancuabe, ...)", "X in Idlib")."""
+    if span.label not in PLACE_LABELS and span.label not in {"PROPN", "ORG"}:
+        return False
+    found = area_list(text, span.end, loose=span.label in {"GPE", "LOC"})
+    return found is not None and fold(name) not in {fold(n) for n in found.names} and (
+        _named_area(found, gazetteer, Counter()) is not None
+    )
+
+
+# Capitalised words that, following a name, make it the name of a street or thoroughfare.
+STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd drive lane parade canal bend terrace highway expressway "
+    "freeway turnpike pike alley crescent".split()
+)
+# ... or of a building, institution or site: the name is then a town only where the document is.
+FACILITY_WORDS = frozenset(
+    """centre center stadium arena hall chapel church cathedral castle palace college school elementary
+    academy university hospital clinic airport mall hotel theatre theater museum library harbor harbour
+    park square plaza tower building house prison jail club garden gardens zoo circuit speedway raceway
+    racecourse institute""".split()
+)
+
+
+def _name_tail(doc: Doc, span: SpanCandidate) -> str | None:
+    """The street or facility word among the capitalised words right after a span, if any."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if found is None:
+        return None
+    for tok in doc[found.end : found.end + 4]:
+        if tok.text in {"'s", "’s"}:
+            continue
+        if not tok.text[:1].isupper() or not tok.is_alpha:
+            break
+        low = tok.lower_
+        if low in STREET_WORDS or low in FACILITY_WORDS:
+            return low
+    return None
 
 
 def _label_rank(label: str) -> int:
@@ -306,9 +420,23 @@ def _is_capital(e: GazEntry, gazetteer: Gazetteer) -> bool:
     return e.kind == CITY and capital is not None and fold(capital) == fold(e.name) and e.population >= 100_000
 
 
-def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, context: DocumentContext) -> Resolved | None:
+def _resolve(
+    name: str,
+    span: SpanCandidate,
+    text: str,
+    gazetteer: Gazetteer,
+    context: DocumentContext,
+    areas: AreaList | None = None,
+    member: AreaList | None = None,
+) -> Resolved | None:
     bias = context.countries
+    if member is not None and (area := _named_area(member, gazetteer, bias)) is not None:
+        return Resolved(entry=area, score=0.8, reason="an area named in parentheses after a place: read as the area")
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
+    area_keys = _area_keys(gazetteer, areas.names) if areas is not None else frozenset()
+    area = _named_area(areas, gazetteer, bias) if areas is not None else None
+    if area is not None and not any(_in_areas(e, area_keys, gazetteer) or _near(e, area) for e in candidates):
+        return _locate_in_areas(name, area, gazetteer)
     if not candidates:
         return None
     before = text[max(0, span.start - 60) : span.start]
@@ -342,7 +470,10 @@ def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, co
                 notes.append("national capital")
         if fold(e.name) == key:
             score += 0.3
-        if e.admin1 and e.kind != REGION and _admin_named(e, context_keys):
+        if area_keys and _in_areas(e, area_keys, gazetteer):
+            score += 3.0
+            notes.append("areas named in parentheses")
+        elif e.admin1 and e.kind != REGION and _admin_named(e, context_keys):
             score += 1.5
             notes.append("admin context")
         elif (own := _region_key(e)) is not None and (weight := context.regions[own]):
@@ -362,6 +493,9 @@ def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, co
             supported = "document country" in notes or (strong_cue and best.population >= 10_000)
         if not supported:
             return None
+    generic = all(w in COMMON_WORDS for w in key.split())  # "West Coast", "Gulf", "Valley"
+    if (span.facility or generic) and best.kind != COUNTRY and best.country2 and "document country" not in notes:
+        return None  # "Rogers Centre" far from the document's country: the name is not the town
     reason = None
     if len(scored) > 1:
         why = " and ".join(notes) if notes else "population"
@@ -370,6 +504,127 @@ def _resolve(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer, co
     if span.label not in PLACE_LABELS:
         confidence *= 0.9
     return Resolved(entry=best, score=round(confidence, 3), reason=reason)
+
+
+# ---------------------------------------------------------------- areas named in parentheses
+
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
+
+
+def skeleton(name: str) -> str:
+    """A spelling-blind key for transliterated names: "Ash Shaddadah" and "Shadadah" share one.
+
+    Drops a leading Arabic article, spaces, "h", doubled letters and a final "a"/"e"; folds
+    y/i, q/c/k and ou/u. Only used among the towns of one named area, where collisions are rare.
+    """
+    words = fold(name).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    key = "".join(words).replace("ou", "u").replace("ee", "i").replace("oo", "u")
+    key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
+    squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+    return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
+
+
+def _key_forms(name: str) -> set[str]:
+    key = fold(name)
+    bare = _strip_admin_words(key)
+    forms = {key, bare}
+    first = bare.split(" ")[0]
+    if len(first) >= 4 and first not in _GENERIC_FIRST_WORDS:
+        forms.add(first)
+    return forms
+
+
+_GENERIC_FIRST_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater new old "
+    "san santa santo saint sao west".split()
+)
+
+
+def _strip_admin_words(key: str) -> str:
+    words = [w for w in key.split() if w not in ADMIN_WORDS]
+    return " ".join(words) if words else key
+
+
+ADMIN_WORDS = frozenset(
+    "district municipality county province region governorate department prefecture division "
+    "subdistrict sub tehsil tahsil taluk taluka lga local government area city commune town "
+    "municipio municipal raion rayon oblast state circle sector zone of".split()
+)
+
+
+def _area_keys(gazetteer: Gazetteer, names: tuple[str, ...]) -> frozenset[str]:
+    keys: set[str] = set()
+    for n in names:
+        keys |= _key_forms(n)
+        country = next((e for e in gazetteer.lookup(n) if e.kind == COUNTRY), None)
+        if country is not None:
+            keys.add("cc:" + country.country2)
+    return frozenset(keys)
+
+
+def _in_areas(e: GazEntry, keys: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """The entry lies in one of the named areas (its district, province or country)."""
+    if e.kind == COUNTRY:
+        return False
+    for admin in (e.admin2, e.admin1):
+        if admin and _key_forms(admin) & keys:
+            return True
+    return False
+
+
+def _named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str]) -> GazEntry | None:
+    """The most specific area of the list that the gazetteer knows, checked against the areas after it.
+
+    An area is found by its name among regions and districts, else as a spelling variant of one in
+    a country named later ("Al-Hasakeh" for "Al-Hasakah"), else through a town of that name in the
+    later areas (a district named after its seat: "Ancuabe (district), Cabo Delgado").
+    """
+    for i, n in enumerate(areas.names):
+        if any(e.kind == COUNTRY for e in gazetteer.lookup(n)):
+            continue  # a country is checked through the names before it, never the area itself
+        rest = areas.names[i + 1 :]
+        later = _area_keys(gazetteer, rest)
+        checkable = any(gazetteer.has(r) or gazetteer.districts(r) for r in rest)  # not "J&K", "KPK"
+        countries = {k[3:] for k in later if k.startswith("cc:")}
+
+        def inside(e: GazEntry) -> bool:
+            return e.country2 in countries or _in_areas(e, later, gazetteer)
+
+        found = list(gazetteer.districts(n)) + [e for e in gazetteer.lookup(n) if e.kind == REGION and e.country2]
+        if not found and countries:
+            key = skeleton(_strip_admin_words(fold(n)))
+            found = [e for c in countries for e in gazetteer.areas_in(c)
+                     if skeleton(_strip_admin_words(fold(e.name))) == key]
+        if found:
+            best = max(found, key=lambda e: (int(inside(e)), bias[e.country2], int(e.admin2 is not None), e.population))
+            if not checkable or inside(best) or bias[best.country2]:
+                return best
+        seats = [e for e in gazetteer.lookup(n) if e.kind == CITY and later and inside(e) and fold(e.name) == fold(n)]
+        if seats:
+            seat = max(seats, key=lambda e: e.population)
+            return replace(seat, kind=REGION, admin2=None, geonameid=None)
+    return None
+
+
+def _near(e: GazEntry, area: GazEntry, km: float = 50.0) -> bool:
+    """Same country and within ``km`` of the area's point (towns whose admin names the data lacks)."""
+    if e.country2 != area.country2:
+        return False
+    dlat = math.radians(e.lat - area.lat)
+    dlon = math.radians(e.lon - area.lon) * math.cos(math.radians((e.lat + area.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) <= km
+
+
+def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer) -> Resolved:
+    """A name with no reading inside the areas named after it: a spelling variant there, else the area."""
+    key = skeleton(name)
+    variants = [t for t in gazetteer.towns_in(area) if skeleton(t.name) == key]
+    if variants:
+        best = max(variants, key=lambda t: t.population)
+        return Resolved(entry=best, score=0.6, reason=f"spelling variant {best.name!r} in the area named in parentheses")
+    return Resolved(entry=area, score=0.5, reason="not in the gazetteer: placed at the area named in parentheses")
 
 
 def _admin_named(e: GazEntry, context_keys: set[str]) -> bool:

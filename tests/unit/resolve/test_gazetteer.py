@@ -73,3 +73,21 @@ def test_country_region_and_county_points(gaz: Gazetteer) -> None:
 def test_nearest_country(gaz: Gazetteer) -> None:
     assert gaz.nearest_country(48.85, 2.35) == "FR"
     assert gaz.nearest_country(40.18, 44.51) == "AM"
+
+
+def test_districts_kept_out_of_lookup(gaz: Gazetteer) -> None:
+    found = gaz.districts("Kozhikode")
+    assert found and all(e.kind == REGION and e.admin2 for e in found)
+    district = next(e for e in found if e.country2 == "IN")
+    assert district.admin1 == "Kerala" and abs(district.lat - 11.4) < 0.5
+    assert not any(e.kind == REGION and e.country2 == "IN" for e in gaz.lookup("Kozhikode"))
+    assert gaz.districts("Kozhikode District") == found  # administrative words are ignored
+
+
+def test_towns_in_an_area(gaz: Gazetteer) -> None:
+    district = next(e for e in gaz.districts("Kozhikode") if e.country2 == "IN")
+    towns = gaz.towns_in(district)
+    assert towns and all(t.admin2 == district.admin2 and t.country2 == "IN" for t in towns)
+    region = next(e for e in gaz.lookup("Kerala") if e.kind == REGION)
+    assert len(gaz.towns_in(region)) > len(towns)
+    assert any(e.name == "Kerala" for e in gaz.areas_in("IN"))

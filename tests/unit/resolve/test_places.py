@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.model import PlacePrecision
-from sitrep.resolve.places import find_places
+from sitrep.resolve.places import area_list, find_places, skeleton
 
 EXAMPLE = "examples/artsakh-2020-09-28.txt"
 
@@ -101,3 +101,74 @@ def test_countries_regions_and_context(resources, text, name, lat, lon) -> None:
     found = {p.evidence.text: p for p in places(resources, text)}
     p = found[name]
     assert abs(p.lat - lat) < 1.5 and abs(p.lon - lon) < 1.5, (p.name, p.lat, p.lon)
+
+
+# ---------------------------------------------------------------- areas named in parentheses
+
+
+def test_area_list_parses_names_and_offsets() -> None:
+    text = "Unrest was reported in Foo village (Bar District, Baz, Qux) at dawn."
+    found = area_list(text, text.index(" village"))
+    assert found is not None and found.names == ("Bar District", "Baz", "Qux")
+    for name, start in zip(found.names, found.starts):
+        assert text[start : start + len(name)] == name
+    assert area_list("He spoke (briefly) there.", 8) is None
+    assert area_list("Kabul, the capital", 5) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Ash Shaddadah", "Shadadah"), ("Al-Hasakeh", "Al Hasaka"), ("Kadıköy", "Kadikoy"), ("Qamishli", "Kamishly")],
+)
+def test_skeleton_matches_transliterations(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+def test_skeleton_keeps_different_names_apart() -> None:
+    assert skeleton("Homs") != skeleton("Hama") and skeleton("Aden") != skeleton("Adan Yabal")
+
+
+def test_missing_town_placed_at_its_district(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, traders shut their shops in Zorblatown (Kozhikode, Kerala) over new taxes."
+    found = {p.evidence.text: p for p in places(resources, text)}
+    head = found["Zorblatown"]
+    assert head.precision is PlacePrecision.REGION and head.country == "IND" and head.admin1 == "Kerala"
+    assert abs(head.lat - 11.4) < 0.5 and abs(head.lon - 75.8) < 0.5
+    assert "parentheses" in (head.evidence.reason or "")
+    assert found["Kozhikode"].precision is PlacePrecision.REGION  # the district, not the city
+
+
+def test_spelling_variant_found_in_named_province(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two shepherds were shot near Shadadah (Al-Hasakeh, Syria) on Tuesday."
+    head = next(p for p in places(resources, text) if p.evidence.text == "Shadadah")
+    assert head.country == "SYR" and head.precision is not PlacePrecision.REGION
+    assert abs(head.lat - 36.06) < 0.1 and abs(head.lon - 40.73) < 0.1
+
+
+def test_parenthesised_areas_pick_the_reading(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "A crowd gathered in Artik (Artik, Shirak, Armenia) to protest."
+    head = next(p for p in places(resources, text) if p.evidence.start == text.index("Artik"))
+    assert head.country == "ARM" and head.admin1 == "Shirak" and head.precision is PlacePrecision.TOWN
+
+
+def test_person_with_place_in_parentheses_is_not_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Jane Whitcombe (Kerala) criticised the budget."
+    assert not any("Whitcombe" in p.evidence.text for p in places(resources, text))
+
+
+def test_street_named_after_a_town_is_not_the_town(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "The shop on Lafayette Avenue in Brooklyn was robbed on Friday.")
+    assert not any(p.evidence.text == "Lafayette" for p in found)
+    assert any(p.evidence.text == "Brooklyn" for p in found)
+
+
+def test_facility_name_needs_the_document_country(resources) -> None:  # type: ignore[no-untyped-def]
+    far = places(resources, "Fans packed the Rogers Centre in Toronto, Canada, for the opening game.")
+    assert not any(p.evidence.text == "Rogers" for p in far)
+    home = places(resources, "In Toronto, Canada, fans packed the Toronto Stadium.")
+    assert [p.country for p in home if p.evidence.text == "Toronto"] == ["CAN", "CAN"]
+
+
+def test_generic_words_need_the_document_country(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "The senator toured the West Coast of the United States last week.")
+    assert not any(p.evidence.text == "West Coast" and p.country == "NZL" for p in found)
