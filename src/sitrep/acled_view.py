@@ -19,7 +19,17 @@ import re
 from dataclasses import replace
 
 from .model import Actor, Event, Extraction
-from .resolve.event_types import INTERVENTION, LETHAL_FORCE, PARTICIPANT_VIOLENCE, PROTESTS, RIOTS, matches
+from .resolve.event_types import (
+    EXPLOSIONS,
+    INTERVENTION,
+    LEGACY_ORDNANCE,
+    LETHAL_FORCE,
+    PARTICIPANT_VIOLENCE,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    matches,
+)
 
 KIND_ORDER = {"violent": 0, "material": 1}
 # How far after the protest sentence a response is still read as this protest's (characters).
@@ -35,6 +45,9 @@ def primary_event(extraction: Extraction) -> Event | None:
     if not events:
         return None
     # Protests outrank the violence done to them, as ACLED codes the intervention as a protest sub-type.
+    legacy = fold_legacy_ordnance(extraction, min(events, key=lambda e: (KIND_ORDER.get(e.kind, 2), e.trigger.start)))
+    if legacy.acled_subtype == "Other":
+        return legacy
     protests = [e for e in events if e.acled_type in (PROTESTS, RIOTS)]
     if protests and protests[0].trigger.start <= min(e.trigger.start for e in events) + 200:
         return fold_protest_response(extraction, protests[0])
@@ -48,6 +61,16 @@ GRIEVANCE_BEFORE = re.compile(
     r"(?:the|a|an|previously|earlier)\s+)$",
     re.IGNORECASE,
 )
+
+
+# Violence done *to* the participants: force against the protest, not a riot by them.
+FORCE_ON_PROTESTERS = (
+    r"(?:attacked|assaulted|beat|beaten|stabbed|shot at|hit|pelted|set upon) (?:\w+ ){0,2}(?:the )?"
+    r"(?:protesters|demonstrators|participants|protest|rally|march|activists)|"
+    r"(?:protesters|demonstrators|participants|activists) (?:were|was|had been) (?:\w+ )?(?:attacked|assaulted|beaten|stabbed)"
+)
+# Harm severe enough for ACLED's excessive force (deaths or serious injuries).
+SERIOUS_HARM = r"hospitali[sz]ed|killed|died|dead|seriously (?:injured|wounded|hurt)|severely (?:injured|wounded|beaten)|critical condition"
 
 
 def told_as_response(words: str, text: str) -> bool:
@@ -69,6 +92,10 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
         return event
     if matches(LETHAL_FORCE, after):
         subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
+    elif matches(FORCE_ON_PROTESTERS, after) and matches(SERIOUS_HARM, after):
+        subtype, reason = "Excessive force against protesters", "protesters attacked and seriously hurt"
+    elif matches(FORCE_ON_PROTESTERS, after):
+        subtype, reason = "Protest with intervention", "protesters attacked after the protest began"
     elif told_as_response(INTERVENTION, after):
         subtype, reason = "Protest with intervention", "intervention told after the protest"
     elif matches(PARTICIPANT_VIOLENCE, after) and matches(r"protesters|demonstrators|rioters|they|participants", after):
@@ -77,6 +104,15 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     else:
         return event
     return replace(event, acled_subtype=subtype, reasons=event.reasons + (reason,))
+
+
+def fold_legacy_ordnance(extraction: Extraction, event: Event) -> Event:
+    """An explosion of ordnance left from an earlier war (a landmine stepped on by accident) is no attack:
+    ACLED codes it as Strategic developments / Other. The cue may sit in another sentence of the report."""
+    if event.acled_type != EXPLOSIONS or not matches(LEGACY_ORDNANCE, extraction.document.text):
+        return event
+    return replace(event, acled_type=STRATEGIC, acled_subtype="Other", kind="material",
+                   reasons=event.reasons + ("ordnance left from an earlier war: coded as Other",))
 
 
 def actor_name(actor: Actor) -> str:

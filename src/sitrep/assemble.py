@@ -59,7 +59,8 @@ REQUIRES = ("trigger", "actor", "place", "date", "casualty", "weapon", "attribut
 # Most specific first: the word that names a sentence's event.
 FAMILY_RANK = (
     "suicide", "abduct", "sexual", "airstrike", "shelling", "bombard", "explosion", "capture", "riot", "mob",
-    "protest", "clash", "beat", "body", "attack", "loot", "disrupt", "arrest", "withdraw", "base", "mobilize",
+    "protest", "clash", "beat", "body", "attack", "loot", "disrupt", "arrest", "pact", "withdraw", "base", "mobilize",
+    "other",
 )
 KILL_WORDS = frozenset({"kill", "killing", "murder", "slay", "massacre", "execute", "execution", "behead"})
 GENERIC_FAMILIES = frozenset({"attack", "clash"})

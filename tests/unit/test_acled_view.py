@@ -45,3 +45,16 @@ def test_told_as_response_reads_who_acted() -> None:
 
     assert told_as_response(INTERVENTION, "The police detained five protesters.")
     assert not told_as_response(INTERVENTION, "Protesters carried photos of the detained director.")
+
+
+def test_a_leftover_landmine_going_off_is_strategic_other(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, a landmine left over from the war exploded in a field near Kampot, injuring a farmer.")
+    assert event is not None
+    assert (event.acled_type, event.acled_subtype) == ("Strategic developments", "Other")
+
+
+def test_protesters_attacked_and_hospitalised_is_excessive_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, teachers protested in Lagos over unpaid wages. "
+                               "Unknown men attacked the protesters and four were hospitalised.")
+    assert event is not None
+    assert event.acled_subtype == "Excessive force against protesters"

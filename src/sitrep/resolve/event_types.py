@@ -45,7 +45,19 @@ INTERVENTION = (
     r"intervened|used force|by force|forcibly|evicted|removed the|pushed back|clashed with (?:the )?(?:police|security)|"
     r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|charged at"
 )
-LETHAL_FORCE = r"live ammunition|live fire|live rounds|opened fire on (?:the )?(?:protesters|demonstrators|crowd)|shot dead|fired (?:at|on) (?:the )?(?:protesters|demonstrators|crowd)"
+LETHAL_FORCE = (
+    r"live ammunition|live fire|live rounds|live bullets|open(?:ed|ing|s)? fire on (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)|"
+    r"shot dead|fir(?:ed|ing) (?:at|on) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)"
+)
+# Fire with no target (warning shots, shots in the air): ACLED's Strategic developments / Other.
+WARNING_FIRE = r"warning shots?|(?:shots?|fired|firing|shooting) (?:\w+ ){0,3}in(?:to)? the air"
+# Ordnance left from an earlier war going off: ACLED codes these accidents as Strategic developments / Other.
+LEGACY_ORDNANCE = (
+    r"remnants? of (?:the )?war|unexploded ordnance|left ?over from|leftover|laid (?:during|in) the|"
+    r"accidentally (?:stepped|triggered|detonated|hit)|stepped on an? (?:land ?)?mine"
+)
+# Sexual violence named in an attack ("attacked the village and raped women"): ACLED's Sexual violence.
+SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|violence)"
 # Violence by the participants of a gathering.
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
@@ -102,6 +114,17 @@ STOPPED_WEAPON = (
     r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad"
 )
 # Things whose seizure disrupts weapons use (seized drugs or goods are property, not weapons).
+# A ceasefire binds two armed sides: fire that breaks it, with no civilian victim named, is a clash.
+CEASEFIRE = r"cease-?fire|truce|armistice|line of contact|contact line|front ?line"
+# Police and a crowd on the two sides of a clash: a riot (ACLED codes protesters fighting police as Riots).
+CROWD_SIDE = r"people|residents|villagers|locals|activists|protesters|demonstrators|rioters|youths|workers|students|supporters|crowds?"
+POLICE_SIDE = r"police(?:men)?|policem[ae]n|officers|security forces|riot police|law enforcement"
+CROWD_VS_POLICE = (
+    rf"between (?:the )?(?:{POLICE_SIDE}) and (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE})|"
+    rf"between (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) and (?:the )?(?:{POLICE_SIDE})|"
+    rf"(?:{CROWD_SIDE}|they) (?:\w+ ){{0,2}}clash(?:ed|es)? with (?:the )?(?:{POLICE_SIDE})|"
+    rf"clash(?:es)? (?:of|by) (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) with (?:the )?(?:{POLICE_SIDE})"
+)
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -126,6 +149,11 @@ class Typed:
     acled_type: str | None
     acled_subtype: str | None
     reason: str | None = None
+
+
+def killed_civilians(sentence: str) -> bool:
+    """Whether the sentence names civilian victims outright ("a civilian was wounded")."""
+    return _has(r"civilians?|villagers?|residents?|child(?:ren)?|wom[ae]n|farmers?|shepherds?", sentence)
 
 
 def _armed(actor: Actor) -> bool:
@@ -270,10 +298,18 @@ def _in_grievance_at(context: Span | None, span: tuple[int, int] | None) -> bool
     return found is not None and _in_grievance(found.root)
 
 
-def _told_as_act(words: str, sentence: str, context: Span | None) -> bool:
+def _armed_doer_before(sentence: str, at: int) -> bool:
+    """Whether an armed agent is named just before position `at` ("Israeli forces stormed")."""
+    found = re.search(rf"\b(?:{ARMED_AGENT})((?: \w+){{0,2}}) *$", sentence[max(0, at - 40):at], re.IGNORECASE)
+    return found is not None and not _has(CROWD_SIDE + r"|they|who|said|says|say|reported|claimed", found.group(1))
+
+
+def _told_as_act(words: str, sentence: str, context: Span | None, skip_armed_doer: bool = False) -> bool:
     """Whether `words` occur as something done at the gathering, not in its grievance ("demanding the
     release of the arrested activists") nor as a modifier ("the detained director"); needs the parse."""
     found = list(_pattern(words).finditer(sentence))
+    if skip_armed_doer:
+        found = [m for m in found if not _armed_doer_before(sentence, m.start())]
     if not found:
         return False
     if context is None or context.text != sentence:
@@ -291,7 +327,8 @@ def _told_as_act(words: str, sentence: str, context: Span | None) -> bool:
 
 
 def _participants_violent(sentence: str, context: Span | None) -> bool:
-    return _told_as_act(PARTICIPANT_VIOLENCE, sentence, context)
+    """Violence by the gathering itself; "forces stormed the town and dispersed the march" is force on it."""
+    return _told_as_act(PARTICIPANT_VIOLENCE, sentence, context, skip_armed_doer=True)
 
 
 def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Span | None = None) -> Typed:
@@ -368,6 +405,13 @@ def classify(
     if family == "withdraw":
         return Typed(kind="material", plover="RETREAT", modes=("withdraw",), acled_type=STRATEGIC,
                      acled_subtype="Non-violent transfer of territory")
+    if family == "other":
+        return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=STRATEGIC, acled_subtype="Other")
+    if family in ("attack", "clash", "explosion", "shelling", "bombard") and not killed and _has(WARNING_FIRE, sentence):
+        return Typed(kind="material", plover="THREATEN", modes=(), acled_type=STRATEGIC, acled_subtype="Other",
+                     reason="warning shots with no target: a strategic development")
+    if family == "pact":
+        return Typed(kind="material", plover="AGREE", modes=trigger.modes, acled_type=STRATEGIC, acled_subtype="Agreement")
     if family == "base":
         return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
                      acled_subtype="Headquarters or base established")
@@ -380,8 +424,13 @@ def classify(
                      acled_subtype="Government regains territory" if state else "Non-state actor overtakes territory")
     if family == "abduct":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Abduction/forced disappearance")
-    if family == "sexual":
+    if family == "sexual" or (family in ("attack", "beat") and _has(SEXUAL, sentence)):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Sexual violence")
+    if family in ("attack", "clash", "beat", "shelling", "bombard", "airstrike", "explosion") and _has(
+        r"protest\w*|demonstrat\w*|rall(?:y|ies)|picket\w*", sentence
+    ) and _in_grievance_at(context, trigger_span):
+        # "protested against the clashes on the front line": the violence is what the protest is about.
+        return _protest(sentence, actors, killed, context)
     # The remaining violent families: attack, shelling, airstrike, clash, explosion, suicide, beat, bombard.
     return _violence(trigger, modes, weapons, actors, recipients, sentence)
 
@@ -417,6 +466,9 @@ def _violence(
     if family in ("shelling", "bombard") and victims != "civilian" and _has(FIGHTING, sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="shelling during a fight between armed sides: coded as a clash")
+    if family in ("attack", "clash", "beat") and not firearms and _has(CROWD_VS_POLICE, sentence):
+        return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS, acled_subtype="Violent demonstration",
+                     reason="a crowd fought the police")
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd")
     if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):
@@ -424,6 +476,11 @@ def _violence(
         if remote is not None:
             return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=EXPLOSIONS, acled_subtype=remote, reason=reason)
     armed_sides = {a.name for a in actors + recipients if _armed(a)}
+    if victims is None and not killed_civilians(sentence) and _has(CEASEFIRE, sentence) and (
+        any(_armed(a) for a in actors) or _has(r"forces|army|troops|military|soldiers", sentence)
+    ):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes or ("firearms",), acled_type=BATTLES,
+                     acled_subtype="Armed clash", reason="fire across a ceasefire line: coded as a clash")
     if victims == "civilian" and not exchange:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack")
     if exchange or victims == "armed" or len(armed_sides) >= 2:

@@ -93,6 +93,32 @@ CROWD_NOUNS = frozenset(
 )
 
 
+# What can be brought down in flight: a downed one is a disrupted weapon.
+AIRCRAFT_WORDS = ("drone", "drones", "uav", "uavs", "unmanned", "aircraft", "missile", "missiles", "rocket", "rockets",
+                  "projectile", "projectiles", "helicopter", "warplane", "jet", "plane")
+# Parties to a conflict agreement (ACLED: agreements between armed actors, surrenders, prisoner exchanges).
+ARMED_PARTY_WORDS = ("armed", "rebel", "rebels", "militants", "militant", "fighters", "insurgents", "militia", "militias",
+                     "army", "troops", "forces", "military", "ceasefire", "cease-fire", "truce", "war", "prisoners of war",
+                     "combatants", "commander", "faction", "factions", "group", "jihadists", "separatists")
+
+
+PRISONER_WORDS = ("prisoners", "prisoner", "detainees", "captives", "hostages", "prison", "prisons", "prisoners of war")
+# Causes that make a displacement part of a conflict.
+CONFLICT_CAUSES = ("fighting", "clashes", "clash", "violence", "attack", "attacks", "armed", "militants", "war", "conflict",
+                   "military", "troops", "insecurity", "bombing", "shelling", "airstrikes", "gunmen", "rebels", "war-affected",
+                   "operations", "offensive")
+# What one "combats" or "fights" when no one is fought: diseases, crimes, social ills.
+ABSTRACT_FOES = frozenset("spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
+                          "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
+                          "infection infections outbreak malaria cancer fraud inflation impunity".split())
+
+
+def _abstract_object(doc: Doc, end: int) -> bool:
+    """Whether the words after a fight word name a disease or a social ill rather than an enemy."""
+    window = [t.lower_ for t in doc[end : min(len(doc), end + 5)] if t.sent.start == doc[end - 1].sent.start]
+    return any(w in ABSTRACT_FOES for w in window)
+
+
 def _subject(token: Token) -> Token | None:
     """The subject of a verb, looking through conjoined and open-complement verbs ("gathered and demanded")."""
     verb = token
@@ -142,6 +168,22 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
             _crowd_subject(token) and _has_any(token.sent.text.lower(), lexicon().protest_purpose)
         ):
             return False
+    if family.name == "disrupt" and phrase == "down" and not _has_any(doc[start].sent.text.lower(), AIRCRAFT_WORDS):
+        return False  # "downed tools" is a strike; a downed drone is an interception
+    if family.name == "pact" and not _has_any(doc[start].sent.text.lower(), ARMED_PARTY_WORDS):
+        return False  # a suspect surrendering to police, a trade accord: not an agreement between armed parties
+    if family.name == "other" and phrase == "release" and not (
+        _has_any(doc[start].sent.text.lower(), PRISONER_WORDS)
+        and _has_any(doc[start].sent.text.lower(), ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
+        and not _has_any(doc[start].sent.text.lower(), ("bail", "parole"))
+    ):
+        return False  # only prisoners or captives set free are a strategic development
+    if family.name == "other" and phrase.startswith(("displace", "flee", "forced to")) and not _has_any(
+        doc[start].sent.text.lower(), CONFLICT_CAUSES
+    ):
+        return False  # people displaced by a flood are not a conflict event
+    if family.name == "clash" and end - start == 1 and _abstract_object(doc, end):
+        return False  # "to combat the spread of the virus", "the fight against corruption"
     if family.name == "body" and not _violence_signs(doc, start, end):
         return False
     if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(

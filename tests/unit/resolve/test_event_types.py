@@ -195,3 +195,49 @@ def test_the_detained_leader_is_not_an_intervention(nlp) -> None:  # type: ignor
     told = "Police detained ten people at a rally in the square."
     span2 = next(iter(nlp(told).sents))
     assert typed(protest, sentence=span2.text, context=span2).acled_subtype == "Protest with intervention"
+
+
+def test_agreement_family_is_a_strategic_agreement() -> None:
+    out = typed(trig("pact", "material", "AGREE"))
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Agreement")
+
+
+def test_other_family_is_strategic_other() -> None:
+    out = typed(trig("other", "material", "MOBILIZE"))
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Other")
+
+
+def test_warning_shots_in_the_air_are_other_not_an_attack() -> None:
+    out = typed(trig("attack"), sentence="Guards fired warning shots in the air near the river.")
+    assert out.acled_subtype == "Other"
+    hit = typed(trig("attack"), sentence="Guards fired warning shots and then shot dead a smuggler.", killed=True)
+    assert hit.acled_subtype != "Other"
+
+
+def test_rape_named_in_an_attack_makes_sexual_violence() -> None:
+    out = typed(trig("attack"), sentence="Gunmen attacked the hamlet and raped three women.")
+    assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Sexual violence")
+
+
+def test_crowd_fighting_police_is_a_violent_demonstration() -> None:
+    out = typed(trig("clash"), sentence="Hundreds of residents clashed with the police at the factory gate.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
+    army = typed(trig("clash"), sentence="The army clashed with the rebels near the bridge.")
+    assert army.acled_type == "Battles"
+
+
+def test_fire_across_a_ceasefire_line_is_a_clash() -> None:
+    out = typed(trig("attack"), actors=(actor("Army", "MIL", 1),),
+                sentence="The army violated the ceasefire and fired on the hill village.")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+
+
+def test_lethal_force_words_include_opening_fire_on_protesters() -> None:
+    out = typed(trig("protest", "material", "PROTEST"), sentence="Guards dispersed the march, opening fire on the protesters.")
+    assert out.acled_subtype == "Excessive force against protesters"
+
+
+def test_forces_storming_a_march_do_not_make_it_a_riot() -> None:
+    out = typed(trig("protest", "material", "PROTEST"),
+                sentence="Soldiers stormed the village and broke up the march with tear gas.")
+    assert (out.acled_type, out.acled_subtype) == ("Protests", "Protest with intervention")

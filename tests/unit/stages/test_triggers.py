@@ -86,3 +86,21 @@ def test_added_event_words(resources, text: str, word: str, family: str) -> None
 )
 def test_context_gated_words_need_their_context(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [f for _, f in families(text, resources) if f in {"body", "protest"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "found"),
+    [
+        ("Two drones were downed near the border town.", "disrupt", True),
+        ("Workers downed tools over unpaid wages.", "disrupt", False),
+        ("Fifty fighters of the armed group surrendered to the army.", "pact", True),
+        ("A robbery suspect surrendered to police.", "pact", False),
+        ("Floods displaced thousands of families.", "other", False),
+        ("Fighting between the army and rebels displaced hundreds of families.", "other", True),
+        ("The mayor urged people to combat the spread of the virus.", "clash", False),
+        ("The government released 40 rebel prisoners as part of the peace process.", "other", True),
+        ("The hospital released the patient on Monday.", "other", False),
+    ],
+)
+def test_context_gated_strategic_words(text: str, family: str, found: bool, resources) -> None:  # type: ignore[no-untyped-def]
+    assert any(f == family for _, f in families(text, resources)) is found
