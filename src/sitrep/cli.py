@@ -78,6 +78,17 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ing.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
     ing.add_argument("--text-column", metavar="NAME", help="the text column of CSV files (default: text, body, content or article)")
     ing.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default: 1)")
+    ing.add_argument("--scheduler", metavar="ADDRESS",
+                     help="extract on this Dask distributed scheduler, e.g. tcp://host:8786 (needs sitrep[dask])")
+    ing.add_argument("--merge", action="store_true", help="merge the store's events into incidents after the ingest")
+    _add_store_commands(sub)
+    mer = sub.add_parser(
+        "merge",
+        help="merge a store's events into incidents",
+        description="Group the stored events of many documents into incidents (ids stay stable across runs; "
+        "changes of membership are recorded as revisions). See docs/merge.md and docs/store.md.",
+    )
+    mer.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
     ev = sub.add_parser(
         "eval",
         help="measure accuracy against labelled data",
@@ -105,6 +116,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return _evaluate(args, stdout if stdout is not None else sys.stdout, err)
     if args.command == "ingest":
         return _ingest(args, stdout if stdout is not None else sys.stdout, err)
+    if args.command == "export":
+        return _export(args, stdout if stdout is not None else sys.stdout, err)
+    if args.command == "merge":
+        return _merge(args.db, stdout if stdout is not None else sys.stdout, err)
+    if args.command == "stats":
+        return _stats(args, stdout if stdout is not None else sys.stdout, err)
     try:
         published = parse_published(args.published, source="--published")
     except SitrepError as exc:
@@ -232,6 +249,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             args.db,
             text_column=args.text_column,
             workers=args.workers,
+            scheduler=args.scheduler,
             progress=_ProgressBar(err) if terminal else None,
         )
     except KeyboardInterrupt:
@@ -240,11 +258,162 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except SitrepError as exc:
         err.write(f"{exc}\n")
         return EXIT_USAGE if isinstance(exc, InputError) else EXIT_INPUT_FAILED
+    merged: Any = None
+    if getattr(args, "merge", False):
+        from .incidents_run import update_incidents
+
+        try:
+            merged = update_incidents(args.db)
+        except SitrepError as exc:
+            err.write(f"{exc}\n")
+            return EXIT_INPUT_FAILED
     if terminal:
         err.write(_summary_text(summary, args.db) + "\n")
+        if merged is not None:
+            err.write(_merge_text(merged) + "\n")
     else:
-        out.write(json.dumps({"db": str(args.db), **summary.to_dict()}) + "\n")
+        line = {"db": str(args.db), **summary.to_dict()}
+        if merged is not None:
+            line["merge"] = merged.to_dict()
+        out.write(json.dumps(line) + "\n")
     return EXIT_INPUT_FAILED if summary.rejected else EXIT_OK
+
+
+def _merge(db: str, out: TextIO, err: TextIO) -> int:
+    """`sitrep merge`: a summary on a terminal; else one JSON line on stdout."""
+    import json
+    from pathlib import Path
+
+    from .errors import UnreadableInput
+    from .incidents_run import update_incidents
+
+    if not Path(db).is_file():
+        err.write(f"{UnreadableInput('no such store', source=db)}\n")
+        return EXIT_USAGE
+    try:
+        summary = update_incidents(db)
+    except InputError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_INPUT_FAILED
+    if err.isatty():
+        err.write(_merge_text(summary) + "\n")
+    else:
+        out.write(json.dumps({"db": str(db), **summary.to_dict()}) + "\n")
+    return EXIT_OK
+
+
+def _merge_text(summary: Any) -> str:
+    d = summary.to_dict()
+    changes = ", ".join(f"{n} {reason}" for reason, n in d["revisions_by_reason"].items()) or "no changes"
+    return (f"merge run {d['run']}: {d['events']} events -> {d['incidents']} incidents "
+            f"({d['multi_report']} told by several documents); revisions: {changes}; {d['seconds']:.1f} s")
+
+
+def _add_store_commands(sub: Any) -> None:
+    """`sitrep export` and `sitrep stats`: reading a store (see docs/export.md)."""
+    from .export.store_export import FORMATS
+
+    exp = sub.add_parser(
+        "export",
+        help="export events from a store",
+        description="Write the store's events matching the filters as ACLED CSV, PLOVER JSON Lines, GeoJSON or "
+        "merged incidents (CSV). Streams: a large store does not have to fit in memory.",
+    )
+    exp.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
+    exp.add_argument("--format", "-f", choices=FORMATS, required=True, help="output format")
+    exp.add_argument("--start", metavar="YYYY-MM-DD", help="events on or after this day")
+    exp.add_argument("--end", metavar="YYYY-MM-DD", help="events on or before this day")
+    exp.add_argument("--country", metavar="ISO3", help="events placed in this country (ISO 3166 alpha-3)")
+    exp.add_argument("--type", metavar="TYPE",
+                     help="an ACLED event type (e.g. Battles) or, in capitals, a PLOVER event (e.g. ASSAULT)")
+    exp.add_argument("--actor", metavar="NAME", help="events naming this canonical actor as actor or recipient")
+    exp.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="events inside this box (degrees)")
+    exp.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    st = sub.add_parser("stats", help="count a store's events", description="Events by day, type and country.")
+    st.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
+    st.add_argument("--json", action="store_true", help="one JSON object instead of tables")
+
+
+def _event_filter(args: argparse.Namespace) -> Any:
+    """The command's filters as an EventFilter. A --type in capitals is a PLOVER event, else an ACLED type."""
+    import datetime as dt
+
+    from .errors import BadOption
+    from .store import BBox, EventFilter
+
+    def day(value: str | None, option: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            raise BadOption(f"{value!r} is not a date YYYY-MM-DD", source=option) from None
+
+    kind = args.type
+    plover = kind if kind is not None and kind.isupper() else None
+    return EventFilter(
+        start=day(args.start, "--start"),
+        end=day(args.end, "--end"),
+        bbox=BBox.parse(args.bbox) if args.bbox else None,
+        country=args.country.upper() if args.country else None,
+        acled_type=kind if plover is None else None,
+        plover=plover,
+        actor=args.actor,
+    )
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`sitrep export`: stream the selected events to stdout or --output; a one-line summary on stderr."""
+    from .export.store_export import export_store
+    from .store import open_store
+
+    try:
+        where = _event_filter(args)
+        store = open_store(args.db)
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    try:
+        target: TextIO = (
+            open(args.output, "w", encoding="utf-8", newline="") if args.output else out  # noqa: SIM115 (closed below)
+        )
+    except OSError as exc:
+        store.close()
+        err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+    try:
+        summary = export_store(store, where, args.format, target)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        err.write("\nsitrep: interrupted\n")
+        return 130
+    finally:
+        store.close()
+        if args.output:
+            target.close()
+        else:
+            target.flush()
+    if err.isatty() or args.output:
+        err.write(f"sitrep: {summary.written} {args.format} record(s) from {summary.read} event(s); "
+                  f"{summary.left_out} left out (see docs/export.md)\n")
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`sitrep stats`: plain tables, or one JSON object with --json."""
+    import json
+
+    from .stats import stats_table, store_stats
+
+    try:
+        stats = store_stats(args.db)
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    out.write(json.dumps(stats.to_dict()) + "\n" if args.json else stats_table(stats))
+    return EXIT_OK
 
 
 class _ProgressBar:

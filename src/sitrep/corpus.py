@@ -5,7 +5,8 @@ its text), hands the rest in small chunks to the extraction workers and is the s
 writer. Each document is committed with its events in one transaction, so a run killed at any
 point and started again finishes the job without losing or duplicating anything. With
 ``workers > 1`` a multiprocessing pool extracts; each worker builds its pipeline (and loads the
-spaCy model) once, in the pool initializer.
+spaCy model) once, in the pool initializer. With ``scheduler`` a Dask cluster extracts
+(sitrep.distributed), the parent still writing.
 """
 
 from __future__ import annotations
@@ -135,9 +136,16 @@ def _chunks(documents: list[Document], size: int) -> Iterator[list[Document]]:
         yield documents[start : start + size]
 
 
-def _outcomes(documents: list[Document], factory: PipelineFactory, workers: int, chunk: int) -> Iterator[tuple[Document, Outcome]]:
-    """(document, outcome) in input order, extracted here or by a pool of ``workers`` processes."""
+def _outcomes(
+    documents: list[Document], factory: PipelineFactory, workers: int, chunk: int, scheduler: str | None = None
+) -> Iterator[tuple[Document, Outcome]]:
+    """(document, outcome) in input order, extracted here, by ``workers`` processes or on a Dask cluster."""
     if not documents:  # nothing new: do not load the model at all
+        return
+    if scheduler is not None:
+        from .distributed import dask_outcomes
+
+        yield from dask_outcomes(list(_chunks(documents, chunk)), factory, scheduler)
         return
     if workers == 1 or len(documents) <= chunk:
         pipeline = _worker_pipeline(factory)
@@ -162,6 +170,7 @@ def ingest(
     progress: Progress | None = None,
     pipeline_factory: PipelineFactory | None = None,
     chunk: int = CHUNK,
+    scheduler: str | None = None,
 ) -> IngestSummary:
     """Read ``paths`` (files, folders, ``-``), extract new documents and store them in ``db``.
 
@@ -169,6 +178,10 @@ def ingest(
     it must be picklable (a module-level function). ``progress(done, total)`` is called after
     every document extracted. Raises ResourceError when the model or gazetteer is missing, and
     UnreadableInput (E006) when the store cannot be opened.
+
+    ``scheduler`` (a Dask scheduler address) extracts on that cluster instead of here
+    (``workers`` is then ignored; see sitrep.distributed); ClusterUnavailable (E203) when Dask is
+    missing or the scheduler cannot be reached.
     """
     from .ingest.readers import read_inputs
 
@@ -191,7 +204,7 @@ def ingest(
             else:
                 known.add(item.id)
                 pending.append(item)
-        for done, (document, outcome) in enumerate(_outcomes(pending, factory, workers, chunk), start=1):
+        for done, (document, outcome) in enumerate(_outcomes(pending, factory, workers, chunk, scheduler), start=1):
             if isinstance(outcome, Failure):
                 error = outcome.error()
                 store.reject(error, document_id=document.id)

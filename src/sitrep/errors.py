@@ -5,7 +5,7 @@ Codes:
   E004 input too large           E005 malformed JSON line      E006 unreadable file
   E007 unknown input format      E008 bad option value         E009 missing field in a record
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
-  E201 gazetteer data missing    E202 model not installed
+  E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
   E301 extraction failed on a document (a bug in a stage; the run goes on)
   W001 not English (warning)     W002 no publication date (warning)
 """
@@ -92,6 +92,12 @@ class GazetteerMissing(ResourceError):
 
 class ModelMissing(ResourceError):
     code = "E202"
+
+
+class ClusterUnavailable(ResourceError):
+    """``--scheduler`` was given but Dask is not installed or the scheduler cannot be reached."""
+
+    code = "E203"
 
 
 class ExtractionFailed(SitrepError):

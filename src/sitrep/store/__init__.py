@@ -1,11 +1,24 @@
-"""The store: one SQLite file (WAL) of documents, events and rejects. See docs/store.md."""
+"""The store: one SQLite file (WAL) of documents, events, rejects and merged incidents. See docs/store.md."""
 
+from .decode import event_from_dict
+from .incidents import (
+    ConcurrentMerge,
+    IncidentWrite,
+    Membership,
+    StoredFigure,
+    StoredIncident,
+    StoredRevision,
+    incident_to_dict,
+    memberships,
+    write_incidents,
+)
 from .reader import BBox, EventFilter, Reject, Store, StoredEvent, open_store
 from .rows import DocumentRows, EventRow, document_rows, event_row
 from .schema import DEFAULT_DB, SCHEMA_VERSION, connect
 from .writer import StoreWriter
 
 __all__ = [
-    "BBox", "DEFAULT_DB", "DocumentRows", "EventFilter", "EventRow", "Reject", "SCHEMA_VERSION", "Store",
+    "BBox", "ConcurrentMerge", "DEFAULT_DB", "IncidentWrite", "Membership", "StoredFigure", "StoredIncident",
+    "StoredRevision", "event_from_dict", "incident_to_dict", "memberships", "write_incidents", "DocumentRows", "EventFilter", "EventRow", "Reject", "SCHEMA_VERSION", "Store",
     "StoreWriter", "StoredEvent", "connect", "document_rows", "event_row", "open_store",
 ]

@@ -17,6 +17,15 @@ from typing import Any
 
 from ..errors import BadOption
 from ..model import Document
+from .incidents import (
+    StoredIncident,
+    StoredRevision,
+    count_incidents,
+    incident_of,
+    read_incident,
+    read_incidents,
+    read_revisions,
+)
 from .schema import connect
 
 record = dataclass(frozen=True, kw_only=True, slots=True)
@@ -195,6 +204,30 @@ class Store:
             (event_id,),
         )
         return tuple((r[0], r[1], r[2]) for r in rows)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every event's full record in storage order; streamed. Cheaper than events() for a full scan."""
+        for (text,) in self._con.execute("SELECT record FROM events ORDER BY pk"):
+            yield json.loads(text)
+
+    # ------------------------------------------------------------ incidents (sitrep.store.incidents)
+
+    def incidents(self, *, start: dt.date | None = None, end: dt.date | None = None,
+                  country: str | None = None) -> Iterator[StoredIncident]:
+        """Merged incidents ordered by date (undated last), then id; streamed. None when never merged."""
+        return read_incidents(self._con, start=start, end=end, country=country)
+
+    def incident(self, incident_id: str) -> StoredIncident | None:
+        return read_incident(self._con, incident_id)
+
+    def incident_of(self, event_id: str) -> str | None:
+        return incident_of(self._con, event_id)
+
+    def revisions(self, incident_id: str | None = None) -> list[StoredRevision]:
+        return read_revisions(self._con, incident_id)
+
+    def count_incidents(self) -> int:
+        return count_incidents(self._con)
 
     # ------------------------------------------------------------ documents
 

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions this code can open. Version 2 only added the incident tables, so a version 1 store is
+# brought up to 2 by creating them (CREATE ... IF NOT EXISTS) and read-only opens accept it as is.
+READABLE_VERSIONS = frozenset({1, 2})
 DEFAULT_DB = "sitrep.db"
 # How long a connection waits for another one's lock before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
@@ -81,6 +84,60 @@ CREATE TABLE IF NOT EXISTS rejects (
     seen_at     TEXT NOT NULL,
     PRIMARY KEY (source, code)
 );
+CREATE TABLE IF NOT EXISTS incidents (      -- schema version 2: the merge's incidents (sitrep.store.incidents)
+    id           TEXT PRIMARY KEY,          -- stable across merge runs (sitrep.merge.reconcile)
+    kind         TEXT NOT NULL,
+    plover       TEXT NOT NULL,
+    acled_type   TEXT,
+    acled_subtype TEXT,
+    date         TEXT,
+    date_end     TEXT,
+    country      TEXT,
+    lat          REAL,
+    lon          REAL,
+    place        TEXT,
+    place_precision TEXT,
+    member_count INTEGER NOT NULL,
+    document_count INTEGER NOT NULL,
+    killed_low   INTEGER,
+    killed_best  INTEGER,
+    killed_high  INTEGER,
+    killed_acled INTEGER,
+    wounded_low  INTEGER,
+    wounded_best INTEGER,
+    wounded_high INTEGER,
+    wounded_acled INTEGER,
+    conflict_count INTEGER NOT NULL,
+    cohesion     REAL NOT NULL,
+    digest       TEXT NOT NULL,             -- hash of record: unchanged incidents are not rewritten
+    record       TEXT NOT NULL,             -- full JSON: sources, figures with claims, conflicts with claimants
+    updated_run  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
+CREATE INDEX IF NOT EXISTS incidents_country_date ON incidents(country, date);
+CREATE TABLE IF NOT EXISTS incident_members (
+    event_id     TEXT PRIMARY KEY,
+    incident_id  TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    document_id  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incident_members_incident ON incident_members(incident_id);
+CREATE TABLE IF NOT EXISTS incident_runs (
+    run          INTEGER PRIMARY KEY,
+    finished_at  TEXT NOT NULL,
+    events       INTEGER NOT NULL,
+    incidents    INTEGER NOT NULL,
+    revisions    INTEGER NOT NULL,
+    seconds      REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incident_revisions (
+    seq          INTEGER PRIMARY KEY,
+    run          INTEGER NOT NULL REFERENCES incident_runs(run),
+    incident_id  TEXT NOT NULL,             -- no foreign key: a "gone" incident's revision outlives it
+    reason       TEXT NOT NULL,
+    added        TEXT NOT NULL,             -- JSON list of event ids
+    removed      TEXT NOT NULL              -- JSON list of event ids
+);
+CREATE INDEX IF NOT EXISTS incident_revisions_incident ON incident_revisions(incident_id, seq);
 """
 
 
@@ -119,6 +176,8 @@ def _create(con: sqlite3.Connection) -> None:
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
         con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    elif int(row[0]) in READABLE_VERSIONS and int(row[0]) < SCHEMA_VERSION:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
     elif int(row[0]) != SCHEMA_VERSION:
         con.execute("ROLLBACK")
         raise UnreadableInput(f"the store has schema version {row[0]}; this sitrep reads version {SCHEMA_VERSION}")
@@ -127,7 +186,7 @@ def _create(con: sqlite3.Connection) -> None:
 
 def _check_version(con: sqlite3.Connection, where: str) -> None:
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None or int(row[0]) != SCHEMA_VERSION:
+    if row is None or int(row[0]) not in READABLE_VERSIONS:
         found = row[0] if row else "none"
         raise UnreadableInput(f"not a sitrep store of schema version {SCHEMA_VERSION} (found {found})", source=where)
 
