@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from ..model import Evidence, Place, PlacePrecision
+from ..pipeline import doc_text
 from .disputed import territory_at
 from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
 
@@ -143,7 +144,7 @@ class Resolved:
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str) -> list[tuple[Place, float]]:
     """Places named in ``doc``, each with its confidence, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     blocked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     spans = _select(doc, gazetteer, blocked)
     context = _country_bias(doc, gazetteer, spans)
@@ -192,7 +193,7 @@ def _demonym_countries(doc: Doc, gazetteer: Gazetteer, stage: str) -> list[tuple
         s = _strip(doc, ent)
         span = SpanCandidate(s.start_char, s.end_char, "NORP", len(s))
         resolved = Resolved(entry=country, score=0.3, reason="demonym: the adjective's country, not a named place")
-        out.append((_to_place(resolved, span, doc.text[span.start : span.end], doc.text, stage), 0.3))
+        out.append((_to_place(resolved, span, doc_text(doc)[span.start : span.end], doc_text(doc), stage), 0.3))
     return out
 
 
@@ -250,10 +251,10 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
                 if whole_only and width != len(run):
                     continue
                 yield SpanCandidate(sub.start_char, sub.end_char, "PROPN", width)
-    for m in _AND_NAME.finditer(doc.text):  # "Trinidad and Tobago", "Bosnia and Herzegovina"
+    for m in _AND_NAME.finditer(doc_text(doc)):  # "Trinidad and Tobago", "Bosnia and Herzegovina"
         if any(e.kind == COUNTRY for e in gazetteer.lookup(m.group())):
             yield SpanCandidate(m.start(), m.end(), "GPE", len(m.group().split()))
-    low = doc.text.lower()
+    low = doc_text(doc).lower()
     for key, idx in _phrase_entries(gazetteer):
         for m in re.finditer(r"\b" + re.escape(key) + r"\b", low):
             yield SpanCandidate(m.start(), m.end(), "PHRASE", len(key.split()))
@@ -269,7 +270,7 @@ def _phrase_entries(gazetteer: Gazetteer) -> tuple[tuple[str, int], ...]:
 
 def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> list[SpanCandidate]:
     """Plausible place spans, longest first, without overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     kept: list[SpanCandidate] = []
     taken: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
@@ -392,7 +393,7 @@ def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) ->
         if ent.label_ == "NORP" and (cc := DEMONYMS.get(fold(ent.text).removesuffix("s"))):
             bias[cc] += 1
     for span in spans:
-        found = gazetteer.lookup(doc.text[span.start : span.end])
+        found = gazetteer.lookup(doc_text(doc)[span.start : span.end])
         countries = [e for e in found if e.kind == COUNTRY]
         listed = [e for e in found if e.kind == REGION and e.curated and e.country2]
         if countries:
@@ -401,7 +402,7 @@ def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) ->
             bias[listed[0].country2] += 1
             region = (listed[0].country2, fold(listed[0].admin1 or listed[0].name))
             regions[region] += 1
-            named.setdefault(fold(doc.text[span.start : span.end]), Counter())[region] += 1
+            named.setdefault(fold(doc_text(doc)[span.start : span.end]), Counter())[region] += 1
         elif span.label in PLACE_LABELS and len({e.country2 for e in found}) == 1:
             bias[found[0].country2] += 1
     return DocumentContext(bias, regions, named)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Attribution, Mention
+from ..pipeline import doc_text
 from ..registry import stage
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
 
 
 def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> list[Mention]:
-    text = doc.text
+    text = doc_text(doc)
     quotes = [Quote(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS]
     ordered = sorted(actors, key=lambda m: m.start)
     out: list[Mention] = []
@@ -128,7 +129,7 @@ def _according_to(doc: Doc, tok: Token, actors: list[Mention]) -> Made | None:
 
 
 def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Quote], last: list[Actor]) -> Made | None:
-    text = doc.text
+    text = doc_text(doc)
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)

@@ -10,6 +10,7 @@ from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING
 
 from ..model import Mention, Trigger
+from ..pipeline import doc_text
 from ..registry import stage
 from ..resolve.lexicon import PhraseMatcher
 
@@ -146,7 +147,7 @@ def _violence_signs(doc: Doc, start: int, end: int) -> bool:
     stop = min(len(doc), sent.end + 60)
     nxt = doc[sent.end:stop]
     if nxt and nxt[0].sent.start == sent.end:
-        text = doc.text[sent.start_char : nxt[0].sent.end_char].lower()
+        text = doc_text(doc)[sent.start_char : nxt[0].sent.end_char].lower()
     else:
         text = sent.text.lower()
     return _has_any(text, lexicon().violence_signs)
