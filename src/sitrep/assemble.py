@@ -24,6 +24,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model import (
@@ -409,8 +410,13 @@ def _unique_actors(actors: list[Actor]) -> list[Actor]:
 
 
 def _words(text: str, vocab: frozenset[str]) -> bool:
-    low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}", low) for w in vocab)
+    return _vocabulary_pattern(vocab).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=32)
+def _vocabulary_pattern(vocab: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a word list: any word starting at a word boundary."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(vocab, key=len, reverse=True)) + ")")
 
 
 def _armed(actor: Actor) -> bool:
