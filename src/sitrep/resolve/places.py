@@ -284,7 +284,7 @@ def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> l
         if any(a <= span.start and span.end <= b for a, b in blocked):
             continue
         name = text[span.start : span.end]
-        if not _plausible(name, span):
+        if not _plausible(name, span, text[max(0, span.start - 12) : span.start]):
             continue
         tail = _name_tail(doc, span)
         if tail is not None and span.label != "PHRASE":
@@ -357,7 +357,7 @@ def _label_rank(label: str) -> int:
     return {"GPE": 0, "LOC": 0, "FAC": 1, "PHRASE": 1, "PROPN": 2}.get(label, 3)
 
 
-def _plausible(name: str, span: SpanCandidate) -> bool:
+def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
     if span.label == "PHRASE":
         return True
     if not name[:1].isupper() or any(c.isdigit() for c in name):
@@ -368,8 +368,13 @@ def _plausible(name: str, span: SpanCandidate) -> bool:
     if span.tokens == 1 and key in COMMON_WORDS and span.label not in PLACE_LABELS:
         return False
     if len(key.replace(" ", "")) <= 3 and span.label not in PLACE_LABELS:
-        return False  # acronyms and abbreviations ("UN", "EU", "Mo.") unless spaCy calls them places  # acronyms ("UN", "EU") unless spaCy calls them places ("US")
+        # Acronyms and abbreviations ("UN", "EU", "Mo.") unless spaCy calls them places ("US"); a short
+        # name in title case right after a word of place ("to Gao", "the city of Gao") is a place.
+        return not name.isupper() and LOCATIVE_BEFORE.search(before) is not None
     return True
+
+
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|from|near|at|of)\s+$")
 
 
 # ---------------------------------------------------------------- bias and resolution
