@@ -172,3 +172,10 @@ def test_facility_name_needs_the_document_country(resources) -> None:  # type: i
 def test_generic_words_need_the_document_country(resources) -> None:  # type: ignore[no-untyped-def]
     found = places(resources, "The senator toured the West Coast of the United States last week.")
     assert not any(p.evidence.text == "West Coast" and p.country == "NZL" for p in found)
+
+
+def test_short_name_after_a_word_of_place(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "The bus was travelling from Mopti to Gao when it was stopped. The UN and the AU met.")
+    names = {p.evidence.text for p in found}
+    assert "Gao" in names
+    assert not {"UN", "AU"} & names
