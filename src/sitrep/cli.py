@@ -448,26 +448,28 @@ def _summary_text(summary: Any, db: str) -> str:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """`sitrep eval`: print the table, and write the figures as JSON when asked."""
+    """`sitrep eval DATASET PATH`: print the table, and write the figures as JSON when asked."""
     import json
     from pathlib import Path
 
-    from .evaluation.acled import evaluate_acled
-    from .pipeline import load_pipeline
-
-    if args.dataset == "geoparse":
-        return _evaluate_geoparse(args, out, err)
-    if args.dataset == "re3d":
-        return _evaluate_re3d(args, out, err)
-    reporter = _Reporter(err)
-    show = err.isatty()
+    path = Path(args.path)
+    progress = _Reporter(err).progress if err.isatty() else None
     try:
-        report = evaluate_acled(
-            Path(args.path),
-            load_pipeline(),
-            limit=args.limit,
-            progress=reporter.progress if show else None,
-        )
+        if args.dataset == "geoparse":
+            from .evaluation.geoparse import evaluate_geoparse
+            from .pipeline import Resources
+
+            report: Any = evaluate_geoparse(path, Resources(), limit=args.limit, progress=progress)
+        elif args.dataset == "re3d":
+            from .evaluation.re3d import evaluate_re3d
+            from .pipeline import load_pipeline
+
+            report = evaluate_re3d(path, load_pipeline(), limit=args.limit, progress=progress)
+        else:
+            from .evaluation.acled import evaluate_acled
+            from .pipeline import load_pipeline
+
+            report = evaluate_acled(path, load_pipeline(), limit=args.limit, progress=progress)
     except SitrepError as exc:
         err.write(f"{exc}\n")
         return EXIT_INPUT_FAILED
@@ -475,58 +477,6 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         try:
             Path(args.json).write_text(json.dumps(report.figures(), indent=2, default=str), encoding="utf-8")
-        except OSError as exc:
-            err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
-            return EXIT_USAGE
-    return EXIT_OK
-
-
-def _evaluate_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """`sitrep eval geoparse FILE.xml`: toponym P/R and placement accuracy on TR-News or GeoWebNews."""
-    import json
-    from pathlib import Path
-
-    from .evaluation.geoparse import evaluate_geoparse
-    from .pipeline import Resources
-
-    reporter = _Reporter(err)
-    try:
-        report = evaluate_geoparse(
-            Path(args.path), Resources(), limit=args.limit, progress=reporter.progress if err.isatty() else None
-        )
-    except SitrepError as exc:
-        err.write(f"{exc}\n")
-        return EXIT_INPUT_FAILED
-    out.write(report.table() + "\n")
-    if args.json:
-        try:
-            Path(args.json).write_text(json.dumps(report.figures(), indent=2), encoding="utf-8")
-        except OSError as exc:
-            err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
-            return EXIT_USAGE
-    return EXIT_OK
-
-
-def _evaluate_re3d(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """`sitrep eval re3d DIR`: Weapon, MilitaryPlatform, Location and Organisation spans against Dstl re3d."""
-    import json
-    from pathlib import Path
-
-    from .evaluation.re3d import evaluate_re3d
-    from .pipeline import load_pipeline
-
-    reporter = _Reporter(err)
-    try:
-        report = evaluate_re3d(
-            Path(args.path), load_pipeline(), limit=args.limit, progress=reporter.progress if err.isatty() else None
-        )
-    except SitrepError as exc:
-        err.write(f"{exc}\n")
-        return EXIT_INPUT_FAILED
-    out.write(report.table() + "\n")
-    if args.json:
-        try:
-            Path(args.json).write_text(json.dumps(report.figures(), indent=2), encoding="utf-8")
         except OSError as exc:
             err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
             return EXIT_USAGE
