@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +72,7 @@ class Named:
     inter: int | None
     de_facto: str | None = None
     case: bool = False  # aliases must match with their case ("IS", "AU", "UN")
+    evokes: str | None = None  # ISO3 of the country a mission works in ("OSCE SMM": Ukraine), for place hints
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ class ActorDictionary:
                 self._by_name.setdefault(fold(n), c.iso3)
             for d in c.demonyms:
                 self._by_demonym.setdefault(fold(d), c.iso3)
+        self._aliases = aliases or {}
+        self._hints: list[tuple[re.Pattern[str], str]] | None = None
         self._group_alias: dict[str, str] = {}
         self._group_alias_cased: dict[str, str] = {}
         self._entries: list[tuple[tuple[str, ...], Entry]] = []
@@ -150,7 +154,8 @@ class ActorDictionary:
         aliases: dict[str, tuple[str, ...]] = {}
         for spec in raw["groups"]:
             g = Named(name=spec["name"], country=spec.get("country"), sector=spec["sector"], acled=spec.get("acled"),
-                      inter=spec.get("inter"), de_facto=spec.get("de_facto"), case=bool(spec.get("case", False)))
+                      inter=spec.get("inter"), de_facto=spec.get("de_facto"), case=bool(spec.get("case", False)),
+                      evokes=spec.get("evokes"))
             groups[g.name] = g
             aliases[g.name] = _unique([g.name, *spec.get("aliases", [])])
         loaded = frozenset(fold(a) for a in raw.get("loaded_adjectives", ()))
@@ -175,6 +180,36 @@ class ActorDictionary:
     def group_named(self, text: str) -> Named | None:
         name = self._group_alias_cased.get(text.strip()) or self._group_alias.get(fold(text))
         return self.groups.get(name) if name else None
+
+    def country_hints(self, text: str) -> dict[str, int]:
+        """ISO3 -> how often the text names a group of that country ("the Houthis": Yemen), for places."""
+        found = [(m.start(), m.end(), iso3) for pattern, iso3 in self._hint_patterns() for m in pattern.finditer(text)]
+        taken: list[tuple[int, int]] = []
+        hints: dict[str, int] = {}
+        for start, end, iso3 in sorted(found, key=lambda f: f[0] - f[1]):  # longest first; "SMM" inside "OSCE SMM" once
+            if any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            hints[iso3] = hints.get(iso3, 0) + 1
+        return hints
+
+    def _hint_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        if self._hints is None:
+            by_country: dict[tuple[str, bool], list[str]] = {}
+            for g in self.groups.values():
+                iso3 = g.evokes or g.country
+                if not iso3 or iso3 not in self.countries:
+                    continue
+                for alias in self._aliases.get(g.name, (g.name,)):
+                    cased = g.case and _needs_case(alias)
+                    if len(alias) >= 3 or cased:
+                        by_country.setdefault((iso3, cased), []).append(alias)
+            self._hints = [
+                (re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b",
+                            0 if cased else re.I), iso3)
+                for (iso3, cased), names in by_country.items()
+            ]
+        return self._hints
 
     def forces_of(self, de_facto: str) -> Named | None:
         """The armed forces of a de facto authority ("Artsakh" gives the Artsakh Defense Army), else its government.

@@ -142,12 +142,19 @@ class Resolved:
     reason: str | None
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str) -> list[tuple[Place, float]]:
-    """Places named in ``doc``, each with its confidence, in text order."""
+def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
+                hints: dict[str, int] | None = None) -> list[tuple[Place, float]]:
+    """Places named in ``doc``, each with its confidence, in text order.
+
+    ``hints`` (ISO2 -> weight) are countries the text evokes otherwise, e.g. by naming a group that
+    fights there; they weigh like a country named once.
+    """
     text = doc_text(doc)
     blocked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     spans = _select(doc, gazetteer, blocked)
     context = _country_bias(doc, gazetteer, spans)
+    for cc, weight in (hints or {}).items():
+        context.countries[cc] += weight
     areas = {s.start: found for s in spans if (found := area_list(
         text, s.end, loose=s.label in {"GPE", "LOC"} and not gazetteer.has(text[s.start : s.end]))) is not None}
     members = {start: AreaList(al.names[i:], al.starts[i:]) for al in areas.values() if al.bracketed

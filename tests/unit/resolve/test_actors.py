@@ -71,3 +71,10 @@ def test_raw_actor_takes_country_from_its_name(actors: ActorDictionary) -> None:
 @given(st.text(max_size=40))
 def test_split_phrase_never_fails_and_has_no_empty_words(text: str) -> None:
     assert all(split_phrase(text))
+
+
+def test_country_hints_from_named_groups() -> None:
+    d = ActorDictionary.load()
+    hints = d.country_hints("The Houthis and the OSCE SMM were mentioned; al-Shabaab too, twice: al-Shabaab.")
+    assert hints.get("YEM") == 1 and hints.get("UKR") == 1 and hints.get("SOM") == 2
+    assert d.country_hints("Nothing armed here.") == {}

@@ -31,3 +31,11 @@ def test_unknown_name_does_not_empty_result(resources) -> None:  # type: ignore[
     doc = resources.nlp(text)
     annotated = Annotated(document=Document(id="t", text=text), doc=doc, resources=resources)
     assert [m.text for m in get_stage("places.gazetteer.v1").fn(annotated)] == ["Mosul"]
+
+
+def test_a_named_group_evokes_its_country_for_ambiguous_places(resources) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import annotate
+
+    found = annotate("Hezbollah supporters rallied in Tripoli on Friday.", resources, ("places.gazetteer.v1",)).of("place")
+    tripoli = [m.value for m in found if m.text == "Tripoli"]
+    assert tripoli and tripoli[0].country == "LBN"
