@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from ..model import Evidence, Place, PlacePrecision
-from ..pipeline import doc_text
+from ..parsed import doc_text
 from .disputed import territory_at
 from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Attribution, Mention
-from ..pipeline import doc_text
+from ..parsed import doc_text
 from ..registry import stage
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING
 
 from ..model import Mention, Trigger
-from ..pipeline import doc_text
+from ..parsed import doc_text
 from ..registry import stage
 from ..resolve.lexicon import PhraseMatcher
 
