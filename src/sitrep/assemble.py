@@ -83,6 +83,9 @@ PLACE_NOUNS = frozenset("border frontier territory side soil city town province 
 SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add note write tweet".split())
 # Victim groups on the same side: children and women killed are civilians killed, not more victims.
 SIDES = {"children": "civilians", "women": "civilians", "civilians": "civilians"}
+# Words after a name that make it a quarter of a town ("Kypseli neighbourhood", "Nima community").
+SUBPLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?|sectors?|communit(?:y|ies)|districts?|areas?|suburbs?|colonia|"
+                            r"township|market|camp)\b")
 # Words that announce another incident in the same report.
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
 # Words of repetition that make a present perfect a pattern ("has used ... many times").
@@ -475,6 +478,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
         return []
     cands = [m for m in cands if not _admin_of_another(m, cands)] or cands
     cands = [m for m in cands if not _route_end(ctx, m, cands)]
+    cands = [m for m in cands if not _part_of_next(ctx, m, cands)] or cands
     towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
     if towns:
         unique: dict[str, Mention] = {}
@@ -483,6 +487,15 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
         return list(unique.values())
     best = min(cands, key=lambda m: (PLACE_RANK[m.value.precision], abs(m.start - trigger.start)))
     return [best]
+
+
+def _part_of_next(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
+    """"The Nima community of Accra", "Don Samuel neighbourhood in Barinas": a quarter of the town named next."""
+    after = ctx.text[m.end : m.end + 25].lower()
+    if not SUBPLACE_AFTER.match(after):
+        return False
+    return any(n.start > m.end and n.start - m.end <= 60 and n.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+               for n in cands)
 
 
 def _route_end(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:

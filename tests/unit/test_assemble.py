@@ -230,3 +230,9 @@ def test_a_pattern_is_not_an_incident(pipeline: Pipeline, text: str) -> None:
 
 def test_a_past_incident_in_the_same_words_is_one(pipeline: Pipeline) -> None:
     assert violent(run(pipeline, "Suicide bombers attacked a market in Maiduguri on Sunday, killing six people."))
+
+
+def test_a_quarter_named_before_its_town_is_not_the_event_place(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday, residents protested in the Nima community of Accra to demand water.")
+    protests = [e for e in happened(x) if e.plover == "PROTEST"]
+    assert protests and protests[0].place is not None and protests[0].place.name == "Accra"
