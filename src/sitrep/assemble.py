@@ -89,6 +89,11 @@ SUBPLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?|sectors?|communi
 # Words that announce another incident in the same report.
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
 # Words of repetition that make a present perfect a pattern ("has used ... many times").
+# "Iran-aligned", "Kabul-based", "US-led": a place name joined by a hyphen to a lower-case word.
+HYPHEN_MODIFIER = re.compile(r"-[a-z]")
+# "A string of attacks", "a wave of bombings": many incidents summed up, not one.
+AGGREGATE_HEADS = frozenset("string series wave spate spree rash succession campaign number handful litany".split())
+AGGREGATE_MODIFIERS = frozenset("recent previous past repeated frequent earlier several numerous multiple sporadic".split())
 REPETITION = ("many times", "repeatedly", "often", "frequently", "regularly", "for years", "routinely", "time and again")
 ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
@@ -215,6 +220,13 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
         anchors.add(governor)
     if trigger_tok.dep_ == "conj" and not any(c.dep_ in AGENT_DEPS for c in trigger_tok.children):
         anchors.add(trigger_tok.head)
+    # "killed 40 fighters in air strikes": the verb the event phrase qualifies carries the roles
+    carrier = None
+    if (trigger_tok.dep_ == "pobj" and trigger_tok.head.lower_ in {"in", "during", "with"}
+            and trigger_tok.head.head.pos_ == "VERB" and trigger_tok.head.head.lemma_.lower() in KILL_WORDS
+            and any(c.dep_ == "dobj" for c in trigger_tok.head.head.children)):
+        carrier = trigger_tok.head.head
+        anchors.add(carrier)
     tok = ctx.token_at(actor.start, actor.end)
     prev: Token | None = None
     steps = 0
@@ -226,6 +238,8 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
             if preps > 1:
                 return "other"  # deep in another phrase: "with disregard for the call by the UN"
             dep = prev.dep_
+            if carrier is not None and tok.i == carrier.i:
+                return "actor" if dep in AGENT_DEPS else "recipient" if dep in PATIENT_DEPS else None
             if tok.i != trigger_tok.i and governor is not None and tok.i == governor.i:
                 return "actor" if dep in AGENT_DEPS else None
             if dep in AGENT_DEPS:
@@ -243,6 +257,8 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
             return None
         if tok.head.i == tok.i:
             return None
+        if tok.dep_ == "relcl" and trigger_tok.i < tok.i:
+            return "other"  # "blamed the Taliban, who plant mines on roads used by security forces"
         prev, tok = tok, tok.head
         steps += 1
     return None
@@ -251,9 +267,14 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
 def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -> None:
     trigger_tok = ctx.token_at(draft.trigger.start, draft.trigger.end)
     unknown: list[Mention] = []
+    unreal = [(mk.value.scope_start, mk.value.scope_end) for mk in ctx.in_sentence(ctx.marks, draft.sentence)
+              if mk.value.kind in {"future", "hypothetical", "negated"}
+              and not mk.value.scope_start <= draft.trigger.start < mk.value.scope_end]
     for m in actor_mentions:
         if ctx.is_speaker(m) or ctx.names_place(m) or m.start < ctx.dateline_end:
             continue
+        if any(lo <= m.start < hi for lo, hi in unreal):
+            continue  # "fighters preparing to attack government positions": the positions were not hit
         role = _role(ctx, m, trigger_tok)
         if role == "other":
             continue
@@ -516,7 +537,10 @@ def _admin_of_another(m: Mention, cands: list[Mention]) -> bool:
 
 
 def _modifier(ctx: _Context, m: Mention) -> bool:
-    """"The US dollar", "Russian drones": a country name qualifying a thing, not where the event took place."""
+    """"The US dollar", "Russian drones", "Iran-aligned factions", "Kabul-based": a name qualifying a thing,
+    not where the event took place."""
+    if HYPHEN_MODIFIER.match(ctx.text, m.end):
+        return True
     if m.value.precision != PlacePrecision.COUNTRY:
         return False
     tok = ctx.token_at(m.start, m.end)
@@ -532,6 +556,8 @@ def _habitual(ctx: _Context, trig: Mention) -> bool:
     The clause's verb is in the present tense, or in the present perfect with a word of repetition.
     """
     tok = ctx.token_at(trig.start, trig.end)
+    if _aggregate(tok):
+        return True
     verb = tok
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
@@ -542,6 +568,16 @@ def _habitual(ctx: _Context, trig: Mention) -> bool:
         return True
     clause = ctx.text[verb.sent.start_char : verb.sent.end_char].lower()
     return bool(auxes & {"has", "have"}) and any(w in clause for w in REPETITION)
+
+
+def _aggregate(tok: Token) -> bool:
+    """"A string of recent rocket attacks", "repeated raids": a plural event noun summing up many incidents."""
+    if tok.tag_ != "NNS":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in AGGREGATE_MODIFIERS for c in tok.children):
+        return True
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in AGGREGATE_HEADS
 
 
 def _speech_date(ctx: _Context, m: Mention) -> bool:
@@ -617,6 +653,42 @@ def _certainty(ctx: _Context, trig: Mention, sent: Span) -> Certainty:
         elif mark.kind == "future":
             future = True
     return Certainty(hedges=tuple(hedges), negated=negated, hypothetical=hypothetical, future=future)
+
+
+def _merge_claimed(ctx: _Context, d: _Draft, outcome: str) -> Casualties | None:
+    """Totals of one outcome; figures given by different claimants are rival accounts, never added.
+
+    Each claimant's figures are merged on their own; across claimants the total spans the lowest
+    low to the highest high with the first-stated claimant's best. Every figure stays a claim.
+    """
+    figures = d.killed if outcome == "killed" else d.wounded
+    mentions = [m for m in d.casualty_mentions if m.value.outcome == outcome]
+    if len(mentions) != len(figures):
+        return _merge_counts(figures)
+    groups: dict[str, list[CasualtyFigure]] = {}
+    for m, fig in zip(mentions, figures):
+        who, _ = _claimant_at(ctx, m.start)
+        key = who.name if who is not None else ""
+        if fig.additional and groups:
+            key = next(iter(groups))  # "a motorcyclist was also hurt, he said": on top of the count, not a rival one
+        groups.setdefault(key, []).append(fig)
+    if len(groups) < 2:
+        return _merge_counts(figures)
+    merged = [(who, c) for who, c in ((w, _merge_counts(fs)) for w, fs in groups.items()) if c is not None]
+    totals = [(who, c.total) for who, c in merged if c.total is not None]
+    if len(totals) < 2:
+        return _merge_counts(figures)
+    low = min(t.low for _, t in totals)
+    highs = [t.high for _, t in totals]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    first_who, first = totals[0]
+    best = max(low, first.best) if high is None else min(max(low, first.best), high)
+    names = ", ".join(w or "unattributed" for w, _ in totals)
+    total = Count(low=low, best=best, high=high, raw=first.raw, group=None,
+                  rule=f"rival claims from {len(totals)} claimants ({names}): lowest low, highest high, best of the first",
+                  evidence=replace(first.evidence, reason=f"figures from {len(totals)} claimants are alternatives, not added"))
+    subsets = tuple(s for _, c in merged for s in c.subsets)
+    return Casualties(total=total, subsets=subsets)
 
 
 def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
@@ -855,6 +927,13 @@ def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
                         and _same_day(day(k), day(d)) and _same_place(k.place, d.place) and _same_sides(k, d)):
                     target = k
                     break
+                if (k.typed_trigger.kind == "violent" and k.sentence.start < d.sentence.start and _definite(ctx, d.trigger)
+                        and _dated_later(day(k), day(d)) and _same_province(k.place, d.place) and _same_sides(k, d)):
+                    # "The coalition said its jets struck ..." then "the raids late on Monday ...": the
+                    # retelling gives the day the lead left to the publication date.
+                    target = k
+                    k.date = day(d)
+                    break
         if target is None:
             kept.append(d)
             continue
@@ -869,6 +948,25 @@ def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
         target.recipients += [r for r in d.recipients if r.name not in names]
         target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
     return kept
+
+
+def _definite(ctx: _Context, trig: Mention) -> bool:
+    """"The raids", "these strikes": an event noun pointing back at something already told."""
+    tok = ctx.token_at(trig.start, trig.end)
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"}
+                                      for c in tok.children)
+
+
+def _dated_later(lead: EventDate | None, retold: EventDate | None) -> bool:
+    """The lead fell back on the publication date and the retelling states a day just before it."""
+    if lead is None or retold is None or lead.date is None or retold.date is None or lead.raw or not retold.raw:
+        return False
+    return retold.precision == DatePrecision.DAY and 0 <= (lead.date - retold.date).days <= 3
+
+
+def _same_province(a: Place | None, b: Place | None) -> bool:
+    return _same_place(a, b) or (a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1
+                                 and a.country == b.country)
 
 
 def _same_day(a: EventDate | None, b: EventDate | None) -> bool:
@@ -983,11 +1081,11 @@ def _freeze(ctx: _Context, d: _Draft) -> Event:
         # One verbal event from several words ("evidence that ... apparent support"): any word's hedge counts.
         more = [h for t in d.extra_triggers for h in _certainty(ctx, t, d.sentence).hedges]
         certainty = replace(certainty, hedges=certainty.hedges + tuple(more))
-    date = _date_for(ctx, d.sentence, trig)
+    date = d.date or _date_for(ctx, d.sentence, trig)
     _civilian_recipient(ctx, d)
     _de_facto_recipient(ctx, d)
-    killed = _merge_counts(d.killed)
-    wounded = _merge_counts(d.wounded)
+    killed = _merge_claimed(ctx, d, "killed")
+    wounded = _merge_claimed(ctx, d, "wounded")
     typed = classify(
         d.typed_trigger,
         weapons=tuple(d.weapons),

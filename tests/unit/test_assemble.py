@@ -236,3 +236,49 @@ def test_a_quarter_named_before_its_town_is_not_the_event_place(pipeline: Pipeli
     x = run(pipeline, "On Monday, residents protested in the Nima community of Accra to demand water.")
     protests = [e for e in happened(x) if e.plover == "PROTEST"]
     assert protests and protests[0].place is not None and protests[0].place.name == "Accra"
+
+
+def test_rival_claimants_figures_are_not_added(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The army said on Tuesday its jets had killed 30 rebel fighters in air strikes near Ghazni, "
+                      "while the rebels said the strikes hit a wedding and killed 12 civilians.")
+    [e] = violent(x)
+    assert e.killed is not None and e.killed.total is not None
+    assert (e.killed.total.low, e.killed.total.high) == (12, 30)
+    assert "rival claims" in e.killed.total.rule
+    claimed = {(c.claimant.name, c.value["best"]) for c in e.claims if c.field == "killed"}
+    assert any(best == 12 and "rebels" in who.lower() for who, best in claimed)
+    assert not any(best == 12 and "army" in who.lower() for who, best in claimed)
+
+
+def test_hyphenated_place_qualifies_a_group(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Officials blamed the bombing in Kirkuk on Iran-aligned armed factions.")
+    assert all(e.place is None or e.place.country != "IRN" for e in x.events)
+
+
+def test_a_string_of_recent_attacks_is_no_incident(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Officials have blamed a string of recent rocket attacks on US interests on armed factions.")
+    assert violent(x) == []
+
+
+def test_burnt_out_vehicle_is_a_state_not_an_event(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Police later found the burnt-out truck near the airport, the statement said.")
+    assert happened(x) == [] or all(e.acled_subtype != "Looting/property destruction" for e in happened(x))
+
+
+def test_a_patrol_passing_is_no_deployment(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The bomb was set off as the patrol passed near Lashkar Gah, officials said.")
+    assert all(e.plover != "MOBILIZE" for e in x.events)
+
+
+def test_actor_in_a_relative_clause_is_no_recipient(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The spokesman blamed the Taliban, who often plant mines along roads used by security forces.")
+    accused = [e for e in x.events if e.plover == "ACCUSE"]
+    assert accused
+    assert all("Military Forces of Afghanistan" not in names(e.recipients) for e in accused)
+
+
+def test_retelling_gives_the_day_the_lead_lacked(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The coalition said on Wednesday its aircraft had struck a rebel camp near Marib. "
+                      "The raids late on Monday destroyed six vehicles in the Sirwah district, the coalition said.")
+    [e] = violent(x)
+    assert e.date is not None and e.date.date == dt.date(2023, 6, 12)

@@ -170,6 +170,11 @@ def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Q
             return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
     sent = verb.sent
     scope_start, scope_end = sent.start_char, sent.end_char
+    if verb.dep_ in {"advcl", "conj"} and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+        # "X said A, while Y said B": the second speaker's claim is its own clause, not the sentence
+        scope_start = doc[min(t.i for t in verb.subtree)].idx
+        last_tok = doc[max(t.i for t in verb.subtree)]
+        scope_end = last_tok.idx + len(last_tok)
     # a quotation that follows at once: 'X said: “...”'
     for q in quotes:
         if verb.idx < q.start and not text[verb.idx + len(verb):q.start].strip(" ,:\n") and q.start < scope_end + 3:

@@ -165,6 +165,10 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
             return False
         if token.ent_type_ in {"PERSON", "ORG", "GPE", "DATE", "CARDINAL"} and token.pos_ == "PROPN":
             return False
+        if token.dep_ == "amod" and token.tag_ == "VBN" and start + 1 < len(doc) and doc[start + 1].tag_ == "HYPH":
+            return False  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
+        if phrase == "patrol" and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
+            return False  # "as the patrol passed": the unit, not the act of patrolling
         if family.name == "protest" and phrase in lexicon().crowd_subject_words and not (
             _crowd_subject(token) and _has_any(token.sent.text.lower(), lexicon().protest_purpose)
         ):
