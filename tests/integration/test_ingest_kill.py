@@ -74,6 +74,6 @@ def test_kill_and_rerun(tmp_path: Path, pipeline: Pipeline) -> None:
     assert got.execute("SELECT count(*), count(DISTINCT id) FROM documents").fetchone() == (30, 30)
     n_events = got.execute("SELECT count(*) FROM events").fetchone()[0]
     assert n_events == got.execute("SELECT sum(event_count) FROM documents").fetchone()[0] > 30
-    # Every event with coordinates is in the spatial index exactly once.
-    assert got.execute("SELECT count(*) FROM events_geo").fetchone()[0] == \
+    # Every event with coordinates is in the space-time index exactly once.
+    assert got.execute("SELECT count(*) FROM events_where_when").fetchone()[0] == \
         got.execute("SELECT count(*) FROM events WHERE lat IS NOT NULL").fetchone()[0]

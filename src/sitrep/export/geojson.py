@@ -11,12 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..model import Casualties, Event, Extraction
+from ..model import Event, Extraction
 from ..registry import exporter
-
-
-def _best(cas: Casualties | None) -> int | None:
-    return cas.total.best if cas is not None and cas.total is not None else None
+from ..serialize import event_to_dict
 
 
 def feature(event: Event, extraction: Extraction) -> dict[str, Any] | None:
@@ -24,38 +21,57 @@ def feature(event: Event, extraction: Extraction) -> dict[str, Any] | None:
     place = event.place
     if place is None or place.lat is None or place.lon is None:
         return None
-    document = extraction.document
+    return feature_from_record(event_to_dict(event, extraction.document))
+
+
+def _best(cas: dict[str, Any] | None) -> int | None:
+    total = cas.get("total") if cas else None
+    return total["best"] if total else None
+
+
+def feature_from_record(rec: dict[str, Any]) -> dict[str, Any] | None:
+    """A Feature from an event's record (``sitrep.serialize.event_to_dict``), as the store keeps it.
+
+    Working from the record lets an export from the store skip rebuilding the typed Event.
+    """
+    s = rec["sitrep"]
+    place = s.get("place")
+    if place is None or place.get("lat") is None or place.get("lon") is None:
+        return None
+    cite = rec.get("cite_info") or {}
+    date = s.get("date") or {}
+    claimant = s.get("claimant")
     return {
         "type": "Feature",
-        "id": event.id,
-        "geometry": {"type": "Point", "coordinates": [round(place.lon, 6), round(place.lat, 6)]},
+        "id": rec["id"],
+        "geometry": {"type": "Point", "coordinates": [round(place["lon"], 6), round(place["lat"], 6)]},
         "properties": {
-            "id": event.id,
-            "document_id": event.document_id,
-            "date": event.date.date.isoformat() if event.date is not None and event.date.date is not None else None,
-            "date_precision": event.date.precision.value if event.date is not None else None,
-            "kind": event.kind,
-            "event": event.plover,
-            "modes": list(event.modes),
-            "acled_type": event.acled_type,
-            "acled_subtype": event.acled_subtype,
-            "actors": [a.name for a in event.actors],
-            "recipients": [a.name for a in event.recipients],
-            "place": place.name,
-            "country": place.country,
-            "admin1": place.admin1,
-            "precision": place.precision.value,
-            "de_facto": place.de_facto,
-            "killed": _best(event.killed),
-            "wounded": _best(event.wounded),
-            "weapons": [w.name for w in event.weapons],
-            "claimant": event.claimant.name if event.claimant is not None else None,
-            "hedged": bool(event.certainty.hedges),
-            "confidence": event.confidence,
-            "source": document.source,
-            "url": document.url,
-            "title": document.title,
-            "published": document.published.isoformat() if document.published is not None else None,
+            "id": rec["id"],
+            "document_id": s["document_id"],
+            "date": date.get("date"),
+            "date_precision": date.get("precision"),
+            "kind": s["kind"],
+            "event": rec["event"],
+            "modes": list(rec["mode"]),
+            "acled_type": s.get("acled_type"),
+            "acled_subtype": s.get("acled_subtype"),
+            "actors": [a["name"] for a in s["actors"]],
+            "recipients": [a["name"] for a in s["recipients"]],
+            "place": place["name"],
+            "country": place.get("country"),
+            "admin1": place.get("admin1"),
+            "precision": place["precision"],
+            "de_facto": place.get("de_facto"),
+            "killed": _best(s.get("killed")),
+            "wounded": _best(s.get("wounded")),
+            "weapons": list(dict.fromkeys(w["name"] for w in s["weapons"])),
+            "claimant": claimant["name"] if claimant else None,
+            "hedged": bool(s["certainty"]["hedges"]),
+            "confidence": s["confidence"],
+            "source": cite.get("source"),
+            "url": cite.get("url"),
+            "title": cite.get("title"),
+            "published": cite.get("published"),
         },
     }
 

@@ -1,10 +1,11 @@
 """Exports from the store: events read from a :class:`~sitrep.store.Store`, streamed to a text stream.
 
-Each stored event keeps its full record (``sitrep.serialize.event_to_dict``). The exporters here
-rebuild the typed :class:`~sitrep.model.Event` from it (:func:`event_from_record`) and hand it to
-the row functions of the single-document exporters (``acled_csv.row``, ``geojson.feature``), so an
-export from the store and ``sitrep extract --format ...`` on the same text give the same rows.
-``plover-jsonl`` writes the stored record itself, which is what the ``jsonl`` exporter writes.
+Each stored event keeps its full record (``sitrep.serialize.event_to_dict``). ``geojson`` builds
+each feature from that record (``geojson.feature_from_record``, which the single-document exporter
+uses too); ``acled-csv`` rebuilds the typed :class:`~sitrep.model.Event` (:func:`event_from_record`)
+for ``acled_csv.row``. Either way an export from the store and ``sitrep extract --format ...`` on
+the same text give the same rows. ``plover-jsonl`` writes the stored record itself, which is what
+the ``jsonl`` exporter writes.
 
 ``incidents-csv`` streams the incidents a ``sitrep merge`` run stored; on a store never merged it
 merges the selected events here, which needs them all at once (the selection, not the whole
@@ -103,8 +104,7 @@ def write_geojson(events: Iterable[StoredEvent], out: TextIO) -> ExportSummary:
             read += 1
             if not stored.happened or stored.lat is None or stored.lon is None:
                 continue
-            extraction = extraction_of(stored)
-            feat = geojson.feature(extraction.events[0], extraction)
+            feat = geojson.feature_from_record(stored.record)
             if feat is None:
                 continue
             out.write(("\n" if written == 0 else ",\n") + json.dumps(feat, ensure_ascii=False))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
+import orjson
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from .incidents import (
     read_incidents,
     read_revisions,
 )
-from .schema import connect
+from .schema import connect, has_space_time_index
 
 record = dataclass(frozen=True, kw_only=True, slots=True)
 
@@ -125,25 +127,38 @@ def _event(row: tuple[Any, ...]) -> StoredEvent:
         id=row[0], document_id=row[1], date=_date(row[2]), date_end=_date(row[3]), date_precision=row[4],
         country=row[5], lat=row[6], lon=row[7], place=row[8], place_precision=row[9], kind=row[10],
         plover=row[11], acled_type=row[12], acled_subtype=row[13], happened=bool(row[14]),
-        killed_best=row[15], wounded_best=row[16], confidence=row[17], record=json.loads(row[18]),
+        killed_best=row[15], wounded_best=row[16], confidence=row[17], record=orjson.loads(row[18]),
     )
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
+def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
+    """SQL for a filter. With a box, the R-tree picks the candidates (by day too when it has the
+    day axis, ``space_time``) and the exact comparisons on the columns decide; the R-tree keeps
+    float32 bounds, so its test alone could miss a point on the edge of the box."""
     clauses: list[str] = []
     params: list[Any] = []
+    by_tree = f.bbox is not None and space_time
+    date_col = "+e.date" if by_tree else "e.date"  # "+": let the R-tree, not the date index, drive the search
     if f.start is not None:
-        clauses.append("e.date >= ?")
+        clauses.append(f"{date_col} >= ?")
         params.append(f.start.isoformat())
     if f.end is not None:
-        clauses.append("e.date <= ?")
+        clauses.append(f"{date_col} <= ?")
         params.append(f.end.isoformat())
     if f.bbox is not None:
         b = f.bbox
-        clauses.append(
-            "e.pk IN (SELECT pk FROM events_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ?)"
-        )
+        clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
         params += [b.min_lat, b.max_lat, b.min_lon, b.max_lon]
+        if space_time:
+            lo = f.start.toordinal() if f.start is not None else 0
+            hi = f.end.toordinal() if f.end is not None else dt.date.max.toordinal()
+            clauses.append("e.pk IN (SELECT pk FROM events_where_when WHERE max_day >= ? AND min_day <= ? "
+                           "AND max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)")
+            params += [lo, hi, b.min_lat, b.max_lat, b.min_lon, b.max_lon]
+        else:
+            clauses.append("e.pk IN (SELECT pk FROM events_geo WHERE max_lat >= ? AND min_lat <= ? "
+                           "AND max_lon >= ? AND min_lon <= ?)")
+            params += [b.min_lat, b.max_lat, b.min_lon, b.max_lon]
     for column, value in (("country", f.country), ("acled_type", f.acled_type), ("plover", f.plover),
                           ("document_id", f.document_id)):
         if value is not None:
@@ -165,6 +180,7 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._con: sqlite3.Connection = connect(self.path, readonly=True)
+        self._space_time = has_space_time_index(self._con)
 
     def __enter__(self) -> Store:
         return self
@@ -180,7 +196,7 @@ class Store:
     def events(self, where: EventFilter | None = None) -> Iterator[StoredEvent]:
         """Events matching ``where``, ordered by date (undated last), then id; streamed."""
         f = where or EventFilter()
-        clause, params = _where(f)
+        clause, params = _where(f, self._space_time)
         sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause} ORDER BY e.date IS NULL, e.date, e.id"
         if f.limit is not None:
             sql += " LIMIT ?"
@@ -189,7 +205,7 @@ class Store:
             yield _event(row)
 
     def count_events(self, where: EventFilter | None = None) -> int:
-        clause, params = _where(where or EventFilter())
+        clause, params = _where(where or EventFilter(), self._space_time)
         return int(self._con.execute(f"SELECT count(*) FROM events e{clause}", params).fetchone()[0])
 
     def event(self, event_id: str) -> StoredEvent | None:
@@ -208,7 +224,7 @@ class Store:
     def records(self) -> Iterator[dict[str, Any]]:
         """Every event's full record in storage order; streamed. Cheaper than events() for a full scan."""
         for (text,) in self._con.execute("SELECT record FROM events ORDER BY pk"):
-            yield json.loads(text)
+            yield orjson.loads(text)
 
     # ------------------------------------------------------------ incidents (sitrep.store.incidents)
 

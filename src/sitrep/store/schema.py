@@ -13,10 +13,15 @@ from pathlib import Path
 
 from ..errors import UnreadableInput
 
-SCHEMA_VERSION = 2
-# Versions this code can open. Version 2 only added the incident tables, so a version 1 store is
-# brought up to 2 by creating them (CREATE ... IF NOT EXISTS) and read-only opens accept it as is.
-READABLE_VERSIONS = frozenset({1, 2})
+SCHEMA_VERSION = 3
+# Versions this code can open. Version 2 added the incident tables; version 3 replaced the 2-D
+# R-tree ``events_geo`` by ``events_where_when``, which indexes the day too, so a window of dates
+# and a box is answered from the index alone. Opening an older store for writing brings it up to 3
+# (see ``_upgrade``); read-only opens accept it as is and query its 2-D R-tree.
+READABLE_VERSIONS = frozenset({1, 2, 3})
+# The R-tree's day axis: the date's proleptic Gregorian ordinal (``date.toordinal()``); in SQL
+# ``julianday(date) - JULIAN_OFFSET`` gives the same number. Float32 in the R-tree holds it exactly.
+JULIAN_OFFSET = 1721424.5
 DEFAULT_DB = "sitrep.db"
 # How long a connection waits for another one's lock before giving up (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
@@ -67,7 +72,8 @@ CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 CREATE INDEX IF NOT EXISTS events_country_date ON events(country, date);
 CREATE INDEX IF NOT EXISTS events_acled_type ON events(acled_type, date);
 CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
-CREATE VIRTUAL TABLE IF NOT EXISTS events_geo USING rtree(pk, min_lat, max_lat, min_lon, max_lon);
+-- events with coordinates: their first day (0 when undated) and point
+CREATE VIRTUAL TABLE IF NOT EXISTS events_where_when USING rtree(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon);
 CREATE TABLE IF NOT EXISTS event_actors (
     event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
     role     TEXT NOT NULL,                -- "actor", "recipient" or "claimant"
@@ -177,11 +183,28 @@ def _create(con: sqlite3.Connection) -> None:
     if row is None:
         con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     elif int(row[0]) in READABLE_VERSIONS and int(row[0]) < SCHEMA_VERSION:
+        _upgrade(con)
         con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
     elif int(row[0]) != SCHEMA_VERSION:
         con.execute("ROLLBACK")
         raise UnreadableInput(f"the store has schema version {row[0]}; this sitrep reads version {SCHEMA_VERSION}")
     con.execute("COMMIT")
+
+
+def _upgrade(con: sqlite3.Connection) -> None:
+    """Version 1 or 2 to 3, inside the caller's transaction: fill the space-time R-tree, drop the 2-D one."""
+    con.execute("DELETE FROM events_where_when")
+    con.execute(
+        "INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
+        f"SELECT pk, coalesce(julianday(date) - {JULIAN_OFFSET}, 0), coalesce(julianday(date) - {JULIAN_OFFSET}, 0), "
+        "lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL"
+    )
+    con.execute("DROP TABLE IF EXISTS events_geo")
+
+
+def has_space_time_index(con: sqlite3.Connection) -> bool:
+    """Whether the store has the version 3 R-tree (a version 1 or 2 store opened read-only has not)."""
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_where_when'").fetchone() is not None
 
 
 def _check_version(con: sqlite3.Connection, where: str) -> None:

@@ -88,8 +88,9 @@ class StoreWriter:
             return
         pk = cur.lastrowid
         if e.lat is not None and e.lon is not None:
-            con.execute("INSERT INTO events_geo(pk, min_lat, max_lat, min_lon, max_lon) VALUES (?,?,?,?,?)",
-                        (pk, e.lat, e.lat, e.lon, e.lon))
+            day = dt.date.fromisoformat(e.date).toordinal() if e.date else 0
+            con.execute("INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
+                        "VALUES (?,?,?,?,?,?,?)", (pk, day, day, e.lat, e.lat, e.lon, e.lon))
         con.executemany(
             "INSERT INTO event_actors(event_pk, role, name, country) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             [(pk, a.role, a.name, a.country) for a in e.actors],

@@ -14,7 +14,9 @@ from sitrep.merge import merge_events, reconcile
 from sitrep.model import Claim, Document, Event, Extraction
 from sitrep.serialize import event_to_dict
 from sitrep.store import (
+    BBox,
     ConcurrentMerge,
+    EventFilter,
     Store,
     StoreWriter,
     connect,
@@ -159,19 +161,28 @@ def test_version_1_store_is_migrated_and_readable(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     with StoreWriter(db) as w:
         w.write(document_rows(extraction(1)))
-    raw = sqlite3.connect(db)
-    for table in ("incident_revisions", "incident_runs", "incident_members", "incidents"):
+    raw = sqlite3.connect(db)  # make it what a version 1 store was: no incident tables, a 2-D R-tree
+    for table in ("incident_revisions", "incident_runs", "incident_members", "incidents", "events_where_when"):
         raw.execute(f"DROP TABLE {table}")
+    raw.execute("CREATE VIRTUAL TABLE events_geo USING rtree(pk, min_lat, max_lat, min_lon, max_lon)")
+    raw.execute("INSERT INTO events_geo SELECT pk, lat, lat, lon, lon FROM events WHERE lat IS NOT NULL")
     raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     raw.commit()
     raw.close()
-    with Store(db) as store:  # read-only: a version 1 store reads, with no incidents
+    window = EventFilter(start=dt.date(2020, 9, 27), end=dt.date(2020, 9, 27),
+                         bbox=BBox(min_lon=46.0, min_lat=39.0, max_lon=47.0, max_lat=40.0))
+    with Store(db) as store:  # read-only: a version 1 store reads, with no incidents, boxes from its 2-D R-tree
         assert list(store.incidents()) == [] and store.revisions() == [] and store.count_events() == 1
-    connect(db).close()  # a writer brings it to version 2
+        assert store.count_events(window) == 1
+    connect(db).close()  # a writer brings it to version 3
     with Store(db) as store:
         version = store._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        assert int(version) == SCHEMA_VERSION == 2
+        assert int(version) == SCHEMA_VERSION == 3
         assert store.count_incidents() == 0
+        assert store.count_events(window) == 1
+        assert store.count_events(replace(window, start=dt.date(2020, 9, 28), end=None)) == 0
+        tables = {r[0] for r in store._con.execute("SELECT name FROM sqlite_master")}
+        assert "events_geo" not in tables and "events_where_when" in tables
 
 
 def test_incidents_filter_by_date_and_country(tmp_path: Path) -> None:
