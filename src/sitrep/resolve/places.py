@@ -84,7 +84,8 @@ DEMONYMS = {
 
 # "Payyoli town (Kozhikode, Kerala)", "Muaja (Ancuabe, Cabo Delgado)": a name, an optional place
 # noun, then its district, province and country in parentheses (the ACLED and wire-service habit).
-_PLACE_NOUN = r"(?:town|village|city|area|locality|neighbou?rhood|suburb|district|camp|IDP camp|settlement|market|quarter)"
+_PLACE_NOUN = (r"(?:town|village|city|area|locality|neighbou?rhood|suburb|district cent(?:er|re)|district|camp|IDP camp|"
+               r"settlement|market|quarter)")
 _AREA_LIST = re.compile(r"^(?:\s+" + _PLACE_NOUN + r")?\s*\(\s*([A-Z][^()\n]{1,100}?)\s*\)")
 
 
@@ -156,7 +157,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
     for cc, weight in (hints or {}).items():
         context.countries[cc] += weight
     areas = {s.start: found for s in spans if (found := area_list(
-        text, s.end, loose=s.label in {"GPE", "LOC"} and not gazetteer.has(text[s.start : s.end]))) is not None}
+        text, s.end, loose=s.label in {"GPE", "LOC"})) is not None}
     members = {start: AreaList(al.names[i:], al.starts[i:]) for al in areas.values() if al.bracketed
                for i, start in enumerate(al.starts)}
     # Two passes: the regions of the first pass's places then favour readings in those regions
@@ -448,8 +449,17 @@ def _resolve(
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
     area_keys = _area_keys(gazetteer, areas.names) if areas is not None else frozenset()
     area = _named_area(areas, gazetteer, bias) if areas is not None else None
+    if area is not None and candidates and areas is not None and not areas.bracketed:
+        area = _loose_region(areas, text, gazetteer, bias)
+    if candidates and areas is not None and not areas.bracketed and (
+            area is None or any(bias[e.country2] for e in candidates) or _enumeration(text, areas)):
+        # "Mosul, Baghdad and Basra" is a list of towns, not Mosul inside Baghdad: a comma list after a
+        # known name overrides it only with a region of the document's countries, when no reading of
+        # the name lies in them ("Zari district center, Balkh" against Zari in Poland), and when the
+        # list does not go on ("Saipan, Guam, Alaska, Hawaii").
+        area, area_keys = None, frozenset()
     if area is not None and not any(_in_areas(e, area_keys, gazetteer) or _near(e, area) for e in candidates):
-        return _locate_in_areas(name, area, gazetteer)
+        return _locate_in_areas(name, area, gazetteer, bracketed=areas is None or areas.bracketed)
     if not candidates:
         return None
     before = text[max(0, span.start - 60) : span.start]
@@ -630,14 +640,34 @@ def _near(e: GazEntry, area: GazEntry, km: float = 50.0) -> bool:
     return 6371.0 * math.hypot(dlat, dlon) <= km
 
 
-def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer) -> Resolved:
+_LIST_GOES_ON = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+)[A-Z]")
+
+
+def _loose_region(areas: AreaList, text: str, gazetteer: Gazetteer, bias: Counter[str]) -> GazEntry | None:
+    """The province or country a comma list names last, when it lies in a country of the document or
+    is called a province ("El Callao, Bolivar state")."""
+    end = areas.starts[-1] + len(areas.names[-1])
+    called_region = bool(REGION_SUFFIX.match(text[end : end + 20]))
+    found = [e for e in gazetteer.lookup(areas.names[-1])
+             if (e.kind == COUNTRY or (e.kind == REGION and e.admin2 is None)) and (bias[e.country2] or called_region)]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+def _enumeration(text: str, areas: AreaList) -> bool:
+    """Whether more names follow the areas, as in a list of places rather than a place and its region."""
+    end = areas.starts[-1] + len(areas.names[-1])
+    return bool(_LIST_GOES_ON.match(text[end : end + 40]))
+
+
+def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, bracketed: bool = True) -> Resolved:
     """A name with no reading inside the areas named after it: a spelling variant there, else the area."""
     key = skeleton(name)
+    where = "in parentheses" if bracketed else "after it"
     variants = [t for t in gazetteer.towns_in(area) if skeleton(t.name) == key]
     if variants:
         best = max(variants, key=lambda t: t.population)
-        return Resolved(entry=best, score=0.6, reason=f"spelling variant {best.name!r} in the area named in parentheses")
-    return Resolved(entry=area, score=0.5, reason="not in the gazetteer: placed at the area named in parentheses")
+        return Resolved(entry=best, score=0.6, reason=f"spelling variant {best.name!r} in the area named {where}")
+    return Resolved(entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area")
 
 
 def _admin_named(e: GazEntry, context_keys: set[str]) -> bool:

@@ -179,3 +179,17 @@ def test_short_name_after_a_word_of_place(resources) -> None:  # type: ignore[no
     names = {p.evidence.text for p in found}
     assert "Gao" in names
     assert not {"UN", "AU"} & names
+
+
+def test_foreign_namesake_gives_way_to_the_province_named_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "Taliban fighters attacked a checkpoint in Zari district center, Balkh, "
+                              "killing two Afghan soldiers.")
+    zari = [p for p in found if p.evidence.text == "Zari"]
+    assert zari and zari[0].country == "AFG" and zari[0].name == "Balkh"
+    assert zari[0].precision == PlacePrecision.REGION
+
+
+def test_a_list_of_towns_is_not_a_town_and_its_region(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "After stops in Washington, New York and Boston, the delegation flew home to Riyadh.")
+    washington = [p for p in found if p.evidence.text == "Washington"]
+    assert washington and washington[0].admin1 != "New York"
