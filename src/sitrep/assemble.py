@@ -798,7 +798,10 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             material = [t for t in material if not _habitual(ctx, t)]
         counted = False  # whether this sentence's figures went into an event
         if material and support:
-            primary = min(material, key=lambda t: (FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99, t.start))
+            # What happened outranks what was only wanted or denied ("surrendered ..., stating that they wanted to engage").
+            primary = min(material, key=lambda t: (not _certainty(ctx, t, sent).happened,
+                                                   FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99,
+                                                   t.start))
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
             generic = all(t.value.family in GENERIC_FAMILIES for t in material)
             has_own_args = bool(places_here or dates_here)

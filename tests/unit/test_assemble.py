@@ -282,3 +282,44 @@ def test_retelling_gives_the_day_the_lead_lacked(pipeline: Pipeline) -> None:
                       "The raids late on Monday destroyed six vehicles in the Sirwah district, the coalition said.")
     [e] = violent(x)
     assert e.date is not None and e.date.date == dt.date(2023, 6, 12)
+
+
+def test_people_captured_are_no_territory(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Four militants were killed, wounded or captured during an army operation near Kandahar.")
+    assert [e.acled_subtype for e in violent(x)] == ["Armed clash"]
+
+
+def test_fighters_captured_on_a_front_are_fighting(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Government forces captured three rebels on the southern front on Monday.")
+    assert [e.acled_subtype for e in violent(x)] == ["Armed clash"]
+
+
+def test_ground_captured_changes_hands(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Rebels captured the town of Kidal on Monday after a night of fighting.")
+    assert [e.acled_subtype for e in violent(x)] == ["Non-state actor overtakes territory"]
+
+
+def test_suicide_bombers_killed_before_they_struck(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Soldiers killed two suicide bombers at a checkpoint outside Maiduguri on Monday.")
+    assert violent(x) and all(e.acled_subtype != "Suicide bomb" for e in violent(x))
+    assert all(w.mode != "aerial" for e in violent(x) for w in e.weapons)
+
+
+def test_what_happened_outranks_what_was_wanted(pipeline: Pipeline) -> None:
+    x = run(pipeline, "A militia surrendered to the army in Beni on Monday, saying it wanted to fight the rebels instead.")
+    assert any(e.acled_subtype == "Agreement" for e in happened(x))
+
+
+def test_brokered_truce_between_armed_groups_is_an_agreement(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Tribal elders brokered a truce between two rival militias in Zawiya on Sunday.")
+    assert any(e.acled_subtype == "Agreement" for e in happened(x))
+
+
+def test_brawl_between_party_supporters_is_mob_violence(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Supporters of the ruling party clashed with members of the opposition party in Lubumbashi on Monday.")
+    assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Riots", "Mob violence")]
+
+
+def test_clash_with_gunfire_stays_a_battle(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Members of two clans clashed and exchanged fire near Beledweyne on Monday, killing three.")
+    assert [e.acled_subtype for e in violent(x)] == ["Armed clash"]

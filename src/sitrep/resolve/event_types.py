@@ -75,6 +75,12 @@ CROWD = (
     r"angry|irate|supporters|family members|relatives|inmates|prisoners|students|workers|labou?rers|traders|fans|people of|members of the public|"
     r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators"
 )
+# Sides of a brawl: party members and supporters, villagers, farmers, people of a community.
+CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|inhabitants|refugees|nationals|"
+               r"representatives|farmers|(?:farmer|village|family|clan|caste|party) groups|families")
+# Sides or arms that make a fight an armed clash whatever else is said.
+ORGANISED_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed|"
+                      r"soldiers?|troops|gangs?|cartels?|hitm[ae]n|fire|shoot-?outs?|shots|guns?|rifles?|rockets?")
 ARMED_AGENT = (
     r"gunm[ae]n|militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|soldiers?|troops?|police|policem[ae]n|"
     r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown"
@@ -107,6 +113,10 @@ FIGHTING = r"clash(?:es|ed)?|gun ?battles?|gun ?fights?|fire ?fights?|shoot-?out
 HEAVY_GUNS = r"heavy machine ?-?guns?|heavy machineguns?|machine ?guns?,? (?:assumedly|reportedly|probably) heavy|\d\d\.\d ?mm|anti-aircraft guns?|cannons?"
 HAND_GRENADE = r"(?<!propelled )(?<!propelled-)grenades?(?! launchers?)(?!-launchers?)"
 DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car bomb|explosive devices?|\bbomb\b|bombs|booby|unexploded|explosives?"
+# Ground that changes hands: without one of these, a capture took people ("captured 2 rebels on the front").
+TERRITORY = (r"villages?|towns?|city|cities|districts?|areas?|bases?|positions?|checkpoints?|strongholds?|hills?|"
+             r"localit(?:y|ies)|regions?|territor(?:y|ies)|control|sites?|camps?|outposts?|roads?|highways?|airports?|"
+             r"bridges?|neighbou?rhoods?|settlements?|province|military post|posts?|headquarters|barracks|island")
 MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 # A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
 STOPPED_WEAPON = (
@@ -240,6 +250,22 @@ def _light_arms(weapon: Weapon, sentence: str) -> bool:
     if _has(HEAVY_GUNS, text):
         return False
     return not (_has(r"machine ?-?guns?|machineguns?", text) and _has(HEAVY_GUNS, sentence) and not _has(r"small arms|small-arms|rifles?", sentence))
+
+
+def _named_ground(context: Span | None, trigger_span: tuple[int, int] | None) -> bool:
+    """Whether the capture word's object is a place name ("re-captured Quissanga")."""
+    if context is None or trigger_span is None:
+        return False
+    words = [t for t in context if trigger_span[0] <= t.idx < trigger_span[1]]
+    for word in words:
+        for child in word.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and (child.ent_type_ in {"GPE", "LOC", "FAC"} or child.pos_ == "PROPN"):
+                return True
+    if words:  # a parse gone astray ("re-captured Quissanga"): the name right after the word
+        after = [t for t in context if t.i > words[-1].i][:2]
+        after = after[1:] if after and after[0].lower_ == "the" else after
+        return bool(after) and after[0].pos_ == "PROPN" and after[0].text[:1].isupper()
+    return False
 
 
 def _remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> tuple[str | None, str | None]:
@@ -418,6 +444,9 @@ def classify(
     if family == "mobilize":
         return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
                      acled_subtype="Change to group/activity")
+    if family == "capture" and not _has(TERRITORY, sentence) and not _named_ground(context, trigger_span):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="fighters captured, no ground named: fighting")
     if family == "capture":
         state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in actors)
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES,
@@ -471,6 +500,9 @@ def _violence(
                      reason="a crowd fought the police")
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd")
+    if (family == "clash" and not weapons and not any(_armed(a) for a in actors + recipients)
+            and _has(CROWD_SIDES, sentence) and not _has(ORGANISED_FIGHTERS, sentence)):
+        return _riot(sentence, modes, "a fight with no weapon of war where a side is a crowd, not an armed group")
     if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):
         remote, reason = _remote_subtype(weapons, family, sentence)
         if remote is not None:

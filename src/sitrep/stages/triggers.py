@@ -114,6 +114,50 @@ ABSTRACT_FOES = frozenset("spread virus coronavirus covid covid-19 pandemic epid
                           "infection infections outbreak malaria cancer fraud inflation impunity".split())
 
 
+# Who is captured when people, not ground, are taken ("a mob tried to capture two men"). Captured
+# fighters stay a capture: event typing reads that as fighting (resolve/event_types.py).
+CAPTIVE_NOUNS = frozenset("man men woman women thief thieves suspect suspects people person persons member members "
+                          "civilian civilians officer officers policeman policemen child children hostage hostages "
+                          "prisoner prisoners criminal criminals smuggler smugglers robber robbers boy boys girl girls "
+                          "journalist journalists worker workers".split())
+
+
+def _captured_people(token: Token) -> bool:
+    """Whether a capture word takes people ("captured 2 PKK militants", "were killed, injured or captured")."""
+    verb = token
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                return child.lower_ in CAPTIVE_NOUNS or child.ent_type_ in {"PERSON", "NORP"}
+        if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return False
+
+
+STOPPING_VERBS = frozenset("kill shoot neutralise neutralize arrest capture intercept stop detain".split())
+
+
+def bomber_stopped(token: Token) -> bool:
+    """"Forces killed 2 suicide bombers", "killed one of the suicide bombers": the bomber is the target."""
+    tok = token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in STOPPING_VERBS:
+        return True
+    # The parse fails on "killed 2 IS suicide bombers" (IS read as a verb): look left past the numbers,
+    # names and articles of the noun phrase for the verb.
+    first = min(t.i for t in token.subtree) if token.dep_ == "compound" else token.left_edge.i
+    for left in reversed(token.doc[max(0, first - 6) : first]):
+        if left.lemma_.lower() in STOPPING_VERBS and left.pos_ == "VERB":
+            return True
+        if not (left.pos_ in {"NUM", "DET", "PROPN", "ADJ"} or left.text.isupper()
+                or left.lower_ in {"of", "one", "two", "both", "all"}):
+            return False
+    return False
+
+
 def _abstract_object(doc: Doc, end: int) -> bool:
     """Whether the words after a fight word name a disease or a social ill rather than an enemy."""
     window = [t.lower_ for t in doc[end : min(len(doc), end + 5)] if t.sent.start == doc[end - 1].sent.start]
@@ -189,6 +233,11 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False  # people displaced by a flood are not a conflict event
     if family.name == "clash" and end - start == 1 and _abstract_object(doc, end):
         return False  # "to combat the spread of the virus", "the fight against corruption"
+    if family.name == "capture" and (_captured_people(doc[start]) or _has_any(
+            doc[start].sent.text.lower(), ("protest", "protesters", "demonstrators", "demonstration"))):
+        return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
+    if family.name == "suicide" and bomber_stopped(doc[start:end].root):
+        return False
     if family.name == "body" and not _violence_signs(doc, start, end):
         return False
     if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Mention, Weapon
 from ..registry import stage
 from ..resolve.lexicon import PhraseMatcher
+from .triggers import bomber_stopped
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -164,6 +165,10 @@ def _accept(doc: Doc | Span, start: int, end: int, entry: WeaponEntry) -> bool:
         return False
     if entry.in_context and not _military_strike(doc[end - 1]):
         return False
+    if entry.mode == "suicide-attack" and entry.kind == USE and bomber_stopped(doc[start:end].root):
+        return False  # "forces killed two suicide bombers": stopped, no bomb went off
+    if entry.phrase == "bomber" and start > 0 and doc[start - 1].lower_ in {"suicide", "would-be", "bomber", "-"}:
+        return False  # a suicide bomber is a person, not an aircraft
     # A title-case word the parser calls a name is a name ("Tank" the place, "Mortar" a surname);
     # an upper-case acronym ("VBIED", "UAV") and a system's own name ("Grad", "Scud") stay weapons.
     if end - start == 1 and first.ent_type_ in NAME_LABELS and not entry.proper and not first.text.isupper():

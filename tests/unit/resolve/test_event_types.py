@@ -69,8 +69,16 @@ def test_verbal_events_have_no_acled_type() -> None:
 
 
 def test_capture_by_government_versus_by_rebels() -> None:
-    assert typed(trig("capture"), actors=(actor("Army", "MIL", 1),)).acled_subtype == "Government regains territory"
-    assert typed(trig("capture"), actors=(actor("Rebels", "REB", 2),)).acled_subtype == "Non-state actor overtakes territory"
+    town = "They captured the town after a day of fighting."
+    assert typed(trig("capture"), actors=(actor("Army", "MIL", 1),), sentence=town).acled_subtype == \
+        "Government regains territory"
+    assert typed(trig("capture"), actors=(actor("Rebels", "REB", 2),), sentence=town).acled_subtype == \
+        "Non-state actor overtakes territory"
+
+
+def test_capture_with_no_ground_named_is_fighting() -> None:
+    out = typed(trig("capture"), actors=(actor("Army", "MIL", 1),), sentence="The army captured three rebels.")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash") and out.reason
 
 
 def test_small_arms_fired_at_army_positions_is_a_clash_even_with_mortars() -> None:
