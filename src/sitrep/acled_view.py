@@ -24,6 +24,7 @@ from .resolve.event_types import (
     INTERVENTION,
     LEGACY_ORDNANCE,
     LETHAL_FORCE,
+    CLASH_WITH_POLICE,
     PARTICIPANT_VIOLENCE,
     PROTESTS,
     RIOTS,
@@ -73,9 +74,21 @@ FORCE_ON_PROTESTERS = (
 SERIOUS_HARM = r"hospitali[sz]ed|killed|died|dead|seriously (?:injured|wounded|hurt)|severely (?:injured|wounded|beaten)|critical condition"
 
 
+# Who a later sentence's arrest or dispersal must concern to be the protest's: not "he was arrested
+# in connection with a case", the grievance told again.
+GATHERING = (r"protest\w*|demonstrat\w*|participants|rall(?:y|ies)|march\w*|crowds?|gathering|sit-in|picket\w*|"
+             r"\bthey\b|\bthem\b|strikers|activists")
+
+
+# A later sentence about one person's arrest, told as the case behind the protest.
+GRIEVANCE_RETOLD = r"^(?:He|She)\b|in connection with|on an? (?:\w+ )?charges?\b|accused of|allegedly"
+
+
 def told_as_response(words: str, text: str) -> bool:
     """Whether `words` occur in `text` as something done to the protest, not as its grievance."""
     for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not re.search(GATHERING, sentence, re.IGNORECASE) and re.search(GRIEVANCE_RETOLD, sentence):
+            continue
         for m in re.finditer(rf"\b(?:{words})\b", sentence, re.IGNORECASE):
             if not GRIEVANCE_BEFORE.search(sentence[max(0, m.start() - 80) : m.start()]):
                 return True
@@ -96,6 +109,9 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
         subtype, reason = "Excessive force against protesters", "protesters attacked and seriously hurt"
     elif matches(FORCE_ON_PROTESTERS, after):
         subtype, reason = "Protest with intervention", "protesters attacked after the protest began"
+    elif matches(CLASH_WITH_POLICE, after):
+        return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
+                       reasons=event.reasons + ("the participants clashed with the police",))
     elif told_as_response(INTERVENTION, after):
         subtype, reason = "Protest with intervention", "intervention told after the protest"
     elif matches(PARTICIPANT_VIOLENCE, after) and matches(r"protesters|demonstrators|rioters|they|participants", after):

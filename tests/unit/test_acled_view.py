@@ -58,3 +58,17 @@ def test_protesters_attacked_and_hospitalised_is_excessive_force(pipeline) -> No
                                "Unknown men attacked the protesters and four were hospitalised.")
     assert event is not None
     assert event.acled_subtype == "Excessive force against protesters"
+
+
+def test_the_arrest_behind_the_protest_told_again_is_no_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, reporters protested in Quetta against the arrest of their editor. "
+                               "He was arrested in connection with a tax case.")
+    assert event is not None and event.acled_subtype == "Peaceful protest"
+
+
+def test_clashes_with_the_police_make_a_violent_demonstration(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, thousands marched in Tbilisi against the new law. "
+                               "Clashes broke out between demonstrators and riot police near parliament.")
+    assert event is not None and (event.acled_type, event.acled_subtype) == ("Riots", "Violent demonstration")
+    same = _primary(pipeline, "On 1 March 2021, workers protested in Gyumri and clashed with the police over the closure.")
+    assert same is not None and same.acled_subtype == "Violent demonstration"

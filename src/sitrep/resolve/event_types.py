@@ -64,6 +64,9 @@ PARTICIPANT_VIOLENCE = (
     r"tyres|tires|vandali[sz]ed|smashed|damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
     r"assaulted|injuring (?:police|officers)|hurled"
 )
+# A gathering that fights the police: both sides use force, so ACLED codes a violent demonstration.
+CLASH_WITH_POLICE = (r"clash\w*\b[^.;]{0,60}\b(?:police\w*|officers|security forces|law enforcement)|"
+                     r"(?:police\w*|officers|security forces)\b[^.;]{0,40}\bclash\w*|\brioters\b")
 PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|agitat\w*|strik(?:e|ers|ing)|sit-in|picket\w*|demanding|to demand|in protest"
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
 # Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
@@ -364,7 +367,8 @@ def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Sp
     if lethal:
         return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
                      acled_subtype="Excessive force against protesters")
-    if _participants_violent(sentence, context) and not _has(r"peaceful(?:ly)?", sentence):
+    if (_participants_violent(sentence, context) or _has(CLASH_WITH_POLICE, sentence)) and not _has(
+            r"peaceful(?:ly)?", sentence):
         return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
                      acled_subtype="Violent demonstration", reason="protest with violence by participants")
     if _told_as_act(INTERVENTION, sentence, context):
