@@ -323,3 +323,13 @@ def test_brawl_between_party_supporters_is_mob_violence(pipeline: Pipeline) -> N
 def test_clash_with_gunfire_stays_a_battle(pipeline: Pipeline) -> None:
     x = run(pipeline, "Members of two clans clashed and exchanged fire near Beledweyne on Monday, killing three.")
     assert [e.acled_subtype for e in violent(x)] == ["Armed clash"]
+
+
+def test_blocking_a_numbered_road_to_demand_is_a_protest(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Factory workers blocked the N7 near Setif on Monday, demanding three months of unpaid wages.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Peaceful protest"]
+
+
+def test_blocking_a_bill_is_no_protest(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The opposition blocked the budget bill in parliament on Monday, demanding new elections.")
+    assert all(e.acled_type != "Protests" for e in happened(x))

@@ -158,6 +158,27 @@ def bomber_stopped(token: Token) -> bool:
     return False
 
 
+# What a crowd blocks when it protests by blocking.
+WAYS = frozenset("road roads highway highways street streets route routes entrance entrances access rail rails railway "
+                 "track tracks traffic bridge junction crossing gate gates motorway expressway avenue intersection "
+                 "roundabout border office offices".split())
+
+
+ROAD_NUMBER = re.compile(r"^[A-Z]{1,3}-?\d{1,4}$")
+
+
+def _blocks_a_way(token: Token) -> bool:
+    """Whether a "block" verb's object is a road, an entrance or an office ("blocked the national road")."""
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:
+        return False
+    words = {obj.lower_, obj.lemma_.lower()} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
+    # a road's number: "the RN 12", "the N2", "the A-1"
+    numbered = bool(ROAD_NUMBER.match(obj.text)) or (obj.pos_ == "PROPN" and any(c.like_num for c in obj.children)
+                                                     or any(t.like_num for t in obj.doc[obj.i + 1 : obj.i + 2]))
+    return bool(words & WAYS) or numbered
+
+
 def _abstract_object(doc: Doc, end: int) -> bool:
     """Whether the words after a fight word name a disease or a social ill rather than an enemy."""
     window = [t.lower_ for t in doc[end : min(len(doc), end + 5)] if t.sent.start == doc[end - 1].sent.start]
@@ -180,6 +201,9 @@ def _subject(token: Token) -> Token | None:
 
 def _crowd_subject(token: Token) -> bool:
     subject = _subject(token)
+    if subject is not None and subject.ent_type_ in {"PERSON", "GPE"}:
+        # "..., Rio Grande do Norte, bus drivers gathered": the parse took the place for the subject
+        subject = next((c for c in subject.children if c.dep_ == "appos"), subject)
     if subject is None or subject.ent_type_ in {"PERSON", "GPE", "NORP"} or subject.pos_ == "PRON":
         return False
     return subject.lemma_.lower() in CROWD_NOUNS or subject.lower_ in CROWD_NOUNS
@@ -240,6 +264,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False
     if family.name == "body" and not _violence_signs(doc, start, end):
         return False
+    if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
+        return False  # "blocked the account", "blocked the bill": not a road
     if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(
         doc[start].sent.text.lower(), lexicon().protest_purpose
     ):
