@@ -439,8 +439,10 @@ def _words(text: str, vocab: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=32)
 def _vocabulary_pattern(vocab: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a word list: any word starting at a word boundary."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(vocab, key=len, reverse=True)) + ")")
+    """One pattern for a word list: a listed word, alone or with a plural or verb ending ("soldiers",
+    "shelled"), but not a longer word that starts with it ("war" is not "warned", "shell" not "shellfish")."""
+    words = "|".join(re.escape(w) for w in sorted(vocab, key=len, reverse=True))
+    return re.compile(r"\b(?:" + words + r")(?:s|es|ed|d|ing|'s)?\b")
 
 
 def _armed(actor: Actor) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 
+from .gc_pause import gc_paused
 from .merge import Incident, Settings, merge_events, reconcile
 from .model import Document, Event, record
 from .store import Store, connect, event_from_dict, memberships, write_incidents
@@ -69,8 +70,14 @@ def update_incidents(db: str | Path, settings: Settings = Settings()) -> Inciden
     """Merge every event of the store at ``db`` into incidents and store them (ids stable across runs).
 
     Raises UnreadableInput (E006) when the store cannot be opened, ConcurrentMerge (E401) when
-    another merge run stored its result while this one was merging.
+    another merge run stored its result while this one was merging. The garbage collector is
+    paused for the run (``sitrep.gc_pause``).
     """
+    with gc_paused():
+        return _update_incidents(db, settings)
+
+
+def _update_incidents(db: str | Path, settings: Settings) -> IncidentRunSummary:
     con = connect(db)  # creates the incident tables on a version 1 store
     try:
         t0 = time.perf_counter()

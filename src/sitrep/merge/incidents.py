@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..gc_pause import gc_paused
 from ..model import Document, Event, PlacePrecision
 from .blocking import Profile, candidate_pairs, profiles
 from .figures import figure_claims, merge_figures
@@ -43,9 +44,10 @@ def merge_events(
 ) -> tuple[Incident, ...]:
     """Group ``events`` into incidents, sorted by id. ``documents`` supply publisher and date."""
     by_id = documents if isinstance(documents, Mapping) else {d.id: d for d in documents}
-    items = profiles(events, by_id)
-    groups = cluster(items, settings)
-    return tuple(sorted((build_incident([items[i] for i in g], score) for g, score in groups), key=lambda x: x.id))
+    with gc_paused():
+        items = profiles(events, by_id)
+        groups = cluster(items, settings)
+        return tuple(sorted((build_incident([items[i] for i in g], score) for g, score in groups), key=lambda x: x.id))
 
 
 def scored_links(items: Sequence[Profile], settings: Settings) -> list[tuple[float, int, int]]:

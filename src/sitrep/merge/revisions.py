@@ -37,10 +37,13 @@ def reconcile(
         key=lambda cp: (-overlaps[cp[0]][cp[1]], cp[1], min(before[cp[1]]) not in holders[cp[0]], cp[0]),
     )
     chosen: dict[str, str] = {}
+    claimed: set[str] = set()  # previous ids already given to a current incident
     for cid, pid in ranked:
-        if cid not in chosen and pid not in chosen.values():
+        if cid not in chosen and pid not in claimed:
             chosen[cid] = pid
+            claimed.add(pid)
     taken = set(chosen.values())
+    used = taken | before.keys()  # ids no new incident may take (kept up to date below)
     renamed: list[Incident] = []
     revisions: list[Revision] = []
     for inc in sorted(current, key=lambda x: x.id):
@@ -60,8 +63,9 @@ def reconcile(
                     )
                 )
             continue
-        new_id = _free_id(inc.id, taken | before.keys())
+        new_id = _free_id(inc.id, used)
         taken.add(new_id)
+        used.add(new_id)
         renamed.append(dataclasses.replace(inc, id=new_id))
         overlap = overlaps[inc.id]
         origin = min(overlap, key=lambda p: (-overlap[p], p)) if overlap else None

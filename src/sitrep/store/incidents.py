@@ -16,6 +16,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import field
 from typing import Any
 
+import orjson
+
 from ..errors import SitrepError
 from ..merge.records import Incident, MergedFigure, Revision
 from ..model import record
@@ -150,7 +152,9 @@ def incident_to_dict(inc: Incident) -> dict[str, Any]:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    """Compact JSON with characters unescaped, made by orjson for speed (the text differs from
+    ``json.dumps`` only in the exponent of very small floats, "2.5e-7" for "2.5e-07")."""
+    return orjson.dumps(value).decode("utf-8")
 
 
 def _row(inc: Incident, text: str, digest: str, run: int) -> tuple[Any, ...]:

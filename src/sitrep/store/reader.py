@@ -7,15 +7,14 @@ streamed from the cursor, so a large store never has to fit in memory.
 from __future__ import annotations
 
 import datetime as dt
-import json
-
-import orjson
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+import orjson
 
 from ..errors import BadOption
 from ..model import Document
