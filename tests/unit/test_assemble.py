@@ -333,3 +333,13 @@ def test_blocking_a_numbered_road_to_demand_is_a_protest(pipeline: Pipeline) -> 
 def test_blocking_a_bill_is_no_protest(pipeline: Pipeline) -> None:
     x = run(pipeline, "The opposition blocked the budget bill in parliament on Monday, demanding new elections.")
     assert all(e.acled_type != "Protests" for e in happened(x))
+
+
+def test_a_weather_warning_is_no_event(pipeline: Pipeline) -> None:
+    """"warned" once counted as the conflict word "war"; storms are no assault."""
+    assert run(pipeline, "The weather service warned of storms in Jos on Monday.").events == ()
+
+
+def test_a_curfew_is_a_change_to_group_activity(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The army imposed a dusk-to-dawn curfew on Kaduna on Monday.")
+    assert any(e.acled_subtype == "Change to group/activity" for e in happened(x))
