@@ -12,6 +12,8 @@ by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`)
 3. A violent event (Battles, Explosions/Remote violence, Violence against civilians) with no
    perpetrator named is coded to "Unidentified Armed Group (country)"; in a sentence about drugs,
    cartels, robbery, extortion or ransom, unidentified armed men are "Unidentified Gang (country)".
+4. Violence against civilians with no civilian among its targets has "Civilians (country)" as
+   actor 2: by ACLED's definition its targets are civilians.
 
 Every filled side carries its reason.
 """
@@ -77,6 +79,9 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
             recipients.insert(0, _filled(d, iso3, "police", "a protest met with force: the police, as no force is named"))
     elif event.acled_type in VIOLENT_TYPES and not actors:
         actors = [_filled(d, iso3, "armed group", "no perpetrator named: an unidentified armed group")]
+    if event.acled_type == "Violence against civilians" and not any(_is_civilian(r) for r in recipients):
+        # ACLED's definition: the target of violence against civilians is civilians.
+        recipients.insert(0, _filled(d, iso3, "civilians", "violence against civilians with no civilian named: civilians"))
     if CRIME_WORDS.search(event.sentence.text):
         actors = [_as_gang(a, d) for a in actors]
         recipients = [_as_gang(a, d) for a in recipients]
@@ -100,6 +105,10 @@ def _with_country(actor: Actor, iso3: str | None, d: ActorDictionary) -> Actor:
         return actor
     filled = d.actor(iso3, role, evidence=actor.evidence, loaded=actor.loaded)
     return replace(filled, evidence=replace(actor.evidence, reason="the country of the event's place"))
+
+
+def _is_civilian(actor: Actor) -> bool:
+    return actor.inter == 7 or (actor.acled_name or "").startswith("Civilians")
 
 
 def _is_crowd(actor: Actor) -> bool:

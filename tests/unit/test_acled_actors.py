@@ -47,3 +47,10 @@ def test_named_sides_are_kept(pipeline: Pipeline) -> None:
 def test_unidentified_men_in_a_drug_story_are_a_gang(pipeline: Pipeline) -> None:
     e = first(pipeline, "Gunmen linked to a drug cartel shot dead a shopkeeper in Culiacan on Sunday.")
     assert "Unidentified Gang (Mexico)" in acled_sides(e).names()
+
+
+def test_violence_against_civilians_has_civilians_as_actor_2(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Gunmen abducted a blogger from his home in Yenagoa on Sunday.", "Violence against civilians")
+    sides = acled_sides(e)
+    assert sides.actor2 is not None and sides.actor2.acled_name == "Civilians (Nigeria)"
+    assert sides.actor2.evidence.reason and "civilian" in sides.actor2.evidence.reason
