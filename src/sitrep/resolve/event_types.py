@@ -207,10 +207,15 @@ def _target_text(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> 
 
 
 def _victims(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recipients: tuple[Actor, ...]) -> str | None:
-    """"armed", "civilian" or None from the recipients, else from the nouns where the victims are named."""
-    if any(_civilian(r) for r in recipients) and not any(_armed(r) for r in recipients):
+    """"armed", "civilian" or None from the recipients, else from the nouns where the victims are named.
+
+    ACLED counts government officials among civilians when they are attacked; a "regime" named in
+    loaded words stands for its forces, so it stays armed."""
+    civil_targets = [r for r in recipients if _civilian(r) or (r.sector == "GOV" and not r.loaded)]
+    armed_targets = [r for r in recipients if _armed(r) and r not in civil_targets]
+    if civil_targets and not armed_targets:
         return "civilian"
-    if any(_armed(r) for r in recipients) and not any(_civilian(r) for r in recipients):
+    if armed_targets and not civil_targets:
         return "armed"
     target = _target_text(sentence, trigger, actors)
     armed = _pattern(ARMED_PEOPLE).search(target)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.model import Actor, Evidence, Trigger, Weapon
 from sitrep.resolve.event_types import classify
 
@@ -249,3 +251,14 @@ def test_forces_storming_a_march_do_not_make_it_a_riot() -> None:
     out = typed(trig("protest", "material", "PROTEST"),
                 sentence="Soldiers stormed the village and broke up the march with tear gas.")
     assert (out.acled_type, out.acled_subtype) == ("Protests", "Protest with intervention")
+
+
+def test_a_government_official_shot_is_violence_against_civilians() -> None:
+    official = replace(actor("Government of Haiti", "GOV", 1), country="HTI")
+    out = typed(trig("attack"), actors=(actor("Gunmen", "UAF", 3),), recipients=(official,),
+                sentence="Gunmen shot dead a government employee in Port-au-Prince.")
+    assert out.acled_subtype == "Attack"
+    regime = replace(official, loaded=True)
+    out = typed(trig("attack"), actors=(actor("Gunmen", "UAF", 3),), recipients=(regime,),
+                sentence="Gunmen shot dead a regime officer in Daraa.")
+    assert out.acled_subtype == "Armed clash"
