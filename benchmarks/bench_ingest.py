@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import random
 import tempfile
@@ -22,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from report import emit  # noqa: E402 (benchmarks/ is the script's folder)
 
 PLACES = [
     ("Kharkiv", "Ukraine"), ("Bakhmut", "Ukraine"), ("Mariupol", "Ukraine"),
@@ -214,9 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         "components": list(nlp.pipe_names),
         "load_average": os.getloadavg(),
     }
-    print(json.dumps(figures, indent=2))
-    if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    emit(figures, args.json)
     return 0
 
 

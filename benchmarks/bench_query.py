@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import json
 import random
 import statistics
 import tempfile
@@ -29,6 +28,8 @@ from sitrep.model import (
     Weapon,
 )
 from sitrep.store import BBox, EventFilter, Store, StoreWriter, document_rows
+
+from report import emit  # noqa: E402 (benchmarks/ is the script's folder)
 
 START = dt.date(2021, 1, 1)
 DAYS = 730
@@ -131,9 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             e_ms, _ = timed(db, filters, export=True)
             figures[name] = {"query_median_ms": round(q_ms, 2), "geojson_export_median_ms": round(e_ms, 2),
                              "mean_events": round(q_n, 1)}
-    print(json.dumps(figures, indent=2))
-    if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    emit(figures, args.json)
     return 0
 
 

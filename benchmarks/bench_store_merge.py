@@ -11,7 +11,6 @@ process's high-water resident set size.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from merge_bench import synthetic  # noqa: E402
+from report import emit  # noqa: E402
 
 from sitrep.incidents_run import update_incidents  # noqa: E402
 from sitrep.model import Extraction  # noqa: E402
@@ -59,9 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         "total_seconds": round(summary.read_seconds + summary.merge_seconds + summary.write_seconds, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
-    print(json.dumps(figures, indent=2))
-    if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    emit(figures, args.json)
     return 0
 
 
