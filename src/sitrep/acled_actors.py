@@ -14,6 +14,8 @@ by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`)
    cartels, robbery, extortion or ransom, unidentified armed men are "Unidentified Gang (country)".
 4. Violence against civilians with no civilian among its targets has "Civilians (country)" as
    actor 2: by ACLED's definition its targets are civilians.
+5. In a violent event or a strategic development, a "regime" (a government named in loaded
+   words) is its military forces.
 
 Every filled side carries its reason.
 """
@@ -70,6 +72,9 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
         iso3 = named.pop() if len(named) == 1 else None
     actors = [_with_country(a, iso3, d) for a in event.actors]
     recipients = [_with_country(a, iso3, d) for a in event.recipients]
+    if event.acled_type in VIOLENT_TYPES or event.acled_type == "Strategic developments":
+        actors = [_regime_forces(a, d) for a in actors]
+        recipients = [_regime_forces(a, d) for a in recipients]
     if event.acled_type in ("Riots", "Protests"):
         role = "rioters" if event.acled_type == "Riots" else "protesters"
         actors = [_as_crowd(a, role, iso3, d) for a in actors]
@@ -105,6 +110,17 @@ def _with_country(actor: Actor, iso3: str | None, d: ActorDictionary) -> Actor:
         return actor
     filled = d.actor(iso3, role, evidence=actor.evidence, loaded=actor.loaded)
     return replace(filled, evidence=replace(actor.evidence, reason="the country of the event's place"))
+
+
+def _regime_forces(actor: Actor, d: ActorDictionary) -> Actor:
+    """A "regime" that fights, shells or loots is its armed forces (ACLED: "Military Forces of X")."""
+    if not (actor.loaded and actor.sector == "GOV" and actor.country):
+        return actor
+    military = d.role("military")
+    if military is None:
+        return actor
+    made = d.actor(actor.country, military, evidence=actor.evidence, loaded=True)
+    return replace(made, evidence=replace(actor.evidence, reason="a regime acting by force: its military forces"))
 
 
 def _is_civilian(actor: Actor) -> bool:

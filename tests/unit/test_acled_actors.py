@@ -54,3 +54,10 @@ def test_violence_against_civilians_has_civilians_as_actor_2(pipeline: Pipeline)
     sides = acled_sides(e)
     assert sides.actor2 is not None and sides.actor2.acled_name == "Civilians (Nigeria)"
     assert sides.actor2.evidence.reason and "civilian" in sides.actor2.evidence.reason
+
+
+def test_a_regime_that_shells_is_its_military(pipeline: Pipeline) -> None:
+    e = first(pipeline, "The Syrian regime shelled the town of Ariha in Idlib on Sunday.", "Explosions/Remote violence")
+    sides = acled_sides(e)
+    assert sides.actor1 is not None and sides.actor1.acled_name == "Military Forces of Syria"
+    assert sides.actor1.evidence.reason and "regime" in sides.actor1.evidence.reason
