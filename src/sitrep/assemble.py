@@ -683,7 +683,7 @@ def _merge_claimed(ctx: _Context, d: _Draft, outcome: str) -> Casualties | None:
     low = min(t.low for _, t in totals)
     highs = [t.high for _, t in totals]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    first_who, first = totals[0]
+    _, first = totals[0]
     best = max(low, first.best) if high is None else min(max(low, first.best), high)
     names = ", ".join(w or "unattributed" for w, _ in totals)
     total = Count(low=low, best=best, high=high, raw=first.raw, group=None,
@@ -937,7 +937,7 @@ def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
                     # "The coalition said its jets struck ..." then "the raids late on Monday ...": the
                     # retelling gives the day the lead left to the publication date.
                     target = k
-                    k.date = day(d)
+                    k.date = dates[id(k)] = day(d)
                     break
         if target is None:
             kept.append(d)
