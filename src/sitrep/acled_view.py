@@ -74,14 +74,15 @@ FORCE_ON_PROTESTERS = (
 SERIOUS_HARM = r"hospitali[sz]ed|killed|died|dead|seriously (?:injured|wounded|hurt)|severely (?:injured|wounded|beaten)|critical condition"
 
 
-# Who a later sentence's arrest or dispersal must concern to be the protest's: not "he was arrested
-# in connection with a case", the grievance told again.
-GATHERING = (r"protest\w*|demonstrat\w*|participants|rall(?:y|ies)|march\w*|crowds?|gathering|sit-in|picket\w*|"
+# Who a later sentence's arrest or dispersal must concern to be the protest's: not "she was detained
+# over a fraud case", the grievance told again.
+GATHERING = (r"protest\w*|demonstrat\w*|participants|rall(?:y|ies)|\b(?:a|the) march\b|march(?:ed|ers|es|ing)\b|"
+             r"crowds?|gathering|sit-in|picket\w*|"
              r"\bthey\b|\bthem\b|strikers|activists")
 
 
 # A later sentence about one person's arrest, told as the case behind the protest.
-GRIEVANCE_RETOLD = r"^(?:He|She)\b|in connection with|on an? (?:\w+ )?charges?\b|accused of|allegedly"
+GRIEVANCE_RETOLD = r"^\s*(?:He|She)\b|in connection with|on an? (?:\w+ )?charges?\b"
 
 
 def told_as_response(words: str, text: str) -> bool:

@@ -88,12 +88,12 @@ SUBPLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?|sectors?|communi
                             r"township|market|camp)\b")
 # Words that announce another incident in the same report.
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
-# Words of repetition that make a present perfect a pattern ("has used ... many times").
 # "Iran-aligned", "Kabul-based", "US-led": a place name joined by a hyphen to a lower-case word.
 HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 # "A string of attacks", "a wave of bombings": many incidents summed up, not one.
 AGGREGATE_HEADS = frozenset("string series wave spate spree rash succession campaign number handful litany".split())
 AGGREGATE_MODIFIERS = frozenset("recent previous past repeated frequent earlier several numerous multiple sporadic".split())
+# Words of repetition that make a present perfect a pattern ("has used ... many times").
 REPETITION = ("many times", "repeatedly", "often", "frequently", "regularly", "for years", "routinely", "time and again")
 ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
@@ -439,10 +439,13 @@ def _words(text: str, vocab: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=32)
 def _vocabulary_pattern(vocab: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a word list: a listed word, alone or with a plural or verb ending ("soldiers",
-    "shelled"), but not a longer word that starts with it ("war" is not "warned", "shell" not "shellfish")."""
-    words = "|".join(re.escape(w) for w in sorted(vocab, key=len, reverse=True))
-    return re.compile(r"\b(?:" + words + r")(?:s|es|ed|d|ing|'s)?\b")
+    """One pattern for a word list: a word of five letters or more also as the start of a longer word
+    ("police" in "policemen"); a shorter one only alone or as a plural ("war", "wars", not "warned")."""
+    ordered = sorted(vocab, key=len, reverse=True)
+    long = "|".join(re.escape(w) for w in ordered if len(w) > 4)  # "police" covers "policemen"
+    short = "|".join(re.escape(w) for w in ordered if len(w) <= 4)  # "war" must not cover "warned"
+    parts = ([r"\b(?:" + long + ")"] if long else []) + ([r"\b(?:" + short + r")(?:s|es|'s)?\b"] if short else [])
+    return re.compile("|".join(parts) or r"(?!)")
 
 
 def _armed(actor: Actor) -> bool:
@@ -800,7 +803,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             material = [t for t in material if not _habitual(ctx, t)]
         counted = False  # whether this sentence's figures went into an event
         if material and support:
-            # What happened outranks what was only wanted or denied ("surrendered ..., stating that they wanted to engage").
+            # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
             primary = min(material, key=lambda t: (not _certainty(ctx, t, sent).happened,
                                                    FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99,
                                                    t.start))

@@ -62,7 +62,7 @@ def test_protesters_attacked_and_hospitalised_is_excessive_force(pipeline) -> No
 
 def test_the_arrest_behind_the_protest_told_again_is_no_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = _primary(pipeline, "On 1 March 2021, reporters protested in Quetta against the arrest of their editor. "
-                               "He was arrested in connection with a tax case.")
+                               "She was detained over a fraud case.")
     assert event is not None and event.acled_subtype == "Peaceful protest"
 
 

@@ -65,8 +65,8 @@ PARTICIPANT_VIOLENCE = (
     r"assaulted|injuring (?:police|officers)|hurled"
 )
 # A gathering that fights the police: both sides use force, so ACLED codes a violent demonstration.
-CLASH_WITH_POLICE = (r"clash\w*\b[^.;]{0,60}\b(?:police\w*|officers|security forces|law enforcement)|"
-                     r"(?:police\w*|officers|security forces)\b[^.;]{0,40}\bclash\w*|\brioters\b")
+CLASH_WITH_POLICE = (r"clash\w*\b[^.;]{0,60}\b(?:with|between)\b[^.;]{0,40}\b(?:police\w*|officers|security forces|law enforcement)|"
+                     r"(?:police\w*|officers|security forces)\s+(?:clashed|fought|scuffled)\s+with\b|\brioters\b")
 PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|agitat\w*|strik(?:e|ers|ing)|sit-in|picket\w*|demanding|to demand|in protest"
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
 # Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
@@ -79,8 +79,8 @@ CROWD = (
     r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators"
 )
 # Sides of a brawl: party members and supporters, villagers, farmers, people of a community.
-CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|inhabitants|refugees|nationals|"
-               r"representatives|farmers|(?:farmer|village|family|clan|caste|party) groups|families")
+CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|inhabitants|nationals|"
+               r"representatives|farmers|(?:farmer|village|family|clan|caste|party) groups")
 # Sides or arms that make a fight an armed clash whatever else is said.
 ORGANISED_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed|"
                       r"soldiers?|troops|gangs?|cartels?|hitm[ae]n|fire|shoot-?outs?|shots|guns?|rifles?|rockets?")
@@ -116,7 +116,7 @@ FIGHTING = r"clash(?:es|ed)?|gun ?battles?|gun ?fights?|fire ?fights?|shoot-?out
 HEAVY_GUNS = r"heavy machine ?-?guns?|heavy machineguns?|machine ?guns?,? (?:assumedly|reportedly|probably) heavy|\d\d\.\d ?mm|anti-aircraft guns?|cannons?"
 HAND_GRENADE = r"(?<!propelled )(?<!propelled-)grenades?(?! launchers?)(?!-launchers?)"
 DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car bomb|explosive devices?|\bbomb\b|bombs|booby|unexploded|explosives?"
-# Ground that changes hands: without one of these, a capture took people ("captured 2 rebels on the front").
+# Ground that changes hands: without one of these, a capture took people ("captured three rebels near the front").
 TERRITORY = (r"villages?|towns?|city|cities|districts?|areas?|bases?|positions?|checkpoints?|strongholds?|hills?|"
              r"localit(?:y|ies)|regions?|territor(?:y|ies)|control|sites?|camps?|outposts?|roads?|highways?|airports?|"
              r"bridges?|neighbou?rhoods?|settlements?|province|military post|posts?|headquarters|barracks|island")
@@ -238,6 +238,12 @@ def _agent_text(sentence: str, trigger: Trigger) -> str:
     return sentence[:at]
 
 
+def _sides_text(sentence: str, trigger: Trigger) -> str:
+    """Where a fight's sides are named: the doers' words, or a "between ... and ..." phrase."""
+    between = re.search(r"\bbetween\b[^.;]{0,100}", sentence, re.IGNORECASE)
+    return _agent_text(sentence, trigger) + (" " + between.group() if between else "")
+
+
 def _crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> bool:
     """An unorganised crowd did it: no armed actor among the doers, and a crowd coded or named."""
     if any(_armed(a) for a in actors):
@@ -261,7 +267,7 @@ def _light_arms(weapon: Weapon, sentence: str) -> bool:
 
 
 def _named_ground(context: Span | None, trigger_span: tuple[int, int] | None) -> bool:
-    """Whether the capture word's object is a place name ("re-captured Quissanga")."""
+    """Whether the capture word's object is a place name ("retook Kidal")."""
     if context is None or trigger_span is None:
         return False
     words = [t for t in context if trigger_span[0] <= t.idx < trigger_span[1]]
@@ -269,10 +275,12 @@ def _named_ground(context: Span | None, trigger_span: tuple[int, int] | None) ->
         for child in word.children:
             if child.dep_ in {"dobj", "nsubjpass"} and (child.ent_type_ in {"GPE", "LOC", "FAC"} or child.pos_ == "PROPN"):
                 return True
-    if words:  # a parse gone astray ("re-captured Quissanga"): the name right after the word
+    if words and not any(c.dep_ in {"dobj", "nsubjpass"} for w in words for c in w.children):
+        # a parse gone astray ("re-captured Kidal" split at the hyphen): the name right after the word
         after = [t for t in context if t.i > words[-1].i][:2]
         after = after[1:] if after and after[0].lower_ == "the" else after
-        return bool(after) and after[0].pos_ == "PROPN" and after[0].text[:1].isupper()
+        return bool(after) and after[0].pos_ == "PROPN" and after[0].text[:1].isupper() and \
+            after[0].ent_type_ not in {"PERSON", "ORG", "NORP"}
     return False
 
 
@@ -510,7 +518,7 @@ def _violence(
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd")
     if (family == "clash" and not weapons and not any(_armed(a) for a in actors + recipients)
-            and _has(CROWD_SIDES, sentence) and not _has(ORGANISED_FIGHTERS, sentence)):
+            and _has(CROWD_SIDES, _sides_text(sentence, trigger)) and not _has(ORGANISED_FIGHTERS, sentence)):
         return _riot(sentence, modes, "a fight with no weapon of war where a side is a crowd, not an armed group")
     if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):
         remote, reason = _remote_subtype(weapons, family, sentence)

@@ -455,7 +455,7 @@ def _resolve(
             area is None or any(bias[e.country2] for e in candidates) or _enumeration(text, areas)):
         # "Mosul, Baghdad and Basra" is a list of towns, not Mosul inside Baghdad: a comma list after a
         # known name overrides it only with a region of the document's countries, when no reading of
-        # the name lies in them ("Zari district center, Balkh" against Zari in Poland), and when the
+        # the name lies in them ("Lashkari district centre, Ghazni" against a namesake abroad), and when the
         # list does not go on ("Saipan, Guam, Alaska, Hawaii").
         area, area_keys = None, frozenset()
     if area is not None and not any(_in_areas(e, area_keys, gazetteer) or _near(e, area) for e in candidates):
@@ -645,7 +645,7 @@ _LIST_GOES_ON = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+)[A-Z]")
 
 def _loose_region(areas: AreaList, text: str, gazetteer: Gazetteer, bias: Counter[str]) -> GazEntry | None:
     """The province or country a comma list names last, when it lies in a country of the document or
-    is called a province ("El Callao, Bolivar state")."""
+    is called a province ("a mining town, Zulia state")."""
     end = areas.starts[-1] + len(areas.names[-1])
     called_region = bool(REGION_SUFFIX.match(text[end : end + 20]))
     found = [e for e in gazetteer.lookup(areas.names[-1])

@@ -123,7 +123,8 @@ CAPTIVE_NOUNS = frozenset("man men woman women thief thieves suspect suspects pe
 
 
 def _captured_people(token: Token) -> bool:
-    """Whether a capture word takes people ("captured 2 PKK militants", "were killed, injured or captured")."""
+    """Whether a capture word takes people who are not fighters ("tried to capture two thieves"),
+    reading through conjoined verbs ("were beaten, robbed or captured")."""
     verb = token
     for _ in range(3):
         for child in verb.children:
@@ -146,7 +147,7 @@ def bomber_stopped(token: Token) -> bool:
         tok = tok.head.head
     if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in STOPPING_VERBS:
         return True
-    # The parse fails on "killed 2 IS suicide bombers" (IS read as a verb): look left past the numbers,
+    # The parse may fail on an acronym ("killed 3 AQ suicide bombers", the acronym read as a verb): look left past the numbers,
     # names and articles of the noun phrase for the verb.
     first = min(t.i for t in token.subtree) if token.dep_ == "compound" else token.left_edge.i
     for left in reversed(token.doc[max(0, first - 6) : first]):
@@ -173,9 +174,9 @@ def _blocks_a_way(token: Token) -> bool:
     if obj is None:
         return False
     words = {obj.lower_, obj.lemma_.lower()} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
-    # a road's number: "the RN 12", "the N2", "the A-1"
-    numbered = bool(ROAD_NUMBER.match(obj.text)) or (obj.pos_ == "PROPN" and any(c.like_num for c in obj.children)
-                                                     or any(t.like_num for t in obj.doc[obj.i + 1 : obj.i + 2]))
+    # a road's number: "the N7", "the A-1", "route 9"
+    numbered = bool(ROAD_NUMBER.match(obj.text)) or ((obj.pos_ == "PROPN" or obj.text.isupper()) and (
+        any(c.like_num for c in obj.children) or any(t.like_num for t in obj.doc[obj.i + 1 : obj.i + 2])))
     return bool(words & WAYS) or numbered
 
 
@@ -202,7 +203,7 @@ def _subject(token: Token) -> Token | None:
 def _crowd_subject(token: Token) -> bool:
     subject = _subject(token)
     if subject is not None and subject.ent_type_ in {"PERSON", "GPE"}:
-        # "..., Rio Grande do Norte, bus drivers gathered": the parse took the place for the subject
+        # "..., in Minas Gerais, nurses gathered": the parse may take the place for the subject
         subject = next((c for c in subject.children if c.dep_ == "appos"), subject)
     if subject is None or subject.ent_type_ in {"PERSON", "GPE", "NORP"} or subject.pos_ == "PRON":
         return False
@@ -258,7 +259,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
     if family.name == "clash" and end - start == 1 and _abstract_object(doc, end):
         return False  # "to combat the spread of the virus", "the fight against corruption"
     if family.name == "capture" and (_captured_people(doc[start]) or _has_any(
-            doc[start].sent.text.lower(), ("protest", "protesters", "demonstrators", "demonstration"))):
+            doc[start].sent.text.lower(), ("protest", "protests", "protesting", "protesters", "demonstrators",
+                                        "demonstration"))):
         return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
     if family.name == "suicide" and bomber_stopped(doc[start:end].root):
         return False

@@ -132,8 +132,8 @@ def _event(row: tuple[Any, ...]) -> StoredEvent:
 
 def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
     """SQL for a filter. With a box, the R-tree picks the candidates (by day too when it has the
-    day axis, ``space_time``) and the exact comparisons on the columns decide; the R-tree keeps
-    float32 bounds, so its test alone could miss a point on the edge of the box."""
+    day axis, ``space_time``) and the exact comparisons on the columns decide: the R-tree keeps
+    float32 bounds rounded outward, so it may offer a point just outside the box."""
     clauses: list[str] = []
     params: list[Any] = []
     by_tree = f.bbox is not None and space_time
