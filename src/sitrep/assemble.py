@@ -804,7 +804,8 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         counted = False  # whether this sentence's figures went into an event
         if material and support:
             # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
-            primary = min(material, key=lambda t: (not _certainty(ctx, t, sent).happened,
+            real = {id(t): _certainty(ctx, t, sent).happened for t in material}
+            primary = min(material, key=lambda t: (not real[id(t)],
                                                    FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99,
                                                    t.start))
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
@@ -814,7 +815,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             referring = all(
                 _anaphoric(ctx, t) or _content_of_verbal(ctx, t, all_verbal) or _after_request(t, all_verbal) for t in material
             )
-            happened = _certainty(ctx, primary, sent).happened
+            happened = real[id(primary)]
             elaboration = generic and not has_own_args and not casualties_here and bool(drafts) and happened and (
                 referring or (last_violent and si - last_violent_sentence <= 2)
             )
@@ -930,12 +931,13 @@ def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
         if foldable and not _words(d.sentence.text, SEPARATE_INCIDENT):
+            definite = _definite(ctx, d.trigger)
             for k in kept:
                 if (k.typed_trigger.kind == "violent" and k.sentence.start != d.sentence.start
                         and _same_day(day(k), day(d)) and _same_place(k.place, d.place) and _same_sides(k, d)):
                     target = k
                     break
-                if (k.typed_trigger.kind == "violent" and k.sentence.start < d.sentence.start and _definite(ctx, d.trigger)
+                if (k.typed_trigger.kind == "violent" and k.sentence.start < d.sentence.start and definite
                         and _dated_later(day(k), day(d)) and _same_province(k.place, d.place) and _same_sides(k, d)):
                     # "The coalition said its jets struck ..." then "the raids late on Monday ...": the
                     # retelling gives the day the lead left to the publication date.
