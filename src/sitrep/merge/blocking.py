@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -181,38 +182,61 @@ def _probe_keys(p: Profile, size: float) -> Iterator[tuple]:
             yield ("act", name)
 
 
-def candidate_pairs(items: Sequence[Profile], settings: Settings) -> Iterator[tuple[int, int]]:
-    """Each pair of profile indexes (i < j) that share a bucket, once; same-document pairs are left out."""
+def candidate_pairs(items: Sequence[Profile], settings: Settings, *,
+                    exact_neighbours: bool = True) -> Iterator[tuple[int, int]]:
+    """Each pair of profile indexes (i < j) that share a bucket, once; same-document pairs are left out.
+
+    With ``exact_neighbours`` false, two events each dated to a single day read from the text are
+    paired only when it is the same day (the caller knows such a pair a day apart cannot link).
+    """
     size = settings.cell_degrees
-    buckets: dict[tuple, list[int]] = defaultdict(list)
+    exact: dict[tuple, list[int]] = defaultdict(list)  # events with a single day read from the text
+    loose: dict[tuple, list[int]] = defaultdict(list)  # every other dated event
     for p in items:
         if p.day_precision is DatePrecision.UNKNOWN:
             continue
         keys = list(_fill_keys(p, size))
         if p.grain == COUNTRY:  # so that region-level events find country-level ones
             keys.append(("cty-coarse", p.country))
+        buckets = exact if p.exact else loose
         for day in range(p.first_day, p.last_day + 1):
             for key in keys:
                 buckets[(day, key)].append(p.index)
     slack = settings.day_slack
+    document_of = [p.document for p in items]
+    grain_of = [p.grain for p in items]
+    empty: list[int] = []
     for p in items:
         if p.day_precision is DatePrecision.UNKNOWN:
             continue
-        seen: set[int] = set()
+        me, mine, grain = p.index, p.document, p.grain
+        # Grid cells hold town-level events only, which find each other from both sides: a
+        # town-level event looks only at higher indexes (bucket lists are in index order).
+        after = me + 1 if grain == FINE else 0
+        seen = {me}
         probes = list(_probe_keys(p, size))
         for day in range(p.first_day - slack, p.last_day + slack + 1):
+            with_exact = exact_neighbours or not p.exact or p.first_day <= day <= p.last_day
             for key in probes:
-                for j in buckets.get((day, key), ()):
-                    if j in seen or j == p.index:
+                found = loose.get((day, key), empty)
+                if after and found:
+                    found = found[bisect_left(found, after):]
+                if with_exact:
+                    more = exact.get((day, key), empty)
+                    if after and more:
+                        more = more[bisect_left(more, after):]
+                    found = found + more if found else more
+                for j in found:
+                    if j in seen:
                         continue
                     seen.add(j)
-                    other = items[j]
-                    if other.document == p.document:
+                    if document_of[j] == mine:
                         continue
+                    if j > me:
+                        yield me, j
                     # A pair both of whose sides find each other is yielded by the lower index only.
-                    if j < p.index and _symmetric(p.grain, other.grain):
-                        continue
-                    yield (p.index, j) if p.index < j else (j, p.index)
+                    elif not _symmetric(grain, grain_of[j]):
+                        yield j, me
 
 
 def _symmetric(a: int, b: int) -> bool:

@@ -22,7 +22,7 @@ from ..model import Document, Event, PlacePrecision
 from .blocking import Profile, candidate_pairs, profiles
 from .figures import figure_claims, merge_figures
 from .records import Conflict, Incident, Position, Settings, SourceRef
-from .similarity import compatible, similarity
+from .similarity import exact_days_apart_may_link, pair_score
 
 _PRECISION_RANK = {
     PlacePrecision.TOWN: 0,
@@ -50,17 +50,30 @@ def merge_events(
         return tuple(sorted((build_incident([items[i] for i in g], score) for g, score in groups), key=lambda x: x.id))
 
 
-def scored_links(items: Sequence[Profile], settings: Settings) -> list[tuple[float, int, int]]:
-    """Every candidate pair that passes the hard rule and reaches the threshold, strongest first."""
+def scored_links(items: Sequence[Profile], settings: Settings,
+                 scores: dict[int, float] | None = None) -> list[tuple[float, int, int]]:
+    """Every candidate pair that passes the hard rule and reaches the threshold, strongest first.
+
+    ``scores``, when given, receives the similarity of every compatible candidate pair (keyed by
+    ``i * len(items) + j``, i < j) so that the average-linkage check need not score them again.
+    """
     links = []
-    for i, j in candidate_pairs(items, settings):
-        a, b = items[i], items[j]
-        if compatible(a, b, settings):
-            score = round(similarity(a, b, settings), 9)
-            if score >= settings.threshold:
-                links.append((score, i, j))
+    n = len(items)
+    for i, j in candidate_pairs(items, settings, exact_neighbours=exact_days_apart_may_link(settings)):
+        score = pair_score(items[i], items[j], settings)
+        if score is None:
+            continue
+        if scores is not None:
+            scores[i * n + j] = score
+        if score >= settings.threshold - 1e-9:
+            rounded = round(score, 9)
+            if rounded >= settings.threshold:
+                links.append((rounded, i, j))
     # Ties go by event ids, so the order of the input does not change the outcome.
-    links.sort(key=lambda link: (-link[0], *sorted((items[link[1]].event.id, items[link[2]].event.id))))
+    rank = [0] * n
+    for position, index in enumerate(sorted(range(n), key=lambda k: items[k].event.id)):
+        rank[index] = position
+    links.sort(key=lambda link: (-link[0], *sorted((rank[link[1]], rank[link[2]]))))
     return links
 
 
@@ -70,6 +83,7 @@ def cluster(items: Sequence[Profile], settings: Settings) -> list[tuple[list[int
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     documents: dict[int, set[int]] = {i: {items[i].document} for i in range(len(items))}
     weakest: dict[int, float] = {}
+    scores: dict[int, float] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -77,11 +91,11 @@ def cluster(items: Sequence[Profile], settings: Settings) -> list[tuple[list[int
             i = parent[i]
         return i
 
-    for score, i, j in scored_links(items, settings):
+    for score, i, j in scored_links(items, settings, scores):
         ri, rj = root(i), root(j)
         if ri == rj or documents[ri] & documents[rj]:
             continue
-        if not _may_join(items, members[ri], members[rj], settings):
+        if not _may_join(items, members[ri], members[rj], settings, scores):
             continue
         if len(members[ri]) < len(members[rj]):
             ri, rj = rj, ri
@@ -92,15 +106,24 @@ def cluster(items: Sequence[Profile], settings: Settings) -> list[tuple[list[int
     return [(sorted(group), weakest.get(r, 1.0)) for r, group in members.items()]
 
 
-def _may_join(items: Sequence[Profile], left: Sequence[int], right: Sequence[int], settings: Settings) -> bool:
-    """Every cross pair compatible, and the mean cross similarity at the threshold (average linkage)."""
+def _may_join(items: Sequence[Profile], left: Sequence[int], right: Sequence[int], settings: Settings,
+              scores: dict[int, float]) -> bool:
+    """Every cross pair compatible, and the mean cross similarity at the threshold (average linkage).
+
+    Pairs scored by :func:`scored_links` are looked up in ``scores``; any other pair (one that
+    shared no bucket, or failed the hard rule) is scored here.
+    """
+    n = len(items)
     total = 0.0
     for x in left:
         for y in right:
-            a, b = items[x], items[y]
-            if not compatible(a, b, settings):
-                return False
-            total += similarity(a, b, settings)
+            lo, hi = (x, y) if x < y else (y, x)
+            score = scores.get(lo * n + hi)
+            if score is None:
+                score = pair_score(items[lo], items[hi], settings)
+                if score is None:
+                    return False
+            total += score
     return round(total / (len(left) * len(right)), 9) >= settings.threshold
 
 

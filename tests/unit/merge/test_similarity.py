@@ -3,8 +3,9 @@ import datetime as dt
 from hypothesis import given, settings as hsettings, strategies as st
 
 from sitrep.merge.blocking import profiles
+from sitrep.model import PlacePrecision
 from sitrep.merge.records import Settings
-from sitrep.merge.similarity import compatible, km_between, similarity
+from sitrep.merge.similarity import compatible, km_between, pair_score, similarity
 
 from .factory import DAY, event, place
 
@@ -72,3 +73,26 @@ def test_similarity_is_symmetric_and_bounded(dlat, dlon, ddays, defaulted, kind)
     assert 0.0 <= similarity(x, y, S) <= 1.0 + 1e-9
     assert abs(similarity(x, y, S) - similarity(y, x, S)) < 1e-12
     assert compatible(x, y, S) == compatible(y, x, S)
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(
+    st.floats(-0.5, 0.5), st.floats(-0.5, 0.5), st.integers(-3, 3), st.booleans(), st.booleans(),
+    st.sampled_from([None, "Donetsk", "Kharkiv"]),
+    st.sampled_from(
+        [("Battles", "Armed clash"), ("Riots", "Mob violence"), ("Protests", "Peaceful protest")]
+    ),
+)
+def test_pair_score_is_similarity_when_compatible_else_none(dlat, dlon, ddays, defaulted, coarse, admin1, kind):
+    where = place("x", 49.99 + dlat, 36.23 + dlon, admin1=admin1)
+    if coarse:
+        precision = PlacePrecision.REGION if admin1 else PlacePrecision.COUNTRY
+        where = place("Region", None, None, precision=precision, admin1=admin1)
+    a = event("a", "d1")
+    b = event("b", "d2", where=where, day=DAY + dt.timedelta(days=ddays), acled=kind, defaulted_date=defaulted)
+    for x, y in (pair(a, b), pair(b, a)):
+        got = pair_score(x, y, S)
+        if compatible(x, y, S):
+            assert got == similarity(x, y, S)
+        else:
+            assert got is None
