@@ -6,6 +6,8 @@ from sitrep.model import DatePrecision, PlacePrecision
 
 from .factory import DAY, document, event, place
 
+S = Settings()
+
 
 def pairs(events):
     docs = {e.document_id: document(e.document_id) for e in events}
@@ -68,3 +70,30 @@ def test_grains_and_families():
 def test_a_date_left_to_the_publication_day_reaches_the_day_before():
     items = profiles([event("a", "d1", defaulted_date=True)], {})
     assert items[0].last_day - items[0].first_day == 1 and not items[0].exact
+
+
+def test_exact_days_apart_are_left_out_only_when_asked_and_loose_dates_still_reach_them():
+    one = DAY + dt.timedelta(days=1)
+    items = profiles(
+        [event("a", "d1"), event("b", "d2", day=one), event("c", "d3", day=one, defaulted_date=True)], {}
+    )
+    every = set(candidate_pairs(items, S))
+    assert {(0, 1), (0, 2), (1, 2)} <= every
+    assert set(candidate_pairs(items, S, exact_neighbours=False)) == every - {(0, 1)}
+
+
+def test_merge_is_the_same_whether_or_not_exact_neighbours_are_compared():
+    from sitrep.merge.incidents import cluster
+
+    evs = [event(f"e{i}", f"d{i}", day=DAY + dt.timedelta(days=i % 3), defaulted_date=i % 4 == 0,
+                 where=place("x", 49.99 + 0.01 * (i % 5), 36.23)) for i in range(24)]
+    items = profiles(evs, {})
+    import sitrep.merge.incidents as incidents
+
+    got = cluster(items, S)
+    original = incidents.exact_days_apart_may_link
+    incidents.exact_days_apart_may_link = lambda settings: True
+    try:
+        assert cluster(items, S) == got
+    finally:
+        incidents.exact_days_apart_may_link = original
