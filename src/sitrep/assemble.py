@@ -61,7 +61,7 @@ REQUIRES = ("trigger", "actor", "place", "date", "casualty", "weapon", "attribut
 FAMILY_RANK = (
     "suicide", "abduct", "sexual", "airstrike", "shelling", "bombard", "explosion", "capture", "riot", "mob",
     "protest", "clash", "beat", "body", "attack", "loot", "disrupt", "arrest", "pact", "withdraw", "base", "mobilize",
-    "other",
+    "measures", "aid", "other",
 )
 KILL_WORDS = frozenset({"kill", "killing", "murder", "slay", "massacre", "execute", "execution", "behead"})
 GENERIC_FAMILIES = frozenset({"attack", "clash"})

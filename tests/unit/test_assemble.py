@@ -343,3 +343,22 @@ def test_a_weather_warning_is_no_event(pipeline: Pipeline) -> None:
 def test_a_curfew_is_a_change_to_group_activity(pipeline: Pipeline) -> None:
     x = run(pipeline, "The army imposed a dusk-to-dawn curfew on Kaduna on Monday.")
     assert any(e.acled_subtype == "Change to group/activity" for e in happened(x))
+
+
+def test_a_victim_said_next_to_be_in_the_drug_trade_makes_gang_violence(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Gunmen shot dead a man in Recife on Monday. Police said the victim had been "
+                      "arrested twice for drug trafficking.")
+    assert [e.acled_type for e in violent(x)] == ["Battles"]
+    x = run(pipeline, "Gunmen shot dead a baker in Recife on Monday. Police said the killers were drug traffickers.")
+    assert [e.acled_type for e in violent(x)] == ["Violence against civilians"]
+
+
+def test_a_torched_warehouse_with_no_one_hurt_is_property_destruction(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Unknown attackers set fire to a grain warehouse in Kaduna on Monday. No one was hurt.")
+    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.acled_type] == [
+        ("Strategic developments", "Looting/property destruction")]
+
+
+def test_palestinians_clashing_with_soldiers_is_a_riot(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Clashes broke out between Palestinians and Israeli soldiers at the entrance of Nablus on Monday.")
+    assert [e.acled_type for e in violent(x)] == ["Riots"]

@@ -138,6 +138,43 @@ CROWD_VS_POLICE = (
     rf"(?:{CROWD_SIDE}|they) (?:\w+ ){{0,2}}clash(?:ed|es)? with (?:the )?(?:{POLICE_SIDE})|"
     rf"clash(?:es)? (?:of|by) (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) with (?:the )?(?:{POLICE_SIDE})"
 )
+# What an attack on property hits: with no person harmed or named as a target, ACLED codes the
+# burning, wrecking or plundering of these as Strategic developments / Looting/property destruction.
+PROPERTY = (
+    r"houses?|homes?|huts?|buildings?|shops?|stores?|kiosks?|market|malls?|factory|factories|plants?|warehouses?|offices?|"
+    r"residences?|premises|schools?|churches|church|mosques?|temples?|shrines?|vehicles?|cars?|trucks?|lorr(?:y|ies)|buses|"
+    r"motorcycles?|motorbikes?|tractors?|crops?|fields?|farms?|trees?|orchards?|granar(?:y|ies)|livestock|cattle|cows?|"
+    r"goats?|sheep|camels?|property|properties|masts?|towers?|antennas?|pipelines?|oil ?fields?|wells?|stations?|banks?|"
+    r"hotels?|cafes?|restaurants?|stadiums?|equipment|machinery|infrastructure|facilit(?:y|ies)|clinics?|depots?|"
+    r"supplies|goods|belongings|billboards?|statues?|monuments?|graves?|cemeter(?:y|ies)|ballot boxes"
+)
+# Harm done to things: burning, wrecking, plundering.
+PROPERTY_HARM = (
+    r"arson\w*|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|set (?:\w+ )?(?:on )?fire|set ablaze|set alight|vandali[sz]\w*|"
+    r"loot\w*|pillag\w*|plunder\w*|ransack\w*|destroy\w*|destruction|damag\w*|smash\w*|demolish\w*|wreck\w*|"
+    r"st(?:ole|olen|eal|ealing)|(?:taking|took|carried|carrying) away|cut down|uproot\w*"
+)
+# An attack on a place where people live is an attack on them, whatever else is burnt.
+SETTLEMENT_ATTACKED = (r"(?:attack\w*|raid\w*|storm\w*|assault\w*|overr\w*)(?: on| upon)? (?:the |a |an |several |two |three )?"
+                       r"(?:[\w-]+ ){0,2}(?:villages?|settlements?|camps?|communit(?:y|ies)|hamlets?|neighbou?rhoods?|localit(?:y|ies))")
+# Words that say a person was harmed, once "no casualties" and the like are set aside.
+PERSONAL_HARM = r"injur\w*|wound\w*|hurt|casualt\w*|kill\w*|dead|death|bodies|body|abduct\w*|kidnap\w*|rap(?:e|ed)|beat(?:en|ing)?"
+NO_HARM = (r"(?:no|neither|nor|without|not any) (?:\w+ ){0,2}(?:casualt\w*|injur\w*|fatalit\w*|deaths?|victims?)"
+           r"(?: (?:or|nor|and) (?:\w+ ){0,1}(?:casualt\w*|injur\w*|fatalit\w*|deaths?))?|"
+           r"(?:no ?(?:one|body)|none) (?:\w+ ){0,2}(?:hurt|injured|harmed|wounded|killed)")
+# A people named as a side: a plural nationality ("Palestinians", "Kenyan nationals") or a crowd.
+PEOPLE_SIDE = rf"[A-Z][a-z]+(?:ans|is|ese|ers|ites)(?: nationals| citizens| youths?)?|[A-Z][a-z]+ (?:nationals|citizens|youths?)|{CROWD_SIDE}"
+# Non-state fighters and firearms: with these a clash is a battle.
+NON_STATE_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed (?:men|group|individuals)|"
+                      r"gangs?|cartels?|shoot-?outs?|gunfire|shots|guns?|rifles?|rockets?|fired|shooting")
+# Victims in the drug trade: ACLED codes violence against them as fighting between gangs.
+DRUG_TRADE_PERSON = (r"(?:alleged |suspected |presumed )?(?:male |female )?(?:drug[- ](?:dealers?|traffickers?|lords?)|narco(?:s|traffickers?)?|"
+                     r"gang members?|members? of (?:a |the )?(?:rival )?(?:gang|cartel))")
+DRUG_TRADE_PAST = (r"(?:victims?|he|she|they|both|all)\b[^.;]{0,60}\b(?:charges?|convicted|record|arrested|linked|involved|known)\b"
+                   r"[^.;]{0,50}\bdrug[- ]?(?:trafficking|dealing|trade)")
+# Who may impose security measures when no actor was resolved.
+AUTHORITY = (r"government|authorities|governor\w*|ministry|minister|council|committee|municipalit(?:y|ies)|mayor|"
+             r"prefect\w*|administration|police|army|military|forces")
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -458,6 +495,8 @@ def classify(
     if family == "base":
         return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
                      acled_subtype="Headquarters or base established")
+    if family in ("measures", "aid"):
+        return _governance(trigger, actors, sentence)
     if family == "mobilize":
         return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
                      acled_subtype="Change to group/activity")
@@ -477,8 +516,80 @@ def classify(
     ) and _in_grievance_at(context, trigger_span):
         # "protested against the clashes on the front line": the violence is what the protest is about.
         return _protest(sentence, actors, killed, context)
+    if family in ("attack", "beat") and not killed and _property_only(sentence, trigger, actors, weapons) and \
+            not _crowd_agent(sentence, trigger, actors):
+        return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,
+                     acled_subtype="Looting/property destruction",
+                     reason="only property was harmed: a strategic development")
     # The remaining violent families: attack, shelling, airstrike, clash, explosion, suicide, beat, bombard.
-    return _violence(trigger, modes, weapons, actors, recipients, sentence)
+    return _violence(trigger, modes, weapons, actors, recipients, sentence, _next_sentences(context))
+
+
+def _property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], weapons: tuple[Weapon, ...]) -> bool:
+    """An attack on things alone: property burnt, wrecked or plundered, and no person harmed or targeted.
+
+    Explosives and heavier weapons are left to remote violence (ACLED codes a bomb that only damages
+    a shop as an explosion). Any person named in the sentence, other than the doers, keeps it an attack.
+    """
+    if any(w.mode not in ("firearms", "primitive", "beat") for w in weapons):
+        return False
+    if not _has(PROPERTY_HARM, sentence) or _has(SETTLEMENT_ATTACKED, sentence):
+        return False
+    unharmed = _pattern(NO_HARM).sub(" ", sentence)
+    if _has(PERSONAL_HARM, unharmed):
+        return False
+    things = _pattern(NO_HARM).sub(" ", _without_actors(sentence, actors))
+    if not _has(PROPERTY, things):
+        return False
+    people = _pattern(ARMED_PEOPLE).search(things) or _pattern(CIVILIAN_PEOPLE).search(_pattern(PROPERTY).sub(" ", things))
+    return people is None
+
+
+def _people_against_forces(sentence: str, named: tuple[Actor, ...]) -> bool:
+    """A clash "between Palestinians and Israeli forces": one side a people or crowd that is no armed
+    group (no actor was resolved from its words), the other the state's forces, and no fighters or
+    firearms named."""
+    if not any(_armed(a) for a in named) or _has(NON_STATE_FIGHTERS, sentence):
+        return False
+    sides = re.search(rf"\bbetween (?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE}) and (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army)\b|"
+                      rf"\bbetween (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army) and (?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE})\b|"
+                      rf"(?:^|[,;] |\d{{4}},? )(?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE}) clashed with (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army)\b",
+                      sentence)
+    if sides is None:
+        return False
+    people = next(g for g in (sides.group(1), sides.group(4), sides.group(5)) if g)
+    return not any(people in a.evidence.text or a.evidence.text in people for a in named if _armed(a) and a.evidence.text)
+
+
+def _without_doers(text: str) -> str:
+    """The text with its "by ..." agent phrases blanked ("shot by gang members": the gang is the doer)."""
+    return re.sub(r"\bby (?:the |a |an |several |two |three )?(?:[\w-]+ ){0,2}?(?:" + DRUG_TRADE_PERSON + r")", " ", text,
+                  flags=re.IGNORECASE)
+
+
+def _next_sentences(context: Span | None, limit: int = 2) -> str:
+    """The text of the sentences right after ``context`` in its document (what a report says next of the victim)."""
+    if context is None:
+        return ""
+    found = []
+    for sent in context.doc.sents:
+        if sent.start >= context.end:
+            found.append(sent.text)
+            if len(found) == limit:
+                break
+    return " ".join(found)
+
+
+def _governance(trigger: Trigger, actors: tuple[Actor, ...], sentence: str) -> Typed:
+    """Security measures (lockdowns, closed roads) or aid handed out: a change to the activity of
+    an armed group or an authority (ACLED's Strategic developments); by anyone else, aid is just aid."""
+    by_armed_group = any(_armed(a) and a.inter != 1 for a in actors) or any(a.sector == "CRM" for a in actors)
+    authority = any(a.sector in {"GOV", "MIL", "COP"} or a.inter == 1 for a in actors) or _has(AUTHORITY, _agent_text(sentence, trigger))
+    if by_armed_group or (trigger.family == "measures" and authority):
+        reason = "an armed group handing out aid" if trigger.family == "aid" else "security measures"
+        return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=STRATEGIC,
+                     acled_subtype="Change to group/activity", reason=reason)
+    return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
 
 
 def _violence(
@@ -488,9 +599,14 @@ def _violence(
     actors: tuple[Actor, ...],
     recipients: tuple[Actor, ...],
     sentence: str,
+    after: str = "",
 ) -> Typed:
     family = trigger.family
     victims = _victims(sentence, trigger, actors, recipients)
+    if victims != "armed" and (
+            _has(DRUG_TRADE_PERSON, _without_doers(_target_text(sentence, trigger, actors))) or _has(DRUG_TRADE_PAST, after)):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes or ("firearms",), acled_type=BATTLES,
+                     acled_subtype="Armed clash", reason="the victim was in the drug trade: coded as gang violence")
     firearms = any(w.mode == "firearms" for w in weapons)
     # Small arms among the weapons mark a fight, unless the report says heavier weapons were the main
     # ones ("primarily heavy weapons, including small arms"). Heavy machine guns and grenade launchers
@@ -517,9 +633,12 @@ def _violence(
                      reason="a crowd fought the police")
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd")
-    if (family == "clash" and not weapons and not any(_armed(a) for a in actors + recipients)
+    hand_weapons_only = all(w.mode == "primitive" for w in weapons)
+    if (family == "clash" and hand_weapons_only and not any(_armed(a) for a in actors + recipients)
             and _has(CROWD_SIDES, _sides_text(sentence, trigger)) and not _has(ORGANISED_FIGHTERS, sentence)):
         return _riot(sentence, modes, "a fight with no weapon of war where a side is a crowd, not an armed group")
+    if family == "clash" and hand_weapons_only and _people_against_forces(sentence, actors + recipients):
+        return _riot(sentence, modes, "a people, not an armed group, fought the security forces")
     if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):
         remote, reason = _remote_subtype(weapons, family, sentence)
         if remote is not None:

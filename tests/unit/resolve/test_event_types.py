@@ -262,3 +262,89 @@ def test_a_government_official_shot_is_violence_against_civilians() -> None:
     out = typed(trig("attack"), actors=(actor("Gunmen", "UAF", 3),), recipients=(regime,),
                 sentence="Gunmen shot dead a regime officer in Daraa.")
     assert out.acled_subtype == "Armed clash"
+
+
+def test_an_attack_on_things_alone_is_property_destruction() -> None:
+    masked = replace(actor("Unidentified Armed Group", "UAF", 3), evidence=replace(EV, text="Masked men"))
+    gunmen = (replace(masked, evidence=replace(EV, text="Gunmen")), masked)
+    for sentence in (
+        "Masked men set fire to a warehouse of the port authority overnight; the blaze caused material damage.",
+        "Gunmen attacked and wrecked a telecom mast outside the town. No one was hurt.",
+        "Gunmen raided two shops, carrying away food and fuel.",
+    ):
+        out = typed(trig("attack"), actors=gunmen, sentence=sentence)
+        assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Looting/property destruction"), sentence
+
+
+def test_property_attacks_that_touch_people_stay_violence() -> None:
+    gunmen = (actor("Unidentified Armed Group", "UAF", 3),)
+    for sentence, killed in (
+        ("Gunmen torched a bus, injuring four passengers.", False),
+        ("Gunmen set fire to houses and shot the owner.", False),
+        ("Fighters attacked the hamlet and burnt twenty huts.", False),
+        ("Gunmen burnt a market stall.", True),
+    ):
+        out = typed(trig("attack"), actors=gunmen, sentence=sentence, killed=killed)
+        assert out.acled_subtype != "Looting/property destruction", sentence
+
+
+def test_a_mob_burning_a_house_is_a_riot_and_a_bomb_damaging_a_shop_an_explosion() -> None:
+    out = typed(trig("attack"), sentence="An angry mob attacked and burnt the chief's house.")
+    assert out.acled_type == "Riots"
+    out = typed(trig("explosion"), weapons=(weapon("explosive device", "explosives"),),
+                sentence="An explosive device went off outside a bank, damaging its front. No casualties were reported.")
+    assert out.acled_type == "Explosions/Remote violence"
+
+
+def test_a_people_clashing_with_the_forces_is_a_riot_but_fighters_make_a_battle() -> None:
+    police = (replace(actor("Police Forces of Ruritania", "COP", 1), evidence=replace(EV, text="Ruritanian police")),)
+    out = typed(trig("clash"), recipients=police,
+                sentence="Scuffles turned into a clash between Borduvian nationals and Ruritanian police at the crossing.")
+    assert out.acled_type == "Riots"
+    out = typed(trig("clash"), recipients=police,
+                sentence="A clash between Borduvian gunmen and Ruritanian police left the crossing closed.")
+    assert out.acled_type == "Battles"
+    out = typed(trig("clash"), recipients=police, weapons=(weapon("firearm", "firearms"),),
+                sentence="A clash between Borduvians and Ruritanian police left the crossing closed.")
+    assert out.acled_type == "Battles"
+
+
+def test_a_village_brawl_with_sticks_and_axes_is_still_a_riot() -> None:
+    out = typed(trig("clash"), weapons=(weapon("bladed or blunt weapon", "primitive"),),
+                sentence="Two groups of villagers clashed over a field boundary, attacking each other with sticks and axes.")
+    assert out.acled_type == "Riots"
+
+
+def test_a_shot_drug_dealer_is_gang_violence() -> None:
+    out = typed(trig("attack"), sentence="Armed men attacked an alleged drug dealer outside a bar.")
+    assert out.acled_subtype == "Armed clash"
+    out = typed(trig("attack"), sentence="Armed men attacked a street vendor outside a bar.")
+    assert out.acled_type == "Violence against civilians"
+
+
+def test_an_armed_group_handing_out_food_is_a_change_to_its_activity_but_an_agency_doing_so_is_aid() -> None:
+    cartel = (actor("Sinaloa Cartel", "CRM", 3),)
+    aid = Trigger(lemma="food parcel", family="aid", kind="material", plover="AID")
+    out = typed(aid, actors=cartel, sentence="Cartel members handed out food parcels in the hills.")
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Change to group/activity")
+    agency = (actor("World Food Programme", "NGO", None),)
+    out = typed(aid, actors=agency, sentence="The agency handed out food parcels in the camp.")
+    assert (out.plover, out.acled_type) == ("AID", None)
+
+
+def test_a_lockdown_by_the_authorities_is_a_change_to_group_activity() -> None:
+    measures = Trigger(lemma="lockdown", family="measures", kind="material", plover="MOBILIZE")
+    out = typed(measures, sentence="The provincial authorities imposed a lockdown on the port city.")
+    assert out.acled_subtype == "Change to group/activity"
+    out = typed(measures, sentence="Shoppers rushed to the stores before the lockdown.")
+    assert out.acled_type is None
+
+
+def test_people_shot_by_gang_members_stay_victims() -> None:
+    gang = (replace(actor("Unidentified Gang", "CRM", 3), evidence=replace(EV, text="members of a gang")),)
+    out = typed(trig("attack"), actors=gang, sentence="Two bakers were shot and injured by members of a gang near the market.")
+    assert out.acled_type == "Violence against civilians"
+    from sitrep.resolve.event_types import _without_doers
+
+    assert "gang" not in _without_doers("Two bakers were shot by rival gang members.")
+    assert "gang" in _without_doers("Gunmen shot two gang members.")
