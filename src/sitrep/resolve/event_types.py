@@ -76,7 +76,9 @@ GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|
 CROWD = (
     r"mob|mobs|crowd|villagers|residents|locals|local people|community members|youths|group of (?:people|men|youths|villagers|residents)|"
     r"angry|irate|supporters|family members|relatives|inmates|prisoners|students|workers|labou?rers|traders|fans|people of|members of the public|"
-    r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators"
+    r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|dozens of|scores of|hundreds of|"
+    r"(?:about|around|nearly|over|some) \d+) (?:[\w-]+ )?(?:people|persons|men|youths|young men|individuals)"
 )
 # Sides of a brawl: party members and supporters, villagers, farmers, people of a community.
 CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|inhabitants|nationals|"
@@ -93,7 +95,7 @@ ARMED_PEOPLE = (
     r"soldiers?|troops?|servicem[ae]n|army|military|officers?|police(?:man|men|woman)?|policem[ae]n|cops?|constables?|gendarmes?|guards?|"
     r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|commanders?|combatants?|"
     r"positions?|posts?|checkpoints?|convoys?|bases?|barracks|patrols?|outposts?|personnel|security forces|forces|"
-    r"gang members?|gangsters?|cartel|armed men|armed group|members of (?:the )?[A-Z]|suspects?|bandits?|pirates?|"
+    r"gang members?|gangsters?|cartel|armed men|armed group|members of (?:the )?[A-Z]|bandits?|pirates?|"
     r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)"
 )
 CIVILIAN_PEOPLE = (
@@ -175,6 +177,10 @@ DRUG_TRADE_PAST = (r"(?:victims?|he|she|they|both|all)\b[^.;]{0,60}\b(?:charges?
 # Who may impose security measures when no actor was resolved.
 AUTHORITY = (r"government|authorities|governor\w*|ministry|minister|council|committee|municipalit(?:y|ies)|mayor|"
              r"prefect\w*|administration|police|army|military|forces")
+# Soldiers or police not on duty: ACLED codes violence against them as violence against civilians.
+OFF_DUTY = r"off[- ]duty|on leave|at home on leave|not (?:on|in) uniform"
+# Death or torture in custody: violence against a detainee, who cannot fight back.
+IN_CUSTODY = r"prisons?|in custody|in detention|detention cent(?:re|er)s?|while detained|interrogation|cells?"
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -248,6 +254,9 @@ def _victims(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recipie
 
     ACLED counts government officials among civilians when they are attacked; a "regime" named in
     loaded words stands for its forces, so it stays armed."""
+    if _has(OFF_DUTY, sentence) and not re.search(r"\b(?:if|whether|unclear|not clear)\b(?:\W+\w+){0,4}\W+(?:" + OFF_DUTY + r")",
+                                                    sentence, re.IGNORECASE):
+        return "civilian"  # ACLED counts off-duty soldiers and police among civilians
     civil_targets = [r for r in recipients if _civilian(r) or (r.sector == "GOV" and not r.loaded)]
     armed_targets = [r for r in recipients if _armed(r) and r not in civil_targets]
     if civil_targets and not armed_targets:
@@ -649,6 +658,9 @@ def _violence(
     ):
         return Typed(kind="violent", plover="ASSAULT", modes=modes or ("firearms",), acled_type=BATTLES,
                      acled_subtype="Armed clash", reason="fire across a ceasefire line: coded as a clash")
+    if family in ("beat", "attack") and _has(r"tortur\w*|ill[- ]treat\w*|mistreat\w*", sentence) and _has(IN_CUSTODY, sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack",
+                     reason="a detainee tortured or killed in custody: violence against civilians")
     if victims == "civilian" and not exchange:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack")
     if exchange or victims == "armed" or len(armed_sides) >= 2:

@@ -348,3 +348,32 @@ def test_people_shot_by_gang_members_stay_victims() -> None:
 
     assert "gang" not in _without_doers("Two bakers were shot by rival gang members.")
     assert "gang" in _without_doers("Gunmen shot two gang members.")
+
+
+def test_an_off_duty_officer_shot_is_a_civilian_victim() -> None:
+    police = (actor("Police Forces of Ruritania", "COP", 1),)
+    out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
+                sentence="Gunmen shot an off-duty police officer outside his home.")
+    assert out.acled_type == "Violence against civilians"
+    out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
+                sentence="Gunmen shot a police officer at a checkpoint.")
+    assert out.acled_type == "Battles"
+
+
+def test_torture_in_custody_is_violence_against_civilians() -> None:
+    out = typed(trig("beat"), sentence="A former fighter died under torture in a military prison after his arrest.")
+    assert out.acled_type == "Violence against civilians"
+
+
+def test_a_counted_group_of_people_attacking_is_mob_violence_but_armed_men_are_not() -> None:
+    out = typed(trig("attack"), sentence="About 20 young men attacked two shop owners in the old town.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Mob violence")
+    out = typed(trig("attack"), sentence="About 20 armed men attacked two shop owners in the old town.")
+    assert out.acled_type == "Violence against civilians"
+
+
+def test_an_officer_only_perhaps_off_duty_stays_armed() -> None:
+    police = (actor("Police Forces of Ruritania", "COP", 1),)
+    out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
+                sentence="Gunmen shot a policeman in the market; it is unclear whether he was off duty.")
+    assert out.acled_type == "Battles"
