@@ -25,7 +25,7 @@ from .resolve.event_types import (
     LEGACY_ORDNANCE,
     LETHAL_FORCE,
     CLASH_WITH_POLICE,
-    PARTICIPANT_VIOLENCE,
+    participants_violent,
     PROTESTS,
     RIOTS,
     STRATEGIC,
@@ -35,6 +35,9 @@ from .resolve.event_types import (
 KIND_ORDER = {"violent": 0, "material": 1}
 # How far after the protest sentence a response is still read as this protest's (characters).
 RESPONSE_WINDOW = 400
+# Who may be the doers of violence told after a protest: the gathering, or what it burnt.
+PARTICIPANTS = (r"protesters|demonstrators|rioters|they|participants|inmates|prisoners|workers|residents|students|"
+                r"the group|crowds?|people|were (?:burnt|burned|set on fire|destroyed|vandali[sz]ed)")
 
 
 def coded_events(extraction: Extraction) -> list[Event]:
@@ -104,6 +107,9 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     after = text[event.sentence.end : event.sentence.end + RESPONSE_WINDOW]
     if not after.strip():
         return event
+    if not matches(FORCE_ON_PROTESTERS, after) and participants_violent(after, None) and matches(PARTICIPANTS, after):
+        return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
+                       reasons=event.reasons + ("violence by the participants told after the protest",))
     if matches(LETHAL_FORCE, after):
         subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
     elif matches(FORCE_ON_PROTESTERS, after) and matches(SERIOUS_HARM, after):
@@ -115,9 +121,6 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
                        reasons=event.reasons + ("the participants clashed with the police",))
     elif told_as_response(INTERVENTION, after):
         subtype, reason = "Protest with intervention", "intervention told after the protest"
-    elif matches(PARTICIPANT_VIOLENCE, after) and matches(r"protesters|demonstrators|rioters|they|participants", after):
-        return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
-                       reasons=event.reasons + ("violence by the participants told after the protest",))
     else:
         return event
     return replace(event, acled_subtype=subtype, reasons=event.reasons + (reason,))

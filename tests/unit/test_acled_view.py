@@ -72,3 +72,28 @@ def test_clashes_with_the_police_make_a_violent_demonstration(pipeline) -> None:
     assert event is not None and (event.acled_type, event.acled_subtype) == ("Riots", "Violent demonstration")
     same = _primary(pipeline, "On 1 March 2021, workers protested in Gyumri and clashed with the police over the closure.")
     assert same is not None and same.acled_subtype == "Violent demonstration"
+
+
+def test_things_burnt_after_a_protest_make_it_a_riot_even_when_force_followed() -> None:
+    import datetime as dt
+
+    import sitrep
+    from sitrep.acled_view import primary_event
+
+    x = sitrep.extract("Inmates of the central prison in Kindu protested on Monday over the suspension of family visits. "
+                       "Mattresses were burnt and guards fired live rounds, killing two inmates.",
+                       published=dt.date(2023, 6, 14))
+    e = primary_event(x)
+    assert e is not None and (e.acled_type, e.acled_subtype) == ("Riots", "Violent demonstration")
+
+
+def test_an_effigy_burnt_at_a_protest_keeps_it_peaceful() -> None:
+    import datetime as dt
+
+    import sitrep
+    from sitrep.acled_view import primary_event
+
+    x = sitrep.extract("Hundreds of traders marched through Kindu on Monday and burnt an effigy of the governor.",
+                       published=dt.date(2023, 6, 14))
+    e = primary_event(x)
+    assert e is not None and e.acled_subtype == "Peaceful protest"

@@ -62,7 +62,12 @@ SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
     r"tyres|tires|vandali[sz]ed|smashed|damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
-    r"assaulted|injuring (?:police|officers)|hurled"
+    r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)|"
+    # burning things other than symbols (burning an effigy or a flag is a peaceful gesture)
+    r"(?:burn(?:ed|t|ing)?|set fire to|set on fire) "
+    r"(?!(?:(?:the|an?|some|their|several|his|her|its) )?(?:\w+ )?(?:effig|flags?\b|candles?\b|posters?\b|pictures?\b|photo|portraits?\b|cop(?:y|ies)\b))"
+    r"[a-z]+|"
+    r"(?:\w+ )?were (?:burnt|burned|set on fire|set alight|vandali[sz]ed|destroyed)(?! by)|with burning"
 )
 # A gathering that fights the police: both sides use force, so ACLED codes a violent demonstration.
 CLASH_WITH_POLICE = (r"clash\w*\b[^.;]{0,60}\b(?:with|between)\b[^.;]{0,40}\b(?:police\w*|officers|security forces|law enforcement)|"
@@ -77,7 +82,7 @@ CROWD = (
     r"mob|mobs|crowd|villagers|residents|locals|local people|community members|youths|group of (?:people|men|youths|villagers|residents)|"
     r"angry|irate|supporters|family members|relatives|inmates|prisoners|students|workers|labou?rers|traders|fans|people of|members of the public|"
     r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators|"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few|dozens of|scores of|hundreds of|"
+    r"(?:[4-9]|\d\d+|four|five|six|seven|eight|nine|ten|several|some|dozens of|scores of|hundreds of|"
     r"(?:about|around|nearly|over|some) \d+) (?:[\w-]+ )?(?:people|persons|men|youths|young men|individuals)"
 )
 # Sides of a brawl: party members and supporters, villagers, farmers, people of a community.
@@ -414,7 +419,7 @@ def _told_as_act(words: str, sentence: str, context: Span | None, skip_armed_doe
     return False
 
 
-def _participants_violent(sentence: str, context: Span | None) -> bool:
+def participants_violent(sentence: str, context: Span | None) -> bool:
     """Violence by the gathering itself; "forces stormed the town and dispersed the march" is force on it."""
     return _told_as_act(PARTICIPANT_VIOLENCE, sentence, context, skip_armed_doer=True)
 
@@ -423,13 +428,15 @@ def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Sp
     lethal = _has(LETHAL_FORCE, sentence) or (
         killed and any(_armed(a) for a in actors) and _has(r"shot|fired|opened fire|gunfire|bullets", sentence)
     )
-    if lethal:
-        return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
-                     acled_subtype="Excessive force against protesters")
-    if (_participants_violent(sentence, context) or _has(CLASH_WITH_POLICE, sentence)) and not _has(
+    # Violence by the participants makes a riot whatever force met it (ACLED keeps excessive force
+    # for peaceful gatherings).
+    if (participants_violent(sentence, context) or _has(CLASH_WITH_POLICE, sentence)) and not _has(
             r"peaceful(?:ly)?", sentence):
         return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
                      acled_subtype="Violent demonstration", reason="protest with violence by participants")
+    if lethal:
+        return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
+                     acled_subtype="Excessive force against protesters")
     if _told_as_act(INTERVENTION, sentence, context):
         return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS,
                      acled_subtype="Protest with intervention")
