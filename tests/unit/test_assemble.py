@@ -362,3 +362,8 @@ def test_a_torched_warehouse_with_no_one_hurt_is_property_destruction(pipeline: 
 def test_palestinians_clashing_with_soldiers_is_a_riot(pipeline: Pipeline) -> None:
     x = run(pipeline, "Clashes broke out between Palestinians and Israeli soldiers at the entrance of Nablus on Monday.")
     assert [e.acled_type for e in violent(x)] == ["Riots"]
+
+
+def test_gunmen_throwing_a_hand_grenade_is_a_grenade_attack(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Two gunmen threw a hand grenade at a police post in Garissa on Monday, wounding an officer.")
+    assert [e.acled_subtype for e in violent(x)] == ["Grenade"]

@@ -16,7 +16,7 @@ sentence) is done by the ACLED view (sitrep.acled_view).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from typing import TYPE_CHECKING
@@ -186,6 +186,10 @@ AUTHORITY = (r"government|authorities|governor\w*|ministry|minister|council|comm
 OFF_DUTY = r"off[- ]duty|on leave|at home on leave|not (?:on|in) uniform"
 # Death or torture in custody: violence against a detainee, who cannot fight back.
 IN_CUSTODY = r"prisons?|in custody|in detention|detention cent(?:re|er)s?|while detained|interrogation|cells?"
+# The kidnapped were killed: found dead, executed, or a killing told with the abduction.
+ABDUCTEE_KILLED = (r"(?:and|then|later|before|after) (?:\w+ ){0,2}(?:killed|killing|executed|executing|murdered|beheaded|shot dead)|"
+                   r"found dead|(?:corpses?|bod(?:y|ies)) (?:was|were) found|(?:were|was) (?:later )?(?:killed|executed|murdered)|"
+                   r"(?:he|she|they) died|days later,? (?:he|she|they) died")
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -523,6 +527,11 @@ def classify(
         state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in actors)
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES,
                      acled_subtype="Government regains territory" if state else "Non-state actor overtakes territory")
+    if family == "abduct" and (killed or _has(ABDUCTEE_KILLED, sentence + " " + _next_sentences(context))):
+        # ACLED codes a kidnapping that ends in a killing by the killing.
+        typed = _violence(replace(trigger, family="attack"), modes, weapons, actors, recipients, sentence,
+                          _next_sentences(context))
+        return replace(typed, reason="an abduction ending in a killing: coded as the killing")
     if family == "abduct":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Abduction/forced disappearance")
     if family == "sexual" or (family in ("attack", "beat") and _has(SEXUAL, sentence)):
@@ -627,7 +636,9 @@ def _violence(
     # Small arms among the weapons mark a fight, unless the report says heavier weapons were the main
     # ones ("primarily heavy weapons, including small arms"). Heavy machine guns and grenade launchers
     # fired on their own are stand-off fire, coded like artillery.
-    infantry = any(_light_arms(w, sentence) for w in weapons)
+    # "gunmen threw a grenade": the word for the doers is no rifle fired when another weapon is named.
+    fired = [w for w in weapons if not (_has(r"gunm[ae]n", w.evidence.text) and len(weapons) > 1)]
+    infantry = any(_light_arms(w, sentence) for w in fired)
     heavy_first = _has(r"(?:primarily|mainly|mostly|largely|predominantly) (?:with )?(?:heavy|artillery|mortars?|rockets?|missiles?)", sentence)
     small_arms_fight = infantry and not heavy_first
     exchange = family == "clash" or _has(EXCHANGE, sentence)

@@ -377,3 +377,11 @@ def test_an_officer_only_perhaps_off_duty_stays_armed() -> None:
     out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
                 sentence="Gunmen shot a policeman in the market; it is unclear whether he was off duty.")
     assert out.acled_type == "Battles"
+
+
+def test_a_kidnapping_that_ends_in_a_killing_is_coded_as_the_killing() -> None:
+    abduct = Trigger(lemma="kidnap", family="abduct", kind="violent", plover="ASSAULT")
+    out = typed(abduct, sentence="Gunmen kidnapped two traders on the road and later killed them.")
+    assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Attack")
+    out = typed(abduct, sentence="Gunmen kidnapped two traders on the road to the market.")
+    assert out.acled_subtype == "Abduction/forced disappearance"
