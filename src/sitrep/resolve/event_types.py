@@ -62,7 +62,7 @@ SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
     r"tyres|tires|vandali[sz]ed|smashed|damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
-    r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)|"
+    r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)(?! themselves| inside)|"
     # burning things other than symbols (burning an effigy or a flag is a peaceful gesture)
     r"(?:burn(?:ed|t|ing)?|set fire to|set on fire) "
     r"(?!(?:(?:the|an?|some|their|several|his|her|its) )?(?:\w+ )?(?:effig|flags?\b|candles?\b|posters?\b|pictures?\b|photo|portraits?\b|cop(?:y|ies)\b))"
@@ -406,7 +406,9 @@ def _told_as_act(words: str, sentence: str, context: Span | None, skip_armed_doe
     release of the arrested activists") nor as a modifier ("the detained director"); needs the parse."""
     found = list(_pattern(words).finditer(sentence))
     if skip_armed_doer:
-        found = [m for m in found if not _armed_doer_before(sentence, m.start())]
+        # neither "forces stormed ..." nor "two of them were attacked by a man with a knife"
+        found = [m for m in found if not _armed_doer_before(sentence, m.start())
+                 and not re.match(r"\s+by\b", sentence[m.end():])]
     if not found:
         return False
     if context is None or context.text != sentence:

@@ -385,3 +385,11 @@ def test_a_kidnapping_that_ends_in_a_killing_is_coded_as_the_killing() -> None:
     assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Attack")
     out = typed(abduct, sentence="Gunmen kidnapped two traders on the road to the market.")
     assert out.acled_subtype == "Abduction/forced disappearance"
+
+
+def test_a_sit_in_behind_closed_doors_and_people_attacked_at_a_rally_are_no_riot() -> None:
+    protest = Trigger(lemma="protest", family="protest", kind="material", plover="PROTEST")
+    out = typed(protest, sentence="Nurses barricaded themselves inside the health office to protest unpaid wages.")
+    assert out.acled_type == "Protests"
+    out = typed(protest, sentence="At the rally in the square, two protesters were attacked by a man with a knife.")
+    assert out.acled_type == "Protests"
