@@ -190,6 +190,11 @@ IN_CUSTODY = r"prisons?|in custody|in detention|detention cent(?:re|er)s?|while 
 ABDUCTEE_KILLED = (r"(?:and|then|later|before|after) (?:\w+ ){0,2}(?:killed|killing|executed|executing|murdered|beheaded|shot dead)|"
                    r"found dead|(?:corpses?|bod(?:y|ies)) (?:was|were) found|(?:were|was) (?:later )?(?:killed|executed|murdered)|"
                    r"(?:he|she|they) died|days later,? (?:he|she|they) died")
+# Weapons that fire from a distance at an area: heavy machine guns, mortars, artillery, RPGs.
+STANDOFF_WEAPONS = HEAVY_GUNS + r"|artillery|mortars?|rpgs?|recoilless|howitzers?|heavy (?:and medium )?weapons|shells"
+# An area rather than people or positions as the target of fire.
+AREA_TARGET = (r"(?:at|on|towards?|targeting) (?:the )?(?:[\w-]+ ){0,3}(?:villages?|areas?|neighbou?rhoods?|farms?|houses|homes|"
+               r"districts?|city|town|outskirts|countryside|farmlands?|fields)")
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -649,6 +654,11 @@ def _violence(
     if family != "airstrike" and victims != "civilian" and _has(TWO_WAY, sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fire exchanged both ways: coded as a clash")
+    if family in ("attack", "bombard", "shelling") and not killed_civilians(sentence) and _has(STANDOFF_WEAPONS, sentence) \
+            and _has(AREA_TARGET, sentence) and not _has(EXCHANGE + "|" + TWO_WAY, sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=EXPLOSIONS,
+                     acled_subtype="Shelling/artillery/missile attack",
+                     reason="heavy weapons fired at an area, no fight told: coded as shelling")
     if family in ("attack", "clash", "explosion", "bombard", "shelling") and small_arms_fight and (
         victims != "civilian") and (victims == "armed" or exchange or _has(r"shots|bursts|small arms|machine ?guns?", sentence)
     ):

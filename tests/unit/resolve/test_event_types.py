@@ -393,3 +393,13 @@ def test_a_sit_in_behind_closed_doors_and_people_attacked_at_a_rally_are_no_riot
     assert out.acled_type == "Protests"
     out = typed(protest, sentence="At the rally in the square, two protesters were attacked by a man with a knife.")
     assert out.acled_type == "Protests"
+
+
+def test_heavy_guns_fired_at_an_area_are_shelling_unless_fire_is_exchanged() -> None:
+    rifles = (weapon("heavy machine gun", "firearms"), weapon("sniper rifle", "firearms"))
+    out = typed(trig("attack"), weapons=rifles,
+                sentence="Rebels fired 14.5mm machine guns and sniper rifles at farms east of the town; no one was hurt.")
+    assert out.acled_subtype == "Shelling/artillery/missile attack"
+    out = typed(trig("attack"), weapons=rifles,
+                sentence="Rebels and soldiers exchanged fire with 14.5mm machine guns near farms east of the town.")
+    assert out.acled_subtype == "Armed clash"
