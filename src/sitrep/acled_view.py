@@ -37,7 +37,7 @@ KIND_ORDER = {"violent": 0, "material": 1}
 RESPONSE_WINDOW = 400
 # Who may be the doers of violence told after a protest: the gathering, or what it burnt.
 PARTICIPANTS = (r"protesters|demonstrators|rioters|they|participants|inmates|prisoners|workers|residents|students|"
-                r"the group|crowds?|were (?:burnt|burned|set on fire|destroyed|vandali[sz]ed)")
+                r"the group|crowds?|(?:police\w*|officers|guards) (?:were|was) (?:pelted|stoned|attacked|assaulted|injured)|were (?:burnt|burned|set on fire|destroyed|vandali[sz]ed)")
 
 
 def coded_events(extraction: Extraction) -> list[Event]:
