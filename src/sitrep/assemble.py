@@ -555,6 +555,25 @@ def _modifier(ctx: _Context, m: Mention) -> bool:
     return head.lemma_.lower() not in PLACE_NOUNS and not any(p.start <= head.idx < p.end for p in ctx.places)
 
 
+# Fighting named as the setting of something else ("reinforcements arrived as battles continue",
+# "deployed in connection with the ongoing clashes"): the other thing is the sentence's event.
+_SETTING_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|in connection (?:to|with)|in the context of|in light of|as|due to|because of|"
+    r"ongoing|continuing|recent|months of|years of)\s+(?:(?:the|a|an|of|recent|ongoing|continuing|heavy|renewed)\s+){0,3}$",
+    re.IGNORECASE)
+_SETTING_AFTER = re.compile(r"^\w*\s+(?:continue|continues|go on|goes on|rage|rages)\b", re.IGNORECASE)
+
+
+def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
+    """Whether a generic fight word names the background of the sentence's event, not the event."""
+    if trig.value.family not in GENERIC_FAMILIES:
+        return False
+    text = ctx.text
+    before = text[max(sent.start_char, trig.start - 60):trig.start]
+    after = text[trig.start:min(sent.end_char, trig.end + 30)]
+    return bool(_SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after))
+
+
 def _habitual(ctx: _Context, trig: Mention) -> bool:
     """A pattern, not an incident: "attacks on markets continue", "has used women as suicide bombers many times".
 
@@ -805,7 +824,8 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         if material and support:
             # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
             real = {id(t): _certainty(ctx, t, sent).happened for t in material}
-            primary = min(material, key=lambda t: (not real[id(t)],
+            setting = {id(t): _told_as_setting(ctx, t, sent) for t in material}
+            primary = min(material, key=lambda t: (not real[id(t)], setting[id(t)],
                                                    FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99,
                                                    t.start))
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)

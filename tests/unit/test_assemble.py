@@ -367,3 +367,10 @@ def test_palestinians_clashing_with_soldiers_is_a_riot(pipeline: Pipeline) -> No
 def test_gunmen_throwing_a_hand_grenade_is_a_grenade_attack(pipeline: Pipeline) -> None:
     x = run(pipeline, "Two gunmen threw a hand grenade at a police post in Garissa on Monday, wounding an officer.")
     assert [e.acled_subtype for e in violent(x)] == ["Grenade"]
+
+
+def test_fighting_named_as_the_setting_leaves_the_sentence_to_its_own_event(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Rebel reinforcements arrived at the front near Kidal on Monday as battles continue in the region.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Change to group/activity"]
+    x = run(pipeline, "Clashes continued between the army and rebels near Kidal on Monday.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Armed clash"]

@@ -81,6 +81,7 @@ GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|
 CROWD = (
     r"mob|mobs|crowd|villagers|residents|locals|local people|community members|youths|group of (?:people|men|youths|villagers|residents)|"
     r"angry|irate|supporters|family members|relatives|inmates|prisoners|students|workers|labou?rers|traders|fans|people of|members of the public|"
+    r"inhabitants|vendors|sellers|shopkeepers|merchants|citizens|"
     r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators|"
     r"(?:[4-9]|\d\d+|four|five|six|seven|eight|nine|ten|several|some|dozens of|scores of|hundreds of|"
     r"(?:about|around|nearly|over|some) \d+) (?:[\w-]+ )?(?:people|persons|men|youths|young men|individuals)"
@@ -137,12 +138,13 @@ STOPPED_WEAPON = (
 # A ceasefire binds two armed sides: fire that breaks it, with no civilian victim named, is a clash.
 CEASEFIRE = r"cease-?fire|truce|armistice|line of contact|contact line|front ?line"
 # Police and a crowd on the two sides of a clash: a riot (ACLED codes protesters fighting police as Riots).
-CROWD_SIDE = r"people|residents|villagers|locals|activists|protesters|demonstrators|rioters|youths|workers|students|supporters|crowds?"
+CROWD_SIDE = (r"people|residents|villagers|locals|activists|protesters|demonstrators|rioters|youths|workers|students|supporters|crowds?|"
+              r"inhabitants|vendors|sellers|traders|shopkeepers|merchants|citizens|refugees|migrants|fans|drivers")
 POLICE_SIDE = r"police(?:men)?|policem[ae]n|officers|security forces|riot police|law enforcement"
 CROWD_VS_POLICE = (
     rf"between (?:the )?(?:{POLICE_SIDE}) and (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE})|"
     rf"between (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) and (?:the )?(?:{POLICE_SIDE})|"
-    rf"(?:{CROWD_SIDE}|they) (?:\w+ ){{0,2}}clash(?:ed|es)? with (?:the )?(?:{POLICE_SIDE})|"
+    rf"(?:{CROWD_SIDE}|they) (?:\w+ ){{0,2}}clash(?:ed|es)? (?:with|against) (?:the )?(?:\w+ ){{0,2}}(?:{POLICE_SIDE})|"
     rf"clash(?:es)? (?:of|by) (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) with (?:the )?(?:{POLICE_SIDE})"
 )
 # What an attack on property hits: with no person harmed or named as a target, ACLED codes the
@@ -195,6 +197,10 @@ STANDOFF_WEAPONS = HEAVY_GUNS + r"|artillery|mortars?|rpgs?|recoilless|howitzers
 # An area rather than people or positions as the target of fire.
 AREA_TARGET = (r"(?:at|on|towards?|targeting) (?:the )?(?:[\w-]+ ){0,3}(?:villages?|areas?|neighbou?rhoods?|farms?|houses|homes|"
                r"districts?|city|town|outskirts|countryside|farmlands?|fields)")
+# Places where drugs are made or grown: dismantling them destroys property.
+DRUG_WORKS = r"(?:drug|cocaine|heroin|meth\w*|marijuana|cannabis|synthetic drug|processing) (?:\w+ )?(?:labs?|laborator(?:y|ies)|kitchens?|plantations?|factor(?:y|ies))|poppy fields?|coca (?:fields?|crops?)"
+# Blocking a way: an act of protest (with violence, a violent demonstration rather than mob violence).
+BLOCKADE = r"block(?:ed|ing|ade)s? (?:off )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:roads?|streets?|highways?|entrances?|bridges?|railway|tracks|gates?)"
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -457,7 +463,7 @@ def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Sp
 def _riot(sentence: str, modes: tuple[str, ...], reason: str | None = None) -> Typed:
     """Violence by an unorganised crowd: a violent demonstration if it voices a grievance or disrupts
     (burning tyres, blocking roads), else mob violence (a crowd attacking people)."""
-    if _has(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE, sentence):
+    if _has(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence):
         return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS, acled_subtype="Violent demonstration",
                      reason=reason)
     return Typed(kind="violent", plover="ASSAULT", modes=modes or ("primitive",), acled_type=RIOTS, acled_subtype="Mob violence",
@@ -506,6 +512,10 @@ def classify(
     if family in ("explosion", "bombard", "shelling", "attack") and not killed and _has(STOPPED_WEAPON, sentence):
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="the weapon was stopped before it did harm")
+    if family == "disrupt" and _has(r"dismantl\w*|destroy\w*", trigger.lemma + " " + sentence) and _has(DRUG_WORKS, sentence) \
+            and not _has(ARMS, sentence):
+        return Typed(kind="material", plover="COERCE", modes=("destroy",), acled_type=STRATEGIC,
+                     acled_subtype="Looting/property destruction", reason="a drug works dismantled: property, not weapons")
     if family == "disrupt":
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use")
@@ -668,8 +678,8 @@ def _violence(
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="shelling during a fight between armed sides: coded as a clash")
     if family in ("attack", "clash", "beat") and not firearms and _has(CROWD_VS_POLICE, sentence):
-        return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS, acled_subtype="Violent demonstration",
-                     reason="a crowd fought the police")
+        # a violent demonstration when the crowd voices a grievance, else mob violence
+        return _riot(sentence, modes, "a crowd fought the police")
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd")
     hand_weapons_only = all(w.mode == "primitive" for w in weapons)

@@ -229,9 +229,11 @@ def test_rape_named_in_an_attack_makes_sexual_violence() -> None:
     assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Sexual violence")
 
 
-def test_crowd_fighting_police_is_a_violent_demonstration() -> None:
-    out = typed(trig("clash"), sentence="Hundreds of residents clashed with the police at the factory gate.")
+def test_crowd_fighting_police_is_a_riot_and_a_demonstration_when_it_voices_a_grievance() -> None:
+    out = typed(trig("clash"), sentence="Hundreds of residents clashed with the police at the factory gate, demanding unpaid wages.")
     assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
+    out = typed(trig("clash"), sentence="Street vendors clashed with municipal police officers enforcing the market closure.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Mob violence")
     army = typed(trig("clash"), sentence="The army clashed with the rebels near the bridge.")
     assert army.acled_type == "Battles"
 
@@ -403,3 +405,16 @@ def test_heavy_guns_fired_at_an_area_are_shelling_unless_fire_is_exchanged() -> 
     out = typed(trig("attack"), weapons=rifles,
                 sentence="Rebels and soldiers exchanged fire with 14.5mm machine guns near farms east of the town.")
     assert out.acled_subtype == "Armed clash"
+
+
+def test_a_drug_lab_dismantled_is_property_destruction_and_a_bomb_defused_disrupts_weapons() -> None:
+    disrupt = Trigger(lemma="dismantle", family="disrupt", kind="material", plover="COERCE")
+    out = typed(disrupt, sentence="Federal agents dismantled a methamphetamine lab on a farm outside the city.")
+    assert out.acled_subtype == "Looting/property destruction"
+    out = typed(disrupt, sentence="Army engineers dismantled a roadside bomb near the bridge.")
+    assert out.acled_subtype == "Disrupted weapons use"
+
+
+def test_a_crowd_blocking_a_road_that_fights_the_police_is_a_violent_demonstration() -> None:
+    out = typed(trig("clash"), sentence="Villagers who blocked the road to the quarry clashed with the police.")
+    assert out.acled_subtype == "Violent demonstration"
