@@ -374,3 +374,12 @@ def test_fighting_named_as_the_setting_leaves_the_sentence_to_its_own_event(pipe
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Change to group/activity"]
     x = run(pipeline, "Clashes continued between the army and rebels near Kidal on Monday.")
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Armed clash"]
+
+
+def test_a_severed_head_found_is_an_attack_and_bursts_of_fire_are_fighting(pipeline: Pipeline) -> None:
+    x = run(pipeline, "A severed head was found beside a highway near Uruapan on Monday with a written threat.")
+    assert [e.acled_subtype for e in violent(x)] == ["Attack"]
+    x = run(pipeline, "Monitors recorded 14 bursts of fire involving small arms near Avdiivka on Monday.")
+    assert [e.acled_subtype for e in violent(x)] == ["Armed clash"]
+    x = run(pipeline, "Monitors recorded 9 projectiles of unknown type near Avdiivka on Monday.")
+    assert [e.acled_subtype for e in violent(x)] == ["Shelling/artillery/missile attack"]
