@@ -383,3 +383,9 @@ def test_a_severed_head_found_is_an_attack_and_bursts_of_fire_are_fighting(pipel
     assert [e.acled_subtype for e in violent(x)] == ["Armed clash"]
     x = run(pipeline, "Monitors recorded 9 projectiles of unknown type near Avdiivka on Monday.")
     assert [e.acled_subtype for e in violent(x)] == ["Shelling/artillery/missile attack"]
+
+
+def test_rioters_attack_tied_to_protests_in_the_next_sentence_is_a_violent_demonstration(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Rioters hurled Molotov cocktails at a bank in Sidon on Monday. The attack is likely related to recent "
+                      "demonstrations against the banks.")
+    assert [e.acled_subtype for e in violent(x)] == ["Violent demonstration"]

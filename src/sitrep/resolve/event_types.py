@@ -76,7 +76,7 @@ PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
 # Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
 DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|vandali[sz]\w*"
-GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|in anger over|against the (?:government|decision|policy|lockdown)"
+GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|calling for|called for|in anger over|against the (?:government|decision|policy|lockdown)"
 # Unorganised crowds: their violence is a riot, not an armed group's.
 CROWD = (
     r"mob|mobs|crowd|villagers|residents|locals|local people|community members|youths|group of (?:people|men|youths|villagers|residents)|"
@@ -201,6 +201,8 @@ AREA_TARGET = (r"(?:at|on|towards?|targeting) (?:the )?(?:[\w-]+ ){0,3}(?:villag
 DRUG_WORKS = r"(?:drug|cocaine|heroin|meth\w*|marijuana|cannabis|synthetic drug|processing) (?:\w+ )?(?:labs?|laborator(?:y|ies)|kitchens?|plantations?|factor(?:y|ies))|poppy fields?|coca (?:fields?|crops?)"
 # Blocking a way: an act of protest (with violence, a violent demonstration rather than mob violence).
 BLOCKADE = r"block(?:ed|ing|ade)s? (?:off )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:roads?|streets?|highways?|entrances?|bridges?|railway|tracks|gates?)"
+# A later sentence tying a crowd's violence to demonstrations ("likely related to recent protests").
+LINKED_TO_PROTESTS = r"(?:related|linked|connected) to (?:the )?(?:recent |ongoing )?(?:demonstrations|protests)|during (?:the |a )?(?:demonstration|protest)"
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
 
 
@@ -460,10 +462,10 @@ def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Sp
     return Typed(kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype="Peaceful protest")
 
 
-def _riot(sentence: str, modes: tuple[str, ...], reason: str | None = None) -> Typed:
+def _riot(sentence: str, modes: tuple[str, ...], reason: str | None = None, after: str = "") -> Typed:
     """Violence by an unorganised crowd: a violent demonstration if it voices a grievance or disrupts
     (burning tyres, blocking roads), else mob violence (a crowd attacking people)."""
-    if _has(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence):
+    if _has(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence) or _has(LINKED_TO_PROTESTS, after):
         return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS, acled_subtype="Violent demonstration",
                      reason=reason)
     return Typed(kind="violent", plover="ASSAULT", modes=modes or ("primitive",), acled_type=RIOTS, acled_subtype="Mob violence",
@@ -495,7 +497,7 @@ def classify(
     if family == "riot" and _in_grievance_at(context, trigger_span):
         return _protest(sentence, actors, killed, context)  # "against the arrest of men who threw stones"
     if family in ("riot", "mob"):
-        return _riot(sentence, modes)
+        return _riot(sentence, modes, after=_next_sentences(context))
     if family == "arrest":
         return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests")
     if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:\w+ ){0,4}(?:" + ARMS + ")", sentence):
@@ -679,15 +681,15 @@ def _violence(
                      reason="shelling during a fight between armed sides: coded as a clash")
     if family in ("attack", "clash", "beat") and not firearms and _has(CROWD_VS_POLICE, sentence):
         # a violent demonstration when the crowd voices a grievance, else mob violence
-        return _riot(sentence, modes, "a crowd fought the police")
+        return _riot(sentence, modes, "a crowd fought the police", after)
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
-        return _riot(sentence, modes, "violence by an unorganised crowd")
+        return _riot(sentence, modes, "violence by an unorganised crowd", after)
     hand_weapons_only = all(w.mode == "primitive" for w in weapons)
     if (family == "clash" and hand_weapons_only and not any(_armed(a) for a in actors + recipients)
             and _has(CROWD_SIDES, _sides_text(sentence, trigger)) and not _has(ORGANISED_FIGHTERS, sentence)):
-        return _riot(sentence, modes, "a fight with no weapon of war where a side is a crowd, not an armed group")
+        return _riot(sentence, modes, "a fight with no weapon of war where a side is a crowd, not an armed group", after)
     if family == "clash" and hand_weapons_only and _people_against_forces(sentence, actors + recipients):
-        return _riot(sentence, modes, "a people, not an armed group, fought the security forces")
+        return _riot(sentence, modes, "a people, not an armed group, fought the security forces", after)
     if not (family == "clash" or (family == "attack" and exchange and victims == "armed" and not weapons)):
         remote, reason = _remote_subtype(weapons, family, sentence)
         if remote is not None:
