@@ -389,3 +389,10 @@ def test_rioters_attack_tied_to_protests_in_the_next_sentence_is_a_violent_demon
     x = run(pipeline, "Rioters hurled Molotov cocktails at a bank in Sidon on Monday. The attack is likely related to recent "
                       "demonstrations against the banks.")
     assert [e.acled_subtype for e in violent(x)] == ["Violent demonstration"]
+
+
+def test_fire_answered_in_the_next_sentence_makes_a_clash(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Rebels fired mortar shells at army positions near Dilling on Monday. The army responded to the fire.")
+    assert [e.acled_subtype for e in violent(x)][:1] == ["Armed clash"]
+    x = run(pipeline, "Rebels fired mortar shells at army positions near Dilling on Monday. No one was hurt.")
+    assert [e.acled_subtype for e in violent(x)] == ["Shelling/artillery/missile attack"]

@@ -661,16 +661,18 @@ def _violence(
     heavy_first = _has(r"(?:primarily|mainly|mostly|largely|predominantly) (?:with )?(?:heavy|artillery|mortars?|rockets?|missiles?)", sentence)
     small_arms_fight = infantry and not heavy_first
     exchange = family == "clash" or _has(EXCHANGE, sentence)
-    # Small arms fired at armed people: an exchange of fire, not remote violence, whatever heavier
-    # weapons are listed with them.
-    if family != "airstrike" and victims != "civilian" and _has(TWO_WAY, sentence):
+    # Fire returned, told in the sentence or the next ones ("... The other side responded to the fire").
+    answered = _has(TWO_WAY, sentence) or _has(TWO_WAY, after)
+    if family != "airstrike" and victims != "civilian" and answered:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fire exchanged both ways: coded as a clash")
     if family in ("attack", "bombard", "shelling") and not killed_civilians(sentence) and _has(STANDOFF_WEAPONS, sentence) \
-            and _has(AREA_TARGET, sentence) and not _has(EXCHANGE + "|" + TWO_WAY, sentence):
+            and _has(AREA_TARGET, sentence) and not _has(EXCHANGE, sentence) and not answered:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=EXPLOSIONS,
                      acled_subtype="Shelling/artillery/missile attack",
                      reason="heavy weapons fired at an area, no fight told: coded as shelling")
+    # Small arms fired at armed people: an exchange of fire, not remote violence, whatever heavier
+    # weapons are listed with them.
     if family in ("attack", "clash", "explosion", "bombard", "shelling") and small_arms_fight and (
         victims != "civilian") and (victims == "armed" or exchange or _has(r"shots|bursts|small arms|machine ?guns?", sentence)
     ):
