@@ -102,7 +102,8 @@ ARMED_PEOPLE = (
     r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|commanders?|combatants?|"
     r"positions?|posts?|checkpoints?|convoys?|bases?|barracks|patrols?|outposts?|personnel|security forces|forces|"
     r"gang members?|gangsters?|cartel|armed men|armed group|members of (?:the )?[A-Z]|bandits?|pirates?|"
-    r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)"
+    r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)|elements|vigilantes?|rangers?|bodyguards?|"
+    r"(?:police|security|intelligence) agents?|members? of (?:the |a )?(?:[\w-]+ ){0,3}(?:forces|militia|security|police|army)"
 )
 CIVILIAN_PEOPLE = (
     r"civilians?|villagers?|residents?|farmers?|herders?|wom[ae]n|m[ae]n|boys?|girls?|child(?:ren)?|teenagers?|youths?|"
@@ -178,9 +179,9 @@ NON_STATE_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|m
                       r"gangs?|cartels?|shoot-?outs?|gunfire|shots|guns?|rifles?|rockets?|fired|shooting")
 # Victims in the drug trade: ACLED codes violence against them as fighting between gangs.
 DRUG_TRADE_PERSON = (r"(?:alleged |suspected |presumed )?(?:male |female )?(?:drug[- ](?:dealers?|traffickers?|lords?)|narco(?:s|traffickers?)?|"
-                     r"gang members?|members? of (?:a |the )?(?:rival )?(?:gang|cartel))")
+                     r"gang members?|members? of (?:a |the )?(?:rival )?(?:gang|cartel)|alleged members? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 DRUG_TRADE_PAST = (r"(?:victims?|he|she|they|both|all)\b[^.;]{0,60}\b(?:charges?|convicted|record|arrested|linked|involved|known)\b"
-                   r"[^.;]{0,50}\bdrug[- ]?(?:trafficking|dealing|trade)")
+                   r"[^.;]{0,50}\b(?:drug[- ]?(?:trafficking|dealing|trade)|gangs?|criminal (?:group|gang)s?)")
 # Who may impose security measures when no actor was resolved.
 AUTHORITY = (r"government|authorities|governor\w*|ministry|minister|council|committee|municipalit(?:y|ies)|mayor|"
              r"prefect\w*|administration|police|army|military|forces")
@@ -508,6 +509,9 @@ def classify(
             return _riot(sentence, modes, "a crowd attacked people and property")
         return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,
                      acled_subtype="Looting/property destruction")
+    if family == "body" and _has(ARMED_PEOPLE, _without_agents(sentence)) and not killed_civilians(sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="the body of a fighter or a member of the forces found killed: coded as a clash")
     if family == "body":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack",
                      reason="a body found with signs of violence: coded as an attack")
@@ -609,6 +613,11 @@ def _without_doers(text: str) -> str:
     """The text with its "by ..." agent phrases blanked ("shot by gang members": the gang is the doer)."""
     return re.sub(r"\bby (?:the |a |an |several |two |three )?(?:[\w-]+ ){0,2}?(?:" + DRUG_TRADE_PERSON + r")", " ", text,
                   flags=re.IGNORECASE)
+
+
+def _without_agents(text: str) -> str:
+    """The text with its "by <armed agent>" phrases blanked ("found dead, killed by unknown gunmen")."""
+    return re.sub(r"\bby (?:[\w-]+ ){0,3}(?:" + ARMED_AGENT + r")\b", " ", text, flags=re.IGNORECASE)
 
 
 def _next_sentences(context: Span | None, limit: int = 2) -> str:

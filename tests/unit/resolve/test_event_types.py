@@ -418,3 +418,16 @@ def test_a_drug_lab_dismantled_is_property_destruction_and_a_bomb_defused_disrup
 def test_a_crowd_blocking_a_road_that_fights_the_police_is_a_violent_demonstration() -> None:
     out = typed(trig("clash"), sentence="Villagers who blocked the road to the quarry clashed with the police.")
     assert out.acled_subtype == "Violent demonstration"
+
+
+def test_a_fighters_body_found_is_a_clash_but_a_mans_shot_by_gunmen_an_attack() -> None:
+    body = Trigger(lemma="body of", family="body", kind="violent", plover="ASSAULT")
+    out = typed(body, sentence="The bodies of two militia fighters were found by the river, shot by unknown gunmen.")
+    assert out.acled_subtype == "Armed clash"
+    out = typed(body, sentence="The body of a man was found by the river, shot by unknown gunmen.")
+    assert out.acled_subtype == "Attack"
+
+
+def test_a_victim_in_a_gang_or_a_named_gang_member_makes_gang_violence() -> None:
+    out = typed(trig("attack"), sentence="Gunmen shot and wounded an alleged member of Los Tigres outside a bar.")
+    assert out.acled_subtype == "Armed clash"
