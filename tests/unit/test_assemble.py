@@ -396,3 +396,11 @@ def test_fire_answered_in_the_next_sentence_makes_a_clash(pipeline: Pipeline) ->
     assert [e.acled_subtype for e in violent(x)][:1] == ["Armed clash"]
     x = run(pipeline, "Rebels fired mortar shells at army positions near Dilling on Monday. No one was hurt.")
     assert [e.acled_subtype for e in violent(x)] == ["Shelling/artillery/missile attack"]
+
+
+def test_retired_soldiers_or_residents_gathering_to_voice_a_grievance_protest(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Retired soldiers gathered in front of parliament in Amman on Monday, demanding higher pensions.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Peaceful protest"]
+    x = run(pipeline, "Dozens of residents gathered outside the town hall of Zarqa on Monday and voiced their rejection of "
+                      "a new landfill.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Peaceful protest"]

@@ -90,8 +90,11 @@ CROWD_NOUNS = frozenset(
     "people group members residents villagers workers employees staff students teachers parents farmers traders "
     "merchants vendors drivers neighbours neighbors activists supporters retirees pensioners doctors nurses "
     "relatives families women youths citizens inhabitants locals dozens hundreds thousands crowd protesters "
-    "demonstrators community communities owners miners unions union".split()
+    "demonstrators community communities owners miners unions union journalists lawyers veterans fishermen "
+    "shopkeepers sellers retirees".split()
 )
+# A former member of the forces is a citizen: "retired soldiers gathered" can be a protest.
+FORMER = frozenset({"retired", "former", "ex", "demobilised", "demobilized", "discharged"})
 
 
 # What can be brought down in flight: a downed one is a disrupted weapon.
@@ -207,6 +210,8 @@ def _crowd_subject(token: Token) -> bool:
         subject = next((c for c in subject.children if c.dep_ == "appos"), subject)
     if subject is None or subject.ent_type_ in {"PERSON", "GPE", "NORP"} or subject.pos_ == "PRON":
         return False
+    if any(c.lower_ in FORMER for c in subject.children if c.dep_ in {"amod", "compound"}):
+        return True
     return subject.lemma_.lower() in CROWD_NOUNS or subject.lower_ in CROWD_NOUNS
 
 
