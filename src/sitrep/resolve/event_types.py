@@ -102,7 +102,7 @@ ARMED_PEOPLE = (
     r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|commanders?|combatants?|"
     r"positions?|posts?|checkpoints?|convoys?|bases?|barracks|patrols?|outposts?|personnel|security forces|forces|"
     r"gang members?|gangsters?|cartel|armed men|armed group|members of (?:the )?[A-Z]|bandits?|pirates?|"
-    r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)|elements|vigilantes?|rangers?|bodyguards?|"
+    r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)|elements|vigilantes|vigilante group|rangers?|"
     r"(?:police|security|intelligence) agents?|members? of (?:the |a )?(?:[\w-]+ ){0,3}(?:forces|militia|security|police|army)"
 )
 CIVILIAN_PEOPLE = (
@@ -181,7 +181,8 @@ NON_STATE_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|m
 DRUG_TRADE_PERSON = (r"(?:alleged |suspected |presumed )?(?:male |female )?(?:drug[- ](?:dealers?|traffickers?|lords?)|narco(?:s|traffickers?)?|"
                      r"gang members?|members? of (?:a |the )?(?:rival )?(?:gang|cartel)|alleged members? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 DRUG_TRADE_PAST = (r"(?:victims?|he|she|they|both|all)\b[^.;]{0,60}\b(?:charges?|convicted|record|arrested|linked|involved|known)\b"
-                   r"[^.;]{0,50}\b(?:drug[- ]?(?:trafficking|dealing|trade)|gangs?|criminal (?:group|gang)s?)")
+                   r"[^.;]{0,50}\bdrug[- ]?(?:trafficking|dealing|trade)|"
+                   r"(?:victims?|he|she|they)\b[^.;]{0,30}\b(?:involved|member) (?:in|of) (?:a |the )?(?:gang|cartel|criminal group)")
 # Who may impose security measures when no actor was resolved.
 AUTHORITY = (r"government|authorities|governor\w*|ministry|minister|council|committee|municipalit(?:y|ies)|mayor|"
              r"prefect\w*|administration|police|army|military|forces")
@@ -509,7 +510,8 @@ def classify(
             return _riot(sentence, modes, "a crowd attacked people and property")
         return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,
                      acled_subtype="Looting/property destruction")
-    if family == "body" and _has(ARMED_PEOPLE, _without_agents(sentence)) and not killed_civilians(sentence):
+    if family == "body" and _has(ARMED_PEOPLE, _without_actors(_without_agents(sentence), actors)) \
+            and not killed_civilians(sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="the body of a fighter or a member of the forces found killed: coded as a clash")
     if family == "body":
@@ -617,7 +619,8 @@ def _without_doers(text: str) -> str:
 
 def _without_agents(text: str) -> str:
     """The text with its "by <armed agent>" phrases blanked ("found dead, killed by unknown gunmen")."""
-    return re.sub(r"\bby (?:[\w-]+ ){0,3}(?:" + ARMED_AGENT + r")\b", " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\bby (?:[\w-]+ ){0,3}(?:" + ARMED_AGENT + r")\b(?: (?:officers|personnel|members|agents|men))?", " ", text,
+                  flags=re.IGNORECASE)
 
 
 def _next_sentences(context: Span | None, limit: int = 2) -> str:
