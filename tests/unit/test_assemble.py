@@ -404,3 +404,10 @@ def test_retired_soldiers_or_residents_gathering_to_voice_a_grievance_protest(pi
     x = run(pipeline, "Dozens of residents gathered outside the town hall of Zarqa on Monday and voiced their rejection of "
                       "a new landfill.")
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Peaceful protest"]
+
+
+def test_arsonists_and_petrol_bombs_thrown_at_shops_are_property_destruction(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Unknown arsonists set fire to a delivery van outside a depot in Patras on Monday.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Looting/property destruction"]
+    x = run(pipeline, "Two men riding a motorcycle threw Molotov cocktails at a pharmacy in Patras on Monday night.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Looting/property destruction"]

@@ -94,7 +94,8 @@ ORGANISED_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|m
                       r"soldiers?|troops|gangs?|cartels?|hitm[ae]n|fire|shoot-?outs?|shots|guns?|rifles?|rockets?")
 ARMED_AGENT = (
     r"gunm[ae]n|militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|soldiers?|troops?|police|policem[ae]n|"
-    r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown"
+    r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown|"
+    r"riding|on (?:a |two |three )?(?:motorcycles?|motorbikes?)|in (?:a |two )?(?:cars?|vehicles?|vans?|pick-?ups?)"
 )
 # People who bear arms: attacking them is a battle (Battles need two organised armed sides).
 ARMED_PEOPLE = (
@@ -162,7 +163,7 @@ PROPERTY = (
 PROPERTY_HARM = (
     r"arson\w*|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|set (?:\w+ )?(?:on )?fire|set ablaze|set alight|vandali[sz]\w*|"
     r"loot\w*|pillag\w*|plunder\w*|ransack\w*|destroy\w*|destruction|damag\w*|smash\w*|demolish\w*|wreck\w*|"
-    r"st(?:ole|olen|eal|ealing)|(?:taking|took|carried|carrying) away|cut down|uproot\w*"
+    r"st(?:ole|olen|eal|ealing)|(?:taking|took|carried|carrying) away|cut down|uproot\w*|molotov|petrol bombs?|firebombs?"
 )
 # An attack on a place where people live is an attack on them, whatever else is burnt.
 SETTLEMENT_ATTACKED = (r"(?:attack\w*|raid\w*|storm\w*|assault\w*|overr\w*)(?: on| upon)? (?:the |a |an |several |two |three )?"
