@@ -411,3 +411,10 @@ def test_arsonists_and_petrol_bombs_thrown_at_shops_are_property_destruction(pip
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Looting/property destruction"]
     x = run(pipeline, "Two men riding a motorcycle threw Molotov cocktails at a pharmacy in Patras on Monday night.")
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Looting/property destruction"]
+
+
+def test_tear_gas_shells_are_no_shelling_and_police_fighting_vendors_is_a_riot(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Residents threw stones at the police in Rajkot on Monday and officers fired tear gas shells.")
+    assert all(e.acled_subtype != "Shelling/artillery/missile attack" for e in happened(x))
+    x = run(pipeline, "Police officers fought with street vendors at the central market of Mekelle on Monday.")
+    assert [e.acled_type for e in violent(x)] == ["Riots"]

@@ -146,7 +146,8 @@ POLICE_SIDE = r"police(?:men)?|policem[ae]n|officers|security forces|riot police
 CROWD_VS_POLICE = (
     rf"between (?:the )?(?:{POLICE_SIDE}) and (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE})|"
     rf"between (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) and (?:the )?(?:{POLICE_SIDE})|"
-    rf"(?:{CROWD_SIDE}|they) (?:\w+ ){{0,2}}clash(?:ed|es)? (?:with|against) (?:the )?(?:\w+ ){{0,2}}(?:{POLICE_SIDE})|"
+    rf"(?:{CROWD_SIDE}|they|men) (?:\w+ ){{0,2}}clash(?:ed|es)? (?:with|against) (?:the )?(?:\w+ ){{0,2}}(?:{POLICE_SIDE})|"
+    rf"(?:{POLICE_SIDE}) (?:\w+ ){{0,2}}(?:clashed|fought|scuffled) with (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE})|"
     rf"clash(?:es)? (?:of|by) (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE}) with (?:the )?(?:{POLICE_SIDE})"
 )
 # What an attack on property hits: with no person harmed or named as a target, ACLED codes the
@@ -604,7 +605,7 @@ def _people_against_forces(sentence: str, named: tuple[Actor, ...]) -> bool:
         return False
     sides = re.search(rf"\bbetween (?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE}) and (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army)\b|"
                       rf"\bbetween (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army) and (?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE})\b|"
-                      rf"(?:^|[,;] |\d{{4}},? )(?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE}) clashed with (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army)\b",
+                      rf"(?:^|[,;] |\d{{4}},? )(?:the )?(?:[\w-]+ ){{0,3}}?({PEOPLE_SIDE}) clashed with (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army)\b",
                       sentence)
     if sides is None:
         return False
@@ -694,7 +695,8 @@ def _violence(
     if family in ("shelling", "bombard") and victims != "civilian" and _has(FIGHTING, sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="shelling during a fight between armed sides: coded as a clash")
-    if family in ("attack", "clash", "beat") and not firearms and _has(CROWD_VS_POLICE, sentence):
+    if family in ("attack", "clash", "beat") and not firearms and _has(CROWD_VS_POLICE, sentence) \
+            and not _has(NON_STATE_FIGHTERS + r"|armed", sentence):
         # a violent demonstration when the crowd voices a grievance, else mob violence
         return _riot(sentence, modes, "a crowd fought the police", after)
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:

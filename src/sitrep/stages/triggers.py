@@ -269,6 +269,9 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
     if family.name == "suicide" and bomber_stopped(doc[start:end].root):
         return False
+    if family.name == "shelling" and re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", doc_text(doc)[max(0, doc[start].idx - 12):doc[start].idx],
+                                               re.IGNORECASE):
+        return False  # "lobbed tear gas shells": crowd control, not artillery
     if family.name == "body" and not _violence_signs(doc, start, end):
         return False
     if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
