@@ -571,6 +571,8 @@ def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
     text = ctx.text
     before = text[max(sent.start_char, trig.start - 60):trig.start]
     after = text[trig.start:min(sent.end_char, trig.end + 30)]
+    if "operation" in trig.value.lemma and re.search(r"\b(?:during|in the course of)\s+(?:the\s+|a\s+|an\s+)?$", before, re.IGNORECASE):
+        return True  # "weapons found during military operations": the finding is the event
     return bool(_SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after))
 
 

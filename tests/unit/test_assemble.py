@@ -418,3 +418,11 @@ def test_tear_gas_shells_are_no_shelling_and_police_fighting_vendors_is_a_riot(p
     assert all(e.acled_subtype != "Shelling/artillery/missile attack" for e in happened(x))
     x = run(pipeline, "Police officers fought with street vendors at the central market of Mekelle on Monday.")
     assert [e.acled_type for e in violent(x)] == ["Riots"]
+
+
+def test_assault_rifles_seized_during_an_operation_are_disrupted_weapons_use(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Gendarmes seized 2,000 rounds of ammunition and four assault rifles found during military operations "
+                      "near Tunceli on Monday.")
+    assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Disrupted weapons use"]
+    x = run(pipeline, "Police recovered a pistol and 30 live shells from a house in Imphal on Monday.")
+    assert all(e.acled_subtype != "Shelling/artillery/missile attack" for e in happened(x))

@@ -504,7 +504,7 @@ def classify(
         return _riot(sentence, modes, after=_next_sentences(context))
     if family == "arrest":
         return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests")
-    if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:\w+ ){0,4}(?:" + ARMS + ")", sentence):
+    if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:" + ARMS + ")", sentence):
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="weapons seized")
     if family == "loot":

@@ -97,6 +97,11 @@ CROWD_NOUNS = frozenset(
 FORMER = frozenset({"retired", "former", "ex", "demobilised", "demobilized", "discharged"})
 
 
+# Nouns after "assault" or "attack" that make it a kind of weapon ("assault rifle", "attack helicopter").
+WEAPON_HEADS = frozenset("rifle rifles weapon weapons helicopter helicopters aircraft drone drones boat boats vehicle vehicles "
+                         "dog dogs submarine submarines craft".split())
+
+
 # What can be brought down in flight: a downed one is a disrupted weapon.
 AIRCRAFT_WORDS = ("drone", "drones", "uav", "uavs", "unmanned", "aircraft", "missile", "missiles", "rocket", "rockets",
                   "projectile", "projectiles", "helicopter", "warplane", "jet", "plane")
@@ -269,6 +274,12 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
     if family.name == "suicide" and bomber_stopped(doc[start:end].root):
         return False
+    if family.name == "attack" and end - start == 1 and end < len(doc) and doc[start].lower_ in {"assault", "attack"} \
+            and doc[end].lower_ in WEAPON_HEADS:
+        return False  # "assault rifles", "attack helicopters": a kind of weapon, not an act
+    if family.name == "shelling" and end - start == 1 and doc[start].pos_ == "NOUN" and _has_any(
+            doc[start].sent.text.lower(), ("recovered", "seized", "confiscated", "cache", "haul", "ammunition", "cartridges")):
+        return False  # "recovered a rifle and 20 live shells": ammunition found, not artillery fired
     if family.name == "shelling" and re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", doc_text(doc)[max(0, doc[start].idx - 12):doc[start].idx],
                                                re.IGNORECASE):
         return False  # "lobbed tear gas shells": crowd control, not artillery
