@@ -283,7 +283,8 @@ def _victims(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recipie
     if _has(OFF_DUTY, sentence) and not re.search(r"\b(?:if|whether|unclear|not clear)\b(?:\W+\w+){0,4}\W+(?:" + OFF_DUTY + r")",
                                                     sentence, re.IGNORECASE):
         return "civilian"  # ACLED counts off-duty soldiers and police among civilians
-    civil_targets = [r for r in recipients if _civilian(r) or (r.sector == "GOV" and not r.loaded)]
+    # an international mission (inter 8) is an armed force even when its dictionary sector is GOV
+    civil_targets = [r for r in recipients if _civilian(r) or (r.sector == "GOV" and not r.loaded and r.inter != 8)]
     armed_targets = [r for r in recipients if _armed(r) and r not in civil_targets]
     if civil_targets and not armed_targets:
         return "civilian"

@@ -431,3 +431,10 @@ def test_a_fighters_body_found_is_a_clash_but_a_mans_shot_by_gunmen_an_attack() 
 def test_a_victim_in_a_gang_or_a_named_gang_member_makes_gang_violence() -> None:
     out = typed(trig("attack"), sentence="Gunmen shot and wounded an alleged member of Los Tigres outside a bar.")
     assert out.acled_subtype == "Armed clash"
+
+
+def test_an_attack_on_an_international_mission_is_a_battle() -> None:
+    mission = (replace(actor("African Union", "GOV", 8), evidence=replace(EV, text="peacekeepers")),)
+    out = typed(trig("attack"), recipients=mission, weapons=(weapon("firearm", "firearms"),),
+                sentence="Militants attacked a convoy of peacekeepers near the town.")
+    assert out.acled_type == "Battles"
