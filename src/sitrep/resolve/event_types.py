@@ -555,10 +555,10 @@ def classify(
         state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in actors)
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES,
                      acled_subtype="Government regains territory" if state else "Non-state actor overtakes territory")
-    if family == "abduct" and (killed or _has(ABDUCTEE_KILLED, sentence + " " + _next_sentences(context))):
+    after = _next_sentences(context) if family == "abduct" else ""
+    if family == "abduct" and (killed or _has(ABDUCTEE_KILLED, sentence + " " + after)):
         # ACLED codes a kidnapping that ends in a killing by the killing.
-        typed = _violence(replace(trigger, family="attack"), modes, weapons, actors, recipients, sentence,
-                          _next_sentences(context))
+        typed = _violence(replace(trigger, family="attack"), modes, weapons, actors, recipients, sentence, after)
         return replace(typed, reason="an abduction ending in a killing: coded as the killing")
     if family == "abduct":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Abduction/forced disappearance")
