@@ -627,16 +627,22 @@ def _without_agents(text: str) -> str:
 
 
 def _next_sentences(context: Span | None, limit: int = 2) -> str:
-    """The text of the sentences right after ``context`` in its document (what a report says next of the victim)."""
+    """The text of the sentences right after ``context`` in its document (what a report says next of the victim).
+
+    Walks only the tokens of those sentences: this runs for every violent event, and ``doc.sents``
+    would walk the whole document each time."""
     if context is None:
         return ""
-    found = []
-    for sent in context.doc.sents:
-        if sent.start >= context.end:
-            found.append(sent.text)
-            if len(found) == limit:
+    doc = context.doc
+    end = i = context.end
+    seen = 0
+    while i < len(doc):
+        if i > end and doc[i].is_sent_start:
+            seen += 1
+            if seen == limit:
                 break
-    return " ".join(found)
+        i += 1
+    return doc[end:i].text if i > end else ""
 
 
 def _governance(trigger: Trigger, actors: tuple[Actor, ...], sentence: str) -> Typed:
