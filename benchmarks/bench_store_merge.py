@@ -5,7 +5,7 @@ benchmark), written to a store one document at a time. The run is timed by phase
 decoding the records, merging and reconciling, writing the incidents. Peak memory is the
 process's high-water resident set size.
 
-    .venv/bin/python benchmarks/bench_store_merge.py [--events 200000] [--seed 1] [--db FILE] [--json FILE]
+    .venv/bin/python benchmarks/bench_store_merge.py [--events 200000] [--seed 1] [--db FILE] [--json FILE] [--workers N]
 """
 
 from __future__ import annotations
@@ -47,13 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", metavar="FILE", help="keep the store here (reused when it exists)")
     parser.add_argument("--json", metavar="FILE")
+    parser.add_argument("--workers", type=int, default=1, help="processes scoring candidate pairs")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="sitrep-merge-") as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "merge.db"
         fill_s = fill(db, args.events, args.seed) if not db.exists() else 0.0
-        summary = update_incidents(db)
+        summary = update_incidents(db, workers=args.workers)
     figures = {
-        "events": summary.events, "incidents": summary.incidents, "fill_seconds": round(fill_s, 1),
+        "events": summary.events, "workers": args.workers, "incidents": summary.incidents, "fill_seconds": round(fill_s, 1),
         "read_seconds": round(summary.read_seconds, 1), "merge_seconds": round(summary.merge_seconds, 1),
         "write_seconds": round(summary.write_seconds, 1),
         "total_seconds": round(summary.read_seconds + summary.merge_seconds + summary.write_seconds, 1),

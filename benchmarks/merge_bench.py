@@ -6,7 +6,7 @@ jitter the place (a nearby point, now and then only the region or country, or no
 (now and then the publication day by default, or a week-precision date), the type within its
 family and the figures. Usage:
 
-    .venv/bin/python benchmarks/merge_bench.py [--events N] [--seed S]
+    .venv/bin/python benchmarks/merge_bench.py [--events N] [--seed S] [--workers N]
 """
 
 from __future__ import annotations
@@ -126,13 +126,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=1, help="processes scoring candidate pairs")
     args = parser.parse_args()
     started = time.perf_counter()
     events, documents, truth = synthetic(args.events, args.seed)
     took = time.perf_counter() - started
     print(f"generated {len(events)} events of {len(set(truth.values()))} incidents in {took:.1f} s")
     started = time.perf_counter()
-    incidents = merge_events(events, documents)
+    incidents = merge_events(events, documents, workers=args.workers)
     seconds = time.perf_counter() - started
     print(f"merge: {seconds:.1f} s for {len(events)} events -> {len(incidents)} incidents")
     scores = pairwise_scores(truth, incidents)

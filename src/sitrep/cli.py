@@ -89,6 +89,8 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "changes of membership are recorded as revisions). See docs/merge.md and docs/store.md.",
     )
     mer.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
+    mer.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="processes that score candidate pairs (default: 1; the incidents are the same)")
     ev = sub.add_parser(
         "eval",
         help="measure accuracy against labelled data",
@@ -119,7 +121,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     if args.command == "export":
         return _export(args, stdout if stdout is not None else sys.stdout, err)
     if args.command == "merge":
-        return _merge(args.db, stdout if stdout is not None else sys.stdout, err)
+        return _merge(args.db, args.workers, stdout if stdout is not None else sys.stdout, err)
     if args.command == "stats":
         return _stats(args, stdout if stdout is not None else sys.stdout, err)
     try:
@@ -263,7 +265,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from .incidents_run import update_incidents
 
         try:
-            merged = update_incidents(args.db)
+            merged = update_incidents(args.db, workers=args.workers)
         except SitrepError as exc:
             err.write(f"{exc}\n")
             return EXIT_INPUT_FAILED
@@ -279,7 +281,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_INPUT_FAILED if summary.rejected else EXIT_OK
 
 
-def _merge(db: str, out: TextIO, err: TextIO) -> int:
+def _merge(db: str, workers: int, out: TextIO, err: TextIO) -> int:
     """`sitrep merge`: a summary on a terminal; else one JSON line on stdout."""
     import json
     from pathlib import Path
@@ -291,7 +293,7 @@ def _merge(db: str, out: TextIO, err: TextIO) -> int:
         err.write(f"{UnreadableInput('no such store', source=db)}\n")
         return EXIT_USAGE
     try:
-        summary = update_incidents(db)
+        summary = update_incidents(db, workers=workers)
     except InputError as exc:
         err.write(f"{exc}\n")
         return EXIT_USAGE

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 
+from .errors import BadOption
 from .gc_pause import gc_paused
 from .merge import Incident, Settings, merge_events, reconcile
 from .model import Document, Event, record
@@ -66,18 +67,21 @@ def _reason(reason: str) -> str:
     return reason.split(" ", 1)[0] if reason.startswith(("split", "merged")) else reason
 
 
-def update_incidents(db: str | Path, settings: Settings = Settings()) -> IncidentRunSummary:
+def update_incidents(db: str | Path, settings: Settings = Settings(), workers: int = 1) -> IncidentRunSummary:
     """Merge every event of the store at ``db`` into incidents and store them (ids stable across runs).
 
     Raises UnreadableInput (E006) when the store cannot be opened, ConcurrentMerge (E401) when
     another merge run stored its result while this one was merging. The garbage collector is
-    paused for the run (``sitrep.gc_pause``).
+    paused for the run (``sitrep.gc_pause``). ``workers`` > 1 scores candidate pairs in that many
+    processes (``sitrep.merge.scoring``); BadOption (E008) when it is below 1.
     """
+    if workers < 1:
+        raise BadOption(f"--workers must be at least 1, not {workers}", source="--workers")
     with gc_paused():
-        return _update_incidents(db, settings)
+        return _update_incidents(db, settings, workers)
 
 
-def _update_incidents(db: str | Path, settings: Settings) -> IncidentRunSummary:
+def _update_incidents(db: str | Path, settings: Settings, workers: int) -> IncidentRunSummary:
     con = connect(db)  # creates the incident tables on a version 1 store
     try:
         t0 = time.perf_counter()
@@ -86,7 +90,7 @@ def _update_incidents(db: str | Path, settings: Settings) -> IncidentRunSummary:
         with Store(db) as store:
             events, documents = read_merge_input(store)
         t1 = time.perf_counter()
-        current = merge_events(events, documents, settings)
+        current = merge_events(events, documents, settings, workers)
         del events, documents
         # reconcile looks only at ids and members of the earlier incidents.
         incidents, revisions = reconcile(cast(Sequence[Incident], previous), current)

@@ -65,3 +65,15 @@ def test_merge_command_prints_one_json_line(tmp_path: Path) -> None:
     assert line["incidents"] == 1 and line["events"] == 2 and line["revisions_by_reason"] == {"new": 1}
     assert main(["merge", "--db", str(tmp_path / "missing.db")], stdout=io.StringIO(), stderr=err) == 2
     assert "E006" in err.getvalue()
+
+
+def test_merge_command_takes_workers_and_refuses_fewer_than_one(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _add(db, reported(1, 12, "Ministry", "A"), reported(2, 12, "Ministry", "B"))
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["merge", "--db", str(db), "--workers", "2"], stdout=out, stderr=err) == 0
+    assert json.loads(out.getvalue())["incidents"] == 1
+    assert main(["merge", "--db", str(db), "--workers", "0"], stdout=io.StringIO(), stderr=err) == 2
+    assert "E008" in err.getvalue() and "--workers" in err.getvalue()
+    with Store(db) as store:  # the refused run stored nothing and lost nothing
+        assert store.count_incidents() == 1 and len(store.revisions()) == 1

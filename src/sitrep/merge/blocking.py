@@ -183,11 +183,14 @@ def _probe_keys(p: Profile, size: float) -> Iterator[tuple]:
 
 
 def candidate_pairs(items: Sequence[Profile], settings: Settings, *,
-                    exact_neighbours: bool = True) -> Iterator[tuple[int, int]]:
+                    exact_neighbours: bool = True, part: int = 0, parts: int = 1) -> Iterator[tuple[int, int]]:
     """Each pair of profile indexes (i < j) that share a bucket, once; same-document pairs are left out.
 
     With ``exact_neighbours`` false, two events each dated to a single day read from the text are
     paired only when it is the same day (the caller knows such a pair a day apart cannot link).
+    With ``parts`` > 1 only the pairs found by the events whose index is ``part`` modulo ``parts``
+    are given: every pair is found from one side only, so the parts are disjoint and together
+    give every pair (what lets separate processes share the work).
     """
     size = settings.cell_degrees
     exact: dict[tuple, list[int]] = defaultdict(list)  # events with a single day read from the text
@@ -207,7 +210,7 @@ def candidate_pairs(items: Sequence[Profile], settings: Settings, *,
     grain_of = [p.grain for p in items]
     empty: list[int] = []
     for p in items:
-        if p.day_precision is DatePrecision.UNKNOWN:
+        if p.day_precision is DatePrecision.UNKNOWN or p.index % parts != part:
             continue
         me, mine, grain = p.index, p.document, p.grain
         # Grid cells hold town-level events only, which find each other from both sides: a

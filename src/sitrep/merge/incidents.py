@@ -19,10 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..gc_pause import gc_paused
 from ..model import Document, Event, PlacePrecision
-from .blocking import Profile, candidate_pairs, profiles
+from .blocking import Profile, profiles
 from .figures import figure_claims, merge_figures
 from .records import Conflict, Incident, Position, Settings, SourceRef
-from .similarity import exact_days_apart_may_link, pair_score
+from .scoring import INCOMPATIBLE, scored_links
+from .similarity import pair_score
 
 _PRECISION_RANK = {
     PlacePrecision.TOWN: 0,
@@ -41,43 +42,21 @@ def merge_events(
     events: Sequence[Event],
     documents: Mapping[str, Document] | Iterable[Document] = (),
     settings: Settings = Settings(),
+    workers: int = 1,
 ) -> tuple[Incident, ...]:
-    """Group ``events`` into incidents, sorted by id. ``documents`` supply publisher and date."""
+    """Group ``events`` into incidents, sorted by id. ``documents`` supply publisher and date.
+
+    ``workers`` > 1 scores the candidate pairs in that many processes (:mod:`.scoring`); the
+    incidents are the same.
+    """
     by_id = documents if isinstance(documents, Mapping) else {d.id: d for d in documents}
     with gc_paused():
         items = profiles(events, by_id)
-        groups = cluster(items, settings)
+        groups = cluster(items, settings, workers)
         return tuple(sorted((build_incident([items[i] for i in g], score) for g, score in groups), key=lambda x: x.id))
 
 
-def scored_links(items: Sequence[Profile], settings: Settings,
-                 scores: dict[int, float] | None = None) -> list[tuple[float, int, int]]:
-    """Every candidate pair that passes the hard rule and reaches the threshold, strongest first.
-
-    ``scores``, when given, receives the similarity of every compatible candidate pair (keyed by
-    ``i * len(items) + j``, i < j) so that the average-linkage check need not score them again.
-    """
-    links = []
-    n = len(items)
-    for i, j in candidate_pairs(items, settings, exact_neighbours=exact_days_apart_may_link(settings)):
-        score = pair_score(items[i], items[j], settings)
-        if score is None:
-            continue
-        if scores is not None:
-            scores[i * n + j] = score
-        if score >= settings.threshold - 1e-9:
-            rounded = round(score, 9)
-            if rounded >= settings.threshold:
-                links.append((rounded, i, j))
-    # Ties go by event ids, so the order of the input does not change the outcome.
-    rank = [0] * n
-    for position, index in enumerate(sorted(range(n), key=lambda k: items[k].event.id)):
-        rank[index] = position
-    links.sort(key=lambda link: (-link[0], *sorted((rank[link[1]], rank[link[2]]))))
-    return links
-
-
-def cluster(items: Sequence[Profile], settings: Settings) -> list[tuple[list[int], float]]:
+def cluster(items: Sequence[Profile], settings: Settings, workers: int = 1) -> list[tuple[list[int], float]]:
     """Groups of profile indexes with the weakest link that joined each (1.0 for a single event)."""
     parent = list(range(len(items)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
@@ -91,7 +70,7 @@ def cluster(items: Sequence[Profile], settings: Settings) -> list[tuple[list[int
             i = parent[i]
         return i
 
-    for score, i, j in scored_links(items, settings, scores):
+    for score, i, j in scored_links(items, settings, scores, workers):
         ri, rj = root(i), root(j)
         if ri == rj or documents[ri] & documents[rj]:
             continue
@@ -110,20 +89,34 @@ def _may_join(items: Sequence[Profile], left: Sequence[int], right: Sequence[int
               scores: dict[int, float]) -> bool:
     """Every cross pair compatible, and the mean cross similarity at the threshold (average linkage).
 
-    Pairs scored by :func:`scored_links` are looked up in ``scores``; any other pair (one that
-    shared no bucket, or failed the hard rule) is scored here.
+    Candidate pairs scored by :func:`.scoring.scored_links` are looked up in ``scores`` (those that
+    failed the hard rule are kept there as ``INCOMPATIBLE``); a pair that shared no bucket is
+    scored here.
     """
     n = len(items)
     total = 0.0
+    unscored: list[tuple[int, int]] = []
     for x in left:
         for y in right:
             lo, hi = (x, y) if x < y else (y, x)
             score = scores.get(lo * n + hi)
             if score is None:
-                score = pair_score(items[lo], items[hi], settings)
-                if score is None:
-                    return False
-            total += score
+                unscored.append((lo, hi))
+            elif score == INCOMPATIBLE:
+                return False
+            else:
+                total += score
+    # Each unscored pair adds at most 1; stop scoring once the mean can no longer reach the threshold.
+    needed = settings.threshold * len(left) * len(right) - 1e-6
+    left_to_score = len(unscored)
+    for lo, hi in unscored:
+        if total + left_to_score < needed:
+            return False
+        score = pair_score(items[lo], items[hi], settings)
+        if score is None:
+            return False
+        total += score
+        left_to_score -= 1
     return round(total / (len(left) * len(right)), 9) >= settings.threshold
 
 
@@ -151,7 +144,9 @@ def build_incident(group: Sequence[Profile], cohesion: float = 1.0) -> Incident:
     ends = [e.date.end or e.date.date for e in events if e.date is not None and e.date.date is not None]
     places = [e.place for e in events if e.place is not None]
     place = None
-    if places:
+    if len(places) == 1:
+        place = places[0]
+    elif places:
         counts = Counter(p.geonameid or p.name for p in places)
         place = min(places, key=lambda p: (_PRECISION_RANK[p.precision], -counts[p.geonameid or p.name], p.name))
     return Incident(
@@ -177,6 +172,10 @@ def build_incident(group: Sequence[Profile], cohesion: float = 1.0) -> Incident:
 
 
 def _majority(values: Iterable) -> str:  # type: ignore[type-arg]
+    values = list(values)
+    first = values[0]
+    if all(v == first for v in values):  # most incidents: one member, or members that agree
+        return first  # type: ignore[no-any-return]
     counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
@@ -202,6 +201,8 @@ def _conflicts(group: Sequence[Profile], killed, wounded) -> tuple[Conflict, ...
                 value = f"{c.low}-{'' if c.high is None else c.high} (best {c.best})"
                 held.setdefault(value, []).append((c.claimant or c.publisher or c.document_id, c.event_id))
             found.append(_conflict(name, held))
+    if len(group) == 1:  # one member cannot disagree with itself on actors, date or place
+        return tuple(found)
     for name, value_of in (
         ("actors", lambda p: ", ".join(sorted(a.name for a in p.event.actors)) or None),
         ("date", lambda p: p.event.date.date.isoformat() if p.event.date and p.event.date.date else None),

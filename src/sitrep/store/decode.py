@@ -29,7 +29,21 @@ from ..model import (
     PlacePrecision,
     Weapon,
 )
+from .builders import builder
 
+# Quick constructors (see builders.py): decoding is the larger part of reading a store for a merge.
+_Evidence = builder(Evidence)
+_Actor = builder(Actor)
+_Place = builder(Place)
+_EventDate = builder(EventDate)
+_Count = builder(Count)
+_Casualties = builder(Casualties)
+_Weapon = builder(Weapon)
+_Claim = builder(Claim)
+_Certainty = builder(Certainty)
+_Event = builder(Event)
+_PLACE_PRECISION = {p.value: p for p in PlacePrecision}
+_DATE_PRECISION = {p.value: p for p in DatePrecision}
 _COUNT_KEYS = frozenset({"low", "best", "high", "raw", "rule", "group", "evidence"})
 
 
@@ -38,25 +52,28 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def evidence_from_dict(d: Mapping[str, Any]) -> Evidence:
-    return Evidence(start=d["start"], end=d["end"], text=d["text"], stage=d["stage"], reason=d.get("reason"),
-                    confidence=d.get("confidence", 1.0))
+    try:  # the six keys written by serialize.evidence_to_dict: the common, faster way
+        return _Evidence(**d)
+    except TypeError:
+        return _Evidence(start=d["start"], end=d["end"], text=d["text"], stage=d["stage"], reason=d.get("reason"),
+                        confidence=d.get("confidence", 1.0))
 
 
 def actor_from_dict(d: Mapping[str, Any], evidence: Evidence) -> Actor:
-    return Actor(name=d["name"], country=d.get("country"), sector=d.get("sector"), acled_name=d.get("acled_name"),
+    return _Actor(name=d["name"], country=d.get("country"), sector=d.get("sector"), acled_name=d.get("acled_name"),
                  inter=d.get("inter"), de_facto=d.get("de_facto"), loaded=bool(d.get("loaded", False)),
                  raw=bool(d.get("raw", False)), evidence=evidence)
 
 
 def place_from_dict(d: Mapping[str, Any], evidence: Evidence) -> Place:
-    return Place(name=d["name"], geonameid=d.get("geonameid"), lat=d.get("lat"), lon=d.get("lon"),
+    return _Place(name=d["name"], geonameid=d.get("geonameid"), lat=d.get("lat"), lon=d.get("lon"),
                  country=d.get("country"), admin1=d.get("admin1"), admin2=d.get("admin2"),
-                 precision=PlacePrecision(d["precision"]), de_facto=d.get("de_facto"), disputed=d.get("disputed"),
+                 precision=_PLACE_PRECISION[d["precision"]], de_facto=d.get("de_facto"), disputed=d.get("disputed"),
                  evidence=evidence)
 
 
 def _count(d: Mapping[str, Any], evidence: Evidence) -> Count:
-    return Count(low=d["low"], best=d["best"], high=d.get("high"), raw=d["raw"], rule=d["rule"], group=d.get("group"),
+    return _Count(low=d["low"], best=d["best"], high=d.get("high"), raw=d["raw"], rule=d["rule"], group=d.get("group"),
                  evidence=evidence)
 
 
@@ -68,7 +85,7 @@ def _casualties(d: Mapping[str, Any] | None, spans: list[Mapping[str, Any]]) -> 
     offset = 1 if d.get("total") is not None else 0
     total = _count(d["total"], evidence[0]) if offset else None
     subsets = tuple(_count(c, evidence[offset + i]) for i, c in enumerate(d.get("subsets", ())))
-    return Casualties(total=total, subsets=subsets)
+    return _Casualties(total=total, subsets=subsets)
 
 
 def _claim_value(value: Any) -> Any:
@@ -84,11 +101,11 @@ def _claim(d: Mapping[str, Any], claimant: Actor | None) -> Claim:
             and claimant.sector == d.get("claimant_sector"):
         who = claimant
     else:
-        who = Actor(name=d["claimant"], country=d.get("claimant_country"), sector=d.get("claimant_sector"),
+        who = _Actor(name=d["claimant"], country=d.get("claimant_country"), sector=d.get("claimant_sector"),
                     acled_name=None, inter=None,
-                    evidence=Evidence(start=evidence.start, end=evidence.end, text=evidence.text, stage=evidence.stage,
+                    evidence=_Evidence(start=evidence.start, end=evidence.end, text=evidence.text, stage=evidence.stage,
                                       reason="claimant decoded from its name", confidence=evidence.confidence))
-    return Claim(field=d["field"], value=_claim_value(d["value"]), claimant=who, evidence=evidence)
+    return _Claim(field=d["field"], value=_claim_value(d["value"]), claimant=who, evidence=evidence)
 
 
 def event_from_dict(d: Mapping[str, Any]) -> Event:
@@ -103,17 +120,17 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     date = None
     if s.get("date"):
         sd = s["date"]
-        date = EventDate(date=_date(sd["date"]), precision=DatePrecision(sd["precision"]), raw=sd["raw"],
+        date = _EventDate(date=_date(sd["date"]), precision=_DATE_PRECISION[sd["precision"]], raw=sd["raw"],
                          end=_date(sd.get("end")), evidence=evidence_from_dict(spans["date"]))
     claimant = actor_from_dict(s["claimant"], evidence_from_dict(spans["claimant"])) if s.get("claimant") else None
     weapons = tuple(
-        Weapon(name=w["name"], mode=w["mode"], evidence=evidence_from_dict(e))
+        _Weapon(name=w["name"], mode=w["mode"], evidence=evidence_from_dict(e))
         for w, e in zip(s["weapons"], spans["weapons"], strict=True)
     )
     c = s["certainty"]
-    certainty = Certainty(hedges=tuple(evidence_from_dict(h) for h in spans["hedges"]), negated=c["negated"],
+    certainty = _Certainty(hedges=tuple(evidence_from_dict(h) for h in spans["hedges"]), negated=c["negated"],
                           hypothetical=c["hypothetical"], future=c["future"])
-    return Event(
+    return _Event(
         id=d["id"],
         document_id=s["document_id"],
         kind=s["kind"],

@@ -82,18 +82,28 @@ def test_exact_days_apart_are_left_out_only_when_asked_and_loose_dates_still_rea
     assert set(candidate_pairs(items, S, exact_neighbours=False)) == every - {(0, 1)}
 
 
-def test_merge_is_the_same_whether_or_not_exact_neighbours_are_compared():
+def test_merge_is_the_same_whether_or_not_exact_neighbours_are_compared(monkeypatch):
+    from sitrep.merge import scoring
     from sitrep.merge.incidents import cluster
 
     evs = [event(f"e{i}", f"d{i}", day=DAY + dt.timedelta(days=i % 3), defaulted_date=i % 4 == 0,
                  where=place("x", 49.99 + 0.01 * (i % 5), 36.23)) for i in range(24)]
     items = profiles(evs, {})
-    import sitrep.merge.incidents as incidents
-
     got = cluster(items, S)
-    original = incidents.exact_days_apart_may_link
-    incidents.exact_days_apart_may_link = lambda settings: True
-    try:
-        assert cluster(items, S) == got
-    finally:
-        incidents.exact_days_apart_may_link = original
+    monkeypatch.setattr(scoring, "exact_days_apart_may_link", lambda settings: True)
+    assert cluster(items, S) == got
+
+
+def _mixed_items():
+    evs = [event(f"e{i}", f"d{i % 7}", day=DAY + dt.timedelta(days=i % 3), defaulted_date=i % 4 == 0,
+                 where=place("x", 49.99 + 0.01 * (i % 5), 36.23), nowhere=i % 6 == 0,
+                 actors=(f"Group {i % 2}",)) for i in range(40)]
+    return profiles(evs, {})
+
+
+def test_the_parts_of_the_candidate_pairs_are_disjoint_and_give_every_pair():
+    items = _mixed_items()
+    every = list(candidate_pairs(items, S))
+    parts = [list(candidate_pairs(items, S, part=k, parts=3)) for k in range(3)]
+    assert sum(len(p) for p in parts) == len(every)
+    assert set().union(*map(set, parts)) == set(every)
