@@ -176,6 +176,10 @@ NO_HARM = (r"(?:no|neither|nor|without|not any) (?:\w+ ){0,2}(?:casualt\w*|injur
            r"(?:no ?(?:one|body)|none) (?:\w+ ){0,2}(?:hurt|injured|harmed|wounded|killed)")
 # A people named as a side: a plural nationality ("Palestinians", "Kenyan nationals") or a crowd.
 PEOPLE_SIDE = rf"[A-Z][a-z]+(?:ans|is|ese|ers|ites)(?: nationals| citizens| youths?)?|[A-Z][a-z]+ (?:nationals|citizens|youths?)|{CROWD_SIDE}"
+# Doers who bear no arms: a people, a crowd, or plain persons (not "unknown persons": those are assailants).
+UNARMED_DOERS = (PEOPLE_SIDE + r"|" + CROWD + r"|persons|men|young men|individuals|refugees|passengers|relatives|family")
+# Doers named after a noun trigger or a passive verb: "an attack by a mob", "beaten up by three persons".
+DOER_AFTER = r"\bby (?:a |an |the |some |several |\w+ )?(?:group of |mob of |crowd of )?(?:[\w-]+ ){0,2}?"
 # Non-state fighters and firearms: with these a clash is a battle.
 NON_STATE_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed (?:men|group|individuals)|"
                       r"gangs?|cartels?|shoot-?outs?|gunfire|shots|guns?|rifles?|rockets?|fired|shooting")
@@ -327,6 +331,29 @@ def _crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> 
     if actors and any(a.inter in (5, 6) for a in actors):  # rioters, protesters
         return True
     return _has(CROWD, agent)
+
+
+def _unarmed_doers(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> bool:
+    """The doers are a people, a crowd or plain persons, and no armed actor or assailant is named as doing it.
+
+    Looks where the doers are named: before an active trigger ("several residents beat up a
+    commander"), or in a "by ..." phrase after it ("an attack by a mob", "beaten by three persons")."""
+    agent = _agent_text(sentence, trigger)
+    low = sentence.lower()
+    at = low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+    after = sentence[at:] if at >= 0 else ""
+    by = re.match(r"\S+(?: \S+){0,2}? " + DOER_AFTER + r"(?:" + UNARMED_DOERS + r")\b", after)
+    doers = by.group() if by else agent
+    if by is None and agent is sentence:
+        return False
+    if _has(ARMED_AGENT + "|" + ORGANISED_FIGHTERS + "|" + ARMED_PEOPLE, doers) or _has(NON_STATE_FIGHTERS, sentence):
+        return False
+    if re.search(r"\b[Mm]embers of (?:the )?[A-Z]|\b[A-Z][\w-]+ members\b", doers):  # a named group's members
+        return False
+    if any(_armed(a) and a.evidence.text and a.evidence.text in doers for a in actors):
+        return False
+    # a crowd coded as rioters or protesters, or named as a people, a crowd or several persons (one man is no mob)
+    return _has(UNARMED_DOERS, doers) or any(a.inter in (5, 6) and a.evidence.text and a.evidence.text in doers for a in actors)
 
 
 def _light_arms(weapon: Weapon, sentence: str) -> bool:
@@ -708,6 +735,10 @@ def _violence(
         return _riot(sentence, modes, "a crowd fought the police", after)
     if family in ("attack", "clash", "beat") and _crowd_agent(sentence, trigger, actors) and not firearms:
         return _riot(sentence, modes, "violence by an unorganised crowd", after)
+    if family in ("attack", "clash", "beat") and victims == "armed" and not weapons and _unarmed_doers(sentence, trigger, actors):
+        # Battles need two organised armed sides: people with no weapon of war attacking soldiers or
+        # police is mob violence (or a violent demonstration when it voices a grievance).
+        return _riot(sentence, modes, "unarmed people attacked the security forces", after)
     hand_weapons_only = all(w.mode == "primitive" for w in weapons)
     if (family == "clash" and hand_weapons_only and not any(_armed(a) for a in actors + recipients)
             and _has(CROWD_SIDES, _sides_text(sentence, trigger)) and not _has(ORGANISED_FIGHTERS, sentence)):

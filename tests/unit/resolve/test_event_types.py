@@ -438,3 +438,30 @@ def test_an_attack_on_an_international_mission_is_a_battle() -> None:
     out = typed(trig("attack"), recipients=mission, weapons=(weapon("firearm", "firearms"),),
                 sentence="Militants attacked a convoy of peacekeepers near the town.")
     assert out.acled_type == "Battles"
+
+
+def test_unarmed_people_attacking_the_police_is_mob_violence_not_a_battle() -> None:
+    police = (replace(actor("Police Forces", "COP", 1), evidence=replace(EV, text="police officers")),)
+    out = typed(trig("attack"), recipients=police,
+                sentence="Palestinians attacked two police officers who had come to arrest a neighbour.")
+    assert (out.acled_type, out.acled_subtype, out.reason) == ("Riots", "Mob violence", "unarmed people attacked the security forces")
+    out = typed(trig("beat"), recipients=police, sentence="Two police officers were beaten by three persons at the market.")
+    assert out.acled_type == "Riots"
+    rioters = (replace(actor("Rioters", "CVL", 5), evidence=replace(EV, text="a mob")),)
+    out = typed(trig("attack"), actors=rioters, recipients=police,
+                sentence="Two police officers were hurt in an attack by a mob at the station.")
+    assert out.acled_type == "Riots"
+
+
+def test_armed_or_named_doers_or_gunfire_against_the_police_stay_a_battle() -> None:
+    police = (replace(actor("Police Forces", "COP", 1), evidence=replace(EV, text="police officers")),)
+    for sentence in (
+        "Members of Los Rojos attacked two police officers near the market.",
+        "Unknown persons attacked two police officers near the market.",
+        "Palestinians attacked two police officers, and shots were heard.",
+    ):
+        out = typed(trig("attack"), recipients=police, sentence=sentence)
+        assert out.acled_type == "Battles", sentence
+    out = typed(trig("attack"), recipients=police, weapons=(weapon("rifle", "firearms"),),
+                sentence="Several young men attacked two police officers with rifles.")
+    assert out.acled_type == "Battles"
