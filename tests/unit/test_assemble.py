@@ -426,3 +426,8 @@ def test_assault_rifles_seized_during_an_operation_are_disrupted_weapons_use(pip
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Disrupted weapons use"]
     x = run(pipeline, "Police recovered a pistol and 30 live shells from a house in Imphal on Monday.")
     assert all(e.acled_subtype != "Shelling/artillery/missile attack" for e in happened(x))
+
+
+def test_workers_setting_fire_to_tyres_is_a_violent_demonstration(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Factory workers set fire to tyres outside the plant in Rosario on Monday after being told it would close.")
+    assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Riots", "Violent demonstration")]

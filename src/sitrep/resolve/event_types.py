@@ -67,7 +67,9 @@ PARTICIPANT_VIOLENCE = (
     r"(?:burn(?:ed|t|ing)?|set fire to|set on fire) "
     r"(?!(?:(?:the|an?|some|their|several|his|her|its) )?(?:\w+ )?(?:effig|flags?\b|candles?\b|posters?\b|pictures?\b|photo|portraits?\b|cop(?:y|ies)\b))"
     r"[a-z]+|"
-    r"(?:\w+ )?were (?:burnt|burned|set on fire|set alight|vandali[sz]ed|destroyed)(?! by)|with burning"
+    r"(?:\w+ )?were (?:burnt|burned|set on fire|set alight|vandali[sz]ed|destroyed)(?! by)|with burning|"
+    # participants firing into the air (soldiers demonstrating); "police fired into the air" is skipped as force on them
+    r"fir(?:ed|ing) (?:\w+ ){0,3}in(?:to)? the air(?! to disperse)"
 )
 # A gathering that fights the police: both sides use force, so ACLED codes a violent demonstration.
 CLASH_WITH_POLICE = (r"clash\w*\b[^.;]{0,60}\b(?:with|between)\b[^.;]{0,40}\b(?:police\w*|officers|security forces|law enforcement)|"
@@ -76,6 +78,9 @@ PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
 # Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
 DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|vandali[sz]\w*"
+# What a crowd burns to make its point: with these, burning is a violent demonstration, not property destruction.
+PROTEST_FIRES = (r"(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage|trash|sheets|blankets)|"
+                 r"(?:burn(?:ed|t|ing)?|set fire to|set on fire|set alight|lit|light(?:ing)?) (?:\w+ ){0,2}(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage)")
 GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|calling for|called for|in anger over|against the (?:government|decision|policy|lockdown)"
 # Unorganised crowds: their violence is a riot, not an armed group's.
 CROWD = (
@@ -536,8 +541,13 @@ def classify(
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="weapons seized")
     if family == "loot":
-        if _crowd_agent(sentence, trigger, actors) and _has(r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*", sentence):
+        crowd = _crowd_agent(sentence, trigger, actors)
+        if crowd and _has(r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*|fatalit\w*|died|dead|death|burn\w* alive", sentence):
             return _riot(sentence, modes, "a crowd attacked people and property")
+        if crowd and (_has(PROTEST_FIRES, sentence) or _has(GRIEVANCE + "|" + PROTEST_CONTEXT, sentence)):
+            # burning tyres, barricades or mattresses, or burning anything to voice a grievance
+            return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
+                         acled_subtype="Violent demonstration", reason="a crowd burning things in protest")
         return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,
                      acled_subtype="Looting/property destruction")
     if family == "body" and _has(ARMED_PEOPLE, _without_actors(_without_agents(sentence), actors)) \

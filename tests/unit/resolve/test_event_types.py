@@ -465,3 +465,27 @@ def test_armed_or_named_doers_or_gunfire_against_the_police_stay_a_battle() -> N
     out = typed(trig("attack"), recipients=police, weapons=(weapon("rifle", "firearms"),),
                 sentence="Several young men attacked two police officers with rifles.")
     assert out.acled_type == "Battles"
+
+
+def test_a_crowd_burning_tyres_or_barricades_is_a_violent_demonstration() -> None:
+    loot = Trigger(lemma="set on fire", family="loot", kind="material", plover="ASSAULT")
+    out = typed(loot, sentence="Residents set on fire barricades across the main road of the district.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
+    out = typed(loot, sentence="Inmates burned their mattresses, demanding visits from their families.")
+    assert out.acled_subtype == "Violent demonstration"
+    out = typed(loot, sentence="Militants burned down houses in the village.")
+    assert out.acled_subtype == "Looting/property destruction"
+
+
+def test_a_crowd_that_burns_people_to_death_is_mob_violence() -> None:
+    loot = Trigger(lemma="set alight", family="loot", kind="material", plover="ASSAULT")
+    out = typed(loot, sentence="A crowd set alight two men accused of theft; two fatalities were reported.")
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Mob violence")
+
+
+def test_soldiers_demonstrating_by_firing_into_the_air_riot_but_police_dispersing_do_not() -> None:
+    protest = Trigger(lemma="demonstration", family="protest", kind="material", plover="PROTEST")
+    out = typed(protest, sentence="Soldiers staged a demonstration at their camp and fired shots into the air, demanding their pay.")
+    assert out.acled_subtype == "Violent demonstration"
+    out = typed(protest, sentence="Hundreds held a demonstration in the square before police fired into the air to disperse them.")
+    assert out.acled_type == "Protests"
