@@ -69,6 +69,8 @@ AGENT_DEPS = frozenset({"nsubj", "agent", "poss", "csubj"})
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "iobj", "attr", "oprd"})
 PATIENT_PREPS = frozenset({"on", "against", "at", "towards", "toward", "upon", "of", "to", "targeting", "into"})
 AGENT_PREPS = frozenset({"by", "from"})
+# Operations whose named force did the event told around them ("killed during a police raid").
+OPERATION_NOUNS = frozenset({"raid", "operation", "crackdown", "sweep", "swoop", "offensive", "assault"})
 PLACE_RANK = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.REGION: 2, PlacePrecision.COUNTRY: 3}
 # A coarse-dated event ending this many days before publication is background (see _drop_background).
 BACKGROUND_DAYS = 30
@@ -228,6 +230,8 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
         carrier = trigger_tok.head.head
         anchors.add(carrier)
     tok = ctx.token_at(actor.start, actor.end)
+    # "killed during a police raid": the actor names the operation in which the event happened
+    operation = tok.dep_ in {"compound", "amod", "poss", "nmod"} and tok.head.lemma_.lower() in OPERATION_NOUNS
     prev: Token | None = None
     steps = 0
     preps = 0  # prepositions crossed on the way up, "of" aside
@@ -248,7 +252,7 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
                 return "recipient"
             if dep in {"prep", "agent"}:
                 prep = prev.lower_
-                if prep in AGENT_PREPS or dep == "agent":
+                if prep in AGENT_PREPS or dep == "agent" or (operation and prep in {"during", "in", "amid"}):
                     return "actor"
                 if prep in PATIENT_PREPS:
                     return "recipient"

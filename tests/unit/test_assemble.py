@@ -431,3 +431,12 @@ def test_assault_rifles_seized_during_an_operation_are_disrupted_weapons_use(pip
 def test_workers_setting_fire_to_tyres_is_a_violent_demonstration(pipeline: Pipeline) -> None:
     x = run(pipeline, "Factory workers set fire to tyres outside the plant in Rosario on Monday after being told it would close.")
     assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Riots", "Violent demonstration")]
+
+
+def test_the_force_whose_raid_an_event_happened_in_did_it(pipeline: Pipeline) -> None:
+    x = run(pipeline, "A drug suspect was killed during a police raid in Cabanatuan on Friday.")
+    events = violent(x)
+    assert events and all("Police" in " ".join(names(e.actors)) and not e.recipients for e in events)
+    assert {e.acled_type for e in events} == {"Violence against civilians"}
+    x = run(pipeline, "Two militants were killed in an army operation near Kidal on Friday.")
+    assert any("Military Forces" in " ".join(names(e.actors)) and e.acled_type == "Battles" for e in violent(x))
