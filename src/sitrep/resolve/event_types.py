@@ -123,12 +123,18 @@ EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|g
 # Fire going both ways: a battle whatever the weapons (ACLED codes exchanges of artillery as clashes).
 TWO_WAY = (
     r"exchange[ds]? (?:of )?(?:\w+ )?(?:fire|gunfire|shots|artillery|shelling)|exchanging (?:\w+ )?(?:fire|artillery)|shelling exchanges?|"
-    r"in both directions|returned (?:the )?fire|fired back|responded to (?:the )?(?:[\w-]+ ){0,2}(?:fire|shelling|attack|assault)"
+    r"in both directions|returned (?:the )?fire|fired back|responded to (?:the )?(?:[\w-]+ ){0,2}(?:fire|shelling|attack|assault)|"
+    r"(?:responded|reacted|retaliated|replied) with (?:[\w-]+ )?(?:fire|gunfire|shots)|opened (?:gun)?fire in response|"
+    r"in response,? (?:[\w-]+ ){0,3}opened (?:gun)?fire"
 )
+# Aircraft or artillery backing a ground operation: the operation is the event (a battle), not a strike.
+AIR_SUPPORT = (r"(?:backed|supported|assisted|aided|covered) by (?:[\w-]+ ){0,4}(?:air ?strikes?|air ?force|aircraft|helicopters?|"
+               r"warplanes?|jets?|drones?|air support)|with (?:the )?(?:air|aerial) (?:support|cover)|"
+               r"(?:operation|offensive|attack|assault|clash\w*|fighting)\b[^.;]{0,60}\bsupported by\b[^.;]{0,40}\b(?:air ?strikes?|air ?force)")
 # Fighting words: with them, shelling is part of a battle ("clashes amid regime shelling").
 FIGHTING = r"clash(?:es|ed)?|gun ?battles?|gun ?fights?|fire ?fights?|shoot-?outs?|heavy fighting|fighting between|fought"
 # Machine guns too heavy to count as small arms: fired alone, ACLED codes them like artillery.
-HEAVY_GUNS = r"heavy machine ?-?guns?|heavy machineguns?|machine ?guns?,? (?:assumedly|reportedly|probably) heavy|\d\d\.\d ?mm|anti-aircraft guns?|cannons?"
+HEAVY_GUNS = r"heavy (?:and medium )?machine ?-?guns?|heavy machineguns?|machine ?guns?,? (?:assumedly|reportedly|probably) heavy|\d\d\.\d ?mm|anti-aircraft guns?|cannons?"
 HAND_GRENADE = r"(?<!propelled )(?<!propelled-)grenades?(?! launchers?)(?!-launchers?)"
 DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car bomb|explosive devices?|\bbomb\b|bombs|booby|unexploded|explosives?"
 # Ground that changes hands: without one of these, a capture took people ("captured three rebels near the front").
@@ -724,6 +730,9 @@ def _violence(
     if family != "airstrike" and victims != "civilian" and answered:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fire exchanged both ways: coded as a clash")
+    if victims != "civilian" and _has(AIR_SUPPORT, sentence) and _has(r"operations?|offensive|attack\w*|assault|clash\w*|fight\w*|repel\w*", sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="air strikes backing a ground operation: coded as the battle")
     if family in ("attack", "bombard", "shelling") and not killed_civilians(sentence) and _has(STANDOFF_WEAPONS, sentence) \
             and _has(AREA_TARGET, sentence) and not _has(EXCHANGE, sentence) and not answered:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=EXPLOSIONS,

@@ -489,3 +489,25 @@ def test_soldiers_demonstrating_by_firing_into_the_air_riot_but_police_dispersin
     assert out.acled_subtype == "Violent demonstration"
     out = typed(protest, sentence="Hundreds held a demonstration in the square before police fired into the air to disperse them.")
     assert out.acled_type == "Protests"
+
+
+def test_a_grenade_answered_with_gunfire_is_a_clash() -> None:
+    out = typed(trig("explosion"), weapons=(weapon("grenade", "explosives"),),
+                sentence="Militants threw a grenade at soldiers at the checkpoint; the soldiers opened fire in response.")
+    assert (out.acled_type, out.reason) == ("Battles", "fire exchanged both ways: coded as a clash")
+    out = typed(trig("explosion"), weapons=(weapon("grenade", "explosives"),),
+                sentence="Militants threw a grenade at soldiers at the checkpoint.")
+    assert out.acled_type == "Explosions/Remote violence"
+
+
+def test_air_strikes_backing_a_ground_operation_make_a_battle() -> None:
+    jets = (weapon("air strike", "aerial"),)
+    strike = Trigger(lemma="air strike", family="airstrike", kind="violent", plover="ASSAULT")
+    out = typed(strike, weapons=jets,
+                sentence="An army operation backed by air strikes killed 18 militants in the district.")
+    assert out.acled_type == "Battles"
+    out = typed(strike, weapons=jets, sentence="Air strikes killed 18 militants in the district.")
+    assert out.acled_subtype == "Air/drone strike"
+    out = typed(strike, weapons=jets,
+                sentence="An army operation backed by air strikes killed 12 civilians in the market.")
+    assert out.acled_type == "Explosions/Remote violence"
