@@ -107,7 +107,7 @@ ARMED_PEOPLE = (
     r"soldiers?|troops?|servicem[ae]n|army|military|officers?|police(?:man|men|woman)?|policem[ae]n|cops?|constables?|gendarmes?|guards?|"
     r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|commanders?|combatants?|"
     r"positions?|posts?|checkpoints?|convoys?|bases?|barracks|patrols?|outposts?|personnel|security forces|forces|"
-    r"gang members?|gangsters?|cartel|armed men|armed group|members of (?:the )?[A-Z]|bandits?|pirates?|"
+    r"gang members?|gangsters?|cartel|armed men|armed group|armed (?:people|persons|individuals)|members of (?:the )?[A-Z]|bandits?|pirates?|"
     r"sniper|unit|battalion|brigade|squad|recruits?|conscripts?|mercenar(?:y|ies)|elements|vigilantes|vigilante group|rangers?|"
     r"(?:police|security|intelligence) agents?|members? of (?:the |a )?(?:[\w-]+ ){0,3}(?:forces|militia|security|police|army)"
 )
@@ -147,6 +147,8 @@ STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
     r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad"
 )
+# Manned aircraft: shooting one down is fighting between armed sides, not a weapon stopped.
+MANNED_AIRCRAFT = (r"(?:fighter|jet|warplane|plane|aircraft|helicopter|gunship|bomber)s?|(?:su|mig|f|mi)-\d+\w*")
 # Things whose seizure disrupts weapons use (seized drugs or goods are property, not weapons).
 # A ceasefire binds two armed sides: fire that breaks it, with no civilian victim named, is a clash.
 CEASEFIRE = r"cease-?fire|truce|armistice|line of contact|contact line|front ?line"
@@ -182,7 +184,10 @@ SETTLEMENT_ATTACKED = (r"(?:attack\w*|raid\w*|storm\w*|assault\w*|overr\w*)(?: o
                        r"(?:[\w-]+ ){0,2}(?:villages?|settlements?|camps?|communit(?:y|ies)|hamlets?|neighbou?rhoods?|localit(?:y|ies))")
 # Words that say a person was harmed, once "no casualties" and the like are set aside.
 PERSONAL_HARM = r"injur\w*|wound\w*|hurt|casualt\w*|kill\w*|dead|death|bodies|body|abduct\w*|kidnap\w*|rap(?:e|ed)|beat(?:en|ing)?"
-NO_HARM = (r"(?:no|neither|nor|without|not any) (?:\w+ ){0,2}(?:casualt\w*|injur\w*|fatalit\w*|deaths?|victims?)"
+NO_HARM = (r"(?:animals?|livestock|cattle|cows?|sheep|goats?|camels?|horses?|donkeys?|poultry|chickens?) (?:\w+ ){0,2}(?:killed|injured|wounded|dead|died)|"
+           r"(?:killed|killing|injured|wounded) (?:[\w-]+ ){0,2}(?:animals?|livestock|cattle|cows?|sheep|goats?|camels?|horses?|donkeys?|poultry|chickens?)|"
+           r"\b(?:unharmed|unhurt|unscathed)|"
+           r"(?:no|neither|nor|without|not any) (?:\w+ ){0,2}(?:casualt\w*|injur\w*|fatalit\w*|deaths?|victims?)"
            r"(?: (?:or|nor|and) (?:\w+ ){0,1}(?:casualt\w*|injur\w*|fatalit\w*|deaths?))?|"
            r"(?:no ?(?:one|body)|none) (?:\w+ ){0,2}(?:hurt|injured|harmed|wounded|killed)")
 # A people named as a side: a plural nationality ("Palestinians", "Kenyan nationals") or a crowd.
@@ -563,6 +568,10 @@ def classify(
     if family == "body":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Attack",
                      reason="a body found with signs of violence: coded as an attack")
+    if family in ("explosion", "bombard", "shelling", "attack", "disrupt") and _has(r"shot down|downed", sentence) and \
+            _has(r"(?:shot down|downed) (?:[\w-]+ ){0,4}(?:" + MANNED_AIRCRAFT + ")", sentence) and not _has(r"drones?|uavs?|unmanned", sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="a manned aircraft shot down: fighting between armed sides")
     if family in ("explosion", "bombard", "shelling", "attack") and not killed and _has(STOPPED_WEAPON, sentence):
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="the weapon was stopped before it did harm")
@@ -637,6 +646,9 @@ def _property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], w
     things = _pattern(NO_HARM).sub(" ", _without_actors(sentence, actors))
     if not _has(PROPERTY, things):
         return False
+    # an owner named is no target: "damaging livestock of a local farmer", "shops belonging to traders"
+    things = re.sub(rf"\b(?:{PROPERTY}) (?:of|belonging to|owned by) (?:[\w-]+ ){{0,3}}?(?:{CIVILIAN_PEOPLE})\b", " ", things,
+                    flags=re.IGNORECASE)
     people = _pattern(ARMED_PEOPLE).search(things) or _pattern(CIVILIAN_PEOPLE).search(_pattern(PROPERTY).sub(" ", things))
     return people is None
 

@@ -511,3 +511,25 @@ def test_air_strikes_backing_a_ground_operation_make_a_battle() -> None:
     out = typed(strike, weapons=jets,
                 sentence="An army operation backed by air strikes killed 12 civilians in the market.")
     assert out.acled_type == "Explosions/Remote violence"
+
+
+def test_shooting_down_a_manned_aircraft_is_a_battle_but_a_drone_a_stopped_weapon() -> None:
+    shoot = Trigger(lemma="shoot down", family="disrupt", kind="material", plover="COERCE")
+    out = typed(shoot, sentence="Rebels shot down a military helicopter near the airport.")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+    out = typed(shoot, sentence="Air defences shot down two drones near the airport.")
+    assert out.acled_subtype == "Disrupted weapons use"
+
+
+def test_animals_killed_or_an_owner_named_leave_an_attack_on_property_alone() -> None:
+    soldiers = (replace(actor("Military Forces", "MIL", 1), evidence=replace(EV, text="Soldiers")),)
+    out = typed(trig("attack"), actors=soldiers,
+                sentence="Soldiers set fire to the houses of a local farmer and several goats were killed.")
+    assert out.acled_subtype == "Looting/property destruction"
+    out = typed(trig("attack"), actors=soldiers, sentence="Soldiers set fire to the houses and a farmer was killed.")
+    assert out.acled_type == "Violence against civilians"
+
+
+def test_armed_people_attacked_are_armed() -> None:
+    out = typed(trig("attack"), sentence="Troops attacked a group of armed people on the road to the border.")
+    assert out.acled_type == "Battles"
