@@ -563,7 +563,8 @@ def _modifier(ctx: _Context, m: Mention) -> bool:
 # "deployed in connection with the ongoing clashes"): the other thing is the sentence's event.
 _SETTING_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|in connection (?:to|with)|in the context of|in light of|as|due to|because of|"
-    r"ongoing|continuing|recent|months of|years of)\s+(?:(?:the|a|an|of|recent|ongoing|continuing|heavy|renewed)\s+){0,3}$",
+    r"ongoing|continuing|recent|months of|years of)\s+(?:(?:the|a|an|of|recent|ongoing|continuing|heavy|renewed|start|outbreak|"
+    r"beginning|escalation|resumption|wave|massive|fierce|intense|new|fresh|sporadic|large-scale|deadly)\s+){0,4}$",
     re.IGNORECASE)
 _SETTING_AFTER = re.compile(r"^\w*\s+(?:continue|continues|go on|goes on|rage|rages)\b", re.IGNORECASE)
 
@@ -578,6 +579,20 @@ def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
     if "operation" in trig.value.lemma and re.search(r"\b(?:during|in the course of)\s+(?:the\s+|a\s+|an\s+)?$", before, re.IGNORECASE):
         return True  # "weapons found during military operations": the finding is the event
     return bool(_SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after))
+
+
+def _retold_of_someone(ctx: _Context, trig: Mention) -> bool:
+    """An earlier event told about a person in a relative clause, in the past perfect: "supporters of
+    X, who had been arrested in June, gathered" (the gathering is the event, not the arrest)."""
+    verb = ctx.token_at(trig.start, trig.end)
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "who had been accused of corruption and arrested"
+    if clause.dep_ != "relcl":
+        return False
+    return any(c.lower_ == "had" for c in clause.children if c.dep_ in {"aux", "auxpass"})
 
 
 def _habitual(ctx: _Context, trig: Mention) -> bool:
@@ -826,6 +841,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             material = [t for t in material if t.value.family in CONTEXT_IMMUNE]
         if not dates_here and not casualties_here:
             material = [t for t in material if not _habitual(ctx, t)]
+        material = [t for t in material if not _retold_of_someone(ctx, t)]
         counted = False  # whether this sentence's figures went into an event
         if material and support:
             # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").

@@ -440,3 +440,14 @@ def test_the_force_whose_raid_an_event_happened_in_did_it(pipeline: Pipeline) ->
     assert {e.acled_type for e in events} == {"Violence against civilians"}
     x = run(pipeline, "Two militants were killed in an army operation near Kidal on Friday.")
     assert any("Military Forces" in " ".join(names(e.actors)) and e.acled_type == "Battles" for e in violent(x))
+
+
+def test_an_arrest_retold_of_someone_in_a_relative_clause_is_no_event(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday, about a hundred supporters of the former mayor, who had been arrested in June on charges "
+                      "of fraud, gathered in Gyumri. Protestors demanded his release from custody.")
+    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"] == [("Protests", "Peaceful protest")]
+
+
+def test_mobilising_because_of_clashes_is_the_event_not_the_clashes(pipeline: Pipeline) -> None:
+    x = run(pipeline, "The government declared martial law in Yerevan on Sunday due to the start of massive clashes along the border.")
+    assert {e.acled_subtype for e in happened(x) if e.kind != "verbal"} == {"Change to group/activity"}

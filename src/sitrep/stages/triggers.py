@@ -91,7 +91,7 @@ CROWD_NOUNS = frozenset(
     "merchants vendors drivers neighbours neighbors activists supporters retirees pensioners doctors nurses "
     "relatives families women youths citizens inhabitants locals dozens hundreds thousands crowd protesters "
     "demonstrators community communities owners miners unions union journalists lawyers veterans fishermen "
-    "shopkeepers sellers retirees".split()
+    "shopkeepers sellers retirees protestors".split()
 )
 # A former member of the forces is a citizen: "retired soldiers gathered" can be a protest.
 FORMER = frozenset({"retired", "former", "ex", "demobilised", "demobilized", "discharged"})
