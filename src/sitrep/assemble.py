@@ -583,7 +583,10 @@ def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
 
 def _retold_of_someone(ctx: _Context, trig: Mention) -> bool:
     """An earlier event told about a person in a relative clause, in the past perfect: "supporters of
-    X, who had been arrested in June, gathered" (the gathering is the event, not the arrest)."""
+    X, who had been arrested in June, gathered" (the gathering is the event, not the arrest). A
+    gathering so told stays: "police used force against locals who had gathered" is the event."""
+    if trig.value.family in {"protest", "riot"}:
+        return False
     verb = ctx.token_at(trig.start, trig.end)
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head

@@ -451,3 +451,15 @@ def test_an_arrest_retold_of_someone_in_a_relative_clause_is_no_event(pipeline: 
 def test_mobilising_because_of_clashes_is_the_event_not_the_clashes(pipeline: Pipeline) -> None:
     x = run(pipeline, "The government declared martial law in Yerevan on Sunday due to the start of massive clashes along the border.")
     assert {e.acled_subtype for e in happened(x) if e.kind != "verbal"} == {"Change to group/activity"}
+
+
+def test_violence_told_of_the_person_a_rally_stands_with_leaves_it_peaceful(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday a rally was held in Yerevan in solidarity with a student, who said she was "
+                      "detained and assaulted at a police station.")
+    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"] == [("Protests", "Peaceful protest")]
+
+
+def test_demonstrators_breaking_into_a_residence_riot(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday about 15 demonstrators broke into the residence of the governor in Vagharshapat, "
+                      "demanding his resignation.")
+    assert ("Riots", "Violent demonstration") in [(e.acled_type, e.acled_subtype) for e in happened(x)]

@@ -63,6 +63,7 @@ PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
     r"tyres|tires|vandali[sz]ed|smashed|damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
     r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)(?! themselves| inside)|"
+    r"broke into|broken into|forced (?:their|its|his|her) way into|overturned|turned over (?:\w+ ){0,3}(?:cars?|vehicles?|buses)|"
     # burning things other than symbols (burning an effigy or a flag is a peaceful gesture)
     r"(?:burn(?:ed|t|ing)?|set fire to|set on fire) "
     r"(?!(?:(?:the|an?|some|their|several|his|her|its) )?(?:\w+ )?(?:effig|flags?\b|candles?\b|posters?\b|pictures?\b|photo|portraits?\b|cop(?:y|ies)\b))"
@@ -444,6 +445,8 @@ def _in_grievance(token) -> bool:  # type: ignore[no-untyped-def]
     for anc in token.ancestors:
         if anc.lemma_.lower() in GRIEVANCE_HEADS and anc.dep_ != "ROOT":
             return True
+        if anc.dep_ == "relcl" and anc.head.dep_ == "pobj":
+            return True  # told of someone the gathering is with or for: "in solidarity with a teenager, who was assaulted"
         if anc.dep_ == "ROOT":
             return False
     return False
