@@ -463,3 +463,8 @@ def test_demonstrators_breaking_into_a_residence_riot(pipeline: Pipeline) -> Non
     x = run(pipeline, "On Monday about 15 demonstrators broke into the residence of the governor in Vagharshapat, "
                       "demanding his resignation.")
     assert ("Riots", "Violent demonstration") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
+
+
+def test_a_journalist_attacked_while_covering_a_protest_is_an_attack(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday in Yerevan a man attacked a journalist covering a protest, and she was taken to hospital.")
+    assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Violence against civilians", "Attack")]

@@ -373,6 +373,18 @@ def _unarmed_doers(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -
     return _has(UNARMED_DOERS, doers) or any(a.inter in (5, 6) and a.evidence.text and a.evidence.text in doers for a in actors)
 
 
+REMOTE_MODES = frozenset({"heavy-weapons", "aerial", "drone", "explosives"})
+
+
+def _remote_means(weapons: tuple[Weapon, ...], sentence: str) -> bool:
+    """A weapon of remote violence named as the means ("destroyed by artillery", "with a drone"), not as the thing hit."""
+    return any(
+        w.mode in REMOTE_MODES and w.evidence.text
+        and re.search(r"\b(?:by|with|using)\s+(?:[\w-]+\s+){0,3}" + re.escape(w.evidence.text), sentence, re.IGNORECASE)
+        for w in weapons
+    )
+
+
 def _light_arms(weapon: Weapon, sentence: str) -> bool:
     """A rifle, a pistol or a light machine gun: not a heavy machine gun, cannon or grenade launcher."""
     if weapon.mode != "firearms":
@@ -554,6 +566,11 @@ def classify(
     if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:" + ARMS + ")", sentence):
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="weapons seized")
+    if family == "loot" and _remote_means(weapons, sentence):
+        # "launchers destroyed by artillery": destroyed with a weapon of remote violence, coded by that weapon
+        typed = _violence(replace(trigger, family="attack"), modes, weapons, actors, recipients, sentence)
+        if typed.acled_type == EXPLOSIONS:
+            return typed
     if family == "loot":
         crowd = _crowd_agent(sentence, trigger, actors)
         if crowd and _has(r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*|fatalit\w*|died|dead|death|burn\w* alive", sentence):

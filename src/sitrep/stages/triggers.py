@@ -93,6 +93,8 @@ CROWD_NOUNS = frozenset(
     "demonstrators community communities owners miners unions union journalists lawyers veterans fishermen "
     "shopkeepers sellers retirees protestors".split()
 )
+# Verbs of watching or reporting: a gathering that is their object is where someone was, not the event.
+WATCHING_VERBS = frozenset({"cover", "film", "photograph", "report", "document", "monitor", "livestream", "broadcast"})
 # A former member of the forces is a citizen: "retired soldiers gathered" can be a protest.
 FORMER = frozenset({"retired", "former", "ex", "demobilised", "demobilized", "discharged"})
 
@@ -248,6 +250,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
             return False  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
         if phrase == "patrol" and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
             return False  # "as the patrol passed": the unit, not the act of patrolling
+        if family.name == "protest" and token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
+            return False  # "a journalist covering a protest": the protest is what was watched, not the event told
         if family.name == "protest" and phrase in lexicon().crowd_subject_words and not (
             _crowd_subject(token) and _has_any(token.sent.text.lower(), lexicon().protest_purpose)
         ):

@@ -533,3 +533,13 @@ def test_animals_killed_or_an_owner_named_leave_an_attack_on_property_alone() ->
 def test_armed_people_attacked_are_armed() -> None:
     out = typed(trig("attack"), sentence="Troops attacked a group of armed people on the road to the border.")
     assert out.acled_type == "Battles"
+
+
+def test_something_destroyed_by_a_weapon_of_remote_violence_is_coded_by_the_weapon() -> None:
+    destroy = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
+    artillery = (replace(weapon("artillery", "heavy-weapons"), evidence=replace(EV, text="artillery")),)
+    out = typed(destroy, weapons=artillery, sentence="Two rocket launchers of the army were destroyed by enemy artillery.")
+    assert out.acled_subtype == "Shelling/artillery/missile attack"
+    tanks = (replace(weapon("tank", "heavy-weapons"), evidence=replace(EV, text="tanks")),)
+    out = typed(destroy, weapons=tanks, sentence="Soldiers destroyed three tanks abandoned by the rebels.")
+    assert out.acled_subtype == "Looting/property destruction"
