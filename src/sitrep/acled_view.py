@@ -84,6 +84,9 @@ GATHERING = (r"protest\w*|demonstrat\w*|participants|rall(?:y|ies)|\b(?:a|the) m
              r"\bthey\b|\bthem\b|strikers|activists")
 
 
+# A relative clause telling what someone did or had done: ", who attacked ...", "who had been arrested ...";
+# not ", which turned into clashes": that tells what the gathering became.
+RETOLD_CLAUSE = re.compile(r",\s*(?:who|whom)\b[^,.;]*|\b(?:who|which|that)\s+(?:had|has|have)\b[^,.;]*", re.IGNORECASE)
 # A later sentence about one person's arrest, told as the case behind the protest.
 GRIEVANCE_RETOLD = r"^\s*(?:He|She)\b|in connection with|on an? (?:\w+ )?charges?\b"
 
@@ -107,7 +110,10 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     after = text[event.sentence.end : event.sentence.end + RESPONSE_WINDOW]
     if not after.strip():
         return event
-    if not matches(FORCE_ON_PROTESTERS, after) and participants_violent(after, None) and matches(PARTICIPANTS, after):
+    # what relative clauses tell of someone ("the villagers, who attacked ...", "who had been arrested
+    # after the clashes") is the grievance's story, not the gathering's own violence
+    own = RETOLD_CLAUSE.sub(" ", after)
+    if not matches(FORCE_ON_PROTESTERS, after) and participants_violent(own, None) and matches(PARTICIPANTS, own):
         return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
                        reasons=event.reasons + ("violence by the participants told after the protest",))
     if matches(LETHAL_FORCE, after):
@@ -116,7 +122,7 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
         subtype, reason = "Excessive force against protesters", "protesters attacked and seriously hurt"
     elif matches(FORCE_ON_PROTESTERS, after):
         subtype, reason = "Protest with intervention", "protesters attacked after the protest began"
-    elif matches(CLASH_WITH_POLICE, after):
+    elif matches(CLASH_WITH_POLICE, own):
         return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
                        reasons=event.reasons + ("the participants clashed with the police",))
     elif told_as_response(INTERVENTION, after):

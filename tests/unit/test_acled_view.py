@@ -97,3 +97,18 @@ def test_an_effigy_burnt_at_a_protest_keeps_it_peaceful() -> None:
                        published=dt.date(2023, 6, 14))
     e = primary_event(x)
     assert e is not None and e.acled_subtype == "Peaceful protest"
+
+
+def test_violence_retold_in_a_relative_clause_after_the_protest_keeps_it_peaceful(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = _primary(pipeline, "On 31 August, ten people held a protest in front of the embassy in Yerevan. The demonstrators "
+                           "called for the protection of the villagers, who attacked a group of activists on 3 August.")
+    assert (e.acled_type, e.acled_subtype) == ("Protests", "Peaceful protest")
+    e = _primary(pipeline, "On 31 August, ten people held a protest in front of the embassy in Yerevan. The demonstrators "
+                           "then attacked the guards at the gate.")
+    assert e.acled_type == "Riots"
+
+
+def test_clashes_in_the_grievance_do_not_make_a_protest_violent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    e = _primary(pipeline, "On 18 July, residents of the village blocked the road and demanded to free the demonstrators "
+                           "who had been arrested after the clashes with the police.")
+    assert (e.acled_type, e.acled_subtype) == ("Protests", "Peaceful protest")

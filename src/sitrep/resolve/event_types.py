@@ -512,7 +512,8 @@ def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Sp
     )
     # Violence by the participants makes a riot whatever force met it (ACLED keeps excessive force
     # for peaceful gatherings).
-    if (participants_violent(sentence, context) or _has(CLASH_WITH_POLICE, sentence)) and not _has(
+    clash = _has(r"rioters", sentence) or _told_as_act(CLASH_WITH_POLICE, sentence, context)  # not a clash in the grievance
+    if (participants_violent(sentence, context) or clash) and not _has(
             r"peaceful(?:ly)?", sentence):
         return Typed(kind="violent", plover="PROTEST", modes=("riot",), acled_type=RIOTS,
                      acled_subtype="Violent demonstration", reason="protest with violence by participants")

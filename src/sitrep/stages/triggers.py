@@ -110,7 +110,7 @@ AIRCRAFT_WORDS = ("drone", "drones", "uav", "uavs", "unmanned", "aircraft", "mis
 # Parties to a conflict agreement (ACLED: agreements between armed actors, surrenders, prisoner exchanges).
 ARMED_PARTY_WORDS = ("armed", "rebel", "rebels", "militants", "militant", "fighters", "insurgents", "militia", "militias",
                      "army", "troops", "forces", "military", "ceasefire", "cease-fire", "truce", "war", "prisoners of war",
-                     "combatants", "commander", "faction", "factions", "group", "jihadists", "separatists")
+                     "combatants", "commander", "faction", "factions", "group", "jihadists", "separatists", "hostilities")
 
 
 PRISONER_WORDS = ("prisoners", "prisoner", "detainees", "captives", "hostages", "prison", "prisons", "prisoners of war")
@@ -256,6 +256,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
             _crowd_subject(token) and _has_any(token.sent.text.lower(), lexicon().protest_purpose)
         ):
             return False
+    if end < len(doc) and doc[end].lower_ in {"range", "ranges"} and doc[start].lower_ in {"firing", "fire", "shooting"}:
+        return False  # "within the firing range of the troops": a distance, not fire
     if family.name == "disrupt" and phrase == "down" and not _has_any(doc[start].sent.text.lower(), AIRCRAFT_WORDS):
         return False  # "downed tools" is a strike; a downed drone is an interception
     if family.name == "pact" and not _has_any(doc[start].sent.text.lower(), ARMED_PARTY_WORDS):

@@ -104,3 +104,15 @@ def test_context_gated_words_need_their_context(resources, text: str) -> None:  
 )
 def test_context_gated_strategic_words(text: str, family: str, found: bool, resources) -> None:  # type: ignore[no-untyped-def]
     assert any(f == family for _, f in families(text, resources)) is found
+
+
+def test_a_firing_range_is_no_fire_and_a_covered_protest_no_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    assert families("The new post puts the village within the firing range of the troops.", resources) == []
+    assert ("protest", "protest") not in families("A man attacked a journalist covering a protest in the square.", resources)
+    assert ("protest", "protest") in families("Hundreds joined a protest in the square.", resources)
+
+
+def test_new_positions_and_a_cessation_of_hostilities_are_events(resources) -> None:  # type: ignore[no-untyped-def]
+    assert families("Troops installed new positions near the border.", resources) == [("installed new positions", "mobilize")]
+    assert ("cessation of hostilities", "pact") in families(
+        "The group declared a cessation of hostilities with the government.", resources)
