@@ -151,6 +151,10 @@ STOPPED_WEAPON = (
 # Manned aircraft: shooting one down is fighting between armed sides, not a weapon stopped.
 MANNED_AIRCRAFT = (r"(?:fighter|jet|warplane|plane|aircraft|helicopter|gunship|bomber)s?|(?:su|mig|f|mi)-\d+\w*")
 # Things whose seizure disrupts weapons use (seized drugs or goods are property, not weapons).
+# Fighters captured (killed, injured or captured), not ground: the capture word takes people.
+PEOPLE_CAPTURED = (r"(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)\b[^.;]{0,40}?\b"
+                   r"(?:were|was|or|and|been) (?:\w+ )?captured|"
+                   r"captur(?:ed|ing) (?:\d+ |\w+ ){0,3}(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)")
 # A ceasefire binds two armed sides: fire that breaks it, with no civilian victim named, is a clash.
 CEASEFIRE = r"cease-?fire|truce|armistice|line of contact|contact line|front ?line"
 # Police and a crowd on the two sides of a clash: a riot (ACLED codes protesters fighting police as Riots).
@@ -621,6 +625,9 @@ def classify(
     if family == "mobilize":
         return Typed(kind="material", plover="MOBILIZE", modes=("troops",), acled_type=STRATEGIC,
                      acled_subtype="Change to group/activity")
+    if family == "capture" and _has(PEOPLE_CAPTURED, sentence):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="fighters captured in an operation: fighting, not ground taken")
     if family == "capture" and not _has(TERRITORY, sentence) and not _named_ground(context, trigger_span):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fighters captured, no ground named: fighting")

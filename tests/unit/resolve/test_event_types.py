@@ -543,3 +543,11 @@ def test_something_destroyed_by_a_weapon_of_remote_violence_is_coded_by_the_weap
     tanks = (replace(weapon("tank", "heavy-weapons"), evidence=replace(EV, text="tanks")),)
     out = typed(destroy, weapons=tanks, sentence="Soldiers destroyed three tanks abandoned by the rebels.")
     assert out.acled_subtype == "Looting/property destruction"
+
+
+def test_fighters_captured_in_an_operation_are_a_clash_not_ground_taken() -> None:
+    capture = Trigger(lemma="capture", family="capture", kind="violent", plover="ASSAULT")
+    out = typed(capture, sentence="Three militants were killed, injured or captured during operations in the district.")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+    out = typed(capture, actors=(actor("Rebels", "REB", 2),), sentence="Rebels captured the district town after heavy fighting.")
+    assert out.acled_subtype == "Non-state actor overtakes territory"
