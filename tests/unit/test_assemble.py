@@ -468,3 +468,11 @@ def test_demonstrators_breaking_into_a_residence_riot(pipeline: Pipeline) -> Non
 def test_a_journalist_attacked_while_covering_a_protest_is_an_attack(pipeline: Pipeline) -> None:
     x = run(pipeline, "On Monday in Yerevan a man attacked a journalist covering a protest, and she was taken to hospital.")
     assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Violence against civilians", "Attack")]
+
+
+def test_a_killing_told_of_someone_a_protest_is_for_is_no_lethal_force(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday relatives of a constable who was shot dead by mistake held a protest outside the hospital "
+                      "in Jodhpur, demanding an investigation.")
+    assert ("Protests", "Peaceful protest") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
+    x = run(pipeline, "On Monday police shot dead two protesters during a demonstration outside the hospital in Jodhpur.")
+    assert ("Protests", "Excessive force against protesters") in [(e.acled_type, e.acled_subtype) for e in happened(x)]

@@ -389,6 +389,12 @@ def _remote_means(weapons: tuple[Weapon, ...], sentence: str) -> bool:
     )
 
 
+def _non_state_doers(actors: tuple[Actor, ...]) -> bool:
+    """The doers include a non-state armed group (rebels, militias, gangs) and no state actor."""
+    state = any(a.inter == 1 or (a.inter is None and a.sector in {"MIL", "COP", "GOV"}) for a in actors)
+    return not state and any(_armed(a) and a.inter != 8 for a in actors)
+
+
 def _light_arms(weapon: Weapon, sentence: str) -> bool:
     """A rifle, a pistol or a light machine gun: not a heavy machine gun, cannon or grenade launcher."""
     if weapon.mode != "firearms":
@@ -511,7 +517,7 @@ def participants_violent(sentence: str, context: Span | None) -> bool:
 
 
 def _protest(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Span | None = None) -> Typed:
-    lethal = _has(LETHAL_FORCE, sentence) or (
+    lethal = _told_as_act(LETHAL_FORCE, sentence, context) or (
         killed and any(_armed(a) for a in actors) and _has(r"shot|fired|opened fire|gunfire|bullets", sentence)
     )
     # Violence by the participants makes a riot whatever force met it (ACLED keeps excessive force
@@ -566,6 +572,10 @@ def classify(
         return _protest(sentence, actors, killed, context)  # "against the arrest of men who threw stones"
     if family in ("riot", "mob"):
         return _riot(sentence, modes, after=_next_sentences(context))
+    if family == "arrest" and _non_state_doers(actors):
+        # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
+        return Typed(kind="violent", plover="ASSAULT", modes=("abduct",), acled_type=VAC,
+                     acled_subtype="Abduction/forced disappearance", reason="detained by a non-state armed group: an abduction")
     if family == "arrest":
         return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests")
     if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:" + ARMS + ")", sentence):

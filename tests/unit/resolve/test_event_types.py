@@ -551,3 +551,14 @@ def test_fighters_captured_in_an_operation_are_a_clash_not_ground_taken() -> Non
     assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
     out = typed(capture, actors=(actor("Rebels", "REB", 2),), sentence="Rebels captured the district town after heavy fighting.")
     assert out.acled_subtype == "Non-state actor overtakes territory"
+
+
+def test_people_detained_by_an_armed_group_are_abducted_not_arrested() -> None:
+    arrest = Trigger(lemma="arrest", family="arrest", kind="material", plover="COERCE")
+    out = typed(arrest, actors=(actor("Rebels", "REB", 2),), sentence="The rebels arrested four men in the market.")
+    assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Abduction/forced disappearance")
+    out = typed(arrest, actors=(actor("Police", "COP", 1),), sentence="Police arrested four men in the market.")
+    assert out.acled_subtype == "Arrests"
+    out = typed(arrest, sentence="Four men were arrested in the market.")
+    assert out.acled_subtype == "Arrests"
+
