@@ -569,6 +569,11 @@ _SETTING_BEFORE = re.compile(
 _SETTING_AFTER = re.compile(r"^\w*\s+(?:continue|continues|go on|goes on|rage|rages)\b", re.IGNORECASE)
 
 
+_DISPLACED = re.compile(r"\b(?:fle[ed]|fleeing|displaced|displacement|evacuat\w*)\b", re.IGNORECASE)
+_DISPLACING = re.compile(r"^[^.;]{0,100}?\b(?:forced|forcing|drove|driving|displaced|displacing|caused)\b[^.;]{0,60}?\b"
+                         r"(?:flee|fled|leave their|displac\w*|evacuat\w*)", re.IGNORECASE)
+
+
 def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
     """Whether a generic fight word names the background of the sentence's event, not the event."""
     if trig.value.family not in GENERIC_FAMILIES:
@@ -578,7 +583,14 @@ def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
     after = text[trig.start:min(sent.end_char, trig.end + 30)]
     if "operation" in trig.value.lemma and re.search(r"\b(?:during|in the course of)\s+(?:the\s+|a\s+|an\s+)?$", before, re.IGNORECASE):
         return True  # "weapons found during military operations": the finding is the event
-    return bool(_SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after))
+    if _SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after):
+        return True
+    # fighting that drove people from their homes, in a sentence about the displacement: the
+    # displacement is the event ("fighting between A and B forced 500 villagers to flee")
+    sentence = text[sent.start_char:sent.end_char]
+    if trig.value.family != "clash" or not _DISPLACED.search(sentence):
+        return False
+    return bool(_DISPLACING.match(text[trig.end:sent.end_char]) or re.search(r"\b(?:following|after)\s+(?:(?:the|a|an|eruption|outbreak|of|heavy|renewed)\s+){0,4}$", before, re.IGNORECASE))
 
 
 def _retold_of_someone(ctx: _Context, trig: Mention) -> bool:

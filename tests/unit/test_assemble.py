@@ -476,3 +476,10 @@ def test_a_killing_told_of_someone_a_protest_is_for_is_no_lethal_force(pipeline:
     assert ("Protests", "Peaceful protest") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
     x = run(pipeline, "On Monday police shot dead two protesters during a demonstration outside the hospital in Jodhpur.")
     assert ("Protests", "Excessive force against protesters") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
+
+
+def test_fighting_that_drove_people_from_their_homes_is_the_setting_of_the_displacement(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday fighting between the army and the rebels forced over 400 villagers to flee their village near Kidal.")
+    assert {(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"} == {("Strategic developments", "Other")}
+    x = run(pipeline, "On Monday fighting between the army and the rebels killed 12 soldiers near Kidal.")
+    assert any(e.acled_type == "Battles" for e in happened(x))
