@@ -593,16 +593,20 @@ def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
     return bool(_DISPLACING.match(text[trig.end:sent.end_char]) or re.search(r"\b(?:following|after)\s+(?:(?:the|a|an|eruption|outbreak|of|heavy|renewed)\s+){0,4}$", before, re.IGNORECASE))
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a word sits in (the word itself when it is one; the root when none is found)."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _retold_of_someone(ctx: _Context, trig: Mention) -> bool:
     """An earlier event told about a person in a relative clause, in the past perfect: "supporters of
     X, who had been arrested in June, gathered" (the gathering is the event, not the arrest). A
     gathering so told stays: "police used force against locals who had gathered" is the event."""
     if trig.value.family in {"protest", "riot"}:
         return False
-    verb = ctx.token_at(trig.start, trig.end)
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    clause = verb
+    clause = _clause_verb(ctx.token_at(trig.start, trig.end))
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "who had been accused of corruption and arrested"
     if clause.dep_ != "relcl":
@@ -618,9 +622,7 @@ def _habitual(ctx: _Context, trig: Mention) -> bool:
     tok = ctx.token_at(trig.start, trig.end)
     if _aggregate(tok):
         return True
-    verb = tok
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(tok)
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}

@@ -287,11 +287,16 @@ def _without_actors(sentence: str, actors: tuple[Actor, ...]) -> str:
     return out
 
 
+def _trigger_at(low: str, trigger: Trigger) -> int:
+    """Where the trigger word starts in the lower-cased sentence (by its first four letters), or -1."""
+    return low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+
+
 def _target_text(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> str:
     """Where the victims are named: after an active trigger, before a passive one ("X was killed by")."""
     text = _without_actors(sentence, actors)
     low = text.lower()
-    at = low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+    at = _trigger_at(low, trigger)
     if at < 0:
         return text
     before = low[max(0, at - 40):at]
@@ -328,7 +333,7 @@ def _victims(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recipie
 def _agent_text(sentence: str, trigger: Trigger) -> str:
     """Where the doers are named: before an active trigger, after a passive one ("beaten by a mob")."""
     low = sentence.lower()
-    at = low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+    at = _trigger_at(low, trigger)
     if at < 0:
         return sentence
     if re.search(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?$", low[max(0, at - 40):at]):
@@ -360,8 +365,7 @@ def _unarmed_doers(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -
     Looks where the doers are named: before an active trigger ("several residents beat up a
     commander"), or in a "by ..." phrase after it ("an attack by a mob", "beaten by three persons")."""
     agent = _agent_text(sentence, trigger)
-    low = sentence.lower()
-    at = low.find(trigger.lemma.split()[0][:4]) if trigger.lemma else -1
+    at = _trigger_at(sentence.lower(), trigger)
     after = sentence[at:] if at >= 0 else ""
     by = re.match(r"\S+(?: \S+){0,2}? " + DOER_AFTER + r"(?:" + UNARMED_DOERS + r")\b", after)
     doers = by.group() if by else agent
