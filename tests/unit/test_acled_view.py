@@ -112,3 +112,14 @@ def test_clashes_in_the_grievance_do_not_make_a_protest_violent(pipeline) -> Non
     e = _primary(pipeline, "On 18 July, residents of the village blocked the road and demanded to free the demonstrators "
                            "who had been arrested after the clashes with the police.")
     assert (e.acled_type, e.acled_subtype) == ("Protests", "Peaceful protest")
+
+
+def test_protesters_shot_at_or_killed_after_a_protest_suffer_excessive_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("On 3 March 2021, residents held a protest in Barinas to demand power cuts end. "
+            "Soldiers then began to shoot at the protesters' homes.")
+    event = primary_event(pipeline(make_document(text, published=dt.date(2021, 3, 3))))
+    assert event is not None and event.acled_subtype == "Excessive force against protesters"
+    text = ("On 3 March 2021, residents held a protest in Barinas to demand power cuts end. "
+            "Police fired at the protesters with rubber bullets.")
+    event = primary_event(pipeline(make_document(text, published=dt.date(2021, 3, 3))))
+    assert event is not None and event.acled_subtype == "Protest with intervention"

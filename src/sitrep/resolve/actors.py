@@ -295,8 +295,17 @@ def _raw_sector(name: str) -> str:
     return "SOC" if any(f" {w} " in key or f" {w}" in key for w in _CIVIL_SOCIETY) else "UNK"
 
 
+# Country names ACLED writes with the article after "Forces of" ("Military Forces of the Philippines").
+WITH_ARTICLE = frozenset({
+    "Democratic Republic of Congo", "Republic of Congo", "Philippines", "United States", "United Kingdom",
+    "Central African Republic", "United Arab Emirates", "Ivory Coast", "Netherlands",
+})
+
+
 def _fill(template: str, place: str | None) -> str:
     if place is not None:
+        if place in WITH_ARTICLE:
+            template = template.replace("Forces of {X}", "Forces of the {X}")
         return template.replace("{X}", place)
     return template.replace(" ({X})", "").replace(" of {X}", "").replace("{X}", "").strip()
 

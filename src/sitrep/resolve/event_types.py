@@ -47,7 +47,9 @@ INTERVENTION = (
 )
 LETHAL_FORCE = (
     r"live ammunition|live fire|live rounds|live bullets|open(?:ed|ing|s)? fire on (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)|"
-    r"shot dead|fir(?:ed|ing) (?:at|on) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)"
+    r"shot dead|(?:fir(?:ed|ing)|shoot(?:ing)?|shot) (?:at|on) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)(?:['’]s?)?"
+    r"(?! with (?:rubber|plastic|tear|water|pellet|blank))|"
+    r"(?:killing|killed) (?:a|an|one|two|three|four|five|\d+|several|many|some|the)? ?(?:\w+ )?(?:protesters?|demonstrators?|marchers?)\b"
 )
 # Fire with no target (warning shots, shots in the air): ACLED's Strategic developments / Other.
 WARNING_FIRE = r"warning shots?|(?:shots?|fired|firing|shooting) (?:\w+ ){0,3}in(?:to)? the air"
@@ -121,12 +123,28 @@ CIVILIAN_PEOPLE = (
 )
 # Signs the victims fought back or that two sides exchanged fire.
 EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|gun ?fights?|fire ?fights?|encounters?|crossfire|returned fire|retaliated|clash(?:ed|es)?|fought|fighting|both sides|in both directions|repelled|repulsed|counter-?attack"
+# Withdrawal words that hand the ground to someone, and words telling that someone took it over.
+HANDING_OVER = frozenset({"hand over", "handover", "cede", "hand over control", "handed over control", "take over from", "handover of"})
+TAKEN_OVER = r"(?:took|take|takes|taken|taking) (?:over|control)|handed (?:\w+ ){0,3}over|in control of"
+# Capture words that do not themselves tell of force.
+NEUTRAL_CAPTURE = frozenset({"take control", "take over", "gain control"})
+# Any sign of force around ground taken: without one, the ground changed hands peacefully.
+FIGHT_TOLD = (EXCHANGE + r"|attack\w*|assault\w*|offensive|battles?|killed|killing|dead|deaths?|wounded|injur\w*|"
+              r"casualt\w*|fire[ds]?|firing|gunfire|shell\w*|storm\w*|raid\w*|bomb\w*|strikes?|violent\w*|drove out|expelled|forced|"
+              r"re-?captur\w*|re - captur\w*|retak\w*|retook|overr[au]n|liberat\w*")
 # Fire going both ways: a battle whatever the weapons (ACLED codes exchanges of artillery as clashes).
 TWO_WAY = (
     r"exchange[ds]? (?:of )?(?:\w+ )?(?:fire|gunfire|shots|artillery|shelling)|exchanging (?:\w+ )?(?:fire|artillery)|shelling exchanges?|"
     r"in both directions|returned (?:the )?fire|fired back|responded to (?:the )?(?:[\w-]+ ){0,2}(?:fire|shelling|attack|assault)|"
     r"(?:responded|reacted|retaliated|replied) with (?:[\w-]+ )?(?:fire|gunfire|shots)|opened (?:gun)?fire in response|"
     r"in response,? (?:[\w-]+ ){0,3}opened (?:gun)?fire"
+)
+# Defenders who shot at a suicide attacker or killed one before the blast: the target could respond,
+# so ACLED codes a clash, not a bombing ("guards fired at the car until it blew up").
+BOMBER_ENGAGED = (
+    r"(?:fired|opened fire|shot) (?:at|on) (?:the )?(?:[\w-]+ ){0,2}(?:bombers?|attackers?|assailants?|vehicle|car|truck)\b|"
+    r"(?:killed|shot dead|shot|gunned down|neutrali[sz]ed) (?:one|two|both|some|several)? ?(?:of )?(?:the )?(?:suicide )?"
+    r"(?:bombers?|attackers?|assailants?)\b"
 )
 # Aircraft or artillery backing a ground operation: the operation is the event (a battle), not a strike.
 AIR_SUPPORT = (r"(?:backed|supported|assisted|aided|covered) by (?:[\w-]+ ){0,4}(?:air ?strikes?|air ?force|aircraft|helicopters?|"
@@ -621,9 +639,13 @@ def classify(
     if family == "disrupt":
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use")
-    if family == "withdraw":
+    if family == "withdraw" and (trigger.lemma in HANDING_OVER or _has(TAKEN_OVER, sentence)):
         return Typed(kind="material", plover="RETREAT", modes=("withdraw",), acled_type=STRATEGIC,
                      acled_subtype="Non-violent transfer of territory")
+    if family == "withdraw":
+        # troops pulled out with nobody said to take the ground over: a change in the group's activity
+        return Typed(kind="material", plover="RETREAT", modes=("withdraw",), acled_type=STRATEGIC,
+                     acled_subtype="Change to group/activity", reason="a withdrawal with no ground handed over")
     if family == "other":
         return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=STRATEGIC, acled_subtype="Other")
     if family in ("attack", "clash", "explosion", "shelling", "bombard") and not killed and _has(WARNING_FIRE, sentence):
@@ -645,6 +667,11 @@ def classify(
     if family == "capture" and not _has(TERRITORY, sentence) and not _named_ground(context, trigger_span):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fighters captured, no ground named: fighting")
+    if family == "capture" and trigger.lemma in NEUTRAL_CAPTURE and not _has(FIGHT_TOLD, sentence + " " + _next_sentences(context)):
+        # ACLED keeps battles for ground taken by force; ground taken over with no fight told changes hands
+        # peacefully ("recaptured", "overran" tell the force themselves)
+        return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
+                     acled_subtype="Non-violent transfer of territory", reason="ground taken with no fighting told")
     if family == "capture":
         state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in actors)
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES,
@@ -784,6 +811,10 @@ def _violence(
     if family != "airstrike" and victims != "civilian" and answered:
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="fire exchanged both ways: coded as a clash")
+    if (family == "suicide" or "suicide-attack" in modes) and victims != "civilian" and (
+            _has(BOMBER_ENGAGED, sentence) or _has(BOMBER_ENGAGED, after)):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
+                     reason="the suicide attacker was fired on before the blast: coded as a clash")
     if victims != "civilian" and _has(AIR_SUPPORT, sentence) and _has(r"operations?|offensive|attack\w*|assault|clash\w*|fight\w*|repel\w*", sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="air strikes backing a ground operation: coded as the battle")

@@ -8,6 +8,8 @@ by country bias, admin context, population and name exactness.
 
 from __future__ import annotations
 
+import importlib.resources
+import json
 import math
 import re
 from collections import Counter
@@ -62,11 +64,13 @@ NEAR_CUE = re.compile(
     re.I,
 )
 IN_CUE = re.compile(r"\b(?:in|at|from|to|into|across|towards?|of)\s+(?:the\s+)?$", re.I)
+IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$", re.I)
 REGION_SUFFIX = re.compile(r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.I)
 AREA_SUFFIX = re.compile(r"^\s*(?:district|area|outskirts|suburbs?)\b", re.I)
 
-# Demonyms of countries (adjectives are never places themselves; they only bias the document).
-DEMONYMS = {
+# Demonyms of countries (adjectives are never places themselves; they only bias the document): those of
+# the actor dictionary's countries, and these, which it spells otherwise or lacks.
+_OWN_DEMONYMS = {
     "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "turkish": "TR", "russian": "RU", "ukrainian": "UA",
     "georgian": "GE", "syrian": "SY", "iraqi": "IQ", "iranian": "IR", "afghan": "AF", "pakistani": "PK",
     "indian": "IN", "israeli": "IL", "palestinian": "PS", "lebanese": "LB", "libyan": "LY", "egyptian": "EG",
@@ -80,6 +84,25 @@ DEMONYMS = {
     "moldovan": "MD", "serbian": "RS", "kosovar": "XK", "cypriot": "CY", "greek": "GR", "canadian": "CA",
     "australian": "AU", "japanese": "JP", "korean": "KR", "italian": "IT", "spanish": "ES", "polish": "PL",
 }
+
+
+def _dictionary_demonyms() -> dict[str, str]:
+    """Folded demonym -> ISO2, from the countries of ``data/actors.json``."""
+    import pycountry
+
+    raw = json.loads((importlib.resources.files("sitrep.data") / "actors.json").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for iso3, spec in raw["countries"].items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is None:
+            continue
+        names = {fold(n) for n in (country.name, getattr(country, "common_name", ""), spec.get("acled", ""), *spec.get("names", ()))}
+        # "Azerbaijan forces": a country's name used as an adjective stays a place name here
+        out.update((fold(d), country.alpha_2) for d in spec.get("demonyms", ()) if fold(d) not in names)
+    return out
+
+
+DEMONYMS = {**_dictionary_demonyms(), **_OWN_DEMONYMS}
 
 
 # "Payyoli town (Kozhikode, Kerala)", "Muaja (Ancuabe, Cabo Delgado)": a name, an optional place
@@ -156,6 +179,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
     context = _country_bias(doc, gazetteer, spans)
     for cc, weight in (hints or {}).items():
         context.countries[cc] += weight
+        context.located[cc] += weight  # groups that fight in one country place the story there
     areas = {s.start: found for s in spans if (found := area_list(
         text, s.end, loose=s.label in {"GPE", "LOC"})) is not None}
     members = {start: AreaList(al.names[i:], al.starts[i:]) for al in areas.values() if al.bracketed
@@ -167,9 +191,15 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
     first = [_resolve(text[s.start : s.end], s, text, gazetteer, context, areas.get(s.start), members.get(s.start))
              for s in spans]
     by_name: dict[str, Counter[tuple[str, str]]] = {}
+    countries_by_name: dict[str, Counter[str]] = {}
     for key, r in zip(names, first):
         if r is not None and (own := _region_key(r.entry)) is not None:
             by_name.setdefault(key, Counter())[own] += 1
+        if r is not None and r.entry.country2:
+            countries_by_name.setdefault(key, Counter())[r.entry.country2] += 1
+    first_countries: Counter[str] = Counter()
+    for found in countries_by_name.values():
+        first_countries.update(found)
     regions = Counter(context.regions)
     for found in by_name.values():
         regions.update(found)
@@ -179,7 +209,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
         own_regions = regions.copy()
         own_regions.subtract(by_name.get(key, Counter()))
         own_regions.subtract(context.named_regions.get(key, Counter()))
-        resolved = _resolve(name, span, text, gazetteer, DocumentContext(context.countries, +own_regions),
+        resolved = _resolve(name, span, text, gazetteer,
+                            DocumentContext(context.countries_without(key), +own_regions,
+                                            located=+(context.located - context.named_countries.get(key, Counter())),
+                                            resolved=+(first_countries - countries_by_name.get(key, Counter()))),
                             areas.get(span.start), members.get(span.start))
         if resolved is None:
             continue
@@ -294,6 +327,8 @@ def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> l
         name = text[span.start : span.end]
         if not _plausible(name, span, text[max(0, span.start - 12) : span.start]):
             continue
+        if CURRENCY_AFTER.match(text[span.end : span.end + 12]):
+            continue  # "the US dollar", "Hong Kong dollars": a currency, not a place of the story
         tail = _name_tail(doc, span)
         if tail is not None and span.label != "PHRASE":
             if tail in STREET_WORDS:
@@ -382,6 +417,9 @@ def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
     return True
 
 
+SMALL_TOWN = 10_000  # below this, a town abroad needs the document's support to be read
+MID_TOWN = 50_000  # ... and below this, one matched only by another of its names
+CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds? sterling|euros?|rubles?|roubles?|rupees?|pesos?|francs?|yuan)\b", re.I)
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|from|near|at|of)\s+$")
 
 
@@ -395,6 +433,20 @@ class DocumentContext:
     countries: Counter[str]  # ISO2 -> weight
     regions: Counter[tuple[str, str]]  # (ISO2, folded admin-1 name) -> weight
     named_regions: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)  # by folded name
+    named_countries: dict[str, Counter[str]] = field(default_factory=dict)  # what each folded name gave
+    # The part of ``countries`` given by regions and towns: where the story is, not who acts in it
+    # ("Turkish forces", "the forces of Azerbaijan", "the road to Georgia").
+    located: Counter[str] = field(default_factory=Counter)
+    resolved: Counter[str] = field(default_factory=Counter)  # countries of the other names' first readings
+
+    def countries_without(self, key: str) -> Counter[str]:
+        """The country weights less what the name ``key`` gave itself: no reading supports itself."""
+        own = self.named_countries.get(key)
+        if not own:
+            return self.countries
+        rest = Counter(self.countries)
+        rest.subtract(own)
+        return +rest
 
 
 def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) -> DocumentContext:
@@ -402,23 +454,36 @@ def _country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) ->
     bias: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
     named: dict[str, Counter[tuple[str, str]]] = {}
+    gave: dict[str, Counter[str]] = {}
+    located: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ == "NORP" and (cc := DEMONYMS.get(fold(ent.text).removesuffix("s"))):
             bias[cc] += 1
     for span in spans:
+        key = fold(doc_text(doc)[span.start : span.end])
         found = gazetteer.lookup(doc_text(doc)[span.start : span.end])
         countries = [e for e in found if e.kind == COUNTRY]
         listed = [e for e in found if e.kind == REGION and e.curated and e.country2]
+        if not listed and found and all(e.kind == REGION and e.country2 == found[0].country2 for e in found):
+            listed = found  # a first-level region of one country only ("Tachira")
         if countries:
             bias[countries[0].country2] += 2
-        elif listed and len({e.country2 for e in listed}) == 1:
-            bias[listed[0].country2] += 1
+            if IN_COUNTRY.search(doc_text(doc)[max(0, span.start - 30) : span.start]):
+                located[countries[0].country2] += 2  # "in western Yemen": where, not who
+            continue
+        if listed and len({e.country2 for e in listed}) == 1:
             region = (listed[0].country2, fold(listed[0].admin1 or listed[0].name))
             regions[region] += 1
-            named.setdefault(fold(doc_text(doc)[span.start : span.end]), Counter())[region] += 1
+            named.setdefault(key, Counter())[region] += 1
+            own = listed[0].country2
         elif span.label in PLACE_LABELS and len({e.country2 for e in found}) == 1:
-            bias[found[0].country2] += 1
-    return DocumentContext(bias, regions, named)
+            own = found[0].country2
+        else:
+            continue
+        bias[own] += 1
+        located[own] += 1
+        gave.setdefault(key, Counter())[own] += 1
+    return DocumentContext(bias, regions, named, gave, located)
 
 
 def _region_key(e: GazEntry) -> tuple[str, str] | None:
@@ -467,7 +532,8 @@ def _resolve(
     key = fold(name)
     total = sum(bias.values()) or 1
     region_total = sum(context.regions.values()) or 1
-    context_keys = {fold(w) for w in re.findall(r"[A-Z][\w’'-]+\.?(?: [A-Z][\w’'-]+)?", before[-40:] + " " + after)}
+    context_keys = _context_names(before[-40:] + " " + after)
+    region_next = _region_named_next(after)
     region_hint = bool(REGION_SUFFIX.match(after))
     top_population = max(e.population for e in candidates)
     scored: list[tuple[float, GazEntry, list[str]]] = []
@@ -496,8 +562,8 @@ def _resolve(
         if area_keys and _in_areas(e, area_keys, gazetteer):
             score += 3.0
             notes.append("areas named in parentheses")
-        elif e.admin1 and e.kind != REGION and _admin_named(e, context_keys):
-            score += 1.5
+        elif e.admin1 and e.kind != REGION and (named := _admin_named(e, context_keys, region_next)):
+            score += named
             notes.append("admin context")
         elif (own := _region_key(e)) is not None and (weight := context.regions[own]):
             score += 0.5 + 0.5 * weight / region_total
@@ -516,6 +582,13 @@ def _resolve(
             supported = "document country" in notes or (strong_cue and best.population >= 10_000)
         if not supported:
             return None
+    located = bool({"areas named in parentheses", "admin context"} & set(notes))
+    if best.kind == CITY and any(context.located.values()) and not bias[best.country2] and (
+            (fold(best.name) != key and best.population < MID_TOWN) or best.population < SMALL_TOWN) and (
+            not located and not context.resolved[best.country2]):
+        # "the village of Korin in Idleb province" is no town of that name in Bohemia: in a story set in
+        # other countries, a namesake abroad that is small, or matched only by another of its names, is dropped
+        return None
     generic = all(w in COMMON_WORDS for w in key.split())  # "West Coast", "Gulf", "Valley"
     if (span.facility or generic) and best.kind != COUNTRY and best.country2 and "document country" not in notes:
         return None  # "Rogers Centre" far from the document's country: the name is not the town
@@ -553,11 +626,20 @@ def _key_forms(name: str) -> set[str]:
     key = fold(name)
     bare = _strip_admin_words(key)
     forms = {key, bare}
+    english = " ".join(_COMPASS.get(w, w) for w in bare.split())
+    if english != bare:
+        forms.add(english)  # "Nord-Ouest" and "North-West", "Sud-Kivu" and "South Kivu" meet
     first = bare.split(" ")[0]
     if len(first) >= 4 and first not in _GENERIC_FIRST_WORDS:
         forms.add(first)
     return forms
 
+
+# Compass words in French, Spanish and Portuguese area names, as the English the gazetteer may hold.
+_COMPASS = {
+    "nord": "north", "norte": "north", "sud": "south", "sul": "south", "est": "east", "este": "east",
+    "leste": "east", "ouest": "west", "oeste": "west", "extreme": "far", "center": "centre", "centro": "centre",
+}
 
 _GENERIC_FIRST_WORDS = frozenset(
     "north south east west northern southern eastern western central upper lower greater new old "
@@ -670,10 +752,48 @@ def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, bracket
     return Resolved(entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area")
 
 
-def _admin_named(e: GazEntry, context_keys: set[str]) -> bool:
-    """The candidate's region is named next to it ("Springfield, Illinois"), in full or first word."""
+# A capitalised name and what follows it, joined by the small words of Romance names ("Rio de Janeiro").
+_CONTEXT_NAME = re.compile(r"[A-Z][\w’'-]+\.?(?:\s(?:(?:de|do|da|dos|das|del|di|du|la|el|of)\s)?[A-Z][\w’'-]+)*")
+
+
+def _context_names(text: str) -> set[str]:
+    """Folded capitalised names near a place, each with its leading parts that end on a name word:
+    "Jalisco State Police" gives "jalisco" and "jalisco state"; "Rio de Janeiro" gives no "rio",
+    which would match the first word of "Rio Grande do Norte"."""
+    keys: set[str] = set()
+    for m in _CONTEXT_NAME.finditer(text):
+        words = m.group().split()
+        for i in range(1, min(len(words), 5) + 1):
+            if i < len(words) and words[i] in _NAME_JOINERS:
+                continue
+            if words[i - 1] not in _NAME_JOINERS:
+                keys.add(fold(" ".join(words[:i])))
+    return keys
+
+
+_NAME_JOINERS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "la", "el", "of"})
+
+
+def _region_named_next(after: str) -> str | None:
+    """The folded name right after a comma that ends a place's mention ("Sao Goncalo, Rio de Janeiro, ..."),
+    unless it goes on as a list of places ("Washington, New York and Boston")."""
+    m = re.match(r"\s*,\s*(" + _CONTEXT_NAME.pattern + ")", after)
+    if m is None or _LIST_GOES_ON.match(after[m.end() :]):
+        return None
+    return fold(m.group(1))
+
+
+def _admin_named(e: GazEntry, context_keys: set[str], region_next: str | None = None) -> float:
+    """How strongly the candidate's region is named next to it: right after a comma and in full
+    ("Springfield, Illinois") it outweighs any population (the gazetteer gives some big towns none);
+    nearby, or by its first word, less."""
     admin = fold(e.admin1 or "")
-    return admin in context_keys or admin.split(" ")[0] in context_keys
+    if region_next is not None and admin in _key_forms(region_next):
+        return 3.0
+    if admin in context_keys:
+        return 1.5
+    first = admin.split(" ")[0]
+    return 1.5 if first in context_keys and first not in _GENERIC_FIRST_WORDS else 0.0
 
 
 def _prefer_city_over_namesake_region(

@@ -169,6 +169,8 @@ def _accept(doc: Doc | Span, start: int, end: int, entry: WeaponEntry) -> bool:
         return False  # "forces killed two suicide bombers": stopped, no bomb went off
     if entry.phrase == "bomber" and start > 0 and doc[start - 1].lower_ in {"suicide", "would-be", "bomber", "-"}:
         return False  # a suicide bomber is a person, not an aircraft
+    if entry.phrase == "bomber" and "suicide bomber" in doc[start:end].doc.text[: doc[start].idx].lower():
+        return False  # "the bomber refused to stop": the suicide bomber told of before
     # A title-case word the parser calls a name is a name ("Tank" the place, "Mortar" a surname);
     # an upper-case acronym ("VBIED", "UAV") and a system's own name ("Grad", "Scud") stay weapons.
     if end - start == 1 and first.ent_type_ in NAME_LABELS and not entry.proper and not first.text.isupper():

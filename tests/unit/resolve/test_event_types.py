@@ -562,3 +562,38 @@ def test_people_detained_by_an_armed_group_are_abducted_not_arrested() -> None:
     out = typed(arrest, sentence="Four men were arrested in the market.")
     assert out.acled_subtype == "Arrests"
 
+
+
+def test_ground_taken_over_with_no_fight_told_changes_hands_peacefully() -> None:
+    take = Trigger(lemma="take control", family="capture", kind="violent", plover="ASSAULT")
+    rebels = (actor("Rebels", "REB", 2),)
+    out = typed(take, actors=rebels, sentence="Rebels took control of the village and hoisted their flag over the school.")
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Non-violent transfer of territory")
+    assert out.plover == "COERCE"
+    out = typed(take, actors=rebels, sentence="Rebels took control of the village after two days of fighting.")
+    assert out.acled_subtype == "Non-state actor overtakes territory"
+    retake = Trigger(lemma="recapture", family="capture", kind="violent", plover="ASSAULT")
+    out = typed(retake, actors=(actor("Army", "MIL", 1),), sentence="The army recaptured the town, which rebels had held since March.")
+    assert out.acled_subtype == "Government regains territory"  # the word itself tells of force
+
+
+def test_a_suicide_attacker_fired_on_before_the_blast_makes_a_clash() -> None:
+    suicide = Trigger(lemma="suicide bomber", family="suicide", kind="violent", plover="ASSAULT")
+    vest = (weapon("suicide vest", "suicide-attack"),)
+    guards = (actor("Army", "MIL", 1),)
+    out = typed(suicide, weapons=vest, recipients=guards,
+                sentence="Guards opened fire on the truck at the gate, and the bomber set off his charge.")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+    out = typed(suicide, weapons=vest, recipients=guards, sentence="A suicide bomber blew himself up at the gate of the base.")
+    assert out.acled_subtype == "Suicide bomb"
+
+
+def test_a_withdrawal_transfers_ground_only_when_it_is_handed_over() -> None:
+    pull = Trigger(lemma="withdraw", family="withdraw", kind="material", plover="RETREAT")
+    out = typed(pull, actors=(actor("Army", "MIL", 1),), sentence="The government said it was withdrawing 300 troops from the country.")
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Change to group/activity")
+    out = typed(pull, actors=(actor("Army", "MIL", 1),), sentence="The army withdrew from the town and rebels took control of it.")
+    assert out.acled_subtype == "Non-violent transfer of territory"
+    cede = Trigger(lemma="hand over", family="withdraw", kind="material", plover="RETREAT")
+    out = typed(cede, actors=(actor("Army", "MIL", 1),), sentence="The army handed over the base to the police.")
+    assert out.acled_subtype == "Non-violent transfer of territory"

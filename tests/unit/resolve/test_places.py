@@ -193,3 +193,44 @@ def test_a_list_of_towns_is_not_a_town_and_its_region(resources) -> None:  # typ
     found = places(resources, "After stops in Washington, New York and Boston, the delegation flew home to Riyadh.")
     washington = [p for p in found if p.evidence.text == "Washington"]
     assert washington and washington[0].admin1 != "New York"
+
+
+def test_french_compass_region_names_meet_english_ones(resources) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames calls Cameroon's region "North-West"; the story writes it in French
+    found = places(resources, "Motorbike taxi drivers marched in Bamenda town (Mezam, Nord-Ouest) on Friday.")
+    bamenda = [p for p in found if p.evidence.text == "Bamenda"]
+    assert bamenda and bamenda[0].country == "CMR" and bamenda[0].precision is PlacePrecision.TOWN
+
+
+def test_full_region_name_beats_the_first_word_of_another(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Rio" alone would also fit Rio Grande do Norte, whose namesake town is far bigger
+    found = places(resources, "Police and gang members exchanged fire in Sao Goncalo, Rio de Janeiro, overnight.")
+    town = [p for p in found if p.evidence.text == "Sao Goncalo"]
+    assert town and town[0].admin1 == "Rio de Janeiro"
+
+
+def test_a_currency_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "Traders in Sidon closed their shops as the US dollar climbed against the pound.")
+    assert not any(p.country == "USA" for p in found)
+    sidon = [p for p in found if p.evidence.text == "Sidon"]
+    assert sidon and sidon[0].country == "LBN"
+
+
+def test_small_namesake_abroad_is_dropped_in_a_story_set_elsewhere(resources) -> None:  # type: ignore[no-untyped-def]
+    # cities500 has no village of that name in Venezuela, only a hamlet in the Philippines
+    found = places(resources, "Residents of Unidad Vecinal in San Cristobal, Tachira state, blocked a road to demand gas.")
+    assert not any(p.country == "PHL" for p in found)
+    assert any(p.country == "VEN" for p in found)
+
+
+def test_namesake_abroad_kept_when_the_document_is_only_told_by_demonyms(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Turkish" says who acted, not where: the Syrian town read by another of its names stays
+    found = places(resources, "Turkish forces shelled positions near Tell Abiad on Tuesday.")
+    assert any(p.country == "SYR" for p in found)
+
+
+def test_demonyms_come_from_the_actor_dictionary() -> None:
+    from sitrep.resolve.places import DEMONYMS
+
+    assert DEMONYMS["mauritanian"] == "MR" and DEMONYMS["central african"] == "CF"
+    assert "azerbaijan" not in DEMONYMS  # a country's own name, used as an adjective, stays a place
