@@ -519,6 +519,17 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     return [best]
 
 
+def _place_told_before(ctx: _Context, sent: Span, sentences: int = 2) -> Mention | None:
+    """The last town or region named in the sentences just before ``sent``: "Soldiers chased gunmen in
+    Timbuktu. ... the gunmen opened fire" happened there. Countries and demonyms say too little."""
+    lo = ctx.a.sentence_start(max(0, ctx.a.sentence_index(sent.start_char) - sentences))
+    told = [m for m in ctx.places
+            if lo <= m.start < sent.start_char and not ctx.is_dateline(m) and not ctx.overlaps_actor(m)
+            and not _demonym(m) and m.value.precision is not PlacePrecision.COUNTRY]
+    towns = [m for m in told if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
+    return (towns or told)[-1] if told else None
+
+
 def _part_of_next(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
     """"The Nima community of Accra", "Don Samuel neighbourhood in Barinas": a quarter of the town named next."""
     after = ctx.text[m.end : m.end + 25].lower()
@@ -905,6 +916,12 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
                     for d in made:
                         d.place = last_violent[0].place
                         d.reasons.append("place carried from the previous event")
+                elif not made[0].place and last_violent and si - last_violent_sentence <= 3:
+                    pass  # a generic word told after an event: its place, if any, comes when it is merged
+                elif not made[0].place and (earlier := _place_told_before(ctx, sent)) is not None:
+                    for d in made:
+                        d.place = earlier.value
+                        d.reasons.append("no place in the event's sentence: the place named just before it")
                 drafts.extend(made)
                 counted = True
                 if made[0].typed_trigger.kind == "violent":

@@ -78,6 +78,10 @@ class Annotated:
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
+    def sentence_start(self, index: int) -> int:
+        """Character offset where sentence ``index`` starts."""
+        return self._sentence_starts[index] if self._sentence_starts else 0
+
     def with_mentions(self, more: Sequence[Mention]) -> Annotated:
         return replace(self, mentions=self.mentions + tuple(more))
 

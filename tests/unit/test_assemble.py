@@ -483,3 +483,11 @@ def test_fighting_that_drove_people_from_their_homes_is_the_setting_of_the_displ
     assert {(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"} == {("Strategic developments", "Other")}
     x = run(pipeline, "On Monday fighting between the army and the rebels killed 12 soldiers near Kidal.")
     assert any(e.acled_type == "Battles" for e in happened(x))
+
+
+def test_an_event_with_no_place_in_its_sentence_takes_the_town_named_just_before(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Soldiers chased a group of bandits in the town of Kidal on Sunday, after they stole a truck. "
+                      "The truck was found later, but the bandits opened fire and wounded a soldier.")
+    fire = [e for e in happened(x) if e.trigger.text == "opened fire"]
+    assert fire and fire[0].place is not None and fire[0].place.name == "Kidal"
+    assert any("place named just before" in r for r in fire[0].reasons)

@@ -513,7 +513,7 @@ def _resolve(
         return Resolved(entry=area, score=0.8, reason="an area named in parentheses after a place: read as the area")
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
     area_keys = _area_keys(gazetteer, areas.names) if areas is not None else frozenset()
-    area = _named_area(areas, gazetteer, bias) if areas is not None else None
+    area = _named_area(areas, gazetteer, bias, tuple(candidates)) if areas is not None else None
     if area is not None and candidates and areas is not None and not areas.bracketed:
         area = _loose_region(areas, text, gazetteer, bias)
     if candidates and areas is not None and not areas.bracketed and (
@@ -679,8 +679,11 @@ def _in_areas(e: GazEntry, keys: frozenset[str], gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str]) -> GazEntry | None:
-    """The most specific area of the list that the gazetteer knows, checked against the areas after it.
+def _named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
+                towns: tuple[GazEntry, ...] = ()) -> GazEntry | None:
+    """The most specific area of the list that the gazetteer knows, checked against the areas after it
+    and, among its readings, one holding a reading of the name before the list (``towns``): "Santa Fe
+    (Santa Fe)" is the Argentine city in its province, not a county of New Mexico.
 
     An area is found by its name among regions and districts, else as a spelling variant of one in
     a country named later ("Al-Hasakeh" for "Al-Hasakah"), else through a town of that name in the
@@ -703,7 +706,8 @@ def _named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str]) -> Ga
             found = [e for c in countries for e in gazetteer.areas_in(c)
                      if skeleton(_strip_admin_words(fold(e.name))) == key]
         if found:
-            best = max(found, key=lambda e: (int(inside(e)), bias[e.country2], int(e.admin2 is not None), e.population))
+            best = max(found, key=lambda e: (int(inside(e)), int(_holds_any(e, towns, gazetteer)), bias[e.country2],
+                                             int(e.admin2 is not None), e.population))
             if not checkable or inside(best) or bias[best.country2]:
                 return best
         seats = [e for e in gazetteer.lookup(n) if e.kind == CITY and later and inside(e) and fold(e.name) == fold(n)]
@@ -711,6 +715,12 @@ def _named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str]) -> Ga
             seat = max(seats, key=lambda e: e.population)
             return replace(seat, kind=REGION, admin2=None, geonameid=None)
     return None
+
+
+def _holds_any(area: GazEntry, towns: tuple[GazEntry, ...], gazetteer: Gazetteer) -> bool:
+    """Whether one of the towns lies in the area, by its district or province name."""
+    keys = frozenset(_key_forms(area.name))
+    return any(t.country2 == area.country2 and _in_areas(t, keys, gazetteer) for t in towns)
 
 
 def _near(e: GazEntry, area: GazEntry, km: float = 50.0) -> bool:
@@ -788,9 +798,10 @@ def _admin_named(e: GazEntry, context_keys: set[str], region_next: str | None = 
     ("Springfield, Illinois") it outweighs any population (the gazetteer gives some big towns none);
     nearby, or by its first word, less."""
     admin = fold(e.admin1 or "")
-    if region_next is not None and admin in _key_forms(region_next):
+    bare = _strip_admin_words(admin)  # "La Paz Department" is named as "La Paz"
+    if region_next is not None and bare in _key_forms(region_next):
         return 3.0
-    if admin in context_keys:
+    if admin in context_keys or (bare in context_keys and bare not in _GENERIC_FIRST_WORDS):
         return 1.5
     first = admin.split(" ")[0]
     return 1.5 if first in context_keys and first not in _GENERIC_FIRST_WORDS else 0.0

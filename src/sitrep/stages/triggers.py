@@ -91,7 +91,7 @@ CROWD_NOUNS = frozenset(
     "merchants vendors drivers neighbours neighbors activists supporters retirees pensioners doctors nurses "
     "relatives families women youths citizens inhabitants locals dozens hundreds thousands crowd protesters "
     "demonstrators community communities owners miners unions union journalists lawyers veterans fishermen "
-    "shopkeepers sellers retirees protestors".split()
+    "shopkeepers sellers retirees protestors laborers labourers migrants lecturers".split()
 )
 # Verbs of watching or reporting: a gathering that is their object is where someone was, not the event.
 WATCHING_VERBS = frozenset({"cover", "film", "photograph", "report", "document", "monitor", "livestream", "broadcast"})
@@ -182,7 +182,9 @@ def _blocks_a_way(token: Token) -> bool:
     """Whether a "block" verb's object is a road, an entrance or an office ("blocked the national road")."""
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is None:
-        return False
+        # "blocked with two vehicles the highway": the parse loses the object after a phrase
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() in WAYS for t in token.doc[token.i + 1 : token.i + 9]
+                   if t.sent.start == token.sent.start)
     words = {obj.lower_, obj.lemma_.lower()} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
     # a road's number: "the N7", "the A-1", "route 9"
     numbered = bool(ROAD_NUMBER.match(obj.text)) or ((obj.pos_ == "PROPN" or obj.text.isupper()) and (
@@ -203,6 +205,8 @@ def _subject(token: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "NOUN":
+            return verb.head  # "a group of people gathered", parsed as a clause on "group"
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
         else:
@@ -211,7 +215,7 @@ def _subject(token: Token) -> Token | None:
 
 
 def _crowd_subject(token: Token) -> bool:
-    subject = _subject(token)
+    subject = _subject(token) or _noun_before(token)
     if subject is not None and subject.ent_type_ in {"PERSON", "GPE"}:
         # "..., in Minas Gerais, nurses gathered": the parse may take the place for the subject
         subject = next((c for c in subject.children if c.dep_ == "appos"), subject)
@@ -220,6 +224,17 @@ def _crowd_subject(token: Token) -> bool:
     if any(c.lower_ in FORMER for c in subject.children if c.dep_ in {"amod", "compound"}):
         return True
     return subject.lemma_.lower() in CROWD_NOUNS or subject.lower_ in CROWD_NOUNS
+
+
+def _noun_before(token: Token, reach: int = 8) -> Token | None:
+    """When the parse gives a verb no subject ("Veracruz, residents of Aquila blocked ..."), the crowd noun
+    among the words just before it, if no other verb stands between."""
+    for t in reversed(token.doc[max(token.sent.start, token.i - reach) : token.i]):
+        if t.pos_ in {"VERB", "AUX"}:
+            return None
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in CROWD_NOUNS or t.lower_ in CROWD_NOUNS):
+            return t
+    return None
 
 
 def _violence_signs(doc: Doc, start: int, end: int) -> bool:
@@ -295,8 +310,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False  # "blocked the account", "blocked the bill": not a road
     if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(
         doc[start].sent.text.lower(), lexicon().protest_purpose
-    ):
-        return False  # gunmen blocking a road are not protesting
+    ) and not _crowd_subject(doc[start]):
+        return False  # gunmen blocking a road are not protesting; students or villagers blocking it are
     return True
 
 

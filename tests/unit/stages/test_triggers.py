@@ -116,3 +116,16 @@ def test_new_positions_and_a_cessation_of_hostilities_are_events(resources) -> N
     assert families("Troops installed new positions near the border.", resources) == [("installed new positions", "mobilize")]
     assert ("cessation of hostilities", "pact") in families(
         "The group declared a cessation of hostilities with the government.", resources)
+
+
+def test_ordinary_people_blocking_a_road_protest_even_with_no_purpose_told(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("In the town of Pueblo Nuevo, teachers blocked with three buses the federal highway.", resources)
+    assert ("blocked", "protest") in found
+    found = families("In the hills, residents of two hamlets blocked the roads into the valley.", resources)
+    assert any(f == "protest" for _, f in found)
+    assert not any(f == "protest" for _, f in families("Gunmen blocked the road and robbed the travellers.", resources))
+
+
+def test_a_crowd_gathering_parsed_as_a_clause_on_its_noun_still_protests(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("In Cuiaba, a group of nurses gathered in front of the hospital to demand masks.", resources)
+    assert ("gathered", "protest") in found
