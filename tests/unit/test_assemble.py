@@ -491,3 +491,9 @@ def test_an_event_with_no_place_in_its_sentence_takes_the_town_named_just_before
     fire = [e for e in happened(x) if e.trigger.text == "opened fire"]
     assert fire and fire[0].place is not None and fire[0].place.name == "Kidal"
     assert any("place named just before" in r for r in fire[0].reasons)
+
+
+def test_villagers_assaulting_a_man_are_an_event_with_no_weapon_or_armed_group(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Friday, villagers assaulted a shopkeeper in the town of Kidal over the price of rice.")
+    found = [e for e in happened(x) if e.trigger.text == "assaulted"]
+    assert found and found[0].acled_type == "Riots"

@@ -226,6 +226,22 @@ def _crowd_subject(token: Token) -> bool:
     return subject.lemma_.lower() in CROWD_NOUNS or subject.lower_ in CROWD_NOUNS
 
 
+# Subjects that are themselves the event ("the blast wounded three"): their own words make the event.
+EVENT_SUBJECTS = frozenset(
+    "blast explosion attack shelling shell fire gunfire strike airstrike bomb mine clash clashes fighting "
+    "raid assault bombing explosions blasts attacks shells rocket rockets missile missiles grenade".split()
+)
+
+
+def _someone_hurt_someone(token: Token) -> bool:
+    """A wounding told in the active voice, with a doer that is not an event word: "gunmen wounded a farmer"."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}:
+        return False
+    subject = _subject(token)
+    return subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() not in EVENT_SUBJECTS and (
+        subject.lower_ not in EVENT_SUBJECTS)
+
+
 def _noun_before(token: Token, reach: int = 8) -> Token | None:
     """When the parse gives a verb no subject ("Veracruz, residents of Aquila blocked ..."), the crowd noun
     among the words just before it, if no other verb stands between."""
@@ -306,6 +322,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False  # "lobbed tear gas shells": crowd control, not artillery
     if family.name == "body" and not _violence_signs(doc, start, end):
         return False
+    if family.name == "attack" and phrase in {"wound", "injure"} and not _someone_hurt_someone(doc[start]):
+        return False  # "three were wounded": a toll for another event word, not an event of its own
     if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
         return False  # "blocked the account", "blocked the bill": not a road
     if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(

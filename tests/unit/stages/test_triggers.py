@@ -129,3 +129,10 @@ def test_ordinary_people_blocking_a_road_protest_even_with_no_purpose_told(resou
 def test_a_crowd_gathering_parsed_as_a_clause_on_its_noun_still_protests(resources) -> None:  # type: ignore[no-untyped-def]
     found = families("In Cuiaba, a group of nurses gathered in front of the hospital to demand masks.", resources)
     assert ("gathered", "protest") in found
+
+
+def test_someone_wounding_someone_is_an_event_but_a_toll_is_not(resources) -> None:  # type: ignore[no-untyped-def]
+    assert ("wounded", "attack") in families("Bandits wounded two herders near the well.", resources)
+    assert ("injured", "attack") in families("Police injured five marchers with batons.", resources)
+    assert not any(w == "wounded" for w, _ in families("Two herders were wounded near the well.", resources))
+    assert not any(w == "wounded" for w, _ in families("The blast wounded two herders near the well.", resources))
