@@ -197,11 +197,17 @@ class _Context:
         for a in self.actors:
             if not (a.start <= m.start and m.end <= a.end):
                 continue
+            if self.text[m.end : a.end].startswith(","):
+                continue  # "Carora, Lara state, public transport drivers": a place and its region before the people
+            if (a.start, a.end) == (m.start, m.end) and m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
+                continue  # "On Monday, Carora, ...": a town's bare name that the parse made a doer still says where
             if not a.value.raw:
                 return True
             root = self.token_at(a.start, a.end)
             if "," in a.text:
                 continue  # "Mirpurkhas, Sindh" taken for an organisation: a place and its province
+            if re.search(r"\b(?:in|at)\s+$", self.text[a.start : m.start]):
+                continue  # "the Court of Justice in Sofia": the place says where it stands
             if (a.end - a.start) > (m.end - m.start) and not (m.start <= root.idx < m.end):
                 return True  # "Idlib Civil Monitoring Centre": the place names the organisation
         return False
@@ -508,6 +514,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
         return []
     cands = [m for m in cands if not _admin_of_another(m, cands)] or cands
     cands = [m for m in cands if not _route_end(ctx, m, cands)]
+    cands = [m for m in cands if not _bearing_from(ctx, m, cands)] or cands
     cands = [m for m in cands if not _part_of_next(ctx, m, cands)] or cands
     towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
     if towns:
@@ -537,6 +544,18 @@ def _part_of_next(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
         return False
     return any(n.start > m.end and n.start - m.end <= 60 and n.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
                for n in cands)
+
+
+_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: part)? of (?:the )?$", re.I)
+
+
+def _bearing_from(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
+    """"Majzar district west of Marib city": the town after the bearing only locates the place named before it."""
+    cue = _BEARING.search(ctx.text[max(0, m.start - 30) : m.start])
+    if cue is None:
+        return False
+    cue_start = m.start - (len(ctx.text[max(0, m.start - 30) : m.start]) - cue.start())
+    return any(n is not m and n.end <= cue_start and cue_start - n.end <= 40 for n in cands)
 
 
 def _route_end(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:

@@ -497,3 +497,18 @@ def test_villagers_assaulting_a_man_are_an_event_with_no_weapon_or_armed_group(p
     x = run(pipeline, "On Friday, villagers assaulted a shopkeeper in the town of Kidal over the price of rice.")
     found = [e for e in happened(x) if e.trigger.text == "assaulted"]
     assert found and found[0].acled_type == "Riots"
+
+
+def test_a_place_inside_a_building_name_or_made_a_doer_still_places_the_event(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Friday, residents held a protest at the steps of the Court of Justice in Sofia.")
+    protests = [e for e in happened(x) if e.acled_type == "Protests"]
+    assert protests and protests[0].place is not None and protests[0].place.name == "Sofia"
+    x = run(pipeline, "On 28 April, Carora, Lara state, bus drivers protested to demand fuel.")
+    protests = [e for e in happened(x) if e.acled_type == "Protests"]
+    assert protests and protests[0].place is not None and protests[0].place.name == "Carora"
+
+
+def test_a_town_after_a_bearing_only_locates_the_place_before_it(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday, artillery shelled Jarabulus, 30 km east of Manbij, in the morning.")
+    shelled = [e for e in happened(x) if e.acled_type == "Explosions/Remote violence"]
+    assert shelled and {e.place.name for e in shelled if e.place} == {"Jarābulus"}

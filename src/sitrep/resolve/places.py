@@ -295,12 +295,36 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
     for m in _AND_NAME.finditer(doc_text(doc)):  # "Trinidad and Tobago", "Bosnia and Herzegovina"
         if any(e.kind == COUNTRY for e in gazetteer.lookup(m.group())):
             yield SpanCandidate(m.start(), m.end(), "GPE", len(m.group().split()))
+    for m in _OF_NAME.finditer(doc_text(doc)):
+        if (known := _known_tail(m.group(), gazetteer)) is not None:  # "In Heroica Puebla de Zaragoza": drop "In"
+            yield SpanCandidate(m.end() - len(known), m.end(), "GPE", len(known.split()))
     low = doc_text(doc).lower()
     for key, idx in _phrase_entries(gazetteer):
         for m in re.finditer(r"\b" + re.escape(key) + r"\b", low):
             yield SpanCandidate(m.start(), m.end(), "PHRASE", len(key.split()))
 
 
+# A capitalised name and what follows it, joined by the small words of Romance names ("Rio de Janeiro").
+_CONTEXT_NAME = re.compile(r"[A-Z][\w’'-]+\.?(?:\s(?:(?:de|do|da|dos|das|del|di|du|la|el|of)\s)?[A-Z][\w’'-]+)*")
+def _known_tail(name: str, gazetteer: Gazetteer) -> str | None:
+    """The name the gazetteer knows once a capitalised sentence word is dropped ("In Utinga" -> "Utinga")."""
+    words = name.split()
+    while words:
+        if gazetteer.has(known := " ".join(words)):
+            return known
+        if words[0].lower() not in _LEADING_WORDS:
+            return None
+        words = words[1:]
+    return None
+
+
+_LEADING_WORDS = frozenset({"in", "on", "at", "near", "the", "from", "to", "of", "around", "outside"})
+
+
+_AFTER_PLACE_COMMA = re.compile(r"(" + _CONTEXT_NAME.pattern + r"),\s*$")
+# "Port of Spain", "Heroica Puebla de Zaragoza": one name across a small joining word.
+_OF_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*(?: (?:of|de|del|do|da|dos|das|di|du)(?: (?:the|la|los|las))? "
+                      r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)+")
 _AND_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 
 
@@ -334,6 +358,8 @@ def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> l
             if tail in STREET_WORDS:
                 continue  # "Royal Street", "Collins Avenue": a street named after a town is not the town
             span = replace(span, facility=True)
+        if not gazetteer.has(name) and (bare := _PLACE_NOUN_TAIL.sub("", name)) != name and gazetteer.has(bare):
+            continue  # "Douala city": the name without its place noun is the one to read
         if not gazetteer.has(name) and not (
             _missing_but_located(name, span, text, gazetteer) and not _inside_person_or_org(doc, span)
         ):
@@ -341,6 +367,11 @@ def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> l
         kept.append(span)
         taken.append((span.start, span.end))
     return sorted(kept, key=lambda s: s.start)
+
+
+# "Douala city", "Mamfe town": a town's usual form; villages are mostly missing from the gazetteer, where
+# a town of the same name elsewhere is the likelier match, so "X village" keeps its own handling.
+_PLACE_NOUN_TAIL = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
 
 
 def _inside_person_or_org(doc: Doc, span: SpanCandidate) -> bool:
@@ -570,7 +601,9 @@ def _resolve(
             notes.append("document region")
         scored.append((score, e, notes))
     scored.sort(key=lambda t: (-t[0], -t[1].population))
-    scored = _prefer_city_over_namesake_region(scored, key, region_hint, gazetteer)
+    after_place = (m := _AFTER_PLACE_COMMA.search(before)) is not None and bool(_known_tail(m.group(1), gazetteer)) and (
+        before.rfind("(") <= before.rfind(")"))  # inside "(Ad Durayhimi, Al Hudaydah)" the old habit holds
+    scored = _prefer_city_over_namesake_region(scored, key, region_hint, gazetteer, after_comma=after_place)
     best_score, best, notes = scored[0]
     strong_cue = bool(TOWN_CUE.search(before) or NEAR_CUE.search(before) or IN_CUE.search(before)) or region_hint
     # Names that spaCy did not call places need support: a cue, the document's country, or a big place.
@@ -762,8 +795,6 @@ def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, bracket
     return Resolved(entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area")
 
 
-# A capitalised name and what follows it, joined by the small words of Romance names ("Rio de Janeiro").
-_CONTEXT_NAME = re.compile(r"[A-Z][\w’'-]+\.?(?:\s(?:(?:de|do|da|dos|das|del|di|du|la|el|of)\s)?[A-Z][\w’'-]+)*")
 
 
 def _context_names(text: str) -> set[str]:
@@ -808,15 +839,16 @@ def _admin_named(e: GazEntry, context_keys: set[str], region_next: str | None = 
 
 
 def _prefer_city_over_namesake_region(
-    scored: list[tuple[float, GazEntry, list[str]]], key: str, region_hint: bool, gazetteer: Gazetteer
+    scored: list[tuple[float, GazEntry, list[str]]], key: str, region_hint: bool, gazetteer: Gazetteer,
+    after_comma: bool = False,
 ) -> list[tuple[float, GazEntry, list[str]]]:
     """"New York", "Washington": a region whose name is also that of a big city or the capital means the city.
 
     A region wins only when the text says so ("Washington state") or the city is small beside it.
     """
     best = scored[0][1]
-    if region_hint or best.kind != REGION:
-        return scored
+    if region_hint or best.kind != REGION or after_comma:
+        return scored  # "Utinga, Bahia": a name after a known place and a comma is that place's region
     region_supported = "document region" in scored[0][2]
     for i, (_, e, notes) in enumerate(scored[1:], start=1):
         if region_supported and "document region" not in notes:

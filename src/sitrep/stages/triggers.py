@@ -324,6 +324,8 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False
     if family.name == "attack" and phrase in {"wound", "injure"} and not _someone_hurt_someone(doc[start]):
         return False  # "three were wounded": a toll for another event word, not an event of its own
+    if family.name == "protest" and phrase == "close" and not (_blocks_a_way(doc[start]) and _crowd_subject(doc[start])):
+        return False  # residents closing a highway protest; the authorities closing a road take a measure
     if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
         return False  # "blocked the account", "blocked the bill": not a road
     if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(

@@ -234,3 +234,25 @@ def test_demonyms_come_from_the_actor_dictionary() -> None:
 
     assert DEMONYMS["mauritanian"] == "MR" and DEMONYMS["central african"] == "CF"
     assert "azerbaijan" not in DEMONYMS  # a country's own name, used as an adjective, stays a place
+
+
+def test_a_town_written_with_its_place_noun_and_areas_is_read_by_its_name(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "Police beat traders in Douala city (Wouri, Littoral) on Tuesday.")
+    douala = [p for p in found if p.evidence.text == "Douala"]
+    assert douala and douala[0].country == "CMR" and douala[0].precision is PlacePrecision.TOWN
+
+
+def test_a_name_joined_by_of_is_one_place(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "A man was shot in Port of Spain on Sunday night.")
+    assert any(p.name == "Port of Spain" and p.country == "TTO" for p in found)
+    assert not any(p.country == "ESP" for p in found)
+    found = places(resources, "In Heroica Puebla de Zaragoza, Puebla, a crowd beat a man.")
+    town = [p for p in found if p.evidence.text == "Heroica Puebla de Zaragoza"]
+    assert town and town[0].name == "Puebla" and town[0].precision is PlacePrecision.TOWN
+    assert not any(p.country == "ESP" for p in found)
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_region_not_a_namesake_city(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places(resources, "In Utinga, Bahia, armed men robbed a bank.")
+    bahia = [p for p in found if p.evidence.text == "Bahia"]
+    assert bahia and bahia[0].precision is PlacePrecision.REGION
