@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .distance import haversine_km
 from .model import (
     Actor,
     Attribution,
@@ -517,6 +518,7 @@ def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     cands = [m for m in cands if not _bearing_from(ctx, m, cands)] or cands
     cands = [m for m in cands if not _part_of_next(ctx, m, cands)] or cands
     towns = [m for m in cands if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
+    towns = [m for m in towns if not _quarter_far_away(ctx, m, towns)] or towns
     if towns:
         unique: dict[str, Mention] = {}
         for m in towns:
@@ -534,7 +536,17 @@ def _place_told_before(ctx: _Context, sent: Span, sentences: int = 2) -> Mention
             if lo <= m.start < sent.start_char and not ctx.is_dateline(m) and not ctx.overlaps_actor(m)
             and not _demonym(m) and m.value.precision is not PlacePrecision.COUNTRY]
     towns = [m for m in told if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
+    towns = [m for m in towns if not _quarter_far_away(ctx, m, towns)]
     return (towns or told)[-1] if told else None
+
+
+def _quarter_far_away(ctx: _Context, m: Mention, towns: list[Mention], km: float = 50.0) -> bool:
+    """"In Timoteo, ... in Nova Primavera neighbourhood": a quarter of the town named with it; a reading of
+    its name far from that town is a namesake elsewhere."""
+    if not SUBPLACE_AFTER.match(ctx.text[m.end : m.end + 25].lower()) or m.value.lat is None:
+        return False
+    return any(n is not m and n.value.lat is not None and n.value.lon is not None and m.value.lon is not None
+               and haversine_km(n.value.lat, n.value.lon, m.value.lat, m.value.lon) > km for n in towns)
 
 
 def _part_of_next(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:

@@ -512,3 +512,10 @@ def test_a_town_after_a_bearing_only_locates_the_place_before_it(pipeline: Pipel
     x = run(pipeline, "On Monday, artillery shelled Jarabulus, 30 km east of Manbij, in the morning.")
     shelled = [e for e in happened(x) if e.acled_type == "Explosions/Remote violence"]
     assert shelled and {e.place.name for e in shelled if e.place} == {"Jarābulus"}
+
+
+def test_a_quarter_named_like_a_far_town_is_no_second_place(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Monday, in Timoteo, Minas Gerais, a man was found dead in the Primavera neighbourhood. "
+                      "Police arrested three men.")
+    placed = {e.place.name for e in happened(x) if e.place is not None}
+    assert "Timóteo" in placed and not any(p.startswith("Primavera") for p in placed)

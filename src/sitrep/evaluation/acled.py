@@ -20,7 +20,8 @@ from ..errors import MissingField, UnreadableInput
 from ..ingest.documents import make_document
 from ..model import Event, Extraction
 from ..pipeline import Pipeline
-from .metrics import Classes, haversine_km, ratio
+from ..distance import haversine_km
+from .metrics import Classes, ratio
 
 DATED_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 NEEDED = ("notes", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "latitude", "longitude", "geo_precision")

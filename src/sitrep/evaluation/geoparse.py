@@ -31,7 +31,8 @@ from ..errors import MalformedRecord, UnknownFormat, UnreadableInput
 from ..model import Place
 from ..resolve.gazetteer import COUNTRY, Gazetteer
 from ..resolve.places import find_places
-from .metrics import haversine_km, median, ratio
+from ..distance import haversine_km
+from .metrics import median, ratio
 
 TR_NEWS = "TR-News"
 GEOWEBNEWS = "GeoWebNews"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from ..distance import haversine_km
 from ..model import Evidence, Place, PlacePrecision
 from ..parsed import doc_text
 from .disputed import territory_at
@@ -441,6 +442,8 @@ def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
         return False
     if span.tokens == 1 and key in COMMON_WORDS and span.label not in PLACE_LABELS:
         return False
+    if name.isupper() and span.label not in PLACE_LABELS and not re.search(r"\b(?:in|to|from|near|at)\s+$", before):
+        return False  # "the regional headquarters of UTICA": an acronym, not the town in New York
     if len(key.replace(" ", "")) <= 3 and span.label not in PLACE_LABELS:
         # Acronyms and abbreviations ("UN", "EU", "Mo.") unless spaCy calls them places ("US"); a short
         # name in title case right after a word of place ("to Gao", "the city of Gao") is a place.
@@ -758,11 +761,7 @@ def _holds_any(area: GazEntry, towns: tuple[GazEntry, ...], gazetteer: Gazetteer
 
 def _near(e: GazEntry, area: GazEntry, km: float = 50.0) -> bool:
     """Same country and within ``km`` of the area's point (towns whose admin names the data lacks)."""
-    if e.country2 != area.country2:
-        return False
-    dlat = math.radians(e.lat - area.lat)
-    dlon = math.radians(e.lon - area.lon) * math.cos(math.radians((e.lat + area.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon) <= km
+    return e.country2 == area.country2 and haversine_km(e.lat, e.lon, area.lat, area.lon) <= km
 
 
 _LIST_GOES_ON = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+)[A-Z]")

@@ -3,11 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from sitrep.evaluation.acled import parse_acled_date, strip_dates
-from sitrep.evaluation.metrics import Classes, haversine_km, median
+from sitrep.evaluation.metrics import Classes, median
 
 
 def test_macro_f1_counts_misses_against_recall() -> None:
@@ -21,16 +19,6 @@ def test_macro_f1_counts_misses_against_recall() -> None:
     assert per["B"]["recall"] == pytest.approx(0.5)
     assert c.macro_f1() == pytest.approx((0.5 + 2 / 3) / 2)
     assert ("A", "(none)", 1) in c.confusions()
-
-
-def test_haversine_known_distance() -> None:
-    # London to Paris is about 344 km on the great circle.
-    assert 340 < haversine_km(51.5074, -0.1278, 48.8566, 2.3522) < 347
-
-
-@given(st.floats(-89, 89), st.floats(-179, 179))
-def test_distance_to_itself_is_zero(lat: float, lon: float) -> None:
-    assert haversine_km(lat, lon, lat, lon) == pytest.approx(0.0, abs=1e-6)
 
 
 def test_median() -> None:
