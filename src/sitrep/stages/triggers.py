@@ -236,10 +236,25 @@ EVENT_SUBJECTS = frozenset(
 def _someone_hurt_someone(token: Token) -> bool:
     """A wounding told in the active voice, with a doer that is not an event word: "gunmen wounded a farmer"."""
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}:
-        return False
+        return _hurt_by_someone(token)
     subject = _subject(token)
     return subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() not in EVENT_SUBJECTS and (
         subject.lower_ not in EVENT_SUBJECTS)
+
+
+# What a passive wounding may be "by" and still be a toll of another event word, not a doer.
+HARMING_THINGS = EVENT_SUBJECTS | frozenset(
+    "shrapnel bullet bullets mine landmine mines explosive explosives device debris fragments fragment "
+    "ordnance projectile projectiles".split()
+)
+
+
+def _hurt_by_someone(token: Token) -> bool:
+    """"A civilian was wounded by Azerbaijani forces": the passive names its doers after "by"."""
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return doer is not None and doer.pos_ in {"NOUN", "PROPN"} and doer.lemma_.lower() not in HARMING_THINGS and (
+        doer.lower_ not in HARMING_THINGS)
 
 
 def _noun_before(token: Token, reach: int = 8) -> Token | None:

@@ -136,6 +136,8 @@ def test_someone_wounding_someone_is_an_event_but_a_toll_is_not(resources) -> No
     assert ("injured", "attack") in families("Police injured five marchers with batons.", resources)
     assert not any(w == "wounded" for w, _ in families("Two herders were wounded near the well.", resources))
     assert not any(w == "wounded" for w, _ in families("The blast wounded two herders near the well.", resources))
+    assert ("wounded", "attack") in families("A herder was wounded by soldiers near the well.", resources)
+    assert not any(w == "wounded" for w, _ in families("A herder was wounded by shrapnel near the well.", resources))
 
 
 def test_residents_closing_a_highway_protest_but_police_closing_a_road_do_not(resources) -> None:  # type: ignore[no-untyped-def]
