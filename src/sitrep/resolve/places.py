@@ -442,8 +442,6 @@ def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
         return False
     if span.tokens == 1 and key in COMMON_WORDS and span.label not in PLACE_LABELS:
         return False
-    if name.isupper() and span.label not in PLACE_LABELS and not re.search(r"\b(?:in|to|from|near|at)\s+$", before):
-        return False  # "the regional headquarters of UTICA": an acronym, not the town in New York
     if len(key.replace(" ", "")) <= 3 and span.label not in PLACE_LABELS:
         # Acronyms and abbreviations ("UN", "EU", "Mo.") unless spaCy calls them places ("US"); a short
         # name in title case right after a word of place ("to Gao", "the city of Gao") is a place.

