@@ -519,3 +519,9 @@ def test_a_quarter_named_like_a_far_town_is_no_second_place(pipeline: Pipeline) 
                       "Police arrested three men.")
     placed = {e.place.name for e in happened(x) if e.place is not None}
     assert "Timóteo" in placed and not any(p.startswith("Primavera") for p in placed)
+
+
+def test_a_protest_against_rape_is_a_protest_not_sexual_violence(pipeline: Pipeline) -> None:
+    x = run(pipeline, "On Tuesday, fifty groups held a sit-in in Nouakchott, demanding a law punishing all forms of rape.")
+    typed = {e.acled_type for e in happened(x) if e.acled_type}
+    assert "Protests" in typed and "Violence against civilians" not in typed

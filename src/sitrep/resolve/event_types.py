@@ -164,8 +164,14 @@ MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 # A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
 STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
-    r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad"
+    r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad|"
+    r"controlled detonation|(?:recovered|seized|found|discovered|unearthed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
+    r"(?:bombs|explosives|ieds|landmines|mines|grenades)"
 )
+# Explosives going off in the hands of those who laid or made them: ACLED counts the weapon as
+# stopped (Disrupted weapons use), deaths among them included.
+OWN_BLAST = (r"prematurely|while (?:planting|laying|making|assembling|handling|preparing|transporting)|"
+             r"(?:they|he|she) (?:were|was) (?:planting|laying|making|assembling|handling|preparing)")
 # Manned aircraft: shooting one down is fighting between armed sides, not a weapon stopped.
 MANNED_AIRCRAFT = (r"(?:fighter|jet|warplane|plane|aircraft|helicopter|gunship|bomber)s?|(?:su|mig|f|mi)-\d+\w*")
 # Things whose seizure disrupts weapons use (seized drugs or goods are property, not weapons).
@@ -600,9 +606,13 @@ def classify(
                      acled_subtype="Abduction/forced disappearance", reason="detained by a non-state armed group: an abduction")
     if family == "arrest":
         return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests")
-    if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:" + ARMS + ")", sentence):
+    if family == "loot" and _has(r"seiz\w+|confiscat\w+", trigger.lemma) and _has(
+            r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:\w+-)?(?:" + ARMS + ")", sentence):
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="weapons seized")
+    if family == "loot" and not killed and _has(STOPPED_WEAPON, sentence) and _has(ARMS, sentence):
+        return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
+                     acled_subtype="Disrupted weapons use", reason="explosives destroyed or found before they did harm")
     if family == "loot" and _remote_means(weapons, sentence):
         # "launchers destroyed by artillery": destroyed with a weapon of remote violence, coded by that weapon
         typed = _violence(replace(trigger, family="attack"), modes, weapons, actors, recipients, sentence)
@@ -629,7 +639,8 @@ def classify(
             _has(r"(?:shot down|downed) (?:[\w-]+ ){0,4}(?:" + MANNED_AIRCRAFT + ")", sentence) and not _has(r"drones?|uavs?|unmanned", sentence):
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=BATTLES, acled_subtype="Armed clash",
                      reason="a manned aircraft shot down: fighting between armed sides")
-    if family in ("explosion", "bombard", "shelling", "attack") and not killed and _has(STOPPED_WEAPON, sentence):
+    if family in ("explosion", "bombard", "shelling", "attack") and (
+            (not killed and _has(STOPPED_WEAPON, sentence)) or (family == "explosion" and _has(OWN_BLAST, sentence))):
         return Typed(kind="material", plover="COERCE", modes=("seize",), acled_type=STRATEGIC,
                      acled_subtype="Disrupted weapons use", reason="the weapon was stopped before it did harm")
     if family == "disrupt" and _has(r"dismantl\w*|destroy\w*", trigger.lemma + " " + sentence) and _has(DRUG_WORKS, sentence) \
@@ -683,13 +694,13 @@ def classify(
         return replace(typed, reason="an abduction ending in a killing: coded as the killing")
     if family == "abduct":
         return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Abduction/forced disappearance")
-    if family == "sexual" or (family in ("attack", "beat") and _has(SEXUAL, sentence)):
-        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Sexual violence")
-    if family in ("attack", "clash", "beat", "shelling", "bombard", "airstrike", "explosion") and _has(
-        r"protest\w*|demonstrat\w*|rall(?:y|ies)|picket\w*", sentence
+    if family in ("attack", "clash", "beat", "shelling", "bombard", "airstrike", "explosion", "sexual") and _has(
+        r"protest\w*|demonstrat\w*|rall(?:y|ies)|picket\w*|sit-ins?|vigils?", sentence
     ) and _in_grievance_at(context, trigger_span):
         # "protested against the clashes on the front line": the violence is what the protest is about.
         return _protest(sentence, actors, killed, context)
+    if family == "sexual" or (family in ("attack", "beat") and _has(SEXUAL, sentence)):
+        return Typed(kind="violent", plover="ASSAULT", modes=modes, acled_type=VAC, acled_subtype="Sexual violence")
     if family in ("attack", "beat") and not killed and _property_only(sentence, trigger, actors, weapons) and \
             not _crowd_agent(sentence, trigger, actors):
         return Typed(kind="material", plover="ASSAULT", modes=("destroy",), acled_type=STRATEGIC,

@@ -597,3 +597,16 @@ def test_a_withdrawal_transfers_ground_only_when_it_is_handed_over() -> None:
     cede = Trigger(lemma="hand over", family="withdraw", kind="material", plover="RETREAT")
     out = typed(cede, actors=(actor("Army", "MIL", 1),), sentence="The army handed over the base to the police.")
     assert out.acled_subtype == "Non-violent transfer of territory"
+
+
+def test_explosives_found_destroyed_or_going_off_in_their_layers_hands_are_disrupted() -> None:
+    blast = Trigger(lemma="explode", family="explosion", kind="violent", plover="ASSAULT")
+    out = typed(blast, killed=True, sentence="Two fighters were killed when a mine they were planting exploded prematurely.")
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Disrupted weapons use")
+    out = typed(blast, sentence="Police recovered 40 crude bombs from a house near the market.")
+    assert out.acled_subtype == "Disrupted weapons use"
+    out = typed(blast, killed=True, sentence="A bomb exploded in the market, killing three traders.")
+    assert out.acled_subtype != "Disrupted weapons use"
+    destroy = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
+    out = typed(destroy, sentence="Sappers found 20 kg of explosives by the road and destroyed them in a controlled detonation.")
+    assert out.acled_subtype == "Disrupted weapons use"
