@@ -126,6 +126,10 @@ EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|g
 # Withdrawal words that hand the ground to someone, and words telling that someone took it over.
 HANDING_OVER = frozenset({"hand over", "handover", "cede", "hand over control", "handed over control", "take over from", "handover of"})
 TAKEN_OVER = r"(?:took|take|takes|taken|taking) (?:over|control)|handed (?:\w+ ){0,3}over|in control of"
+# Raids that may be searches; what they end in, and harm that makes them an attack.
+SEARCH_RAIDS = frozenset({"raid", "storm", "storm/VERB"})
+DETAINED = r"arrest\w*|detain\w*|detention|rounded up|apprehend\w*|taken into custody"
+HARMED = r"kill\w*|shot|wound\w*|injur\w*|beat\w*|tortur\w*|dead|died|fired|opened fire"
 # Capture words that do not themselves tell of force.
 NEUTRAL_CAPTURE = frozenset({"take control", "take over", "gain control"})
 # Any sign of force around ground taken: without one, the ground changed hands peacefully.
@@ -600,6 +604,12 @@ def classify(
         return _protest(sentence, actors, killed, context)  # "against the arrest of men who threw stones"
     if family in ("riot", "mob"):
         return _riot(sentence, modes, after=_next_sentences(context))
+    if family == "attack" and trigger.lemma in SEARCH_RAIDS and not killed and not _non_state_doers(actors) and _has(
+            DETAINED, sentence + " " + _next_sentences(context, 1)) and not _has(HARMED, sentence):
+        # "a search and arrest campaign ... During the raid, ten men were arrested": a raid by the state
+        # that ends in detentions, with no one harmed, is told for its arrests
+        return Typed(kind="material", plover="COERCE", modes=("arrest",), acled_type=STRATEGIC, acled_subtype="Arrests",
+                     reason="a raid whose outcome is arrests, no one harmed")
     if family == "arrest" and _non_state_doers(actors):
         # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
         return Typed(kind="violent", plover="ASSAULT", modes=("abduct",), acled_type=VAC,

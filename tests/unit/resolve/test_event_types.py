@@ -610,3 +610,12 @@ def test_explosives_found_destroyed_or_going_off_in_their_layers_hands_are_disru
     destroy = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
     out = typed(destroy, sentence="Sappers found 20 kg of explosives by the road and destroyed them in a controlled detonation.")
     assert out.acled_subtype == "Disrupted weapons use"
+
+
+def test_a_state_raid_that_ends_in_arrests_with_no_harm_is_told_for_its_arrests() -> None:
+    raid = Trigger(lemma="raid", family="attack", kind="violent", plover="ASSAULT")
+    police = (actor("Police", "COP", 1),)
+    out = typed(raid, actors=police, sentence="Police raided the district and arrested twelve men.")
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Arrests")
+    out = typed(raid, actors=police, killed=True, sentence="Police raided the district and shot dead two men.")
+    assert out.acled_subtype != "Arrests"
