@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from sitrep.model import Actor, Evidence, Trigger, Weapon
 from sitrep.resolve.event_types import classify
 
@@ -563,7 +565,6 @@ def test_people_detained_by_an_armed_group_are_abducted_not_arrested() -> None:
     assert out.acled_subtype == "Arrests"
 
 
-
 def test_ground_taken_over_with_no_fight_told_changes_hands_peacefully() -> None:
     take = Trigger(lemma="take control", family="capture", kind="violent", plover="ASSAULT")
     rebels = (actor("Rebels", "REB", 2),)
@@ -588,15 +589,18 @@ def test_a_suicide_attacker_fired_on_before_the_blast_makes_a_clash() -> None:
     assert out.acled_subtype == "Suicide bomb"
 
 
-def test_a_withdrawal_transfers_ground_only_when_it_is_handed_over() -> None:
-    pull = Trigger(lemma="withdraw", family="withdraw", kind="material", plover="RETREAT")
-    out = typed(pull, actors=(actor("Army", "MIL", 1),), sentence="The government said it was withdrawing 300 troops from the country.")
-    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Change to group/activity")
-    out = typed(pull, actors=(actor("Army", "MIL", 1),), sentence="The army withdrew from the town and rebels took control of it.")
-    assert out.acled_subtype == "Non-violent transfer of territory"
-    cede = Trigger(lemma="hand over", family="withdraw", kind="material", plover="RETREAT")
-    out = typed(cede, actors=(actor("Army", "MIL", 1),), sentence="The army handed over the base to the police.")
-    assert out.acled_subtype == "Non-violent transfer of territory"
+@pytest.mark.parametrize(
+    ("lemma", "sentence", "subtype"),
+    [
+        ("withdraw", "The government said it was withdrawing 300 troops from the country.", "Change to group/activity"),
+        ("withdraw", "The army withdrew from the town and rebels took control of it.", "Non-violent transfer of territory"),
+        ("hand over", "The army handed over the base to the police.", "Non-violent transfer of territory"),
+    ],
+)
+def test_a_withdrawal_transfers_ground_only_when_it_is_handed_over(lemma: str, sentence: str, subtype: str) -> None:
+    pull = Trigger(lemma=lemma, family="withdraw", kind="material", plover="RETREAT")
+    out = typed(pull, actors=(actor("Army", "MIL", 1),), sentence=sentence)
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", subtype)
 
 
 def test_explosives_found_destroyed_or_going_off_in_their_layers_hands_are_disrupted() -> None:
