@@ -305,8 +305,14 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
             yield SpanCandidate(m.start(), m.end(), "PHRASE", len(key.split()))
 
 
-# A capitalised name and what follows it, joined by the small words of Romance names ("Rio de Janeiro").
-_CONTEXT_NAME = re.compile(r"[A-Z][\w’'-]+\.?(?:\s(?:(?:de|do|da|dos|das|del|di|du|la|el|of)\s)?[A-Z][\w’'-]+)*")
+# The small words inside Romance and English place names ("Rio de Janeiro", "Port of Spain").
+_JOINERS = ("of", "de", "del", "do", "da", "dos", "das", "di", "du")
+_NAME_JOINERS = frozenset((*_JOINERS, "la", "el"))
+# A capitalised name and what follows it, joined by those small words.
+_CONTEXT_NAME = re.compile(r"[A-Z][\w’'-]+\.?(?:\s(?:(?:" + "|".join(sorted(_NAME_JOINERS)) + r")\s)?[A-Z][\w’'-]+)*")
+_LEADING_WORDS = frozenset({"in", "on", "at", "near", "the", "from", "to", "of", "around", "outside"})
+
+
 def _known_tail(name: str, gazetteer: Gazetteer) -> str | None:
     """The name the gazetteer knows once a capitalised sentence word is dropped ("In Utinga" -> "Utinga")."""
     words = name.split()
@@ -319,12 +325,9 @@ def _known_tail(name: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-_LEADING_WORDS = frozenset({"in", "on", "at", "near", "the", "from", "to", "of", "around", "outside"})
-
-
 _AFTER_PLACE_COMMA = re.compile(r"(" + _CONTEXT_NAME.pattern + r"),\s*$")
 # "Port of Spain", "Heroica Puebla de Zaragoza": one name across a small joining word.
-_OF_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*(?: (?:of|de|del|do|da|dos|das|di|du)(?: (?:the|la|los|las))? "
+_OF_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*(?: (?:" + "|".join(_JOINERS) + r")(?: (?:the|la|los|las))? "
                       r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)+")
 _AND_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 
@@ -808,8 +811,6 @@ def _context_names(text: str) -> set[str]:
                 keys.add(fold(" ".join(words[:i])))
     return keys
 
-
-_NAME_JOINERS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "la", "el", "of"})
 
 
 def _region_named_next(after: str) -> str | None:
