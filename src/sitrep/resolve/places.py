@@ -792,7 +792,23 @@ def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, bracket
     if variants:
         best = max(variants, key=lambda t: t.population)
         return Resolved(entry=best, score=0.6, reason=f"spelling variant {best.name!r} in the area named {where}")
+    seat = _seat_of(area, gazetteer)
+    if seat is not None:
+        # a district named after its seat: the seat is a real place in it, where an average of its towns may be none
+        return Resolved(entry=replace(area, lat=seat.lat, lon=seat.lon), score=0.5,
+                        reason=f"no reading of the name inside the areas named {where}: placed at {seat.name}, "
+                               "the town the area is named after")
     return Resolved(entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area")
+
+
+def _seat_of(area: GazEntry, gazetteer: Gazetteer, km: float = 150.0) -> GazEntry | None:
+    """The town an area is named after ("Matiacoali" for the district of Matiacoali), in its country and
+    near its point; the biggest if several."""
+    keys = {fold(area.name), _strip_admin_words(fold(area.name))}
+    seats = [t for k in keys for t in gazetteer.lookup(k)
+             if t.kind == CITY and t.country2 == area.country2 and fold(t.name) in keys
+             and haversine_km(t.lat, t.lon, area.lat, area.lon) <= km]
+    return max(seats, key=lambda t: t.population) if seats else None
 
 
 

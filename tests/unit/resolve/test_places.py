@@ -140,6 +140,8 @@ def test_missing_town_placed_at_its_district(resources) -> None:  # type: ignore
     assert head.precision is PlacePrecision.REGION and head.country == "IND" and head.admin1 == "Kerala"
     assert abs(head.lat - 11.4) < 0.5 and abs(head.lon - 75.8) < 0.5
     assert "parentheses" in (head.evidence.reason or "")
+    # the district is named after its seat: the point is that town's, the precision stays the district's
+    assert "named after" in (head.evidence.reason or "") and abs(head.lat - 11.248) < 0.01
     assert found["Kozhikode"].precision is PlacePrecision.REGION  # the district, not the city
 
 
