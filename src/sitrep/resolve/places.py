@@ -3,7 +3,8 @@
 Steps: collect spans (proper-noun runs, spaCy GPE/LOC/FAC/PERSON/ORG entities, supplement phrases
 such as "line of contact"), drop spans that are not places (months, common words, organisation
 names, demonyms), derive a country bias from the whole document, then score each span's candidates
-by country bias, admin context, population and name exactness.
+by country bias, admin context, population and name exactness. Areas named with a place ("X (district,
+province)", "X, state") are read in ``place_areas``.
 """
 
 from __future__ import annotations
@@ -18,11 +19,28 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from ..distance import haversine_km
 from ..model import Evidence, Place, PlacePrecision
 from ..parsed import doc_text
 from .disputed import territory_at
 from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
+from .place_areas import (
+    LIST_GOES_ON,
+    PLACE_NOUN,
+    REGION_SUFFIX,
+    GENERIC_FIRST_WORDS,
+    AreaList,
+    Resolved,
+    keys_of_areas,
+    area_list,
+    enumeration,
+    in_areas,
+    key_forms,
+    locate_in_areas,
+    loose_region,
+    named_area,
+    near,
+    strip_admin_words,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -66,7 +84,6 @@ NEAR_CUE = re.compile(
 )
 IN_CUE = re.compile(r"\b(?:in|at|from|to|into|across|towards?|of)\s+(?:the\s+)?$", re.I)
 IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$", re.I)
-REGION_SUFFIX = re.compile(r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.I)
 AREA_SUFFIX = re.compile(r"^\s*(?:district|area|outskirts|suburbs?)\b", re.I)
 
 # Demonyms of countries (adjectives are never places themselves; they only bias the document): those of
@@ -106,51 +123,6 @@ def _dictionary_demonyms() -> dict[str, str]:
 DEMONYMS = {**_dictionary_demonyms(), **_OWN_DEMONYMS}
 
 
-# "Payyoli town (Kozhikode, Kerala)", "Muaja (Ancuabe, Cabo Delgado)": a name, an optional place
-# noun, then its district, province and country in parentheses (the ACLED and wire-service habit).
-_PLACE_NOUN = (r"(?:town|village|city|area|locality|neighbou?rhood|suburb|district cent(?:er|re)|district|camp|IDP camp|"
-               r"settlement|market|quarter)")
-_AREA_LIST = re.compile(r"^(?:\s+" + _PLACE_NOUN + r")?\s*\(\s*([A-Z][^()\n]{1,100}?)\s*\)")
-
-
-# Without parentheses ("Dashishah in al-Hasakeh", "Mojolo, Sinaloa"): only used for names the gazetteer lacks.
-_NAME = r"(?:al-|el-|ad-|as-|ar-)?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}"
-_TRAILING_AREAS = re.compile(r"^(?:\s+" + _PLACE_NOUN + r")?(?:,\s*|\s+in\s+)(" + _NAME + r"(?:\s*,\s*" + _NAME + r")?)")
-
-
-@dataclass(frozen=True, slots=True)
-class AreaList:
-    """The areas named in parentheses after a place name, most specific first, with their offsets."""
-
-    names: tuple[str, ...]
-    starts: tuple[int, ...]
-    bracketed: bool = True  # in parentheses; loose lists only help the name before them
-
-
-def area_list(text: str, end: int, *, loose: bool = False) -> AreaList | None:
-    """The parenthesised list of areas right after ``text[:end]``, if there is one.
-
-    With ``loose``, also areas after a comma or "in" without parentheses.
-    """
-    m = _AREA_LIST.match(text[end : end + 200])
-    bracketed = m is not None
-    if m is None and loose:
-        m = _TRAILING_AREAS.match(text[end : end + 200])
-    if m is None:
-        return None
-    names: list[str] = []
-    starts: list[int] = []
-    pos = end + m.start(1)
-    for part in m.group(1).split(","):
-        lead = len(part) - len(part.lstrip())
-        name = part.strip()
-        if name[:1].isupper() and len(name.split()) <= 5:
-            names.append(name)
-            starts.append(pos + lead)
-        pos += len(part) + 1
-    return AreaList(tuple(names), tuple(starts), bracketed) if names else None
-
-
 @dataclass(frozen=True, slots=True)
 class SpanCandidate:
     start: int  # character offsets
@@ -158,13 +130,6 @@ class SpanCandidate:
     label: str  # spaCy entity label, "PROPN" for a proper-noun run, "PHRASE" for supplement phrases
     tokens: int
     facility: bool = False  # the first words of a building's or institution's name ("Rogers Centre")
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    entry: GazEntry
-    score: float
-    reason: str | None
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
@@ -277,7 +242,7 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
             s = _strip(doc, ent)
             if len(s):
                 yield SpanCandidate(s.start_char, s.end_char, ent.label_, len(s))
-            if ent.label_ in PLACE_LABELS and len(s) > 1 and re.fullmatch(_PLACE_NOUN, s[-1].lower_):
+            if ent.label_ in PLACE_LABELS and len(s) > 1 and re.fullmatch(PLACE_NOUN, s[-1].lower_):
                 bare = s[:-1]  # "Idleb city", "Tsrancha village": the name without its place noun
                 yield SpanCandidate(bare.start_char, bare.end_char, ent.label_, len(bare))
     ent_label = {t.i: t.ent_type_ for t in doc}
@@ -387,7 +352,7 @@ def _inside_person_or_org(doc: Doc, span: SpanCandidate) -> bool:
     if "PERSON" in labels:
         return True
     nxt = doc[found.end] if found.end < len(doc) else None
-    place_noun = nxt is not None and re.fullmatch(_PLACE_NOUN, nxt.lower_) is not None
+    place_noun = nxt is not None and re.fullmatch(PLACE_NOUN, nxt.lower_) is not None
     return bool(labels & OTHER_LABELS) and not place_noun
 
 
@@ -397,7 +362,7 @@ def _missing_but_located(name: str, span: SpanCandidate, text: str, gazetteer: G
         return False
     found = area_list(text, span.end, loose=span.label in {"GPE", "LOC"})
     return found is not None and fold(name) not in {fold(n) for n in found.names} and (
-        _named_area(found, gazetteer, Counter()) is not None
+        named_area(found, gazetteer, Counter()) is not None
     )
 
 
@@ -544,22 +509,22 @@ def _resolve(
     member: AreaList | None = None,
 ) -> Resolved | None:
     bias = context.countries
-    if member is not None and (area := _named_area(member, gazetteer, bias)) is not None:
+    if member is not None and (area := named_area(member, gazetteer, bias)) is not None:
         return Resolved(entry=area, score=0.8, reason="an area named in parentheses after a place: read as the area")
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
-    area_keys = _area_keys(gazetteer, areas.names) if areas is not None else frozenset()
-    area = _named_area(areas, gazetteer, bias, tuple(candidates)) if areas is not None else None
+    area_keys = keys_of_areas(gazetteer, areas.names) if areas is not None else frozenset()
+    area = named_area(areas, gazetteer, bias, tuple(candidates)) if areas is not None else None
     if area is not None and candidates and areas is not None and not areas.bracketed:
-        area = _loose_region(areas, text, gazetteer, bias)
+        area = loose_region(areas, text, gazetteer, bias)
     if candidates and areas is not None and not areas.bracketed and (
-            area is None or any(bias[e.country2] for e in candidates) or _enumeration(text, areas)):
+            area is None or any(bias[e.country2] for e in candidates) or enumeration(text, areas)):
         # "Mosul, Baghdad and Basra" is a list of towns, not Mosul inside Baghdad: a comma list after a
         # known name overrides it only with a region of the document's countries, when no reading of
         # the name lies in them ("Lashkari district centre, Ghazni" against a namesake abroad), and when the
         # list does not go on ("Saipan, Guam, Alaska, Hawaii").
         area, area_keys = None, frozenset()
-    if area is not None and not any(_in_areas(e, area_keys, gazetteer) or _near(e, area) for e in candidates):
-        return _locate_in_areas(name, area, gazetteer, bracketed=areas is None or areas.bracketed)
+    if area is not None and not any(in_areas(e, area_keys, gazetteer) or near(e, area) for e in candidates):
+        return locate_in_areas(name, area, gazetteer, bracketed=areas is None or areas.bracketed)
     if not candidates:
         return None
     before = text[max(0, span.start - 60) : span.start]
@@ -594,7 +559,7 @@ def _resolve(
                 notes.append("national capital")
         if fold(e.name) == key:
             score += 0.3
-        if area_keys and _in_areas(e, area_keys, gazetteer):
+        if area_keys and in_areas(e, area_keys, gazetteer):
             score += 3.0
             notes.append("areas named in parentheses")
         elif e.admin1 and e.kind != REGION and (named := _admin_named(e, context_keys, region_next)):
@@ -639,180 +604,6 @@ def _resolve(
     return Resolved(entry=best, score=round(confidence, 3), reason=reason)
 
 
-# ---------------------------------------------------------------- areas named in parentheses
-
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
-
-
-def skeleton(name: str) -> str:
-    """A spelling-blind key for transliterated names: "Ash Shaddadah" and "Shadadah" share one.
-
-    Drops a leading Arabic article, spaces, "h", doubled letters and a final "a"/"e"; folds
-    y/i, q/c/k and ou/u. Only used among the towns of one named area, where collisions are rare.
-    """
-    words = fold(name).split()
-    if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
-    key = "".join(words).replace("ou", "u").replace("ee", "i").replace("oo", "u")
-    key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
-    squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
-    return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
-
-
-def _key_forms(name: str) -> set[str]:
-    key = fold(name)
-    bare = _strip_admin_words(key)
-    forms = {key, bare}
-    english = " ".join(_COMPASS.get(w, w) for w in bare.split())
-    if english != bare:
-        forms.add(english)  # "Nord-Ouest" and "North-West", "Sud-Kivu" and "South Kivu" meet
-    first = bare.split(" ")[0]
-    if len(first) >= 4 and first not in _GENERIC_FIRST_WORDS:
-        forms.add(first)
-    return forms
-
-
-# Compass words in French, Spanish and Portuguese area names, as the English the gazetteer may hold.
-_COMPASS = {
-    "nord": "north", "norte": "north", "sud": "south", "sul": "south", "est": "east", "este": "east",
-    "leste": "east", "ouest": "west", "oeste": "west", "extreme": "far", "center": "centre", "centro": "centre",
-}
-
-_GENERIC_FIRST_WORDS = frozenset(
-    "north south east west northern southern eastern western central upper lower greater new old "
-    "san santa santo saint sao west".split()
-)
-
-
-def _strip_admin_words(key: str) -> str:
-    words = [w for w in key.split() if w not in ADMIN_WORDS]
-    return " ".join(words) if words else key
-
-
-ADMIN_WORDS = frozenset(
-    "district municipality county province region governorate department prefecture division "
-    "subdistrict sub tehsil tahsil taluk taluka lga local government area city commune town "
-    "municipio municipal raion rayon oblast state circle sector zone of".split()
-)
-
-
-def _area_keys(gazetteer: Gazetteer, names: tuple[str, ...]) -> frozenset[str]:
-    keys: set[str] = set()
-    for n in names:
-        keys |= _key_forms(n)
-        country = next((e for e in gazetteer.lookup(n) if e.kind == COUNTRY), None)
-        if country is not None:
-            keys.add("cc:" + country.country2)
-    return frozenset(keys)
-
-
-def _in_areas(e: GazEntry, keys: frozenset[str], gazetteer: Gazetteer) -> bool:
-    """The entry lies in one of the named areas (its district, province or country)."""
-    if e.kind == COUNTRY:
-        return False
-    for admin in (e.admin2, e.admin1):
-        if admin and _key_forms(admin) & keys:
-            return True
-    return False
-
-
-def _named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
-                towns: tuple[GazEntry, ...] = ()) -> GazEntry | None:
-    """The most specific area of the list that the gazetteer knows, checked against the areas after it
-    and, among its readings, one holding a reading of the name before the list (``towns``): "Santa Fe
-    (Santa Fe)" is the Argentine city in its province, not a county of New Mexico.
-
-    An area is found by its name among regions and districts, else as a spelling variant of one in
-    a country named later ("Al-Hasakeh" for "Al-Hasakah"), else through a town of that name in the
-    later areas (a district named after its seat: "Ancuabe (district), Cabo Delgado").
-    """
-    for i, n in enumerate(areas.names):
-        if any(e.kind == COUNTRY for e in gazetteer.lookup(n)):
-            continue  # a country is checked through the names before it, never the area itself
-        rest = areas.names[i + 1 :]
-        later = _area_keys(gazetteer, rest)
-        checkable = any(gazetteer.has(r) or gazetteer.districts(r) for r in rest)  # not "J&K", "KPK"
-        countries = {k[3:] for k in later if k.startswith("cc:")}
-
-        def inside(e: GazEntry) -> bool:
-            return e.country2 in countries or _in_areas(e, later, gazetteer)
-
-        found = list(gazetteer.districts(n)) + [e for e in gazetteer.lookup(n) if e.kind == REGION and e.country2]
-        if not found and countries:
-            key = skeleton(_strip_admin_words(fold(n)))
-            found = [e for c in countries for e in gazetteer.areas_in(c)
-                     if skeleton(_strip_admin_words(fold(e.name))) == key]
-        if found:
-            best = max(found, key=lambda e: (int(inside(e)), int(_holds_any(e, towns, gazetteer)), bias[e.country2],
-                                             int(e.admin2 is not None), e.population))
-            if not checkable or inside(best) or bias[best.country2]:
-                return best
-        seats = [e for e in gazetteer.lookup(n) if e.kind == CITY and later and inside(e) and fold(e.name) == fold(n)]
-        if seats:
-            seat = max(seats, key=lambda e: e.population)
-            return replace(seat, kind=REGION, admin2=None, geonameid=None)
-    return None
-
-
-def _holds_any(area: GazEntry, towns: tuple[GazEntry, ...], gazetteer: Gazetteer) -> bool:
-    """Whether one of the towns lies in the area, by its district or province name."""
-    keys = frozenset(_key_forms(area.name))
-    return any(t.country2 == area.country2 and _in_areas(t, keys, gazetteer) for t in towns)
-
-
-def _near(e: GazEntry, area: GazEntry, km: float = 50.0) -> bool:
-    """Same country and within ``km`` of the area's point (towns whose admin names the data lacks)."""
-    return e.country2 == area.country2 and haversine_km(e.lat, e.lon, area.lat, area.lon) <= km
-
-
-_LIST_GOES_ON = re.compile(r"^(?:,\s*|\s+(?:and|or)\s+)[A-Z]")
-
-
-def _loose_region(areas: AreaList, text: str, gazetteer: Gazetteer, bias: Counter[str]) -> GazEntry | None:
-    """The province or country a comma list names last, when it lies in a country of the document or
-    is called a province ("a mining town, Zulia state")."""
-    end = areas.starts[-1] + len(areas.names[-1])
-    called_region = bool(REGION_SUFFIX.match(text[end : end + 20]))
-    found = [e for e in gazetteer.lookup(areas.names[-1])
-             if (e.kind == COUNTRY or (e.kind == REGION and e.admin2 is None)) and (bias[e.country2] or called_region)]
-    return max(found, key=lambda e: e.population) if found else None
-
-
-def _enumeration(text: str, areas: AreaList) -> bool:
-    """Whether more names follow the areas, as in a list of places rather than a place and its region."""
-    end = areas.starts[-1] + len(areas.names[-1])
-    return bool(_LIST_GOES_ON.match(text[end : end + 40]))
-
-
-def _locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, bracketed: bool = True) -> Resolved:
-    """A name with no reading inside the areas named after it: a spelling variant there, else the area."""
-    key = skeleton(name)
-    where = "in parentheses" if bracketed else "after it"
-    variants = [t for t in gazetteer.towns_in(area) if skeleton(t.name) == key]
-    if variants:
-        best = max(variants, key=lambda t: t.population)
-        return Resolved(entry=best, score=0.6, reason=f"spelling variant {best.name!r} in the area named {where}")
-    seat = _seat_of(area, gazetteer)
-    if seat is not None:
-        # a district named after its seat: the seat is a real place in it, where an average of its towns may be none
-        return Resolved(entry=replace(area, lat=seat.lat, lon=seat.lon), score=0.5,
-                        reason=f"no reading of the name inside the areas named {where}: placed at {seat.name}, "
-                               "the town the area is named after")
-    return Resolved(entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area")
-
-
-def _seat_of(area: GazEntry, gazetteer: Gazetteer, km: float = 150.0) -> GazEntry | None:
-    """The town an area is named after ("Matiacoali" for the district of Matiacoali), in its country and
-    near its point; the biggest if several."""
-    keys = {fold(area.name), _strip_admin_words(fold(area.name))}
-    seats = [t for k in keys for t in gazetteer.lookup(k)
-             if t.kind == CITY and t.country2 == area.country2 and fold(t.name) in keys
-             and haversine_km(t.lat, t.lon, area.lat, area.lon) <= km]
-    return max(seats, key=lambda t: t.population) if seats else None
-
-
-
-
 def _context_names(text: str) -> set[str]:
     """Folded capitalised names near a place, each with its leading parts that end on a name word:
     "Jalisco State Police" gives "jalisco" and "jalisco state"; "Rio de Janeiro" gives no "rio",
@@ -833,7 +624,7 @@ def _region_named_next(after: str) -> str | None:
     """The folded name right after a comma that ends a place's mention ("Sao Goncalo, Rio de Janeiro, ..."),
     unless it goes on as a list of places ("Washington, New York and Boston")."""
     m = re.match(r"\s*,\s*(" + _CONTEXT_NAME.pattern + ")", after)
-    if m is None or _LIST_GOES_ON.match(after[m.end() :]):
+    if m is None or LIST_GOES_ON.match(after[m.end() :]):
         return None
     return fold(m.group(1))
 
@@ -843,13 +634,13 @@ def _admin_named(e: GazEntry, context_keys: set[str], region_next: str | None = 
     ("Springfield, Illinois") it outweighs any population (the gazetteer gives some big towns none);
     nearby, or by its first word, less."""
     admin = fold(e.admin1 or "")
-    bare = _strip_admin_words(admin)  # "La Paz Department" is named as "La Paz"
-    if region_next is not None and bare in _key_forms(region_next):
+    bare = strip_admin_words(admin)  # "La Paz Department" is named as "La Paz"
+    if region_next is not None and bare in key_forms(region_next):
         return 3.0
-    if admin in context_keys or (bare in context_keys and bare not in _GENERIC_FIRST_WORDS):
+    if admin in context_keys or (bare in context_keys and bare not in GENERIC_FIRST_WORDS):
         return 1.5
     first = admin.split(" ")[0]
-    return 1.5 if first in context_keys and first not in _GENERIC_FIRST_WORDS else 0.0
+    return 1.5 if first in context_keys and first not in GENERIC_FIRST_WORDS else 0.0
 
 
 def _prefer_city_over_namesake_region(

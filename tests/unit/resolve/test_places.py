@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.model import PlacePrecision
-from sitrep.resolve.places import area_list, find_places, skeleton
+from sitrep.resolve.places import find_places
 
 EXAMPLE = "examples/artsakh-2020-09-28.txt"
 
@@ -109,28 +109,6 @@ def test_countries_regions_and_context(resources, text, name, lat, lon) -> None:
 
 
 # ---------------------------------------------------------------- areas named in parentheses
-
-
-def test_area_list_parses_names_and_offsets() -> None:
-    text = "Unrest was reported in Foo village (Bar District, Baz, Qux) at dawn."
-    found = area_list(text, text.index(" village"))
-    assert found is not None and found.names == ("Bar District", "Baz", "Qux")
-    for name, start in zip(found.names, found.starts):
-        assert text[start : start + len(name)] == name
-    assert area_list("He spoke (briefly) there.", 8) is None
-    assert area_list("Kabul, the capital", 5) is None
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [("Ash Shaddadah", "Shadadah"), ("Al-Hasakeh", "Al Hasaka"), ("Kadıköy", "Kadikoy"), ("Qamishli", "Kamishly")],
-)
-def test_skeleton_matches_transliterations(a: str, b: str) -> None:
-    assert skeleton(a) == skeleton(b)
-
-
-def test_skeleton_keeps_different_names_apart() -> None:
-    assert skeleton("Homs") != skeleton("Hama") and skeleton("Aden") != skeleton("Adan Yabal")
 
 
 def test_missing_town_placed_at_its_district(resources) -> None:  # type: ignore[no-untyped-def]
