@@ -565,30 +565,6 @@ def test_people_detained_by_an_armed_group_are_abducted_not_arrested() -> None:
     assert out.acled_subtype == "Arrests"
 
 
-def test_ground_taken_over_with_no_fight_told_changes_hands_peacefully() -> None:
-    take = Trigger(lemma="take control", family="capture", kind="violent", plover="ASSAULT")
-    rebels = (actor("Rebels", "REB", 2),)
-    out = typed(take, actors=rebels, sentence="Rebels took control of the village and hoisted their flag over the school.")
-    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Non-violent transfer of territory")
-    assert out.plover == "COERCE"
-    out = typed(take, actors=rebels, sentence="Rebels took control of the village after two days of fighting.")
-    assert out.acled_subtype == "Non-state actor overtakes territory"
-    retake = Trigger(lemma="recapture", family="capture", kind="violent", plover="ASSAULT")
-    out = typed(retake, actors=(actor("Army", "MIL", 1),), sentence="The army recaptured the town, which rebels had held since March.")
-    assert out.acled_subtype == "Government regains territory"  # the word itself tells of force
-
-
-def test_a_suicide_attacker_fired_on_before_the_blast_makes_a_clash() -> None:
-    suicide = Trigger(lemma="suicide bomber", family="suicide", kind="violent", plover="ASSAULT")
-    vest = (weapon("suicide vest", "suicide-attack"),)
-    guards = (actor("Army", "MIL", 1),)
-    out = typed(suicide, weapons=vest, recipients=guards,
-                sentence="Guards opened fire on the truck at the gate, and the bomber set off his charge.")
-    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
-    out = typed(suicide, weapons=vest, recipients=guards, sentence="A suicide bomber blew himself up at the gate of the base.")
-    assert out.acled_subtype == "Suicide bomb"
-
-
 @pytest.mark.parametrize(
     ("lemma", "sentence", "subtype"),
     [
@@ -603,23 +579,52 @@ def test_a_withdrawal_transfers_ground_only_when_it_is_handed_over(lemma: str, s
     assert (out.acled_type, out.acled_subtype) == ("Strategic developments", subtype)
 
 
-def test_explosives_found_destroyed_or_going_off_in_their_layers_hands_are_disrupted() -> None:
-    blast = Trigger(lemma="explode", family="explosion", kind="violent", plover="ASSAULT")
-    out = typed(blast, killed=True, sentence="Two fighters were killed when a mine they were planting exploded prematurely.")
-    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Disrupted weapons use")
-    out = typed(blast, sentence="Police recovered 40 crude bombs from a house near the market.")
-    assert out.acled_subtype == "Disrupted weapons use"
-    out = typed(blast, killed=True, sentence="A bomb exploded in the market, killing three traders.")
-    assert out.acled_subtype != "Disrupted weapons use"
-    destroy = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
-    out = typed(destroy, sentence="Sappers found 20 kg of explosives by the road and destroyed them in a controlled detonation.")
-    assert out.acled_subtype == "Disrupted weapons use"
+def _trigger(lemma: str, family: str) -> Trigger:
+    kind, plover = ("material", "ASSAULT") if family == "loot" else ("violent", "ASSAULT")
+    return Trigger(lemma=lemma, family=family, kind=kind, plover=plover)
 
 
-def test_a_state_raid_that_ends_in_arrests_with_no_harm_is_told_for_its_arrests() -> None:
-    raid = Trigger(lemma="raid", family="attack", kind="violent", plover="ASSAULT")
-    police = (actor("Police", "COP", 1),)
-    out = typed(raid, actors=police, sentence="Police raided the district and arrested twelve men.")
-    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Arrests")
-    out = typed(raid, actors=police, killed=True, sentence="Police raided the district and shot dead two men.")
-    assert out.acled_subtype != "Arrests"
+REBELS = (actor("Rebels", "REB", 2),)
+ARMY = (actor("Army", "MIL", 1),)
+POLICE = (actor("Police", "COP", 1),)
+VEST = (weapon("suicide vest", "suicide-attack"),)
+SD, BATTLES = "Strategic developments", "Battles"
+
+
+@pytest.mark.parametrize(
+    ("lemma", "family", "kw", "sentence", "coded"),
+    [
+        # ground taken over with no force told changes hands peacefully; "recaptured" tells force itself
+        ("take control", "capture", {"actors": REBELS}, "Rebels took control of the village and hoisted their flag over the school.",
+         (SD, "Non-violent transfer of territory")),
+        ("take control", "capture", {"actors": REBELS}, "Rebels took control of the village after two days of fighting.",
+         (BATTLES, "Non-state actor overtakes territory")),
+        ("recapture", "capture", {"actors": ARMY}, "The army recaptured the town, which rebels had held since March.",
+         (BATTLES, "Government regains territory")),
+        # a suicide attacker fired on before the blast: the target could respond
+        ("suicide bomber", "suicide", {"weapons": VEST, "recipients": ARMY},
+         "Guards opened fire on the truck at the gate, and the bomber set off his charge.", (BATTLES, "Armed clash")),
+        ("suicide bomber", "suicide", {"weapons": VEST, "recipients": ARMY}, "A suicide bomber blew himself up at the gate of the base.",
+         ("Explosions/Remote violence", "Suicide bomb")),
+        # explosives found, destroyed, or going off in the hands of those laying them
+        ("explode", "explosion", {"killed": True}, "Two fighters were killed when a mine they were planting exploded prematurely.",
+         (SD, "Disrupted weapons use")),
+        ("explode", "explosion", {}, "Police recovered 40 crude bombs from a house near the market.", (SD, "Disrupted weapons use")),
+        ("explode", "explosion", {"killed": True}, "A bomb exploded in the market, killing three traders.",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("destroy", "loot", {}, "Sappers found 20 kg of explosives by the road and destroyed them in a controlled detonation.",
+         (SD, "Disrupted weapons use")),
+        # a state raid that ends in arrests, with no one harmed, is told for its arrests
+        ("raid", "attack", {"actors": POLICE}, "Police raided the district and arrested twelve men.", (SD, "Arrests")),
+        ("raid", "attack", {"actors": POLICE, "killed": True}, "Police raided the district and shot dead two men.",
+         ("Violence against civilians", "Attack")),
+    ],
+)
+def test_sub_event_types_of_round_four(lemma: str, family: str, kw: dict, sentence: str, coded: tuple[str, str]) -> None:  # type: ignore[type-arg]
+    out = typed(_trigger(lemma, family), sentence=sentence, **kw)
+    assert (out.acled_type, out.acled_subtype) == coded
+
+
+def test_ground_taken_peacefully_is_coercion_in_plover() -> None:
+    out = typed(_trigger("take control", "capture"), actors=REBELS, sentence="Rebels took control of the village and raised a flag.")
+    assert out.plover == "COERCE" and out.modes == ("seize",)
