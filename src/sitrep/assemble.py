@@ -563,10 +563,11 @@ _BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast
 
 def _bearing_from(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
     """"Majzar district west of Marib city": the town after the bearing only locates the place named before it."""
-    cue = _BEARING.search(ctx.text[max(0, m.start - 30) : m.start])
+    window_start = max(0, m.start - 30)
+    cue = _BEARING.search(ctx.text[window_start : m.start])
     if cue is None:
         return False
-    cue_start = m.start - (len(ctx.text[max(0, m.start - 30) : m.start]) - cue.start())
+    cue_start = window_start + cue.start()
     return any(n is not m and n.end <= cue_start and cue_start - n.end <= 40 for n in cands)
 
 

@@ -183,8 +183,8 @@ def _blocks_a_way(token: Token) -> bool:
     obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     if obj is None:
         # "blocked with two vehicles the highway": the parse loses the object after a phrase
-        return any(t.pos_ == "NOUN" and t.lemma_.lower() in WAYS for t in token.doc[token.i + 1 : token.i + 9]
-                   if t.sent.start == token.sent.start)
+        end = min(token.i + 9, token.sent.end)  # Token.sent scans the parse: asked once
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() in WAYS for t in token.doc[token.i + 1 : end])
     words = {obj.lower_, obj.lemma_.lower()} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
     # a road's number: "the N7", "the A-1", "route 9"
     numbered = bool(ROAD_NUMBER.match(obj.text)) or ((obj.pos_ == "PROPN" or obj.text.isupper()) and (
