@@ -13,6 +13,7 @@ from ..model import Mention, Trigger
 from ..parsed import doc_text
 from ..registry import stage
 from ..resolve.lexicon import PhraseMatcher
+from .trigger_frames import find_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,12 +43,17 @@ class TriggerLexicon:
     violence_signs: tuple[str, ...] = ()
     # Words that give a gathering a grievance ("to demand", "against"); a picnic is not a protest.
     protest_purpose: tuple[str, ...] = ()
+    families: tuple[Family, ...] = ()
+
+    def family(self, name: str) -> Family:
+        return next(f for f in self.families if f.name == name)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> TriggerLexicon:
     raw = json.loads(importlib_resources.files("sitrep.data").joinpath("triggers.json").read_text("utf-8"))
     entries = []
+    families = []
     for name, spec in raw["families"].items():
         family = Family(
             name=name,
@@ -56,6 +62,7 @@ def lexicon() -> TriggerLexicon:
             modes=tuple(spec.get("modes", ())),
             pos=frozenset(spec.get("pos", ())),
         )
+        families.append(family)
         for entry in spec["words"]:
             phrase, _, pos = entry.partition("/")
             fam = family if not pos else Family(
@@ -69,6 +76,7 @@ def lexicon() -> TriggerLexicon:
         crowd_subject_words=frozenset(raw.get("crowd_subject_words", ())),
         violence_signs=tuple(raw.get("violence_signs", ())),
         protest_purpose=tuple(raw.get("protest_purpose", ())),
+        families=tuple(families),
     )
 
 
@@ -214,7 +222,15 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+def _governing_verb(token: Token) -> Token:
+    """The verb whose object a noun event word is ("villagers staged a road blockade"), else the word itself."""
+    noun = token.head if token.dep_ == "compound" else token
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else token
+
+
 def _crowd_subject(token: Token) -> bool:
+    if token.pos_ in {"NOUN", "PROPN"}:
+        token = _governing_verb(token)
     subject = _subject(token) or _noun_before(token)
     if subject is not None and subject.ent_type_ in {"PERSON", "GPE"}:
         # "..., in Minas Gerais, nurses gathered": the parse may take the place for the subject
@@ -358,16 +374,22 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
     for hit in lexicon().matcher.find(doc, accept=_accept):
         family, phrase = hit.payload
         span = doc[hit.start : hit.end]
-        head = span.root
-        found.append(
-            Mention(
-                kind="trigger",
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                value=Trigger(lemma=phrase, family=family.name, kind=family.kind, plover=family.plover, modes=family.modes),
-                stage=NAME,
-                score=0.9 if head.pos_ == "VERB" else 0.8,
-            )
-        )
-    return tuple(found)
+        found.append(_mention(span.start_char, span.end_char, span.text, family, phrase, span.root.pos_ == "VERB"))
+    for frame in find_frames(doc):
+        # a verb its argument makes an event word ("launched two missiles"): it replaces what the verb alone gave
+        start, end = frame.token.idx, frame.token.idx + len(frame.token.text)
+        found = [m for m in found if m.end <= start or m.start >= end]
+        found.append(_mention(start, end, frame.token.text, lexicon().family(frame.family), frame.phrase, True))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _mention(start: int, end: int, text: str, family: Family, phrase: str, verb: bool) -> Mention:
+    return Mention(
+        kind="trigger",
+        start=start,
+        end=end,
+        text=text,
+        value=Trigger(lemma=phrase, family=family.name, kind=family.kind, plover=family.plover, modes=family.modes),
+        stage=NAME,
+        score=0.9 if verb else 0.8,
+    )

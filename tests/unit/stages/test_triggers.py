@@ -143,3 +143,9 @@ def test_someone_wounding_someone_is_an_event_but_a_toll_is_not(resources) -> No
 def test_residents_closing_a_highway_protest_but_police_closing_a_road_do_not(resources) -> None:  # type: ignore[no-untyped-def]
     assert ("closed", "protest") in families("Villagers closed the highway to demand clean water.", resources)
     assert not any(f == "protest" for _, f in families("Police closed the road after the landslide.", resources))
+
+
+
+def test_a_crowd_staging_a_blockade_protests(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Villagers staged a road blockade outside the district office.", resources)
+    assert ("road blockade", "protest") in found

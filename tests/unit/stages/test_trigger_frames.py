@@ -1,0 +1,44 @@
+"""Event words that a verb's object or subject makes (stages/trigger_frames.py), through the trigger stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.stages.test_triggers import families
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "family"),
+    [
+        ("Rebels launched three long-range missiles towards the port city.", "launched", "shelling"),
+        ("Two unidentified rockets fell near the airport's perimeter wall.", "fell", "shelling"),
+        ("Several mortar shells landed in a field outside the village.", "shells", "shelling"),
+        ("Masked men used explosives to open a cash machine in the square.", "used", "explosion"),
+        ("Armed herders stole some forty goats from a farm near the river.", "stole", "loot"),
+        ("Settlers cut down dozens of olive trees on the hillside.", "cut", "loot"),
+        ("Soldiers uprooted hundreds of young saplings near the checkpoint.", "uprooted", "loot"),
+    ],
+)
+def test_a_verb_and_its_argument_make_an_event_word_across_the_words_between(resources, text: str, word: str,
+                                                                              family: str) -> None:
+    assert (word, family) in families(text, resources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company launched two new products at the fair.",  # no projectile
+        "A thief stole a phone from a shop in the market.",  # a crime: no hostile doer
+        "Farmers cut down old trees to plant maize.",  # farm work
+        "Apples fell from the trees in the wind.",
+        "Police lobbed tear gas shells at the stone-throwing crowd.",  # crowd control
+    ],
+)
+def test_frames_need_their_noun_and_doer(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f in {"shelling", "loot", "explosion"} for _, f in families(text, resources))
+
+
+def test_a_launch_word_already_matched_is_replaced_not_doubled(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("The militia fired four rockets at the base.", resources)
+    assert ("fired", "shelling") in found
+    assert ("fired", "attack") not in found
