@@ -30,7 +30,7 @@ from typing import Any
 from .. import config
 from ..errors import GazetteerMissing
 
-INDEX_VERSION = "gaz-9"
+INDEX_VERSION = "gaz-10"
 
 CITY = "city"
 REGION = "region"
@@ -50,6 +50,25 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name.lower())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.translate(_FOLD_TABLE).split())
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
+
+
+def skeleton(name: str) -> str:
+    """A spelling-blind key for transliterated names: "Ash Shaddadah" and "Shadadah" share one.
+
+    Drops a leading Arabic article, spaces, "h", doubled letters and a final "a"/"e"; folds
+    y/i, q/c/k and ou/u. Collisions are common across the world, so it is only compared among the
+    towns of one area or one country.
+    """
+    words = fold(name).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    key = "".join(words).replace("ou", "u").replace("ee", "i").replace("oo", "u")
+    key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
+    squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+    return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +101,14 @@ class Gazetteer:
         index: dict[str, tuple[int, ...]],
         capitals: dict[str, str],
         districts: dict[str, tuple[int, ...]] | None = None,
+        town_skeletons: frozenset[str] = frozenset(),
     ) -> None:
         self._rows = rows
         self._index = index
         self._districts = districts or {}  # second-level areas, kept out of the main index
         self._entries: dict[int, GazEntry] = {}
+        self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}  # ISO2 -> skeleton -> towns, built on demand
+        self._town_skeletons = town_skeletons  # the skeleton of every town name, for has_variant()
         self.capitals = capitals  # ISO2 -> capital's name
         self.countries: dict[str, GazEntry] = {r[4]: GazEntry(*r) for r in rows if r[9] == COUNTRY}
         self.iso3_to_2 = {e.country3: c for c, e in self.countries.items() if e.country3}
@@ -112,6 +134,32 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return fold(name) in self._index
+
+    @cached_property
+    def _town_keys(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """(index key, row) of every town, by the town's country."""
+        groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for key, found in self._index.items():
+            for i in found:
+                r = self._rows[i]
+                if r[9] == CITY and not r[11]:
+                    groups[r[4]].append((key, i))
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def has_variant(self, name: str) -> bool:
+        """Whether some town somewhere has a name with the skeleton of ``name``."""
+        return skeleton(name) in self._town_skeletons
+
+    def spelling_variants(self, name: str, country2: str) -> tuple[GazEntry, ...]:
+        """Towns of one country whose name or an alternate name has the skeleton of ``name``
+        ("Quamishli" finds Al Qamishli, "Tal Tamer" finds Tall Tamr)."""
+        by_skeleton = self._skeletons.get(country2)
+        if by_skeleton is None:
+            groups: dict[str, set[int]] = defaultdict(set)
+            for key, i in self._town_keys.get(country2, ()):
+                groups[skeleton(key)].add(i)
+            by_skeleton = self._skeletons[country2] = {k: tuple(sorted(v)) for k, v in groups.items()}
+        return tuple(self.entry(i) for i in by_skeleton.get(skeleton(name), ()))
 
     def districts(self, name: str) -> tuple[GazEntry, ...]:
         """Second-level areas (districts, counties, municipalities) named ``name``.
@@ -197,13 +245,12 @@ class Gazetteer:
         if path.is_file():
             try:
                 with path.open("rb") as fh:
-                    rows, index, capitals, districts = pickle.load(fh)
-                return cls(rows, index, capitals, districts)
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+                    return cls(*pickle.load(fh))
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
                 pass  # a broken cache file is rebuilt below
-        rows, index, capitals, districts = build(files)
-        _write_atomically(path, (rows, index, capitals, districts))
-        return cls(rows, index, capitals, districts)
+        built = build(files)
+        _write_atomically(path, built)
+        return cls(*built)
 
 
 def _write_atomically(path: Path, payload: object) -> None:
@@ -251,8 +298,8 @@ def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
 
 def build(
     files: dict[str, Path],
-) -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str], dict[str, tuple[int, ...]]]:
-    """Read the data files and build (rows, index, capitals, districts). Takes seconds."""
+) -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """Read the data files and build (rows, index, capitals, districts, town skeletons). Takes seconds."""
     import pycountry
 
     with files["cities"].open(encoding="utf-8") as fh:
@@ -387,7 +434,10 @@ def build(
         for key in {fold(county), _strip_admin_suffix(fold(county))}:
             if key and i not in districts[key]:
                 districts[key].append(i)
-    return rows, {k: tuple(v) for k, v in index.items()}, capitals, {k: tuple(v) for k, v in districts.items()}
+    town_skeletons = frozenset(skeleton(k) for k, found in index.items()
+                               if any(rows[i][9] == CITY and not rows[i][11] for i in found))
+    return (rows, {k: tuple(v) for k, v in index.items()}, capitals, {k: tuple(v) for k, v in districts.items()},
+            town_skeletons)
 
 
 _ADMIN_WORDS = frozenset(

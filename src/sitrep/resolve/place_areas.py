@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..distance import haversine_km
-from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
+from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
 
 REGION_SUFFIX = re.compile(r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.I)
 
@@ -67,35 +67,22 @@ class Resolved:
     reason: str | None
 
 
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
-
-
-def skeleton(name: str) -> str:
-    """A spelling-blind key for transliterated names: "Ash Shaddadah" and "Shadadah" share one.
-
-    Drops a leading Arabic article, spaces, "h", doubled letters and a final "a"/"e"; folds
-    y/i, q/c/k and ou/u. Only used among the towns of one named area, where collisions are rare.
-    """
-    words = fold(name).split()
-    if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]
-    key = "".join(words).replace("ou", "u").replace("ee", "i").replace("oo", "u")
-    key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
-    squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
-    return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
-
-
 def key_forms(name: str) -> set[str]:
     key = fold(name)
     bare = strip_admin_words(key)
     forms = {key, bare}
-    english = " ".join(COMPASS.get(w, w) for w in bare.split())
+    english = in_english(bare)
     if english != bare:
         forms.add(english)  # "Nord-Ouest" and "North-West", "Sud-Kivu" and "South Kivu" meet
     first = bare.split(" ")[0]
     if len(first) >= 4 and first not in GENERIC_FIRST_WORDS:
         forms.add(first)
     return forms
+
+
+def in_english(key: str) -> str:
+    """A folded area name with its compass words in English: "nord kivu" -> "north kivu", "ouest" -> "west"."""
+    return " ".join(COMPASS.get(w, w) for w in key.split())
 
 
 # Compass words in French, Spanish and Portuguese area names, as the English the gazetteer may hold.
@@ -122,9 +109,27 @@ ADMIN_WORDS = frozenset(
 )
 
 
+# State codes written after Indian and Pakistani towns ("Hyderabad city (Hyderabad, TS)"), read only
+# inside a list of areas, where an all-capitals pair of letters cannot be a word.
+STATE_CODES = {
+    "AP": "Andhra Pradesh", "AR": "Arunachal Pradesh", "AS": "Assam", "BR": "Bihar", "CG": "Chhattisgarh",
+    "CT": "Chhattisgarh", "DL": "Delhi", "GA": "Goa", "GJ": "Gujarat", "HP": "Himachal Pradesh", "HR": "Haryana",
+    "JH": "Jharkhand", "KA": "Karnataka", "KL": "Kerala", "MH": "Maharashtra",
+    "ML": "Meghalaya", "MN": "Manipur", "MP": "Madhya Pradesh", "MZ": "Mizoram", "NL": "Nagaland", "OD": "Odisha",
+    "PB": "Punjab", "PY": "Puducherry", "RJ": "Rajasthan", "SK": "Sikkim", "TG": "Telangana", "TN": "Tamil Nadu",
+    "TR": "Tripura", "TS": "Telangana", "UK": "Uttarakhand", "UP": "Uttar Pradesh", "WB": "West Bengal",
+    "KP": "Khyber Pakhtunkhwa", "KPK": "Khyber Pakhtunkhwa",
+}
+
+
+def spelled_out(name: str) -> str:
+    """An area written as a state code ("TS") in full ("Telangana"); any other name as written."""
+    return STATE_CODES.get(name, name)
+
+
 def keys_of_areas(gazetteer: Gazetteer, names: tuple[str, ...]) -> frozenset[str]:
     keys: set[str] = set()
-    for n in names:
+    for n in map(spelled_out, names):
         keys |= key_forms(n)
         country = next((e for e in gazetteer.lookup(n) if e.kind == COUNTRY), None)
         if country is not None:
@@ -152,18 +157,21 @@ def named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
     a country named later ("Al-Hasakeh" for "Al-Hasakah"), else through a town of that name in the
     later areas (a district named after its seat: "Ancuabe (district), Cabo Delgado").
     """
-    for i, n in enumerate(areas.names):
+    for i, written in enumerate(areas.names):
+        n = spelled_out(written)
         if any(e.kind == COUNTRY for e in gazetteer.lookup(n)):
             continue  # a country is checked through the names before it, never the area itself
         rest = areas.names[i + 1 :]
         later = keys_of_areas(gazetteer, rest)
-        checkable = any(gazetteer.has(r) or gazetteer.districts(r) for r in rest)  # not "J&K", "KPK"
+        checkable = any(gazetteer.has(spelled_out(r)) or gazetteer.districts(r) for r in rest)  # not "Bihar, IN"
         countries = {k[3:] for k in later if k.startswith("cc:")}
 
         def inside(e: GazEntry) -> bool:
             return e.country2 in countries or in_areas(e, later, gazetteer)
 
-        found = list(gazetteer.districts(n)) + [e for e in gazetteer.lookup(n) if e.kind == REGION and e.country2]
+        readings = {n, in_english(fold(n))}  # "Ouest" is West Region of Cameroon as well as Haiti's Ouest
+        found = list(gazetteer.districts(n)) + [e for r in readings for e in gazetteer.lookup(r)
+                                                if e.kind == REGION and e.country2]
         if not found and countries:
             key = skeleton(strip_admin_words(fold(n)))
             found = [e for c in countries for e in gazetteer.areas_in(c)
@@ -212,9 +220,10 @@ def enumeration(text: str, areas: AreaList) -> bool:
 
 def locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, bracketed: bool = True) -> Resolved:
     """A name with no reading inside the areas named after it: a spelling variant there, else the area."""
-    key = skeleton(name)
     where = "in parentheses" if bracketed else "after it"
-    variants = [t for t in gazetteer.towns_in(area) if skeleton(t.name) == key]
+    members = {t.geonameid for t in gazetteer.towns_in(area)}
+    # any of a town's names may be the one spelt differently ("Basira" is Al Busayrah, also "Busaira")
+    variants = [t for t in gazetteer.spelling_variants(name, area.country2) if t.geonameid in members]
     if variants:
         best = max(variants, key=lambda t: t.population)
         return Resolved(entry=best, score=0.6, reason=f"spelling variant {best.name!r} in the area named {where}")

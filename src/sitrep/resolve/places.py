@@ -19,10 +19,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from ..distance import haversine_km
 from ..model import Evidence, Place, PlacePrecision
 from ..parsed import doc_text
 from .disputed import territory_at
-from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
+from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
 from .place_areas import (
     LIST_GOES_ON,
     PLACE_NOUN,
@@ -148,7 +149,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
         context.located[cc] += weight  # groups that fight in one country place the story there
     areas = {s.start: found for s in spans if (found := area_list(
         text, s.end, loose=s.label in {"GPE", "LOC"})) is not None}
-    members = {start: AreaList(al.names[i:], al.starts[i:]) for al in areas.values() if al.bracketed
+    # each name inside parentheses, read with the names after it and the place the parentheses follow
+    members = {start: (AreaList(al.names[i:], al.starts[i:]), text[owner.start : owner.end])
+               for owner in spans if (al := areas.get(owner.start)) is not None and al.bracketed
                for i, start in enumerate(al.starts)}
     # Two passes: the regions of the first pass's places then favour readings in those regions
     # ("Glasgow" beside "Edmonton, Kentucky"). What a name itself contributed (in any of its
@@ -330,7 +333,8 @@ def _select(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]]) -> l
         if not gazetteer.has(name) and (bare := _PLACE_NOUN_TAIL.sub("", name)) != name and gazetteer.has(bare):
             continue  # "Douala city": the name without its place noun is the one to read
         if not gazetteer.has(name) and not (
-            _missing_but_located(name, span, text, gazetteer) and not _inside_person_or_org(doc, span)
+            (_missing_but_located(name, span, text, gazetteer) or _may_be_spelt_otherwise(name, span, gazetteer))
+            and not _inside_person_or_org(doc, span)
         ):
             continue
         kept.append(span)
@@ -354,6 +358,18 @@ def _inside_person_or_org(doc: Doc, span: SpanCandidate) -> bool:
     nxt = doc[found.end] if found.end < len(doc) else None
     place_noun = nxt is not None and re.fullmatch(PLACE_NOUN, nxt.lower_) is not None
     return bool(labels & OTHER_LABELS) and not place_noun
+
+
+def _may_be_spelt_otherwise(name: str, span: SpanCandidate, gazetteer: Gazetteer) -> bool:
+    """A place name the gazetteer lacks as written but holds spelt otherwise, somewhere ("Ras Al Ain")."""
+    bare = _PLACE_NOUN_TAIL.sub("", name)
+    # a proper-noun run of several words may be a name spaCy did not label, or took for a building
+    # ("exploded in Ras Al Ain")
+    named = span.label in {"GPE", "LOC"} or (span.label in {"PROPN", "FAC"} and span.tokens > 1)
+    return named and len(skeleton(bare)) >= VARIANT_MIN and gazetteer.has_variant(bare)
+
+
+VARIANT_MIN = 5  # letters of skeleton below which a variant search finds namesakes rather than the place
 
 
 def _missing_but_located(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer) -> bool:
@@ -494,6 +510,26 @@ def _region_key(e: GazEntry) -> tuple[str, str] | None:
     return (e.country2, fold(admin)) if admin else None
 
 
+def _spelt_otherwise(name: str, gazetteer: Gazetteer, context: DocumentContext) -> Resolved | None:
+    """A name the gazetteer lacks, read as the one town of the document's countries spelt like it
+    ("Quamishli" in a Syrian story is Al Qamishli); None when no town or several far apart match."""
+    bare = _PLACE_NOUN_TAIL.sub("", name)  # "Nassriya city"
+    found = [t for cc, weight in (context.countries + context.resolved).items() if weight > 0
+             for t in gazetteer.spelling_variants(bare, cc)]
+    in_regions = [t for t in found if context.regions.get(_region_key(t) or ("", ""), 0) > 0]
+    found = in_regions or found  # "Basira ... in Deir-ez-Zor": the one in the region the story names
+    if not found:
+        return None
+    best = max(found, key=lambda t: t.population)
+    if any(haversine_km(t.lat, t.lon, best.lat, best.lon) > VARIANT_SPREAD_KM for t in found):
+        return None  # namesakes in several parts of the country: the spelling alone cannot choose
+    return Resolved(entry=best, score=0.5, reason=f"not in the gazetteer as written: read as {best.name!r}, "
+                                                  "spelt alike, in the document's country")
+
+
+VARIANT_SPREAD_KM = 25.0
+
+
 def _is_capital(e: GazEntry, gazetteer: Gazetteer) -> bool:
     capital = gazetteer.capitals.get(e.country2)
     return e.kind == CITY and capital is not None and fold(capital) == fold(e.name) and e.population >= 100_000
@@ -506,10 +542,11 @@ def _resolve(
     gazetteer: Gazetteer,
     context: DocumentContext,
     areas: AreaList | None = None,
-    member: AreaList | None = None,
+    member: tuple[AreaList, str] | None = None,
 ) -> Resolved | None:
     bias = context.countries
-    if member is not None and (area := named_area(member, gazetteer, bias)) is not None:
+    if member is not None and (area := named_area(member[0], gazetteer, bias, gazetteer.lookup(member[1]))):
+        # read with the place before the parentheses: "Bafoussam (Mifi, Ouest)" is Cameroon's West, not Haiti's
         return Resolved(entry=area, score=0.8, reason="an area named in parentheses after a place: read as the area")
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
     area_keys = keys_of_areas(gazetteer, areas.names) if areas is not None else frozenset()
@@ -526,7 +563,8 @@ def _resolve(
     if area is not None and not any(in_areas(e, area_keys, gazetteer) or near(e, area) for e in candidates):
         return locate_in_areas(name, area, gazetteer, bracketed=areas is None or areas.bracketed)
     if not candidates:
-        return None
+        return _spelt_otherwise(name, gazetteer, context) if area is None and _may_be_spelt_otherwise(
+            name, span, gazetteer) else None
     before = text[max(0, span.start - 60) : span.start]
     after = text[span.end : span.end + 40]
     key = fold(name)
@@ -559,7 +597,8 @@ def _resolve(
                 notes.append("national capital")
         if fold(e.name) == key:
             score += 0.3
-        if area_keys and in_areas(e, area_keys, gazetteer):
+        if area_keys and in_areas(e, area_keys, gazetteer) and not (e.kind == REGION and key_forms(e.name) & area_keys):
+            # a region named like the area is the area, not a place inside it: "Valparaiso (Valparaiso)" is the city
             score += 3.0
             notes.append("areas named in parentheses")
         elif e.admin1 and e.kind != REGION and (named := _admin_named(e, context_keys, region_next)):
@@ -578,7 +617,7 @@ def _resolve(
     # Names that spaCy did not call places need support: a cue, the document's country, or a big place.
     if span.label not in PLACE_LABELS and span.label != "PHRASE" and best.kind == CITY:
         supported = strong_cue or "document country" in notes or best.population >= 50_000
-        if fold(best.name) != key and "document country" not in notes:
+        if not _same_name(best.name, key) and "document country" not in notes:
             supported = False  # only an alternate name matched, with nothing else for it
         if span.label in {"PERSON", "ORG"}:
             supported = "document country" in notes or (strong_cue and best.population >= 10_000)
@@ -602,6 +641,16 @@ def _resolve(
     if span.label not in PLACE_LABELS:
         confidence *= 0.9
     return Resolved(entry=best, score=round(confidence, 3), reason=reason)
+
+
+_CITY_WORD = re.compile(r" city$")
+
+
+def _same_name(name: str, key: str) -> bool:
+    """Whether a place's own name is the name written, but for an article, "City" or the spelling
+    ("Al Diwaniyah" for "Diwaniya", "Cabanatuan City" for "Cabanatuan")."""
+    own, written = skeleton(_CITY_WORD.sub("", fold(name))), skeleton(_CITY_WORD.sub("", key))
+    return own == written and (len(written) >= VARIANT_MIN or fold(name) == key)
 
 
 def _context_names(text: str) -> set[str]:

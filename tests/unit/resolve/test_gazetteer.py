@@ -91,3 +91,12 @@ def test_towns_in_an_area(gaz: Gazetteer) -> None:
     region = next(e for e in gaz.lookup("Kerala") if e.kind == REGION)
     assert len(gaz.towns_in(region)) > len(towns)
     assert any(e.name == "Kerala" for e in gaz.areas_in("IN"))
+
+
+def test_spelling_variants_are_sought_in_one_country(gaz: Gazetteer) -> None:
+    # ACLED-style and news spellings of Syrian towns against the gazetteer's transliterations
+    (ras,) = gaz.spelling_variants("Ras Al Ain", "SY")
+    assert ras.country2 == "SY" and abs(ras.lat - 36.85) < 0.1
+    assert {e.admin1 for e in gaz.spelling_variants("Basira", "SY")} >= {"Deir ez-Zor"}
+    assert gaz.spelling_variants("Ras Al Ain", "FR") == ()
+    assert gaz.has_variant("Ras Al Ain") and not gaz.has_variant("Qwxzplorvik")
