@@ -19,13 +19,13 @@ import re
 from dataclasses import replace
 
 from .model import Actor, Event, Extraction
-from .resolve.event_types import (
+from .resolve.event_types import participants_violent
+from .resolve.event_words import (
+    CLASH_WITH_POLICE,
     EXPLOSIONS,
     INTERVENTION,
     LEGACY_ORDNANCE,
     LETHAL_FORCE,
-    CLASH_WITH_POLICE,
-    participants_violent,
     PROTESTS,
     RIOTS,
     STRATEGIC,

@@ -41,7 +41,7 @@ def test_a_detention_in_the_grievance_is_not_an_intervention(pipeline) -> None: 
 
 def test_told_as_response_reads_who_acted() -> None:
     from sitrep.acled_view import told_as_response
-    from sitrep.resolve.event_types import INTERVENTION
+    from sitrep.resolve.event_words import INTERVENTION
 
     assert told_as_response(INTERVENTION, "The police detained five protesters.")
     assert not told_as_response(INTERVENTION, "Protesters carried photos of the detained director.")
