@@ -52,7 +52,7 @@ def fold(name: str) -> str:
     return " ".join(bare.translate(_FOLD_TABLE).split())
 
 
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
 
 
 def skeleton(name: str) -> str:
@@ -63,12 +63,20 @@ def skeleton(name: str) -> str:
     towns of one area or one country.
     """
     words = fold(name).split()
-    if len(words) > 1 and words[0] in _ARTICLES:
+    if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     key = "".join(words).replace("ou", "u").replace("ee", "i").replace("oo", "u")
     key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
     squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
     return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
+
+
+def _letters(key: str) -> int:
+    """Letters of a folded name without its leading article or spaces."""
+    words = key.split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return sum(len(w) for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +158,21 @@ class Gazetteer:
         """Whether some town somewhere has a name with the skeleton of ``name``."""
         return skeleton(name) in self._town_skeletons
 
-    def spelling_variants(self, name: str, country2: str) -> tuple[GazEntry, ...]:
+    def spelling_variants(self, name: str, country2: str, *, close: bool = False) -> tuple[GazEntry, ...]:
         """Towns of one country whose name or an alternate name has the skeleton of ``name``
-        ("Quamishli" finds Al Qamishli, "Tal Tamer" finds Tall Tamr)."""
+        ("Quamishli" finds Al Qamishli, "Tal Tamer" finds Tall Tamr). With ``close``, only names whose
+        letters (article aside) are as many as the name's, give or take one: "Helmet" is not "Helmetta"."""
         by_skeleton = self._skeletons.get(country2)
         if by_skeleton is None:
-            groups: dict[str, set[int]] = defaultdict(set)
+            groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
             for key, i in self._town_keys.get(country2, ()):
-                groups[skeleton(key)].add(i)
-            by_skeleton = self._skeletons[country2] = {k: tuple(sorted(v)) for k, v in groups.items()}
-        return tuple(self.entry(i) for i in by_skeleton.get(skeleton(name), ()))
+                groups[skeleton(key)].append((key, i))
+            by_skeleton = self._skeletons[country2] = {k: tuple(v) for k, v in groups.items()}
+        found = by_skeleton.get(skeleton(name), ())
+        if close:
+            size = _letters(fold(name))
+            found = tuple((k, i) for k, i in found if abs(_letters(k) - size) <= 1)
+        return tuple(self.entry(i) for i in sorted({i for _, i in found}))
 
     def districts(self, name: str) -> tuple[GazEntry, ...]:
         """Second-level areas (districts, counties, municipalities) named ``name``.

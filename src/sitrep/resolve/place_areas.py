@@ -159,6 +159,9 @@ def named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
     """
     for i, written in enumerate(areas.names):
         n = spelled_out(written)
+        if n != written and len(areas.names) == 1 and not any(
+                t.country2 == e.country2 for t in towns for e in gazetteer.lookup(n)):
+            continue  # a code alone in parentheses is a state only after a town of its country, not "WASHINGTON (AP)"
         if any(e.kind == COUNTRY for e in gazetteer.lookup(n)):
             continue  # a country is checked through the names before it, never the area itself
         rest = areas.names[i + 1 :]

@@ -23,7 +23,7 @@ from ..distance import haversine_km
 from ..model import Evidence, Place, PlacePrecision
 from ..parsed import doc_text
 from .disputed import territory_at
-from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
+from .gazetteer import ARTICLES, CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
 from .place_areas import (
     LIST_GOES_ON,
     PLACE_NOUN,
@@ -515,7 +515,7 @@ def _spelt_otherwise(name: str, gazetteer: Gazetteer, context: DocumentContext) 
     ("Quamishli" in a Syrian story is Al Qamishli); None when no town or several far apart match."""
     bare = _PLACE_NOUN_TAIL.sub("", name)  # "Nassriya city"
     found = [t for cc, weight in (context.countries + context.resolved).items() if weight > 0
-             for t in gazetteer.spelling_variants(bare, cc)]
+             for t in gazetteer.spelling_variants(bare, cc, close=True)]
     in_regions = [t for t in found if context.regions.get(_region_key(t) or ("", ""), 0) > 0]
     found = in_regions or found  # "Basira ... in Deir-ez-Zor": the one in the region the story names
     if not found:
@@ -545,7 +545,8 @@ def _resolve(
     member: tuple[AreaList, str] | None = None,
 ) -> Resolved | None:
     bias = context.countries
-    if member is not None and (area := named_area(member[0], gazetteer, bias, gazetteer.lookup(member[1]))):
+    owner = gazetteer.lookup(_PLACE_NOUN_TAIL.sub("", member[1])) if member is not None else ()
+    if member is not None and (area := named_area(member[0], gazetteer, bias, owner)):
         # read with the place before the parentheses: "Bafoussam (Mifi, Ouest)" is Cameroon's West, not Haiti's
         return Resolved(entry=area, score=0.8, reason="an area named in parentheses after a place: read as the area")
     candidates = [e for e in gazetteer.lookup(name) if not e.context or any(bias[c] for c in e.context)]
@@ -649,8 +650,11 @@ _CITY_WORD = re.compile(r" city$")
 def _same_name(name: str, key: str) -> bool:
     """Whether a place's own name is the name written, but for an article, "City" or the spelling
     ("Al Diwaniyah" for "Diwaniya", "Cabanatuan City" for "Cabanatuan")."""
-    own, written = skeleton(_CITY_WORD.sub("", fold(name))), skeleton(_CITY_WORD.sub("", key))
-    return own == written and (len(written) >= VARIANT_MIN or fold(name) == key)
+    own, written = _CITY_WORD.sub("", fold(name)), _CITY_WORD.sub("", key)
+    if own == written:
+        return True
+    return skeleton(own) == skeleton(written) and len(skeleton(written)) >= VARIANT_MIN and (
+        len(own.split()) - (own.split()[0] in ARTICLES) == len(written.split()))  # not "Orinoco A" for "Orinoco"
 
 
 def _context_names(text: str) -> set[str]:

@@ -286,3 +286,14 @@ def test_a_town_named_like_its_region_is_the_town(resources) -> None:  # type: i
 )
 def test_a_big_town_named_without_its_article_or_city_is_read(resources, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
     assert len(read_as(resources, text, said)) == 1
+
+
+def test_a_wire_service_after_a_dateline_is_no_state(resources) -> None:  # type: ignore[no-untyped-def]
+    # "(AP)" alone after a town with no reading in India is the Associated Press, not Andhra Pradesh
+    (town,) = read_as(resources, "WASHINGTON (AP) - The administration signed a deal on Monday.", "WASHINGTON")
+    assert town.country == "USA"
+
+
+def test_a_close_spelling_is_needed_for_a_variant_in_the_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Helmet" shares a skeleton with Helmetta, New Jersey, but two letters are missing
+    assert read_as(resources, "The colt from Helmet won the race in Ohio, United States.", "Helmet") == []
