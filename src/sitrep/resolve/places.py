@@ -369,7 +369,7 @@ def _may_be_spelt_otherwise(name: str, span: SpanCandidate, gazetteer: Gazetteer
     return named and len(skeleton(bare)) >= VARIANT_MIN and gazetteer.has_variant(bare)
 
 
-VARIANT_MIN = 5  # letters of skeleton below which a variant search finds namesakes rather than the place
+VARIANT_MIN = 5  # letters below which a spelling search finds namesakes rather than the place
 
 
 def _missing_but_located(name: str, span: SpanCandidate, text: str, gazetteer: Gazetteer) -> bool:
@@ -404,8 +404,8 @@ def _name_tail(doc: Doc, span: SpanCandidate) -> str | None:
     for tok in doc[found.end : found.end + 4]:
         if tok.text in {"'s", "’s"}:
             continue
-        if not tok.text[:1].isupper() or not tok.is_alpha:
-            break
+        if not tok.is_alpha or not (tok.text[:1].isupper() or LOWER_ARTICLE.match(doc_text(doc)[span.start : span.end])):
+            break  # after "al Alam" the words go on in lower case: "the al Alam square"
         low = tok.lower_
         if low in STREET_WORDS or low in FACILITY_WORDS:
             return low
@@ -419,7 +419,7 @@ def _label_rank(label: str) -> int:
 def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
     if span.label == "PHRASE":
         return True
-    if not name[:1].isupper() or any(c.isdigit() for c in name):
+    if not (name[:1].isupper() or LOWER_ARTICLE.match(name)) or any(c.isdigit() for c in name):
         return False
     key = fold(name)
     if key in MONTHS or key in DEMONYMS:
@@ -436,6 +436,8 @@ def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
 SMALL_TOWN = 10_000  # below this, a town abroad needs the document's support to be read
 MID_TOWN = 50_000  # ... and below this, one matched only by another of its names
 CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds? sterling|euros?|rubles?|roubles?|rupees?|pesos?|francs?|yuan)\b", re.I)
+# Arabic names often keep their article in lower case ("al Tabqa", "al-Hasakeh").
+LOWER_ARTICLE = re.compile(r"^(?:(?:al|el)[ -]|(?:ad|an|ar|as|at|az|ash)-)[A-Z]")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|from|near|at|of)\s+$")
 
 

@@ -297,3 +297,10 @@ def test_a_wire_service_after_a_dateline_is_no_state(resources) -> None:  # type
 def test_a_close_spelling_is_needed_for_a_variant_in_the_country(resources) -> None:  # type: ignore[no-untyped-def]
     # "Helmet" shares a skeleton with Helmetta, New Jersey, but two letters are missing
     assert read_as(resources, "The colt from Helmet won the race in Ohio, United States.", "Helmet") == []
+
+
+def test_an_arabic_article_in_lower_case_starts_a_name(resources) -> None:  # type: ignore[no-untyped-def]
+    (town,) = read_as(resources, "Several explosions took place in al Tabqa city in Syria.", "al Tabqa")
+    assert town.country == "SYR"
+    (area,) = read_as(resources, "Turkish forces shelled a village in al-Hasakeh on Monday.", "al-Hasakeh")
+    assert area.country == "SYR"
