@@ -692,7 +692,9 @@ def _violence(
         # police is mob violence (or a violent demonstration when it voices a grievance).
         return _riot(sentence, modes, "unarmed people attacked the security forces", after)
     hand_weapons_only = all(w.mode == "primitive" for w in weapons)
-    if (family == "clash" and hand_weapons_only and not any(_armed(a) for a in actors + recipients)
+    # a party's youth wing (a political militia) fighting another party's supporters with no weapon of
+    # war is mob violence too: the militia does not make it a battle
+    if (family == "clash" and hand_weapons_only and not any(_armed(a) and a.inter != 3 for a in actors + recipients)
             and _has(CROWD_SIDES, _sides_text(sentence, trigger)) and not _has(ORGANISED_FIGHTERS, sentence)):
         return _riot(sentence, modes, "a fight with no weapon of war where a side is a crowd, not an armed group", after)
     if family == "clash" and hand_weapons_only and _people_against_forces(sentence, actors + recipients):

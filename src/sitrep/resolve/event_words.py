@@ -78,7 +78,7 @@ CROWD = (
     r"(?:about|around|nearly|over|some) \d+) (?:[\w-]+ )?(?:people|persons|men|youths|young men|individuals)"
 )
 # Sides of a brawl: party members and supporters, villagers, farmers, people of a community.
-CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|inhabitants|nationals|"
+CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|(?-i:[A-Z][\w-]+) members|inhabitants|nationals|"
                r"representatives|farmers|(?:farmer|village|family|clan|caste|party) groups")
 # Sides or arms that make a fight an armed clash whatever else is said.
 ORGANISED_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed|"

@@ -550,6 +550,7 @@ def _trigger(lemma: str, family: str) -> Trigger:
 
 
 REBELS = (actor("Rebels", "REB", 2),)
+YOUTH_WING = (actor("Youth wing", "PRM", 3),)  # a party's youth wing, coded as a political militia
 ARMY = (actor("Army", "MIL", 1),)
 POLICE = (actor("Police", "COP", 1),)
 VEST = (weapon("suicide vest", "suicide-attack"),)
@@ -602,6 +603,11 @@ SD, BATTLES, REMOTE, VAC = "Strategic developments", "Battles", "Explosions/Remo
         ("raid", "attack", {"actors": POLICE}, "Police raided the district and arrested twelve men.", (SD, "Arrests")),
         ("raid", "attack", {"actors": POLICE, "killed": True}, "Police raided the district and shot dead two men.",
          (VAC, "Attack")),
+        # a party's youth wing fighting another party's members with no weapon of war: mob violence
+        ("fight", "clash", {"actors": YOUTH_WING}, "The youth wing and UPD members fought one another on the hill.",
+         ("Riots", "Mob violence")),
+        ("fight", "clash", {"actors": YOUTH_WING}, "The youth wing and UPD members fought one another with rifles.",
+         (BATTLES, "Armed clash")),
     ],
 )
 def test_sub_event_types_by_sentence(lemma: str, family: str, kw: dict, sentence: str, coded: tuple[str, str]) -> None:  # type: ignore[type-arg]
