@@ -240,7 +240,7 @@ def test_a_name_after_a_town_and_a_comma_is_its_region_not_a_namesake_city(resou
 def test_a_french_compass_region_in_parentheses_is_read_with_the_town_before_it(resources) -> None:  # type: ignore[no-untyped-def]
     # Haiti has an "Ouest" department; Cameroon's West region holds Bafoussam
     for said in ("Mifi", "Ouest"):
-        (area,) = read_as(resources, "Riders burnt a car in Bafoussam town (Mifi, Ouest) on Friday.", said)
+        (area,) = read_as(resources, "Angry moto-taxi drivers smashed a bus in Bafoussam town (Mifi, Ouest) on Friday.", said)
         assert area.country == "CMR"
 
 
@@ -249,10 +249,10 @@ def test_a_french_compass_region_in_parentheses_is_read_with_the_town_before_it(
     [
         # the name as the story spells it is missing; a town of the story's country is spelt alike
         ("In Syria, a landmine exploded in Ras Al Ain on Monday.", "Ras Al Ain", 36.85, 40.07),
-        ("Gunmen raided houses in Basira city in the Deir-ez-Zor countryside, Syria.", "Basira city", 35.16, 40.43),
-        ("Thousands of people protested in Nassriya, Iraq, on Friday.", "Nassriya", 31.06, 46.26),
+        ("A grenade was thrown at a shop in Basira city, east of Deir-ez-Zor, Syria.", "Basira city", 35.16, 40.43),
+        ("Graduates without jobs rallied in Nassriya, Iraq, on Friday.", "Nassriya", 31.06, 46.26),
         # and a spelling variant inside the area named after it
-        ("A crowd demonstrated in the town of Atareb in Aleppo province.", "Atareb", 36.14, 36.83),
+        ("Shopkeepers in Atareb, in Aleppo province, closed their stores in anger.", "Atareb", 36.14, 36.83),
     ],
 )
 def test_a_name_spelt_otherwise_is_read_as_the_town_spelt_alike(resources, text: str, said: str, lat: float,
@@ -263,16 +263,16 @@ def test_a_name_spelt_otherwise_is_read_as_the_town_spelt_alike(resources, text:
 
 def test_a_spelling_shared_by_towns_far_apart_is_not_guessed(resources) -> None:  # type: ignore[no-untyped-def]
     # two Syrian towns are spelt like "Basira": with no region told, neither is taken
-    assert read_as(resources, "Gunmen raided houses in Basira city, Syria.", "Basira city") == []
+    assert read_as(resources, "A grenade was thrown at a shop in Basira city, Syria.", "Basira city") == []
 
 
 def test_an_indian_state_code_in_parentheses_names_the_state(resources) -> None:  # type: ignore[no-untyped-def]
-    (town,) = read_as(resources, "Workers held a protest in Hyderabad city (Hyderabad, TS) on Monday.", "Hyderabad")[:1]
+    (town,) = read_as(resources, "Stranded weavers rallied in Hyderabad city (Hyderabad, TS) on Monday.", "Hyderabad")[:1]
     assert town.country == "IND"
 
 
 def test_a_town_named_like_its_region_is_the_town(resources) -> None:  # type: ignore[no-untyped-def]
-    found = read_as(resources, "In Valparaiso (Valparaiso), firefighters marched to the square.", "Valparaiso")
+    found = read_as(resources, "Dock workers in Valparaiso (Valparaiso) stopped work for a day.", "Valparaiso")
     assert found[0].precision.name == "TOWN"  # the second reading, inside the parentheses, is the region
 
 
@@ -280,8 +280,8 @@ def test_a_town_named_like_its_region_is_the_town(resources) -> None:  # type: i
     ("text", "said"),
     [
         # spaCy takes these names for people or organisations; the gazetteer has them with "Al" or "City"
-        ("Dozens of lecturers protested in Diwaniya city in front of the directorate building.", "Diwaniya"),
-        ("A suspect was killed during a police raid in Barangay Kapitan Pepe, Cabanatuan, Nueva Ecija.", "Cabanatuan"),
+        ("Unpaid nurses marched through Diwaniya city on Tuesday.", "Diwaniya"),
+        ("Officers shot a man near the public market of Cabanatuan, Nueva Ecija, late on Sunday.", "Cabanatuan"),
     ],
 )
 def test_a_big_town_named_without_its_article_or_city_is_read(resources, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
@@ -300,7 +300,7 @@ def test_a_close_spelling_is_needed_for_a_variant_in_the_country(resources) -> N
 
 
 def test_an_arabic_article_in_lower_case_starts_a_name(resources) -> None:  # type: ignore[no-untyped-def]
-    (town,) = read_as(resources, "Several explosions took place in al Tabqa city in Syria.", "al Tabqa")
+    (town,) = read_as(resources, "Two blasts shook al Tabqa city in Syria overnight.", "al Tabqa")
     assert town.country == "SYR"
     (area,) = read_as(resources, "Turkish forces shelled a village in al-Hasakeh on Monday.", "al-Hasakeh")
     assert area.country == "SYR"
