@@ -62,21 +62,21 @@ def skeleton(name: str) -> str:
     y/i, q/c/k and ou/u. Collisions are common across the world, so it is only compared among the
     towns of one area or one country.
     """
-    words = fold(name).split()
-    if len(words) > 1 and words[0] in ARTICLES:
-        words = words[1:]
-    key = "".join(words).replace("ou", "u").replace("ee", "i").replace("oo", "u")
+    key = without_article(fold(name)).replace(" ", "").replace("ou", "u").replace("ee", "i").replace("oo", "u")
     key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
     squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
     return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
 
 
+def without_article(key: str) -> str:
+    """A folded name without a leading Arabic article ("as sulaymaniyah" -> "sulaymaniyah")."""
+    first, _, rest = key.partition(" ")
+    return rest if rest and first in ARTICLES else key
+
+
 def _letters(key: str) -> int:
     """Letters of a folded name without its leading article or spaces."""
-    words = key.split()
-    if len(words) > 1 and words[0] in ARTICLES:
-        words = words[1:]
-    return sum(len(w) for w in words)
+    return len(without_article(key).replace(" ", ""))
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from ..distance import haversine_km
 from ..model import Evidence, Place, PlacePrecision
 from ..parsed import doc_text
 from .disputed import territory_at
-from .gazetteer import ARTICLES, CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
+from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton, without_article
 from .place_areas import (
     LIST_GOES_ON,
     PLACE_NOUN,
@@ -401,10 +401,11 @@ def _name_tail(doc: Doc, span: SpanCandidate) -> str | None:
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
     if found is None:
         return None
+    lower_case_name = LOWER_ARTICLE.match(doc_text(doc)[span.start : span.end]) is not None
     for tok in doc[found.end : found.end + 4]:
         if tok.text in {"'s", "’s"}:
             continue
-        if not tok.is_alpha or not (tok.text[:1].isupper() or LOWER_ARTICLE.match(doc_text(doc)[span.start : span.end])):
+        if not tok.is_alpha or not (tok.text[:1].isupper() or lower_case_name):
             break  # after "al Alam" the words go on in lower case: "the al Alam square"
         low = tok.lower_
         if low in STREET_WORDS or low in FACILITY_WORDS:
@@ -656,7 +657,7 @@ def _same_name(name: str, key: str) -> bool:
     if own == written:
         return True
     return skeleton(own) == skeleton(written) and len(skeleton(written)) >= VARIANT_MIN and (
-        len(own.split()) - (own.split()[0] in ARTICLES) == len(written.split()))  # not "Orinoco A" for "Orinoco"
+        len(without_article(own).split()) == len(written.split()))  # not "Orinoco A" for "Orinoco"
 
 
 def _context_names(text: str) -> set[str]:
