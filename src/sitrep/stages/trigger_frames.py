@@ -8,9 +8,10 @@ object or their subject, and the nouns.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ..resolve.lexicon import has_any_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -73,10 +74,6 @@ def _argument(verb: Token, role: str) -> Token | None:
     return found
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
-
-
 def find_frames(doc: Doc) -> list[FrameHit]:
     """Verbs that an argument makes an event word, in text order."""
     hits: list[FrameHit] = []
@@ -96,7 +93,7 @@ def find_frames(doc: Doc) -> list[FrameHit]:
                 continue
             if any(c.lower_ in CROWD_CONTROL for c in noun.children if c.dep_ in {"compound", "amod"}):
                 continue  # "lobbed tear gas shells": crowd control, not artillery
-            if frame.hostile and not _has(token.sent.text.lower(), HOSTILE_DOERS):
+            if frame.hostile and not has_any_word(token.sent.text.lower(), HOSTILE_DOERS):
                 continue
             hits.append(FrameHit(token=token, family=frame.family, phrase=f"{lemma} {noun.lemma_.lower()}"))
             break

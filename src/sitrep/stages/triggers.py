@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import Mention, Trigger
 from ..parsed import doc_text
 from ..registry import stage
-from ..resolve.lexicon import PhraseMatcher
+from ..resolve.lexicon import PhraseMatcher, has_any_word
 from .trigger_frames import find_frames
 
 if TYPE_CHECKING:
@@ -293,11 +293,7 @@ def _violence_signs(doc: Doc, start: int, end: int) -> bool:
         text = doc_text(doc)[sent.start_char : nxt[0].sent.end_char].lower()
     else:
         text = sent.text.lower()
-    return _has_any(text, lexicon().violence_signs)
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    return has_any_word(text, lexicon().violence_signs)
 
 
 def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool:
@@ -315,28 +311,28 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         if family.name == "protest" and token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
             return False  # "a journalist covering a protest": the protest is what was watched, not the event told
         if family.name == "protest" and phrase in lexicon().crowd_subject_words and not (
-            _crowd_subject(token) and _has_any(token.sent.text.lower(), lexicon().protest_purpose)
+            _crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
         ):
             return False
     if end < len(doc) and doc[end].lower_ in {"range", "ranges"} and doc[start].lower_ in {"firing", "fire", "shooting"}:
         return False  # "within the firing range of the troops": a distance, not fire
-    if family.name == "disrupt" and phrase == "down" and not _has_any(doc[start].sent.text.lower(), AIRCRAFT_WORDS):
+    if family.name == "disrupt" and phrase == "down" and not has_any_word(doc[start].sent.text.lower(), AIRCRAFT_WORDS):
         return False  # "downed tools" is a strike; a downed drone is an interception
-    if family.name == "pact" and not _has_any(doc[start].sent.text.lower(), ARMED_PARTY_WORDS):
+    if family.name == "pact" and not has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS):
         return False  # a suspect surrendering to police, a trade accord: not an agreement between armed parties
     if family.name == "other" and phrase == "release" and not (
-        _has_any(doc[start].sent.text.lower(), PRISONER_WORDS)
-        and _has_any(doc[start].sent.text.lower(), ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
-        and not _has_any(doc[start].sent.text.lower(), ("bail", "parole"))
+        has_any_word(doc[start].sent.text.lower(), PRISONER_WORDS)
+        and has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
+        and not has_any_word(doc[start].sent.text.lower(), ("bail", "parole"))
     ):
         return False  # only prisoners or captives set free are a strategic development
-    if family.name == "other" and phrase.startswith(("displace", "flee", "forced to")) and not _has_any(
+    if family.name == "other" and phrase.startswith(("displace", "flee", "forced to")) and not has_any_word(
         doc[start].sent.text.lower(), CONFLICT_CAUSES
     ):
         return False  # people displaced by a flood are not a conflict event
     if family.name == "clash" and end - start == 1 and _abstract_object(doc, end):
         return False  # "to combat the spread of the virus", "the fight against corruption"
-    if family.name == "capture" and (_captured_people(doc[start]) or _has_any(
+    if family.name == "capture" and (_captured_people(doc[start]) or has_any_word(
             doc[start].sent.text.lower(), ("protest", "protests", "protesting", "protesters", "demonstrators",
                                         "demonstration"))):
         return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
@@ -345,7 +341,7 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
     if family.name == "attack" and end - start == 1 and end < len(doc) and doc[start].lower_ in {"assault", "attack"} \
             and doc[end].lower_ in WEAPON_HEADS:
         return False  # "assault rifles", "attack helicopters": a kind of weapon, not an act
-    if family.name == "shelling" and end - start == 1 and doc[start].pos_ == "NOUN" and _has_any(
+    if family.name == "shelling" and end - start == 1 and doc[start].pos_ == "NOUN" and has_any_word(
             doc[start].sent.text.lower(), ("recovered", "seized", "confiscated", "cache", "haul", "ammunition", "cartridges")):
         return False  # "recovered a rifle and 20 live shells": ammunition found, not artillery fired
     if family.name == "shelling" and re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", doc_text(doc)[max(0, doc[start].idx - 12):doc[start].idx],
@@ -359,7 +355,7 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
         return False  # residents closing a highway protest; the authorities closing a road take a measure
     if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
         return False  # "blocked the account", "blocked the bill": not a road
-    if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not _has_any(
+    if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not has_any_word(
         doc[start].sent.text.lower(), lexicon().protest_purpose
     ) and not _crowd_subject(doc[start]):
         return False  # gunmen blocking a road are not protesting; students or villagers blocking it are
