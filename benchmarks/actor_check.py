@@ -58,8 +58,10 @@ def main() -> None:
             missed[a1] += 1
     dt = time.perf_counter() - t0
     n = len(rows)
-    print(f"rows {n}  actor1 found {hit1 / n:.1%}  actor2 found {hit2 / max(n2, 1):.1%} (of {n2})  "
-          f"pair found {both / n:.1%}  ({n / dt:.0f} notes/s)")
+    print(
+        f"rows {n}  actor1 found {hit1 / n:.1%}  actor2 found {hit2 / max(n2, 1):.1%} (of {n2})  "
+        f"pair found {both / n:.1%}  ({n / dt:.0f} notes/s)"
+    )
     for name, count in missed.most_common(args.misses):
         print(f"  missed {count:4d}  {name}")
 

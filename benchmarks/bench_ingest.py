@@ -22,32 +22,82 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from report import emit  # noqa: E402 (benchmarks/ is the script's folder)
+from report import emit
 
 PLACES = [
-    ("Kharkiv", "Ukraine"), ("Bakhmut", "Ukraine"), ("Mariupol", "Ukraine"),
+    ("Kharkiv", "Ukraine"),
+    ("Bakhmut", "Ukraine"),
+    ("Mariupol", "Ukraine"),
     ("Goma", "the Democratic Republic of Congo"),
-    ("Bunia", "the Democratic Republic of Congo"), ("Gao", "Mali"), ("Mopti", "Mali"), ("Maiduguri", "Nigeria"),
-    ("Aleppo", "Syria"), ("Idlib", "Syria"), ("Mosul", "Iraq"), ("Kirkuk", "Iraq"), ("Stepanakert", "Azerbaijan"),
-    ("Khartoum", "Sudan"), ("El Fasher", "Sudan"), ("Mogadishu", "Somalia"), ("Kismayo", "Somalia"),
-    ("Sanaa", "Yemen"), ("Marib", "Yemen"), ("Tripoli", "Libya"), ("Ouagadougou", "Burkina Faso"),
-    ("Mandalay", "Myanmar"), ("Kabul", "Afghanistan"), ("Quetta", "Pakistan"),
+    ("Bunia", "the Democratic Republic of Congo"),
+    ("Gao", "Mali"),
+    ("Mopti", "Mali"),
+    ("Maiduguri", "Nigeria"),
+    ("Aleppo", "Syria"),
+    ("Idlib", "Syria"),
+    ("Mosul", "Iraq"),
+    ("Kirkuk", "Iraq"),
+    ("Stepanakert", "Azerbaijan"),
+    ("Khartoum", "Sudan"),
+    ("El Fasher", "Sudan"),
+    ("Mogadishu", "Somalia"),
+    ("Kismayo", "Somalia"),
+    ("Sanaa", "Yemen"),
+    ("Marib", "Yemen"),
+    ("Tripoli", "Libya"),
+    ("Ouagadougou", "Burkina Faso"),
+    ("Mandalay", "Myanmar"),
+    ("Kabul", "Afghanistan"),
+    ("Quetta", "Pakistan"),
 ]
 ATTACKERS = [
-    "government forces", "rebel fighters", "unidentified gunmen", "the army", "militants", "police",
-    "soldiers", "an armed group", "security forces", "insurgents", "separatist forces", "a militia",
+    "government forces",
+    "rebel fighters",
+    "unidentified gunmen",
+    "the army",
+    "militants",
+    "police",
+    "soldiers",
+    "an armed group",
+    "security forces",
+    "insurgents",
+    "separatist forces",
+    "a militia",
 ]
 TARGETS = [
-    "a village", "a police checkpoint", "a market", "an army base", "a convoy", "a school", "a hospital",
-    "residential buildings", "a power station", "a refugee camp", "a bridge", "farmers",
+    "a village",
+    "a police checkpoint",
+    "a market",
+    "an army base",
+    "a convoy",
+    "a school",
+    "a hospital",
+    "residential buildings",
+    "a power station",
+    "a refugee camp",
+    "a bridge",
+    "farmers",
 ]
 ACTIONS = [
-    ("shelled", "artillery"), ("attacked", "rifles"), ("bombed", "aircraft"), ("struck", "drones"),
-    ("raided", "small arms"), ("fired rockets at", "rockets"), ("ambushed", "machine guns"),
+    ("shelled", "artillery"),
+    ("attacked", "rifles"),
+    ("bombed", "aircraft"),
+    ("struck", "drones"),
+    ("raided", "small arms"),
+    ("fired rockets at", "rockets"),
+    ("ambushed", "machine guns"),
 ]
 CLAIMANTS = [
-    "the defence ministry", "a local official", "the regional governor", "a hospital director", "witnesses",
-    "the United Nations", "a military spokesman", "human rights monitors", "the health ministry", "residents",
+    "the defence ministry",
+    "a local official",
+    "the regional governor",
+    "a hospital director",
+    "witnesses",
+    "the United Nations",
+    "a military spokesman",
+    "human rights monitors",
+    "the health ministry",
+    "residents",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 FILLER = [

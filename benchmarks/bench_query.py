@@ -21,15 +21,25 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from report import emit
+
 from sitrep.export.store_export import export_store
 from sitrep.ingest.documents import make_document
 from sitrep.model import (
-    Actor, Casualties, Certainty, Count, DatePrecision, Event, EventDate, Evidence, Extraction, Place, PlacePrecision,
+    Actor,
+    Casualties,
+    Certainty,
+    Count,
+    DatePrecision,
+    Event,
+    EventDate,
+    Evidence,
+    Extraction,
+    Place,
+    PlacePrecision,
     Weapon,
 )
 from sitrep.store import BBox, EventFilter, Store, StoreWriter, document_rows
-
-from report import emit  # noqa: E402 (benchmarks/ is the script's folder)
 
 START = dt.date(2021, 1, 1)
 DAYS = 730
@@ -45,23 +55,50 @@ def _ev(phrase: str) -> Evidence:
 
 
 def template(document_id: str) -> Event:
-    officials = Actor(name="Officials", country=None, sector="GOV", acled_name=None, inter=None,
-                      evidence=_ev("officials"))
+    officials = Actor(
+        name="Officials", country=None, sector="GOV", acled_name=None, inter=None, evidence=_ev("officials")
+    )
     return Event(
-        id="x", document_id=document_id, kind="violent", plover="ASSAULT", modes=("heavy-weapons",),
-        acled_type="Explosions/Remote violence", acled_subtype="Shelling/artillery/missile attack",
-        actors=(Actor(name="Government forces", country=None, sector="MIL", acled_name=None, inter=1,
-                      evidence=_ev("Government forces")),),
-        recipients=(Actor(name="Civilians", country=None, sector="CVL", acled_name=None, inter=7,
-                          evidence=_ev("civilians")),),
-        place=Place(name="the town", geonameid=None, lat=0.0, lon=0.0, country=None, precision=PlacePrecision.TOWN,
-                    evidence=_ev("the town")),
+        id="x",
+        document_id=document_id,
+        kind="violent",
+        plover="ASSAULT",
+        modes=("heavy-weapons",),
+        acled_type="Explosions/Remote violence",
+        acled_subtype="Shelling/artillery/missile attack",
+        actors=(
+            Actor(
+                name="Government forces",
+                country=None,
+                sector="MIL",
+                acled_name=None,
+                inter=1,
+                evidence=_ev("Government forces"),
+            ),
+        ),
+        recipients=(
+            Actor(name="Civilians", country=None, sector="CVL", acled_name=None, inter=7, evidence=_ev("civilians")),
+        ),
+        place=Place(
+            name="the town",
+            geonameid=None,
+            lat=0.0,
+            lon=0.0,
+            country=None,
+            precision=PlacePrecision.TOWN,
+            evidence=_ev("the town"),
+        ),
         date=EventDate(date=START, precision=DatePrecision.DAY, raw="Monday", evidence=_ev("Monday")),
-        killed=Casualties(total=Count(low=7, best=7, high=7, raw="7 civilians", rule="exact",
-                                      evidence=_ev("7 civilians"))),
+        killed=Casualties(
+            total=Count(low=7, best=7, high=7, raw="7 civilians", rule="exact", evidence=_ev("7 civilians"))
+        ),
         wounded=None,
         weapons=(Weapon(name="artillery", mode="heavy-weapons", evidence=_ev("artillery")),),
-        claims=(), claimant=officials, certainty=Certainty(), trigger=_ev("shelled"), sentence=_ev(TEXT),
+        claims=(),
+        claimant=officials,
+        certainty=Certainty(),
+        trigger=_ev("shelled"),
+        sentence=_ev(TEXT),
         confidence=0.8,
     )
 
@@ -77,12 +114,16 @@ def fill(db: Path, events: int, rng: random.Random) -> float:
             for k in range(PER_DOCUMENT):
                 day = START + dt.timedelta(days=rng.randrange(DAYS))
                 assert base.place is not None and base.date is not None
-                made.append(replace(
-                    base, id=f"{doc.id[:12]}-{k}",
-                    place=replace(base.place, lat=rng.uniform(*LAT), lon=rng.uniform(*LON),
-                                  country=rng.choice(COUNTRIES)),
-                    date=replace(base.date, date=day),
-                ))
+                made.append(
+                    replace(
+                        base,
+                        id=f"{doc.id[:12]}-{k}",
+                        place=replace(
+                            base.place, lat=rng.uniform(*LAT), lon=rng.uniform(*LON), country=rng.choice(COUNTRIES)
+                        ),
+                        date=replace(base.date, date=day),
+                    )
+                )
             writer.write(document_rows(Extraction(document=doc, events=tuple(made))))
     return time.perf_counter() - started
 
@@ -90,8 +131,11 @@ def fill(db: Path, events: int, rng: random.Random) -> float:
 def window(rng: random.Random, days: int, degrees: float) -> EventFilter:
     start = START + dt.timedelta(days=rng.randrange(DAYS - days))
     lon, lat = rng.uniform(LON[0], LON[1] - degrees), rng.uniform(LAT[0], LAT[1] - degrees)
-    return EventFilter(start=start, end=start + dt.timedelta(days=days - 1),
-                       bbox=BBox(min_lon=lon, min_lat=lat, max_lon=lon + degrees, max_lat=lat + degrees))
+    return EventFilter(
+        start=start,
+        end=start + dt.timedelta(days=days - 1),
+        bbox=BBox(min_lon=lon, min_lat=lat, max_lon=lon + degrees, max_lat=lat + degrees),
+    )
 
 
 def timed(db: Path, filters: list[EventFilter], export: bool) -> tuple[float, float]:
@@ -130,8 +174,11 @@ def main(argv: list[str] | None = None) -> int:
             timed(db, filters[:3], export=False)  # warm the page cache
             q_ms, q_n = timed(db, filters, export=False)
             e_ms, _ = timed(db, filters, export=True)
-            figures[name] = {"query_median_ms": round(q_ms, 2), "geojson_export_median_ms": round(e_ms, 2),
-                             "mean_events": round(q_n, 1)}
+            figures[name] = {
+                "query_median_ms": round(q_ms, 2),
+                "geojson_export_median_ms": round(e_ms, 2),
+                "mean_events": round(q_n, 1),
+            }
     emit(figures, args.json)
     return 0
 

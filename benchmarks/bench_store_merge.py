@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from merge_bench import synthetic  # noqa: E402
-from report import emit  # noqa: E402
+from merge_bench import synthetic
+from report import emit
 
-from sitrep.incidents_run import update_incidents  # noqa: E402
-from sitrep.model import Extraction  # noqa: E402
-from sitrep.store import StoreWriter, document_rows  # noqa: E402
+from sitrep.incidents_run import update_incidents
+from sitrep.model import Extraction
+from sitrep.store import StoreWriter, document_rows
 
 
 def fill(db: Path, n_events: int, seed: int) -> float:
@@ -54,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         fill_s = fill(db, args.events, args.seed) if not db.exists() else 0.0
         summary = update_incidents(db, workers=args.workers)
     figures = {
-        "events": summary.events, "workers": args.workers, "incidents": summary.incidents, "fill_seconds": round(fill_s, 1),
-        "read_seconds": round(summary.read_seconds, 1), "merge_seconds": round(summary.merge_seconds, 1),
+        "events": summary.events,
+        "workers": args.workers,
+        "incidents": summary.incidents,
+        "fill_seconds": round(fill_s, 1),
+        "read_seconds": round(summary.read_seconds, 1),
+        "merge_seconds": round(summary.merge_seconds, 1),
         "write_seconds": round(summary.write_seconds, 1),
         "total_seconds": round(summary.read_seconds + summary.merge_seconds + summary.write_seconds, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),

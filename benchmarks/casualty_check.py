@@ -21,7 +21,9 @@ from sitrep.pipeline import Annotated, Resources
 from sitrep.resolve.quantities import acled_fatalities
 from sitrep.stages.casualties import find
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled" / "acled_global_2020-04-27_to_2020-05-09.csv"
+DEFAULT = (
+    Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled" / "acled_global_2020-04-27_to_2020-05-09.csv"
+)
 
 
 def killed_total(mentions: tuple[Mention, ...]) -> Count | None:
@@ -35,8 +37,14 @@ def killed_total(mentions: tuple[Mention, ...]) -> Count | None:
     subsets = [c for c in killed if c.group is not None]
     if subsets:
         first = subsets[0]
-        return Count(low=sum(c.low for c in subsets), best=sum(c.best for c in subsets), high=None,
-                     raw=first.raw, rule="sum of reported subsets", evidence=first.evidence)
+        return Count(
+            low=sum(c.low for c in subsets),
+            best=sum(c.best for c in subsets),
+            high=None,
+            raw=first.raw,
+            rule="sum of reported subsets",
+            evidence=first.evidence,
+        )
     return None
 
 
@@ -67,8 +75,9 @@ def main() -> None:
     examples: dict[str, list[str]] = collections.defaultdict(list)
     for row, doc in zip(rows, nlp.pipe((r["notes"] for r in rows), batch_size=64)):
         document = make_document(row["notes"])
-        annotated = Annotated(document=document, doc=doc, resources=resources,
-                              _sentence_starts=tuple(s.start_char for s in doc.sents))
+        annotated = Annotated(
+            document=document, doc=doc, resources=resources, _sentence_starts=tuple(s.start_char for s in doc.sents)
+        )
         predicted = acled_fatalities(killed_total(find(annotated)))
         gold = int(row["fatalities"])
         if predicted == gold:

@@ -64,7 +64,11 @@ def check(path: Path, resources: Resources, limit: int | None, errors: int) -> N
             kind = "no day-precise date"
         elif got.date == gold:
             kind = "exact"
-        elif got.date is not None and got.date.year != gold.year and (got.date.month, got.date.day) == (gold.month, gold.day):
+        elif (
+            got.date is not None
+            and got.date.year != gold.year
+            and (got.date.month, got.date.day) == (gold.month, gold.day)
+        ):
             kind = "same day, other year (stated year differs)"
         else:
             kind = "other day"
@@ -78,7 +82,9 @@ def check(path: Path, resources: Resources, limit: int | None, errors: int) -> N
     for kind, count in outcome.most_common():
         print(f"  {kind:45} {count:5}  {count / n:.3f}")
     print(f"  exact first day-precise date: {outcome['exact'] / n:.3f}")
-    print(f"  stage time {1000 * t_stage / n:.2f} ms/document (spaCy parse {1000 * t_parse / n:.2f} ms/document, not counted)")
+    print(
+        f"  stage time {1000 * t_stage / n:.2f} ms/document (spaCy parse {1000 * t_parse / n:.2f} ms/document, not counted)"
+    )
 
 
 def main() -> None:

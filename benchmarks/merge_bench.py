@@ -85,35 +85,79 @@ def synthetic(n_events: int, seed: int) -> tuple[list[Event], list[Document], di
             if roll < 0.03:
                 place = None
             elif roll < 0.08:
-                place = Place(name=admin1, geonameid=None, lat=None, lon=None, country=country, admin1=admin1,
-                              precision=PlacePrecision.REGION, evidence=_evidence())
+                place = Place(
+                    name=admin1,
+                    geonameid=None,
+                    lat=None,
+                    lon=None,
+                    country=country,
+                    admin1=admin1,
+                    precision=PlacePrecision.REGION,
+                    evidence=_evidence(),
+                )
             elif roll < 0.10:
-                place = Place(name=country, geonameid=None, lat=None, lon=None, country=country,
-                              precision=PlacePrecision.COUNTRY, evidence=_evidence())
+                place = Place(
+                    name=country,
+                    geonameid=None,
+                    lat=None,
+                    lon=None,
+                    country=country,
+                    precision=PlacePrecision.COUNTRY,
+                    evidence=_evidence(),
+                )
             else:
                 jitter = 0.0 if rng.random() < 0.7 else 0.1
-                place = Place(name="town", geonameid=None, lat=lat + rng.uniform(-jitter, jitter),
-                              lon=lon + rng.uniform(-jitter, jitter), country=country, admin1=admin1,
-                              evidence=_evidence())
+                place = Place(
+                    name="town",
+                    geonameid=None,
+                    lat=lat + rng.uniform(-jitter, jitter),
+                    lon=lon + rng.uniform(-jitter, jitter),
+                    country=country,
+                    admin1=admin1,
+                    evidence=_evidence(),
+                )
             roll = rng.random()
             if roll < 0.1:
-                date = EventDate(date=published, precision=DatePrecision.DAY, raw="",
-                                 evidence=Evidence(start=0, end=0, text="", stage="bench", reason="publication date"))
+                date = EventDate(
+                    date=published,
+                    precision=DatePrecision.DAY,
+                    raw="",
+                    evidence=Evidence(start=0, end=0, text="", stage="bench", reason="publication date"),
+                )
             elif roll < 0.13:
                 monday = day - dt.timedelta(days=day.weekday())
-                date = EventDate(date=monday, end=monday + dt.timedelta(days=6), precision=DatePrecision.WEEK,
-                                 raw="last week", evidence=_evidence())
+                date = EventDate(
+                    date=monday,
+                    end=monday + dt.timedelta(days=6),
+                    precision=DatePrecision.WEEK,
+                    raw="last week",
+                    evidence=_evidence(),
+                )
             else:
                 date = EventDate(date=day, precision=DatePrecision.DAY, raw=day.isoformat(), evidence=_evidence())
             figure = max(0, killed + rng.randrange(-2, 3))
             count = Count(low=figure, best=figure, high=figure, raw=str(figure), rule="bench", evidence=_evidence())
             events.append(
                 Event(
-                    id=f"e{k:07d}", document_id=doc.id, kind="violent" if plover == "ASSAULT" else "material",
-                    plover=plover, modes=(), acled_type=acled_type, acled_subtype=subtype,
-                    actors=(doer,), recipients=(victim,), place=place, date=date,
-                    killed=Casualties(total=count), wounded=None, weapons=(), claims=(), claimant=None,
-                    certainty=Certainty(), trigger=_evidence(), sentence=_evidence(f"attack in town {incident % 97}"),
+                    id=f"e{k:07d}",
+                    document_id=doc.id,
+                    kind="violent" if plover == "ASSAULT" else "material",
+                    plover=plover,
+                    modes=(),
+                    acled_type=acled_type,
+                    acled_subtype=subtype,
+                    actors=(doer,),
+                    recipients=(victim,),
+                    place=place,
+                    date=date,
+                    killed=Casualties(total=count),
+                    wounded=None,
+                    weapons=(),
+                    claims=(),
+                    claimant=None,
+                    certainty=Certainty(),
+                    trigger=_evidence(),
+                    sentence=_evidence(f"attack in town {incident % 97}"),
                     confidence=0.8,
                 )
             )

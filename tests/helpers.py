@@ -9,7 +9,9 @@ from sitrep.pipeline import Annotated, Pipeline, Resources
 from sitrep.registry import get_stage
 
 
-def annotate(text: str, resources: Resources, stages: tuple[str, ...], published: str | dt.date | None = None) -> Annotated:
+def annotate(
+    text: str, resources: Resources, stages: tuple[str, ...], published: str | dt.date | None = None
+) -> Annotated:
     """Parse ``text`` and run only ``stages`` (in order), without assembling events."""
     pipe = Pipeline.__new__(Pipeline)
     pipe.resources = resources

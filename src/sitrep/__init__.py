@@ -9,7 +9,7 @@ from .model import Document, Event, Extraction
 from .pipeline import Pipeline, load_pipeline
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Event", "Extraction", "Pipeline", "extract", "load_pipeline", "__version__"]
+__all__ = ["Document", "Event", "Extraction", "Pipeline", "__version__", "extract", "load_pipeline"]
 
 
 @lru_cache(maxsize=1)

@@ -35,8 +35,11 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 CROWD_SECTORS = frozenset({"CVL", "OPP"})
 CROWD_INTERS = frozenset({5, 6, 7})
 # Words of organised crime: unidentified armed men in such a sentence are coded as a gang.
-CRIME_WORDS = re.compile(r"\b(?:cartels?|gangs?|gangsters?|drugs?|narco\w*|criminals?|crime|robber(?:y|ies|s)?|extort\w*|"
-                         r"hitm[ae]n|sicarios?|traffick\w*|ransom|drive-by|thie(?:f|ves)|smuggl\w*)\b", re.I)
+CRIME_WORDS = re.compile(
+    r"\b(?:cartels?|gangs?|gangsters?|drugs?|narco\w*|criminals?|crime|robber(?:y|ies|s)?|extort\w*|"
+    r"hitm[ae]n|sicarios?|traffick\w*|ransom|drive-by|thie(?:f|ves)|smuggl\w*)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +70,11 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
     iso3 = event.place.country if event.place is not None else None
     if iso3 is None:
         # No place resolved: the country the event's own actors belong to, if they agree on one.
-        named = {a.country for a in event.actors + event.recipients if a.country and len(a.country) == 3 and a.country.isalpha()
-                 and d.country(a.country) is not None}
+        named = {
+            a.country
+            for a in event.actors + event.recipients
+            if a.country and len(a.country) == 3 and a.country.isalpha() and d.country(a.country) is not None
+        }
         iso3 = named.pop() if len(named) == 1 else None
     actors = [_with_country(a, iso3, d) for a in event.actors]
     recipients = [_with_country(a, iso3, d) for a in event.recipients]
@@ -81,12 +87,16 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
         if not any(_is_crowd(a) for a in actors + recipients):
             actors.insert(0, _filled(d, iso3, role, f"no participants named: {role} of the place's country"))
         if event.acled_subtype in INTERVENED and not any(a.sector in {"COP", "MIL"} for a in actors + recipients):
-            recipients.insert(0, _filled(d, iso3, "police", "a protest met with force: the police, as no force is named"))
+            recipients.insert(
+                0, _filled(d, iso3, "police", "a protest met with force: the police, as no force is named")
+            )
     elif event.acled_type in VIOLENT_TYPES and not actors:
         actors = [_filled(d, iso3, "armed group", "no perpetrator named: an unidentified armed group")]
     if event.acled_type == "Violence against civilians" and not any(_is_civilian(r) for r in recipients):
         # ACLED's definition: the target of violence against civilians is civilians.
-        recipients.insert(0, _filled(d, iso3, "civilians", "violence against civilians with no civilian named: civilians"))
+        recipients.insert(
+            0, _filled(d, iso3, "civilians", "violence against civilians with no civilian named: civilians")
+        )
     if CRIME_WORDS.search(event.sentence.text):
         actors = [_as_gang(a, d) for a in actors]
         recipients = [_as_gang(a, d) for a in recipients]
@@ -149,7 +159,9 @@ def _as_gang(actor: Actor, d: ActorDictionary) -> Actor:
     if gang is None:
         return actor
     made = d.actor(actor.country, gang, evidence=actor.evidence, loaded=actor.loaded)
-    return replace(made, evidence=replace(actor.evidence, reason="unidentified armed men in a criminal context: a gang"))
+    return replace(
+        made, evidence=replace(actor.evidence, reason="unidentified armed men in a criminal context: a gang")
+    )
 
 
 def _filled(d: ActorDictionary, iso3: str | None, role_phrase: str, reason: str) -> Actor:

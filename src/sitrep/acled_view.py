@@ -36,8 +36,10 @@ KIND_ORDER = {"violent": 0, "material": 1}
 # How far after the protest sentence a response is still read as this protest's (characters).
 RESPONSE_WINDOW = 400
 # Who may be the doers of violence told after a protest: the gathering, or what it burnt.
-PARTICIPANTS = (r"protesters|demonstrators|rioters|they|participants|inmates|prisoners|workers|residents|students|"
-                r"the group|crowds?|(?:police\w*|officers|guards) (?:were|was) (?:pelted|stoned|attacked|assaulted|injured)|were (?:burnt|burned|set on fire|destroyed|vandali[sz]ed)")
+PARTICIPANTS = (
+    r"protesters|demonstrators|rioters|they|participants|inmates|prisoners|workers|residents|students|"
+    r"the group|crowds?|(?:police\w*|officers|guards) (?:were|was) (?:pelted|stoned|attacked|assaulted|injured)|were (?:burnt|burned|set on fire|destroyed|vandali[sz]ed)"
+)
 
 
 def coded_events(extraction: Extraction) -> list[Event]:
@@ -79,9 +81,11 @@ SERIOUS_HARM = r"hospitali[sz]ed|killed|died|dead|seriously (?:injured|wounded|h
 
 # Who a later sentence's arrest or dispersal must concern to be the protest's: not "she was detained
 # over a fraud case", the grievance told again.
-GATHERING = (r"protest\w*|demonstrat\w*|participants|rall(?:y|ies)|\b(?:a|the) march\b|march(?:ed|ers|es|ing)\b|"
-             r"crowds?|gathering|sit-in|picket\w*|"
-             r"\bthey\b|\bthem\b|strikers|activists")
+GATHERING = (
+    r"protest\w*|demonstrat\w*|participants|rall(?:y|ies)|\b(?:a|the) march\b|march(?:ed|ers|es|ing)\b|"
+    r"crowds?|gathering|sit-in|picket\w*|"
+    r"\bthey\b|\bthem\b|strikers|activists"
+)
 
 
 # A relative clause telling what someone did or had done: ", who attacked ...", "who had been arrested ...";
@@ -114,8 +118,13 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     # after the clashes") is the grievance's story, not the gathering's own violence
     own = RETOLD_CLAUSE.sub(" ", after)
     if not matches(FORCE_ON_PROTESTERS, after) and participants_violent(own, None) and matches(PARTICIPANTS, own):
-        return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
-                       reasons=event.reasons + ("violence by the participants told after the protest",))
+        return replace(
+            event,
+            acled_type=RIOTS,
+            acled_subtype="Violent demonstration",
+            kind="violent",
+            reasons=event.reasons + ("violence by the participants told after the protest",),
+        )
     if matches(LETHAL_FORCE, after):
         subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
     elif matches(FORCE_ON_PROTESTERS, after) and matches(SERIOUS_HARM, after):
@@ -123,8 +132,13 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     elif matches(FORCE_ON_PROTESTERS, after):
         subtype, reason = "Protest with intervention", "protesters attacked after the protest began"
     elif matches(CLASH_WITH_POLICE, own):
-        return replace(event, acled_type=RIOTS, acled_subtype="Violent demonstration", kind="violent",
-                       reasons=event.reasons + ("the participants clashed with the police",))
+        return replace(
+            event,
+            acled_type=RIOTS,
+            acled_subtype="Violent demonstration",
+            kind="violent",
+            reasons=event.reasons + ("the participants clashed with the police",),
+        )
     elif told_as_response(INTERVENTION, after):
         subtype, reason = "Protest with intervention", "intervention told after the protest"
     else:
@@ -137,8 +151,13 @@ def fold_legacy_ordnance(extraction: Extraction, event: Event) -> Event:
     ACLED codes it as Strategic developments / Other. The cue may sit in another sentence of the report."""
     if event.acled_type != EXPLOSIONS or not matches(LEGACY_ORDNANCE, extraction.document.text):
         return event
-    return replace(event, acled_type=STRATEGIC, acled_subtype="Other", kind="material",
-                   reasons=event.reasons + ("ordnance left from an earlier war: coded as Other",))
+    return replace(
+        event,
+        acled_type=STRATEGIC,
+        acled_subtype="Other",
+        kind="material",
+        reasons=event.reasons + ("ordnance left from an earlier war: coded as Other",),
+    )
 
 
 def actor_name(actor: Actor) -> str:

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 from .distance import haversine_km
 from .model import (
     Actor,
-    Attribution,
     Casualties,
     CasualtyFigure,
     Certainty,
@@ -60,9 +59,31 @@ REQUIRES = ("trigger", "actor", "place", "date", "casualty", "weapon", "attribut
 
 # Most specific first: the word that names a sentence's event.
 FAMILY_RANK = (
-    "suicide", "abduct", "sexual", "airstrike", "shelling", "bombard", "explosion", "capture", "riot", "mob",
-    "protest", "clash", "beat", "body", "attack", "loot", "disrupt", "arrest", "pact", "withdraw", "base", "mobilize",
-    "measures", "aid", "other",
+    "suicide",
+    "abduct",
+    "sexual",
+    "airstrike",
+    "shelling",
+    "bombard",
+    "explosion",
+    "capture",
+    "riot",
+    "mob",
+    "protest",
+    "clash",
+    "beat",
+    "body",
+    "attack",
+    "loot",
+    "disrupt",
+    "arrest",
+    "pact",
+    "withdraw",
+    "base",
+    "mobilize",
+    "measures",
+    "aid",
+    "other",
 )
 KILL_WORDS = frozenset({"kill", "killing", "murder", "slay", "massacre", "execute", "execution", "behead"})
 GENERIC_FAMILIES = frozenset({"attack", "clash"})
@@ -80,24 +101,39 @@ CONTEXT_IMMUNE = frozenset({"protest", "riot", "mob", "arrest", "abduct", "sexua
 # Violent families that, on a front line with no side named, are fire between the two sides.
 FRONT_LINE_FAMILIES = frozenset({"attack", "clash", "shelling", "bombard", "explosion"})
 # Nouns a place name may qualify and still be the place ("the Syria border", "Yemen territory").
-PLACE_NOUNS = frozenset("border frontier territory side soil city town province region state capital coast "
-                        "countryside airspace waters".split())
+PLACE_NOUNS = frozenset(
+    "border frontier territory side soil city town province region state capital coast "
+    "countryside airspace waters".split()
+)
 # Verbs of saying: a date on one of them dates the statement.
 SPEECH_VERBS = frozenset("say tell announce claim state report confirm deny add note write tweet".split())
 # Victim groups on the same side: children and women killed are civilians killed, not more victims.
 SIDES = {"children": "civilians", "women": "civilians", "civilians": "civilians"}
 # Words after a name that make it a quarter of a town ("Kypseli neighbourhood", "Nima community").
-SUBPLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?|sectors?|communit(?:y|ies)|districts?|areas?|suburbs?|colonia|"
-                            r"township|market|camp)\b")
+SUBPLACE_AFTER = re.compile(
+    r"^\s+(?:neighbou?rhoods?|quarters?|sectors?|communit(?:y|ies)|districts?|areas?|suburbs?|colonia|"
+    r"township|market|camp)\b"
+)
 # Words that announce another incident in the same report.
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
 # "Iran-aligned", "Kabul-based", "US-led": a place name joined by a hyphen to a lower-case word.
 HYPHEN_MODIFIER = re.compile(r"-[a-z]")
 # "A string of attacks", "a wave of bombings": many incidents summed up, not one.
 AGGREGATE_HEADS = frozenset("string series wave spate spree rash succession campaign number handful litany".split())
-AGGREGATE_MODIFIERS = frozenset("recent previous past repeated frequent earlier several numerous multiple sporadic".split())
+AGGREGATE_MODIFIERS = frozenset(
+    "recent previous past repeated frequent earlier several numerous multiple sporadic".split()
+)
 # Words of repetition that make a present perfect a pattern ("has used ... many times").
-REPETITION = ("many times", "repeatedly", "often", "frequently", "regularly", "for years", "routinely", "time and again")
+REPETITION = (
+    "many times",
+    "repeatedly",
+    "often",
+    "frequently",
+    "regularly",
+    "for years",
+    "routinely",
+    "time and again",
+)
 ORDNANCE_MODES = frozenset({"explosives", "suicide-attack"})
 # Nouns naming where people live or gather: an attack on them hits civilians.
 POPULATED_TARGETS = frozenset(
@@ -200,7 +236,10 @@ class _Context:
                 continue
             if self.text[m.end : a.end].startswith(","):
                 continue  # "Carora, Lara state, public transport drivers": a place and its region before the people
-            if (a.start, a.end) == (m.start, m.end) and m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
+            if (a.start, a.end) == (m.start, m.end) and m.value.precision in (
+                PlacePrecision.TOWN,
+                PlacePrecision.NEAR_TOWN,
+            ):
                 continue  # "On Monday, Carora, ...": a town's bare name that the parse made a doer still says where
             if not a.value.raw:
                 return True
@@ -231,9 +270,13 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
         anchors.add(trigger_tok.head)
     # "killed 40 fighters in air strikes": the verb the event phrase qualifies carries the roles
     carrier = None
-    if (trigger_tok.dep_ == "pobj" and trigger_tok.head.lower_ in {"in", "during", "with"}
-            and trigger_tok.head.head.pos_ == "VERB" and trigger_tok.head.head.lemma_.lower() in KILL_WORDS
-            and any(c.dep_ == "dobj" for c in trigger_tok.head.head.children)):
+    if (
+        trigger_tok.dep_ == "pobj"
+        and trigger_tok.head.lower_ in {"in", "during", "with"}
+        and trigger_tok.head.head.pos_ == "VERB"
+        and trigger_tok.head.head.lemma_.lower() in KILL_WORDS
+        and any(c.dep_ == "dobj" for c in trigger_tok.head.head.children)
+    ):
         carrier = trigger_tok.head.head
         anchors.add(carrier)
     tok = ctx.token_at(actor.start, actor.end)
@@ -278,9 +321,12 @@ def _role(ctx: _Context, actor: Mention, trigger_tok: Token) -> str | None:
 def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -> None:
     trigger_tok = ctx.token_at(draft.trigger.start, draft.trigger.end)
     unknown: list[Mention] = []
-    unreal = [(mk.value.scope_start, mk.value.scope_end) for mk in ctx.in_sentence(ctx.marks, draft.sentence)
-              if mk.value.kind in {"future", "hypothetical", "negated"}
-              and not mk.value.scope_start <= draft.trigger.start < mk.value.scope_end]
+    unreal = [
+        (mk.value.scope_start, mk.value.scope_end)
+        for mk in ctx.in_sentence(ctx.marks, draft.sentence)
+        if mk.value.kind in {"future", "hypothetical", "negated"}
+        and not mk.value.scope_start <= draft.trigger.start < mk.value.scope_end
+    ]
     for m in actor_mentions:
         if ctx.is_speaker(m) or ctx.names_place(m) or m.start < ctx.dateline_end:
             continue
@@ -300,14 +346,22 @@ def _assign_roles(ctx: _Context, draft: _Draft, actor_mentions: list[Mention]) -
         if _nested(ctx, m):
             continue
         if m.end <= draft.trigger.start and not draft.actors:
-            draft.actors.append(replace(actor, evidence=replace(actor.evidence, reason="role by position: before the event word")))
+            draft.actors.append(
+                replace(actor, evidence=replace(actor.evidence, reason="role by position: before the event word"))
+            )
         elif m.start >= draft.trigger.end or draft.actors:
-            draft.recipients.append(replace(actor, evidence=replace(actor.evidence, reason="role by position: after the event word")))
+            draft.recipients.append(
+                replace(actor, evidence=replace(actor.evidence, reason="role by position: after the event word"))
+            )
     draft.actors = _unique_actors(draft.actors)
     if not draft.actors and draft.typed_trigger.family == "clash" and len(_unique_actors(draft.recipients)) >= 2:
         # "Fighting between A and B": two sides and no doer; the first named is side one.
         first = draft.recipients[0]
-        draft.actors = [replace(first, evidence=replace(first.evidence, reason="a clash has two sides: the first named is side one"))]
+        draft.actors = [
+            replace(
+                first, evidence=replace(first.evidence, reason="a clash has two sides: the first named is side one")
+            )
+        ]
     names = {a.name for a in draft.actors}
     draft.recipients = [r for r in _unique_actors(draft.recipients) if r.name not in names]
 
@@ -365,8 +419,14 @@ def _civilian_recipient(ctx: _Context, d: _Draft) -> None:
     if role is None:
         return
     start, end = target.idx, target.idx + len(target.text)
-    ev = Evidence(start=start, end=end, text=ctx.text[start:end], stage=STAGE,
-                  reason="the event's target is a populated place: its residents are the recipients", confidence=0.6)
+    ev = Evidence(
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        stage=STAGE,
+        reason="the event's target is a populated place: its residents are the recipients",
+        confidence=0.6,
+    )
     country = d.place.country if d.place is not None else None
     d.recipients.append(dictionary.actor(country, role, evidence=ev))
 
@@ -383,8 +443,12 @@ def _de_facto_recipient(ctx: _Context, d: _Draft) -> None:
         forces = dictionary.forces_of(place.de_facto)
         if forces is None:
             return
-        ev = replace(place.evidence, stage=STAGE, confidence=0.6,
-                     reason=f"the attack lies in territory held de facto by {place.de_facto}: its forces are the recipient")
+        ev = replace(
+            place.evidence,
+            stage=STAGE,
+            confidence=0.6,
+            reason=f"the attack lies in territory held de facto by {place.de_facto}: its forces are the recipient",
+        )
         d.recipients.append(dictionary.group_actor(forces, evidence=ev))
     elif not d.actors and d.typed_trigger.family in FRONT_LINE_FAMILIES:
         # Fire on a front line with no side named: the two sides that hold the line.
@@ -398,13 +462,17 @@ def _de_facto_recipient(ctx: _Context, d: _Draft) -> None:
         d.recipients.append(dictionary.group_actor(forces, evidence=ev))
     elif holders:
         army = dictionary.role("military forces")
-        ev = replace(place.evidence, stage=STAGE, confidence=0.6,
-                     reason=f"the de facto forces attack in territory claimed by {place.country}: its forces are the recipient")
+        ev = replace(
+            place.evidence,
+            stage=STAGE,
+            confidence=0.6,
+            reason=f"the de facto forces attack in territory claimed by {place.country}: its forces are the recipient",
+        )
         d.recipients.append(dictionary.actor(place.country, army, evidence=ev))
 
 
 def _weapon_owners(ctx: _Context, sent: Span, weapons: list[Mention]) -> list[Actor]:
-    """"Russian warplanes struck", "a Turkish drone hit": the country named on the weapon is the attacker."""
+    """ "Russian warplanes struck", "a Turkish drone hit": the country named on the weapon is the attacker."""
     owners: list[Actor] = []
     dictionary = ctx.a.resources.actors
     army = dictionary.role("military forces")
@@ -412,8 +480,14 @@ def _weapon_owners(ctx: _Context, sent: Span, weapons: list[Mention]) -> list[Ac
         for m in ctx.in_sentence(ctx.places, sent):
             gap = ctx.text[m.end : w.start]
             if m.end <= w.start and len(gap) <= 2 and not gap.strip() and m.value.country and _demonym_or_country(m):
-                ev = Evidence(start=m.start, end=w.end, text=ctx.text[m.start : w.end], stage=STAGE, confidence=0.6,
-                              reason="the country named on the weapon: its forces are the attacker")
+                ev = Evidence(
+                    start=m.start,
+                    end=w.end,
+                    text=ctx.text[m.start : w.end],
+                    stage=STAGE,
+                    confidence=0.6,
+                    reason="the country named on the weapon: its forces are the attacker",
+                )
                 owners.append(dictionary.actor(m.value.country, army, evidence=ev))
     return _unique_actors(owners)
 
@@ -489,12 +563,14 @@ def _content_of_verbal(ctx: _Context, trig: Mention, verbal: list[Mention]) -> b
 
 
 def _anaphoric(ctx: _Context, trig: Mention) -> bool:
-    """"This attack", "the aggression": a generic noun pointing back at an event already told."""
+    """ "This attack", "the aggression": a generic noun pointing back at an event already told."""
     tok = ctx.token_at(trig.start, trig.end)
     if trig.value.family not in GENERIC_FAMILIES or tok.pos_ != "NOUN":
         return False
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"this", "that", "the", "these", "those", "such", "its", "their"}
-               for c in tok.children)
+    return any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"this", "that", "the", "these", "those", "such", "its", "their"}
+        for c in tok.children
+    )
 
 
 def _after_request(trig: Mention, verbal: list[Mention]) -> bool:
@@ -508,7 +584,8 @@ def _after_request(trig: Mention, verbal: list[Mention]) -> bool:
 def _pick_places(ctx: _Context, sent: Span, trigger: Mention) -> list[Mention]:
     """Places for a sentence's event: every town-level place (fan-out), else the most specific one."""
     cands = [
-        m for m in ctx.in_sentence(ctx.places, sent)
+        m
+        for m in ctx.in_sentence(ctx.places, sent)
         if not ctx.is_dateline(m) and not ctx.overlaps_actor(m) and not _demonym(m) and not _modifier(ctx, m)
     ]
     if not cands:
@@ -532,37 +609,56 @@ def _place_told_before(ctx: _Context, sent: Span, sentences: int = 2) -> Mention
     """The last town or region named in the sentences just before ``sent``: "Soldiers chased gunmen in
     Timbuktu. ... the gunmen opened fire" happened there. Countries and demonyms say too little."""
     lo = ctx.a.sentence_start(max(0, ctx.a.sentence_index(sent.start_char) - sentences))
-    told = [m for m in ctx.places
-            if lo <= m.start < sent.start_char and not ctx.is_dateline(m) and not ctx.overlaps_actor(m)
-            and not _demonym(m) and m.value.precision is not PlacePrecision.COUNTRY]
+    told = [
+        m
+        for m in ctx.places
+        if lo <= m.start < sent.start_char
+        and not ctx.is_dateline(m)
+        and not ctx.overlaps_actor(m)
+        and not _demonym(m)
+        and m.value.precision is not PlacePrecision.COUNTRY
+    ]
     towns = [m for m in told if m.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)]
     towns = [m for m in towns if not _quarter_far_away(ctx, m, towns)]
     return (towns or told)[-1] if told else None
 
 
 def _quarter_far_away(ctx: _Context, m: Mention, towns: list[Mention], km: float = 50.0) -> bool:
-    """"In Timoteo, ... in Nova Primavera neighbourhood": a quarter of the town named with it; a reading of
+    """ "In Timoteo, ... in Nova Primavera neighbourhood": a quarter of the town named with it; a reading of
     its name far from that town is a namesake elsewhere."""
     if not SUBPLACE_AFTER.match(ctx.text[m.end : m.end + 25].lower()) or m.value.lat is None:
         return False
-    return any(n is not m and n.value.lat is not None and n.value.lon is not None and m.value.lon is not None
-               and haversine_km(n.value.lat, n.value.lon, m.value.lat, m.value.lon) > km for n in towns)
+    return any(
+        n is not m
+        and n.value.lat is not None
+        and n.value.lon is not None
+        and m.value.lon is not None
+        and haversine_km(n.value.lat, n.value.lon, m.value.lat, m.value.lon) > km
+        for n in towns
+    )
 
 
 def _part_of_next(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
-    """"The Nima community of Accra", "Don Samuel neighbourhood in Barinas": a quarter of the town named next."""
+    """ "The Nima community of Accra", "Don Samuel neighbourhood in Barinas": a quarter of the town named next."""
     after = ctx.text[m.end : m.end + 25].lower()
     if not SUBPLACE_AFTER.match(after):
         return False
-    return any(n.start > m.end and n.start - m.end <= 60 and n.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
-               for n in cands)
+    return any(
+        n.start > m.end
+        and n.start - m.end <= 60
+        and n.value.precision in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+        for n in cands
+    )
 
 
-_BEARING = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: part)? of (?:the )?$", re.I)
+_BEARING = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?: part)? of (?:the )?$",
+    re.IGNORECASE,
+)
 
 
 def _bearing_from(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
-    """"Majzar district west of Marib city": the town after the bearing only locates the place named before it."""
+    """ "Majzar district west of Marib city": the town after the bearing only locates the place named before it."""
     window_start = max(0, m.start - 30)
     cue = _BEARING.search(ctx.text[window_start : m.start])
     if cue is None:
@@ -572,15 +668,19 @@ def _bearing_from(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
 
 
 def _route_end(ctx: _Context, m: Mention, cands: list[Mention]) -> bool:
-    """"The Kaduna-Abuja highway": the second town names where the road goes, not a second event place."""
+    """ "The Kaduna-Abuja highway": the second town names where the road goes, not a second event place."""
     return any(n.end <= m.start and ctx.text[n.end : m.start] in {"-", "\u2013", "\u2014", "/"} for n in cands)
 
 
 def _admin_of_another(m: Mention, cands: list[Mention]) -> bool:
-    """"Kafr Nabl in Idlib": a name that is the province or district of another place in the sentence locates it."""
+    """ "Kafr Nabl in Idlib": a name that is the province or district of another place in the sentence locates it."""
     said = {m.text.casefold(), m.value.name.casefold()}
     for n in cands:
-        if n is m or n.value.name == m.value.name or n.value.precision not in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
+        if (
+            n is m
+            or n.value.name == m.value.name
+            or n.value.precision not in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+        ):
             continue
         admins = {a.casefold() for a in (n.value.admin1, n.value.admin2) if a}
         if said & admins or any(a.startswith(x + " ") or x.startswith(a + " ") for a in admins for x in said):
@@ -589,7 +689,7 @@ def _admin_of_another(m: Mention, cands: list[Mention]) -> bool:
 
 
 def _modifier(ctx: _Context, m: Mention) -> bool:
-    """"The US dollar", "Russian drones", "Iran-aligned factions", "Kabul-based": a name qualifying a thing,
+    """ "The US dollar", "Russian drones", "Iran-aligned factions", "Kabul-based": a name qualifying a thing,
     not where the event took place."""
     if HYPHEN_MODIFIER.match(ctx.text, m.end):
         return True
@@ -608,13 +708,17 @@ _SETTING_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|in connection (?:to|with)|in the context of|in light of|as|due to|because of|"
     r"ongoing|continuing|recent|months of|years of)\s+(?:(?:the|a|an|of|recent|ongoing|continuing|heavy|renewed|start|outbreak|"
     r"beginning|escalation|resumption|wave|massive|fierce|intense|new|fresh|sporadic|large-scale|deadly)\s+){0,4}$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _SETTING_AFTER = re.compile(r"^\w*\s+(?:continue|continues|go on|goes on|rage|rages)\b", re.IGNORECASE)
 
 
 _DISPLACED = re.compile(r"\b(?:fle[ed]|fleeing|displaced|displacement|evacuat\w*)\b", re.IGNORECASE)
-_DISPLACING = re.compile(r"^[^.;]{0,100}?\b(?:forced|forcing|drove|driving|displaced|displacing|caused)\b[^.;]{0,60}?\b"
-                         r"(?:flee|fled|leave their|displac\w*|evacuat\w*)", re.IGNORECASE)
+_DISPLACING = re.compile(
+    r"^[^.;]{0,100}?\b(?:forced|forcing|drove|driving|displaced|displacing|caused)\b[^.;]{0,60}?\b"
+    r"(?:flee|fled|leave their|displac\w*|evacuat\w*)",
+    re.IGNORECASE,
+)
 
 
 def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
@@ -622,18 +726,27 @@ def _told_as_setting(ctx: _Context, trig: Mention, sent: Span) -> bool:
     if trig.value.family not in GENERIC_FAMILIES:
         return False
     text = ctx.text
-    before = text[max(sent.start_char, trig.start - 60):trig.start]
-    after = text[trig.start:min(sent.end_char, trig.end + 30)]
-    if "operation" in trig.value.lemma and re.search(r"\b(?:during|in the course of)\s+(?:the\s+|a\s+|an\s+)?$", before, re.IGNORECASE):
+    before = text[max(sent.start_char, trig.start - 60) : trig.start]
+    after = text[trig.start : min(sent.end_char, trig.end + 30)]
+    if "operation" in trig.value.lemma and re.search(
+        r"\b(?:during|in the course of)\s+(?:the\s+|a\s+|an\s+)?$", before, re.IGNORECASE
+    ):
         return True  # "weapons found during military operations": the finding is the event
     if _SETTING_BEFORE.search(before) or _SETTING_AFTER.match(after):
         return True
     # fighting that drove people from their homes, in a sentence about the displacement: the
     # displacement is the event ("fighting between A and B forced 500 villagers to flee")
-    sentence = text[sent.start_char:sent.end_char]
+    sentence = text[sent.start_char : sent.end_char]
     if trig.value.family != "clash" or not _DISPLACED.search(sentence):
         return False
-    return bool(_DISPLACING.match(text[trig.end:sent.end_char]) or re.search(r"\b(?:following|after)\s+(?:(?:the|a|an|eruption|outbreak|of|heavy|renewed)\s+){0,4}$", before, re.IGNORECASE))
+    return bool(
+        _DISPLACING.match(text[trig.end : sent.end_char])
+        or re.search(
+            r"\b(?:following|after)\s+(?:(?:the|a|an|eruption|outbreak|of|heavy|renewed)\s+){0,4}$",
+            before,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -676,7 +789,7 @@ def _habitual(ctx: _Context, trig: Mention) -> bool:
 
 
 def _aggregate(tok: Token) -> bool:
-    """"A string of recent rocket attacks", "repeated raids": a plural event noun summing up many incidents."""
+    """ "A string of recent rocket attacks", "repeated raids": a plural event noun summing up many incidents."""
     if tok.tag_ != "NNS":
         return False
     if any(c.dep_ == "amod" and c.lower_ in AGGREGATE_MODIFIERS for c in tok.children):
@@ -686,7 +799,7 @@ def _aggregate(tok: Token) -> bool:
 
 
 def _speech_date(ctx: _Context, m: Mention) -> bool:
-    """"The coalition said on Tuesday that ...": the day of the statement, not of the event."""
+    """ "The coalition said on Tuesday that ...": the day of the statement, not of the event."""
     tok = ctx.token_at(m.start, m.end)
     head = tok.head if tok.dep_ == "pobj" else tok
     verb = head.head if head.dep_ in {"prep", "npadvmod", "pobj"} else head
@@ -694,7 +807,7 @@ def _speech_date(ctx: _Context, m: Mention) -> bool:
 
 
 def _demonym(m: Mention) -> bool:
-    """"A Turkish drone": the adjective says whose drone, not where it struck."""
+    """ "A Turkish drone": the adjective says whose drone, not where it struck."""
     return (m.value.evidence.reason or "").startswith("demonym")
 
 
@@ -703,25 +816,40 @@ def _date_for(ctx: _Context, sent: Span, trigger: Mention) -> EventDate | None:
     if in_sent:
         m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
         return m.value
-    earlier = [m for m in ctx.dates if ctx.dateline_end <= m.start and m.end <= trigger.start and m.value.date is not None
-               and not _speech_date(ctx, m)]
+    earlier = [
+        m
+        for m in ctx.dates
+        if ctx.dateline_end <= m.start
+        and m.end <= trigger.start
+        and m.value.date is not None
+        and not _speech_date(ctx, m)
+    ]
     if earlier:
         m = earlier[-1]
         v: EventDate = m.value
-        return replace(v, evidence=replace(v.evidence, reason="no date in the sentence: the last date stated earlier", confidence=0.6))
+        return replace(
+            v,
+            evidence=replace(
+                v.evidence, reason="no date in the sentence: the last date stated earlier", confidence=0.6
+            ),
+        )
     pub = ctx.a.document.published
     if pub is not None:
         return EventDate(
             date=pub,
             precision=DatePrecision.DAY,
             raw="",
-            evidence=Evidence(start=0, end=0, text="", stage=STAGE, reason="no date in the text: the publication date", confidence=0.4),
+            evidence=Evidence(
+                start=0, end=0, text="", stage=STAGE, reason="no date in the text: the publication date", confidence=0.4
+            ),
         )
     return EventDate(
         date=None,
         precision=DatePrecision.UNKNOWN,
         raw="",
-        evidence=Evidence(start=0, end=0, text="", stage=STAGE, reason="no date in the text and no publication date", confidence=0.0),
+        evidence=Evidence(
+            start=0, end=0, text="", stage=STAGE, reason="no date in the text and no publication date", confidence=0.0
+        ),
     )
 
 
@@ -734,8 +862,20 @@ def _claimant_at(ctx: _Context, offset: int) -> tuple[Actor | None, Mention | No
     if publisher:
         return (
             Actor(
-                name=publisher, country=None, sector="JRN", acled_name=None, inter=None, raw=True,
-                evidence=Evidence(start=0, end=0, text="", stage=STAGE, reason="no claimant in the text: the publisher", confidence=0.5),
+                name=publisher,
+                country=None,
+                sector="JRN",
+                acled_name=None,
+                inter=None,
+                raw=True,
+                evidence=Evidence(
+                    start=0,
+                    end=0,
+                    text="",
+                    stage=STAGE,
+                    reason="no claimant in the text: the publisher",
+                    confidence=0.5,
+                ),
             ),
             None,
         )
@@ -789,9 +929,15 @@ def _merge_claimed(ctx: _Context, d: _Draft, outcome: str) -> Casualties | None:
     _, first = totals[0]
     best = max(low, first.best) if high is None else min(max(low, first.best), high)
     names = ", ".join(w or "unattributed" for w, _ in totals)
-    total = Count(low=low, best=best, high=high, raw=first.raw, group=None,
-                  rule=f"rival claims from {len(totals)} claimants ({names}): lowest low, highest high, best of the first",
-                  evidence=replace(first.evidence, reason=f"figures from {len(totals)} claimants are alternatives, not added"))
+    total = Count(
+        low=low,
+        best=best,
+        high=high,
+        raw=first.raw,
+        group=None,
+        rule=f"rival claims from {len(totals)} claimants ({names}): lowest low, highest high, best of the first",
+        evidence=replace(first.evidence, reason=f"figures from {len(totals)} claimants are alternatives, not added"),
+    )
     subsets = tuple(s for _, c in merged for s in c.subsets)
     return Casualties(total=total, subsets=subsets)
 
@@ -809,10 +955,15 @@ def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
         more = _merge_counts([replace(f, additional=False) for f in extra])
         if base is not None and base.total is not None and more is not None and more.total is not None:
             b, m = base.total, more.total
-            total = Count(low=b.low + m.low, best=b.best + m.best,
-                          high=None if b.high is None or m.high is None else b.high + m.high, raw=b.raw,
-                          rule=f"{b.rule} plus {m.rule} more", group=None,
-                          evidence=replace(b.evidence, reason="victims told as additional are added"))
+            total = Count(
+                low=b.low + m.low,
+                best=b.best + m.best,
+                high=None if b.high is None or m.high is None else b.high + m.high,
+                raw=b.raw,
+                rule=f"{b.rule} plus {m.rule} more",
+                group=None,
+                evidence=replace(b.evidence, reason="victims told as additional are added"),
+            )
             return Casualties(total=total, subsets=base.subsets + more.subsets)
     by_side: dict[str | None, list[CasualtyFigure]] = {}
     for f in figures:
@@ -823,10 +974,14 @@ def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
         counts = [c.total for c in parts if c is not None and c.total is not None]
         highs = [c.high for c in counts]
         first = counts[0]
-        total = Count(low=sum(c.low for c in counts), best=sum(c.best for c in counts),
-                      high=None if any(h is None for h in highs) else sum(h for h in highs if h is not None),
-                      raw=first.raw, rule=f"sum over {len(counts)} sides: " + ", ".join(str(k) for k in by_side),
-                      evidence=replace(first.evidence, reason="figures for different sides are added"))
+        total = Count(
+            low=sum(c.low for c in counts),
+            best=sum(c.best for c in counts),
+            high=None if any(h is None for h in highs) else sum(h for h in highs if h is not None),
+            raw=first.raw,
+            rule=f"sum over {len(counts)} sides: " + ", ".join(str(k) for k in by_side),
+            evidence=replace(first.evidence, reason="figures for different sides are added"),
+        )
         subsets = tuple(f.count for f in figures if f.count.group is not None)
         return Casualties(total=total, subsets=subsets)
     totals = [f.count for f in figures if f.count.group is None]
@@ -838,8 +993,14 @@ def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
         highs = [c.high for c in subsets]
         high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None)
         first = subsets[0]
-        total = Count(low=low, best=best, high=high, raw=first.raw, rule="sum of reported subsets",
-                      evidence=replace(first.evidence, reason="total is the sum of the subsets"))
+        total = Count(
+            low=low,
+            best=best,
+            high=high,
+            raw=first.raw,
+            rule="sum of reported subsets",
+            evidence=replace(first.evidence, reason="total is the sum of the subsets"),
+        )
         return Casualties(total=total, subsets=subsets)
     if not totals:
         return None
@@ -850,8 +1011,15 @@ def _merge_counts(figures: list[CasualtyFigure]) -> Casualties | None:
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     best = max(low, totals[0].best) if high is None else min(max(low, totals[0].best), high)
     first = totals[0]
-    merged = Count(low=low, best=best, high=high, raw=first.raw, rule=f"merged {len(totals)} figures: lowest low, highest high, first-stated best",
-                   group=None, evidence=replace(first.evidence, reason=f"{len(totals)} figures reported"))
+    merged = Count(
+        low=low,
+        best=best,
+        high=high,
+        raw=first.raw,
+        rule=f"merged {len(totals)} figures: lowest low, highest high, first-stated best",
+        group=None,
+        evidence=replace(first.evidence, reason=f"{len(totals)} figures reported"),
+    )
     return Casualties(total=merged, subsets=subsets)
 
 
@@ -880,7 +1048,9 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         sent_text = sent.text
         trigs = by_sentence[si]
         all_verbal = [t for t in trigs if t.value.kind == "verbal"]
-        verbal_trigs = [t for t in all_verbal if not (_after_request(t, all_verbal) or _content_of_verbal(ctx, t, all_verbal))]
+        verbal_trigs = [
+            t for t in all_verbal if not (_after_request(t, all_verbal) or _content_of_verbal(ctx, t, all_verbal))
+        ]
         material = [t for t in trigs if t.value.kind != "verbal"]
         actors_here = [m for m in ctx.in_sentence(ctx.actors, sent)]
         weapons_here = [m for m in ctx.in_sentence(ctx.weapons, sent)]
@@ -889,7 +1059,13 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         dates_here = ctx.in_sentence(ctx.dates, sent)
         armed_here = any(_armed(m.value) for m in actors_here)
         specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
-        support = specific or armed_here or bool(weapons_here) or _words(sent_text, ctx.lex.conflict_words) or bool(casualties_here)
+        support = (
+            specific
+            or armed_here
+            or bool(weapons_here)
+            or _words(sent_text, ctx.lex.conflict_words)
+            or bool(casualties_here)
+        )
         # A landmine or a bomb is conflict even in a bus story; a "shot" or a helicopter in a match or a flood is not.
         ordnance = any(m.value.mode in ORDNANCE_MODES for m in weapons_here)
         non_conflict = (_words(sent_text, ctx.lex.non_conflict_context) and not armed_here and not ordnance) or (
@@ -907,25 +1083,40 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
             real = {id(t): _certainty(ctx, t, sent).happened for t in material}
             setting = {id(t): _told_as_setting(ctx, t, sent) for t in material}
-            primary = min(material, key=lambda t: (not real[id(t)], setting[id(t)],
-                                                   FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99,
-                                                   t.start))
+            primary = min(
+                material,
+                key=lambda t: (
+                    not real[id(t)],
+                    setting[id(t)],
+                    FAMILY_RANK.index(t.value.family) if t.value.family in FAMILY_RANK else 99,
+                    t.start,
+                ),
+            )
             only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
             generic = all(t.value.family in GENERIC_FAMILIES for t in material)
             has_own_args = bool(places_here or dates_here)
             toll_only = only_kill and not _armed_agent(ctx, material, actors_here) and last_violent
             referring = all(
-                _anaphoric(ctx, t) or _content_of_verbal(ctx, t, all_verbal) or _after_request(t, all_verbal) for t in material
+                _anaphoric(ctx, t) or _content_of_verbal(ctx, t, all_verbal) or _after_request(t, all_verbal)
+                for t in material
             )
             happened = real[id(primary)]
-            elaboration = generic and not has_own_args and not casualties_here and bool(drafts) and happened and (
-                referring or (last_violent and si - last_violent_sentence <= 2)
+            elaboration = (
+                generic
+                and not has_own_args
+                and not casualties_here
+                and bool(drafts)
+                and happened
+                and (referring or (last_violent and si - last_violent_sentence <= 2))
             )
             if referring and generic and not drafts and not has_own_args and not casualties_here:
                 material = []  # "condemns the aggression" with nothing told: the verbal event is enough
-            repeat_protest = primary.value.family == "protest" and any(
-                d.typed_trigger.family == "protest" for d in drafts
-            ) and not any(m.value.precision == PlacePrecision.TOWN for m in places_here) and not dates_here
+            repeat_protest = (
+                primary.value.family == "protest"
+                and any(d.typed_trigger.family == "protest" for d in drafts)
+                and not any(m.value.precision == PlacePrecision.TOWN for m in places_here)
+                and not dates_here
+            )
             if repeat_protest:
                 pass  # the same demonstration told again
             elif toll_only and not _new_town(places_here, drafts):
@@ -943,8 +1134,15 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
                     _adopt_roles(d, probe)
                     d.extra_triggers.append(primary)
             else:
-                made = _make_drafts(ctx, primary, material, sent, actors_here, weapons_here, casualties_here, places_here)
-                if not made[0].place and last_violent and si - last_violent_sentence <= 3 and primary.value.family not in GENERIC_FAMILIES:
+                made = _make_drafts(
+                    ctx, primary, material, sent, actors_here, weapons_here, casualties_here, places_here
+                )
+                if (
+                    not made[0].place
+                    and last_violent
+                    and si - last_violent_sentence <= 3
+                    and primary.value.family not in GENERIC_FAMILIES
+                ):
                     for d in made:
                         d.place = last_violent[0].place
                         d.reasons.append("place carried from the previous event")
@@ -983,14 +1181,22 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
     main = _main_place(drafts)
     for d in drafts + verbal:
         if d.place is None and main is not None:
-            d.place = replace(main, evidence=replace(main.evidence, confidence=round(main.evidence.confidence * 0.5, 3),
-                                                     reason="no place in the sentence: the place of the document's main event"))
+            d.place = replace(
+                main,
+                evidence=replace(
+                    main.evidence,
+                    confidence=round(main.evidence.confidence * 0.5, 3),
+                    reason="no place in the sentence: the place of the document's main event",
+                ),
+            )
     events: list[Event] = []
     for d in drafts:
         events.append(_freeze(ctx, d))
     events = _drop_background(ctx, events)
     for d in verbal:
-        conflict_sentence = _words(d.sentence.text, ctx.lex.conflict_words) or any(_armed(a) for a in d.actors + d.recipients)
+        conflict_sentence = _words(d.sentence.text, ctx.lex.conflict_words) or any(
+            _armed(a) for a in d.actors + d.recipients
+        )
         if not (happened_conflict or conflict_sentence):
             continue
         events.append(_freeze(ctx, d))
@@ -1041,12 +1247,23 @@ def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
         if foldable and not _words(d.sentence.text, SEPARATE_INCIDENT):
             definite = _definite(ctx, d.trigger)
             for k in kept:
-                if (k.typed_trigger.kind == "violent" and k.sentence.start != d.sentence.start
-                        and _same_day(day(k), day(d)) and _same_place(k.place, d.place) and _same_sides(k, d)):
+                if (
+                    k.typed_trigger.kind == "violent"
+                    and k.sentence.start != d.sentence.start
+                    and _same_day(day(k), day(d))
+                    and _same_place(k.place, d.place)
+                    and _same_sides(k, d)
+                ):
                     target = k
                     break
-                if (k.typed_trigger.kind == "violent" and k.sentence.start < d.sentence.start and definite
-                        and _dated_later(day(k), day(d)) and _same_province(k.place, d.place) and _same_sides(k, d)):
+                if (
+                    k.typed_trigger.kind == "violent"
+                    and k.sentence.start < d.sentence.start
+                    and definite
+                    and _dated_later(day(k), day(d))
+                    and _same_province(k.place, d.place)
+                    and _same_sides(k, d)
+                ):
                     # "The coalition said its jets struck ..." then "the raids late on Monday ...": the
                     # retelling gives the day the lead left to the publication date.
                     target = k
@@ -1069,10 +1286,11 @@ def _fold_same_incident(ctx: _Context, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _definite(ctx: _Context, trig: Mention) -> bool:
-    """"The raids", "these strikes": an event noun pointing back at something already told."""
+    """ "The raids", "these strikes": an event noun pointing back at something already told."""
     tok = ctx.token_at(trig.start, trig.end)
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"}
-                                      for c in tok.children)
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"} for c in tok.children
+    )
 
 
 def _dated_later(lead: EventDate | None, retold: EventDate | None) -> bool:
@@ -1083,8 +1301,9 @@ def _dated_later(lead: EventDate | None, retold: EventDate | None) -> bool:
 
 
 def _same_province(a: Place | None, b: Place | None) -> bool:
-    return _same_place(a, b) or (a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1
-                                 and a.country == b.country)
+    return _same_place(a, b) or (
+        a is not None and b is not None and bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country
+    )
 
 
 def _same_day(a: EventDate | None, b: EventDate | None) -> bool:
@@ -1148,7 +1367,12 @@ def _add_casualties(d: _Draft, casualties: list[Mention], reason: str | None = N
     for m in casualties:
         fig: CasualtyFigure = m.value
         if reason:
-            fig = replace(fig, count=replace(fig.count, evidence=replace(fig.count.evidence, reason=fig.count.evidence.reason or reason)))
+            fig = replace(
+                fig,
+                count=replace(
+                    fig.count, evidence=replace(fig.count.evidence, reason=fig.count.evidence.reason or reason)
+                ),
+            )
         (d.killed if fig.outcome == "killed" else d.wounded).append(fig)
         d.casualty_mentions.append(m)
 
@@ -1170,7 +1394,12 @@ def _make_drafts(
     casualties_here: list[Mention],
     places_here: list[Mention],
 ) -> list[_Draft]:
-    base = _Draft(trigger=primary, sentence=sent, typed_trigger=primary.value, extra_triggers=[t for t in material if t is not primary])
+    base = _Draft(
+        trigger=primary,
+        sentence=sent,
+        typed_trigger=primary.value,
+        extra_triggers=[t for t in material if t is not primary],
+    )
     _assign_roles(ctx, base, actors_here)
     if not base.actors:
         base.actors = _weapon_owners(ctx, sent, weapons_here)
@@ -1180,10 +1409,17 @@ def _make_drafts(
         return [base]
     drafts = []
     for k, pm in enumerate(places_here):
-        d = replace(base, actors=list(base.actors), recipients=list(base.recipients), weapons=list(base.weapons),
-                    killed=list(base.killed) if k == 0 else [], wounded=list(base.wounded) if k == 0 else [],
-                    casualty_mentions=list(base.casualty_mentions) if k == 0 else [], reasons=list(base.reasons),
-                    extra_triggers=list(base.extra_triggers))
+        d = replace(
+            base,
+            actors=list(base.actors),
+            recipients=list(base.recipients),
+            weapons=list(base.weapons),
+            killed=list(base.killed) if k == 0 else [],
+            wounded=list(base.wounded) if k == 0 else [],
+            casualty_mentions=list(base.casualty_mentions) if k == 0 else [],
+            reasons=list(base.reasons),
+            extra_triggers=list(base.extra_triggers),
+        )
         d.place = pm.value
         if len(places_here) > 1:
             d.reasons.append(f"one of {len(places_here)} places in the sentence: one event per place")
@@ -1227,14 +1463,22 @@ def _freeze(ctx: _Context, d: _Draft) -> Event:
         who, _ = _claimant_at(ctx, m.start)
         if who is not None:
             c = fig.count
-            claims.append(Claim(field=fig.outcome, value={"low": c.low, "best": c.best, "high": c.high, "group": c.group},
-                                claimant=who, evidence=c.evidence))
+            claims.append(
+                Claim(
+                    field=fig.outcome,
+                    value={"low": c.low, "best": c.best, "high": c.high, "group": c.group},
+                    claimant=who,
+                    evidence=c.evidence,
+                )
+            )
     reasons = list(d.reasons)
     if typed.reason:
         reasons.append(typed.reason)
     found = sum(x is not None and x != () for x in (actors or None, d.place, date.date if date else None))
     confidence = round(trig.score * (0.55 + 0.15 * found), 3)
-    sentence_ev = Evidence(start=d.sentence.start_char, end=d.sentence.end_char, text=d.sentence.text, stage="parse.spacy")
+    sentence_ev = Evidence(
+        start=d.sentence.start_char, end=d.sentence.end_char, text=d.sentence.text, stage="parse.spacy"
+    )
     key = f"{doc_id}|{trig.start}|{d.place.name if d.place else ''}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],

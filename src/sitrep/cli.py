@@ -65,7 +65,9 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for standard input")
     ex.add_argument("--format", "-f", choices=list(formats), default="jsonl", help="output format (default: jsonl)")
-    ex.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every input (overrides the input's own)")
+    ex.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="publication date for every input (overrides the input's own)"
+    )
     ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     ing = sub.add_parser(
         "ingest",
@@ -76,10 +78,15 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     ing.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for standard input")
     ing.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
-    ing.add_argument("--text-column", metavar="NAME", help="the text column of CSV files (default: text, body, content or article)")
+    ing.add_argument(
+        "--text-column", metavar="NAME", help="the text column of CSV files (default: text, body, content or article)"
+    )
     ing.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default: 1)")
-    ing.add_argument("--scheduler", metavar="ADDRESS",
-                     help="extract on this Dask distributed scheduler, e.g. tcp://host:8786 (needs sitrep[dask])")
+    ing.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on this Dask distributed scheduler, e.g. tcp://host:8786 (needs sitrep[dask])",
+    )
     ing.add_argument("--merge", action="store_true", help="merge the store's events into incidents after the ingest")
     _add_store_commands(sub)
     mer = sub.add_parser(
@@ -89,8 +96,13 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "changes of membership are recorded as revisions). See docs/merge.md and docs/store.md.",
     )
     mer.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
-    mer.add_argument("--workers", type=int, default=1, metavar="N",
-                     help="processes that score candidate pairs (default: 1; the incidents are the same)")
+    mer.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes that score candidate pairs (default: 1; the incidents are the same)",
+    )
     ev = sub.add_parser(
         "eval",
         help="measure accuracy against labelled data",
@@ -212,7 +224,7 @@ def _extract_chunk(pipeline: Any, chunk: list[Document], reporter: _Reporter) ->
     """Extract a chunk in one batch; if that fails, one by one so one bad document does not sink the rest."""
     try:
         return list(pipeline.pipe(chunk))
-    except Exception:  # noqa: BLE001 (retried one by one below, where each failure is reported)
+    except Exception:  # noqa: BLE001, S110 (retried one by one below, where each failure is reported)
         pass
     results: list[Extraction | None] = []
     for document in chunk:
@@ -234,8 +246,6 @@ def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> No
             f"[{WARNING_NO_DATE}] {document.source}: no publication date; relative dates get a coarse precision "
             "(give one with --published or a 'date YYYY-MM-DD' first line)"
         )
-
-
 
 
 def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -310,8 +320,10 @@ def _merge(db: str, workers: int, out: TextIO, err: TextIO) -> int:
 def _merge_text(summary: Any) -> str:
     d = summary.to_dict()
     changes = ", ".join(f"{n} {reason}" for reason, n in d["revisions_by_reason"].items()) or "no changes"
-    return (f"merge run {d['run']}: {d['events']} events -> {d['incidents']} incidents "
-            f"({d['multi_report']} told by several documents); revisions: {changes}; {d['seconds']:.1f} s")
+    return (
+        f"merge run {d['run']}: {d['events']} events -> {d['incidents']} incidents "
+        f"({d['multi_report']} told by several documents); revisions: {changes}; {d['seconds']:.1f} s"
+    )
 
 
 def _add_store_commands(sub: Any) -> None:
@@ -329,8 +341,11 @@ def _add_store_commands(sub: Any) -> None:
     exp.add_argument("--start", metavar="YYYY-MM-DD", help="events on or after this day")
     exp.add_argument("--end", metavar="YYYY-MM-DD", help="events on or before this day")
     exp.add_argument("--country", metavar="ISO3", help="events placed in this country (ISO 3166 alpha-3)")
-    exp.add_argument("--type", metavar="TYPE",
-                     help="an ACLED event type (e.g. Battles) or, in capitals, a PLOVER event (e.g. ASSAULT)")
+    exp.add_argument(
+        "--type",
+        metavar="TYPE",
+        help="an ACLED event type (e.g. Battles) or, in capitals, a PLOVER event (e.g. ASSAULT)",
+    )
     exp.add_argument("--actor", metavar="NAME", help="events naming this canonical actor as actor or recipient")
     exp.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="events inside this box (degrees)")
     exp.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
@@ -398,8 +413,10 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             target.flush()
     if err.isatty() or args.output:
-        err.write(f"sitrep: {summary.written} {args.format} record(s) from {summary.read} event(s); "
-                  f"{summary.left_out} left out (see docs/export.md)\n")
+        err.write(
+            f"sitrep: {summary.written} {args.format} record(s) from {summary.read} event(s); "
+            f"{summary.left_out} left out (see docs/export.md)\n"
+        )
     return EXIT_OK
 
 

@@ -98,7 +98,7 @@ def extract_chunk(pipeline: Extractor, documents: list[Document]) -> list[Outcom
         return [document_rows(x) for x in pipeline.pipe(documents)]
     except ResourceError:
         raise
-    except Exception:  # noqa: BLE001 (retried one by one below, where each failure is kept)
+    except Exception:  # noqa: BLE001, S110 (retried one by one below, where each failure is kept)
         pass
     outcomes: list[Outcome] = []
     for document in documents:

@@ -41,9 +41,7 @@ def _client(scheduler: str) -> Any:
         raise ClusterUnavailable(message, source="--scheduler") from None
 
 
-def dask_outcomes(
-    parts: Sequence[list[Document]], factory: Any, scheduler: str
-) -> Iterator[tuple[Document, Any]]:
+def dask_outcomes(parts: Sequence[list[Document]], factory: Any, scheduler: str) -> Iterator[tuple[Document, Any]]:
     """(document, outcome) for every document of ``parts``, in order, extracted on the cluster.
 
     A chunk's result is released on the cluster as soon as the parent has taken it. An exception

@@ -13,19 +13,20 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from .errors import BadOption
 from .gc_pause import gc_paused
 from .merge import Incident, Settings, merge_events, reconcile
-from .model import Document, Event, record
+from .model import Document, Event
 from .store import Store, connect, event_from_dict, memberships, write_incidents
 from .store.decode import document_from_cite_info
 from .store.incidents import last_run
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class IncidentRunSummary:
     """What one merge run did."""
 
@@ -44,9 +45,15 @@ class IncidentRunSummary:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "run": self.run, "events": self.events, "incidents": self.incidents, "multi_report": self.multi_report,
-            "revisions": self.revisions, "revisions_by_reason": dict(self.revisions_by_reason),
-            "written": self.written, "unchanged": self.unchanged, "deleted": self.deleted,
+            "run": self.run,
+            "events": self.events,
+            "incidents": self.incidents,
+            "multi_report": self.multi_report,
+            "revisions": self.revisions,
+            "revisions_by_reason": dict(self.revisions_by_reason),
+            "written": self.written,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
             "seconds": round(self.read_seconds + self.merge_seconds + self.write_seconds, 3),
         }
 
@@ -95,8 +102,9 @@ def _update_incidents(db: str | Path, settings: Settings, workers: int) -> Incid
         # reconcile looks only at ids and members of the earlier incidents.
         incidents, revisions = reconcile(cast(Sequence[Incident], previous), current)
         t2 = time.perf_counter()
-        written = write_incidents(con, incidents, revisions, after_run=after,
-                                  events=sum(len(i.members) for i in incidents), seconds=t2 - t0)
+        written = write_incidents(
+            con, incidents, revisions, after_run=after, events=sum(len(i.members) for i in incidents), seconds=t2 - t0
+        )
         t3 = time.perf_counter()
     finally:
         con.close()

@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-record = dataclass(frozen=True, kw_only=True, slots=True)
 
-
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Evidence:
     """Where a value came from: character offsets into ``Document.text``."""
 
@@ -27,7 +25,7 @@ class Evidence:
     confidence: float = 1.0
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Document:
     """One article or statement. ``id`` is a hash of the normalised text."""
 
@@ -41,7 +39,7 @@ class Document:
     source: str = "<text>"  # where it was read from: a path, "<stdin>", "file.jsonl:12"
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Mention:
     """What a stage found in the text. ``value`` is a typed record of the stage's kind."""
 
@@ -54,7 +52,7 @@ class Mention:
     score: float = 1.0
     reason: str | None = None
 
-    def evidence(self, *, reason: str | None = None, confidence: float | None = None) -> "Evidence":
+    def evidence(self, *, reason: str | None = None, confidence: float | None = None) -> Evidence:
         return Evidence(
             start=self.start,
             end=self.end,
@@ -89,7 +87,7 @@ class PlacePrecision(str, Enum):
         return {"town": 1, "near_town": 2, "region": 3, "country": 3}[self.value]
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Actor:
     """An actor resolved against sitrep's actor dictionary (or kept raw when unknown)."""
 
@@ -104,7 +102,7 @@ class Actor:
     evidence: Evidence
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Place:
     name: str
     geonameid: int | None
@@ -119,7 +117,7 @@ class Place:
     evidence: Evidence
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EventDate:
     date: dt.date | None
     precision: DatePrecision
@@ -128,7 +126,7 @@ class EventDate:
     evidence: Evidence
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Count:
     """A reported number of people: low <= best <= high; ``high`` None means no upper bound."""
 
@@ -141,7 +139,7 @@ class Count:
     evidence: Evidence
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Casualties:
     """Killed or wounded for one event: the total and its subsets."""
 
@@ -149,14 +147,14 @@ class Casualties:
     subsets: tuple[Count, ...] = ()
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Weapon:
     name: str  # normalised: "artillery", "tank", "aircraft", "drone", "missile", "ied", ...
     mode: str  # PLOVER ASSAULT mode: heavy-weapons, aerial, drone, explosives, firearms, ...
     evidence: Evidence
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Claim:
     """Who says a field holds. ``field`` names an Event field ("event", "killed", ...)."""
 
@@ -166,7 +164,7 @@ class Claim:
     evidence: Evidence
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Certainty:
     hedges: tuple[Evidence, ...] = ()  # "reportedly", "apparent", "alleged" ...
     negated: bool = False
@@ -178,7 +176,7 @@ class Certainty:
         return not (self.negated or self.hypothetical or self.future)
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Event:
     id: str
     document_id: str
@@ -208,7 +206,7 @@ class Event:
         return self.certainty.happened
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Extraction:
     """What ``sitrep.extract`` returns for one document."""
 
@@ -221,7 +219,7 @@ class Extraction:
 # ---------------------------------------------------------------- mention values made by stages
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Trigger:
     """An event word: what kind of event it starts."""
 
@@ -234,7 +232,7 @@ class Trigger:
     acled_subtype: str | None = None
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CasualtyFigure:
     outcome: str  # "killed" or "wounded"
     count: Count
@@ -242,7 +240,7 @@ class CasualtyFigure:
     additional: bool = False  # "was also hurt", "two more died": victims on top of those already counted
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Attribution:
     """A claimant and the stretch of text (``scope_start``..``scope_end``) their claim covers."""
 
@@ -252,7 +250,7 @@ class Attribution:
     cue: str  # "according to", "said", "statement", "quote", "publisher"
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CertaintyMark:
     kind: str  # "hedge", "negated", "hypothetical", "future"
     cue: str

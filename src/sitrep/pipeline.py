@@ -122,7 +122,9 @@ class Pipeline:
             found = spec.fn(annotated)
             wrong = {m.kind for m in found} - set(spec.assigns)
             if wrong:
-                raise UnmetRequirement(f"stage {spec.name!r} made mentions of kinds it does not assign: {sorted(wrong)}")
+                raise UnmetRequirement(
+                    f"stage {spec.name!r} made mentions of kinds it does not assign: {sorted(wrong)}"
+                )
             annotated = annotated.with_mentions(found)
         return annotated
 

@@ -77,7 +77,12 @@ def actor_to_dict(actor: Actor) -> dict[str, Any]:
 
 def _plover_actor(actor: Actor) -> dict[str, Any]:
     """PLOVER's entity coding: the words, a country and a sector."""
-    return {"actor_text": actor.evidence.text or actor.name, "name": actor.name, "country": actor.country, "sector": actor.sector}
+    return {
+        "actor_text": actor.evidence.text or actor.name,
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+    }
 
 
 def place_to_dict(place: Place) -> dict[str, Any]:

@@ -54,10 +54,14 @@ def figures(pipeline: Pipeline, shared_dir: Path) -> Callable[[str], dict[str, A
 
 
 @pytest.mark.parametrize(("dataset", "measure", "floor"), _measures(), ids=[f"{d}-{m}" for d, m, _ in _measures()])
-def test_figure_holds_its_floor(figures: Callable[[str], dict[str, Any]], dataset: str, measure: str, floor: float) -> None:
+def test_figure_holds_its_floor(
+    figures: Callable[[str], dict[str, Any]], dataset: str, measure: str, floor: float
+) -> None:
     value = figures(dataset).get(measure)
     assert value is not None, f"{dataset} reports no {measure!r}"
-    print(f"\ngate {dataset:14} {measure:36} {value:.3f}  (floor {floor:.2f}, goal {FLOORS[dataset][measure]['goal']:.2f})")
+    print(
+        f"\ngate {dataset:14} {measure:36} {value:.3f}  (floor {floor:.2f}, goal {FLOORS[dataset][measure]['goal']:.2f})"
+    )
     assert value >= floor, f"{dataset} {measure} = {value:.3f}, below its pinned floor {floor:.2f}"
 
 

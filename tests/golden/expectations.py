@@ -20,7 +20,7 @@ from typing import Any
 from sitrep.model import Actor, Casualties, Count, Event, Evidence, Extraction
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.I)
+DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.IGNORECASE)
 
 NONE = "none"  # in TOML, the string "none" stands for "no upper bound" / "absent"
 
@@ -287,7 +287,9 @@ def _count_check(outcome: str, item: dict[str, Any]) -> list[Callable[[Event], s
     return checks
 
 
-def event_checks(item: dict[str, Any], *, default_happened: bool | None) -> list[tuple[str, Callable[[Event], str | None]]]:
+def event_checks(
+    item: dict[str, Any], *, default_happened: bool | None
+) -> list[tuple[str, Callable[[Event], str | None]]]:
     """(key, check) pairs for one [[event]] or [[absent]] item."""
     out: list[tuple[str, Callable[[Event], str | None]]] = []
 
@@ -297,7 +299,14 @@ def event_checks(item: dict[str, Any], *, default_happened: bool | None) -> list
     def one_of(key: str, getter: Callable[[Event], Any]) -> None:
         if key in item:
             allowed = _as_list(item[key])
-            add(key, lambda e: None if _value(getter(e)) in allowed else f"{key} should be one of {allowed}; got {_value(getter(e))!r}")
+            add(
+                key,
+                lambda e: (
+                    None
+                    if _value(getter(e)) in allowed
+                    else f"{key} should be one of {allowed}; got {_value(getter(e))!r}"
+                ),
+            )
 
     one_of("kind", lambda e: e.kind)
     one_of("plover", lambda e: e.plover)
@@ -309,25 +318,37 @@ def event_checks(item: dict[str, Any], *, default_happened: bool | None) -> list
     one_of("date_precision", lambda e: e.date.precision if e.date else None)
     if "modes_include" in item:
         need = item["modes_include"]
-        add("modes_include", lambda e: None if set(need) <= set(e.modes) else f"modes should include {need}; got {list(e.modes)}")
+        add(
+            "modes_include",
+            lambda e: None if set(need) <= set(e.modes) else f"modes should include {need}; got {list(e.modes)}",
+        )
     if "modes_any" in item:
         anyof = item["modes_any"]
-        add("modes_any", lambda e: None if set(anyof) & set(e.modes) else f"modes should include one of {anyof}; got {list(e.modes)}")
+        add(
+            "modes_any",
+            lambda e: (
+                None if set(anyof) & set(e.modes) else f"modes should include one of {anyof}; got {list(e.modes)}"
+            ),
+        )
     if "weapons_include" in item:
         need_w = item["weapons_include"]
         add(
             "weapons_include",
-            lambda e: None
-            if set(need_w) <= {w.name for w in e.weapons}
-            else f"weapons should include {need_w}; got {[w.name for w in e.weapons]}",
+            lambda e: (
+                None
+                if set(need_w) <= {w.name for w in e.weapons}
+                else f"weapons should include {need_w}; got {[w.name for w in e.weapons]}"
+            ),
         )
     if "place" in item:
         names = item["place"]
         add(
             "place",
-            lambda e: None
-            if e.place is not None and _text_in(names, e.place.name, e.place.evidence.text)
-            else f"place should be {names}; got {None if e.place is None else (e.place.name, e.place.evidence.text)}",
+            lambda e: (
+                None
+                if e.place is not None and _text_in(names, e.place.name, e.place.evidence.text)
+                else f"place should be {names}; got {None if e.place is None else (e.place.name, e.place.evidence.text)}"
+            ),
         )
     if "near" in item:
         lat, lon, km = item["near"]
@@ -344,20 +365,31 @@ def event_checks(item: dict[str, Any], *, default_happened: bool | None) -> list
         if key in item:
             add(
                 key,
-                lambda e, key=key: None
-                if e.place is not None and _text_in(item[key], getattr(e.place, key))
-                else f"place.{key} should contain {item[key]}; got {getattr(e.place, key, None) if e.place else None!r}",
+                lambda e, key=key: (
+                    None
+                    if e.place is not None and _text_in(item[key], getattr(e.place, key))
+                    else f"place.{key} should contain {item[key]}; got {getattr(e.place, key, None) if e.place else None!r}"
+                ),
             )
     if "date" in item:
         want = dt.date.fromisoformat(item["date"])
-        add("date", lambda e: None if e.date and e.date.date == want else f"date should be {want}; got {e.date.date if e.date else None}")
+        add(
+            "date",
+            lambda e: (
+                None
+                if e.date and e.date.date == want
+                else f"date should be {want}; got {e.date.date if e.date else None}"
+            ),
+        )
     if "date_in" in item:
         lo, hi = (dt.date.fromisoformat(x) for x in item["date_in"])
         add(
             "date_in",
-            lambda e: None
-            if e.date and e.date.date and lo <= e.date.date <= hi
-            else f"date should fall in {lo}..{hi}; got {e.date.date if e.date else None}",
+            lambda e: (
+                None
+                if e.date and e.date.date and lo <= e.date.date <= hi
+                else f"date should fall in {lo}..{hi}; got {e.date.date if e.date else None}"
+            ),
         )
     for side in ("actor", "recipient"):
         check = _actor_check(side, item)
@@ -371,24 +403,53 @@ def event_checks(item: dict[str, Any], *, default_happened: bool | None) -> list
 
         def claimant(e: Event) -> str | None:
             names = [e.claimant.name if e.claimant else None] + [c.claimant.name for c in e.claims]
-            return None if _text_in(who, *names) else f"claimant should contain {who!r}; got {e.claimant.name if e.claimant else None!r}"
+            return (
+                None
+                if _text_in(who, *names)
+                else f"claimant should contain {who!r}; got {e.claimant.name if e.claimant else None!r}"
+            )
 
         add("claimant_contains", claimant)
     if "hedged" in item:
         hedged = item["hedged"]
-        add("hedged", lambda e: None if bool(e.certainty.hedges) == hedged else f"hedged should be {hedged}; got hedges {[h.text for h in e.certainty.hedges]}")
+        add(
+            "hedged",
+            lambda e: (
+                None
+                if bool(e.certainty.hedges) == hedged
+                else f"hedged should be {hedged}; got hedges {[h.text for h in e.certainty.hedges]}"
+            ),
+        )
     if "hedge_contains" in item:
         cue = item["hedge_contains"]
-        add("hedge_contains", lambda e: None if _text_in(cue, *(h.text for h in e.certainty.hedges)) else f"a hedge should contain {cue!r}; got {[h.text for h in e.certainty.hedges]}")
+        add(
+            "hedge_contains",
+            lambda e: (
+                None
+                if _text_in(cue, *(h.text for h in e.certainty.hedges))
+                else f"a hedge should contain {cue!r}; got {[h.text for h in e.certainty.hedges]}"
+            ),
+        )
     for key in ("negated", "hypothetical"):
         if key in item:
-            add(key, lambda e, key=key: None if getattr(e.certainty, key) == item[key] else f"{key} should be {item[key]}")
+            add(
+                key,
+                lambda e, key=key: None if getattr(e.certainty, key) == item[key] else f"{key} should be {item[key]}",
+            )
     happened = item.get("happened", default_happened)
     if happened is not None:
-        add("happened", lambda e: None if e.happened == happened else f"happened should be {happened}; got {e.happened} ({e.certainty})")
+        add(
+            "happened",
+            lambda e: (
+                None if e.happened == happened else f"happened should be {happened}; got {e.happened} ({e.certainty})"
+            ),
+        )
     if "sentence_contains" in item:
         words = item["sentence_contains"]
-        add("sentence_contains", lambda e: None if _text_in(words, e.sentence.text) else "sentence does not contain " + repr(words))
+        add(
+            "sentence_contains",
+            lambda e: None if _text_in(words, e.sentence.text) else "sentence does not contain " + repr(words),
+        )
     return out
 
 

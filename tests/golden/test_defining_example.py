@@ -16,7 +16,15 @@ import pytest
 from sitrep.model import Actor, Event, Extraction
 from sitrep.pipeline import Pipeline
 
-from .expectations import describe, describe_actor, describe_all, describe_count, invariant_problems, km_between, read_document
+from .expectations import (
+    describe,
+    describe_actor,
+    describe_all,
+    describe_count,
+    invariant_problems,
+    km_between,
+    read_document,
+)
 
 NETWORK = "Constructive Dialogue Network"
 STEPANAKERT = (39.82, 46.75)
@@ -89,7 +97,9 @@ def test_every_event_is_claimed_by_the_network_with_attribution_evidence(extract
         if e.claimant is None or NETWORK.lower() not in e.claimant.name.lower():
             bad.append(f"[{i}] claimant is {e.claimant.name if e.claimant else None!r}")
             continue
-        spans = [e.claimant.evidence.text] + [c.evidence.text for c in e.claims if NETWORK.lower() in c.claimant.name.lower()]
+        spans = [e.claimant.evidence.text] + [
+            c.evidence.text for c in e.claims if NETWORK.lower() in c.claimant.name.lower()
+        ]
         if not any("statement" in s.lower() or NETWORK.lower() in s.lower() for s in spans):
             bad.append(f"[{i}] no evidence span of the attribution; spans: {spans}")
     assert not bad, "events not attributed to the network:\n  " + "\n  ".join(bad)
@@ -117,7 +127,9 @@ def test_offensive_recipient_is_artsakh_forces(offensive: Event) -> None:
 
 def test_offensive_date_is_27_september_day_precision(offensive: Event) -> None:
     assert offensive.date is not None, "the offensive has no date"
-    assert offensive.date.date == dt.date(2020, 9, 27), f"date came out as {offensive.date.date} ({offensive.date.raw!r})"
+    assert offensive.date.date == dt.date(2020, 9, 27), (
+        f"date came out as {offensive.date.date} ({offensive.date.raw!r})"
+    )
     assert offensive.date.precision.value == "day"
 
 
@@ -139,15 +151,21 @@ def test_offensive_modes_and_acled_subtype(offensive: Event) -> None:
 
 
 def test_bombing_of_stepanakert(extraction: Extraction) -> None:
-    e = _find(extraction, "the bombing of Stepanakert (within 10 km of 39.82 N 46.75 E)",
-              lambda e: e.plover == "ASSAULT" and e.happened and _near(e, STEPANAKERT, 10))
+    e = _find(
+        extraction,
+        "the bombing of Stepanakert (within 10 km of 39.82 N 46.75 E)",
+        lambda e: e.plover == "ASSAULT" and e.happened and _near(e, STEPANAKERT, 10),
+    )
     assert e.place is not None and e.place.precision.value == "town", f"precision: {describe(e)}"
     assert any(r.sector == "CVL" for r in e.recipients), f"civilians should be among the recipients: {describe(e)}"
 
 
 def test_fire_towards_vardenis(extraction: Extraction) -> None:
-    e = _find(extraction, "the fire towards Vardenis (within 10 km of 40.18 N 45.73 E)",
-              lambda e: e.plover == "ASSAULT" and e.happened and _near(e, VARDENIS, 10))
+    e = _find(
+        extraction,
+        "the fire towards Vardenis (within 10 km of 40.18 N 45.73 E)",
+        lambda e: e.plover == "ASSAULT" and e.happened and _near(e, VARDENIS, 10),
+    )
     assert e.place is not None
     assert e.place.country == "ARM", f"Vardenis is in Armenia: {describe(e)}"
     assert e.place.precision.value == "near_town", f"'in the direction of the town': want near_town, {describe(e)}"
@@ -179,31 +197,45 @@ def test_at_least_one_child_killed(offensive: Event) -> None:
 
 
 def test_accuse_targeting_civilians(extraction: Extraction) -> None:
-    e = _find(extraction, "ACCUSE: targeting the civilian population",
-              lambda e: e.plover == "ACCUSE" and "civilian population" in e.sentence.text)
+    e = _find(
+        extraction,
+        "ACCUSE: targeting the civilian population",
+        lambda e: e.plover == "ACCUSE" and "civilian population" in e.sentence.text,
+    )
     assert set(e.modes) & {"disapprove", "allege"}, f"modes: {e.modes}"
     assert any(a.country == "AZE" for a in _parties(e)), f"Azerbaijan should be the accused: {describe(e)}"
 
 
 def test_accuse_turkey_alleged_and_hedged(extraction: Extraction) -> None:
-    e = _find(extraction, "ACCUSE (allege): 'apparent support of the Turkish regime'",
-              lambda e: e.plover == "ACCUSE" and "Turkish" in e.sentence.text)
+    e = _find(
+        extraction,
+        "ACCUSE (allege): 'apparent support of the Turkish regime'",
+        lambda e: e.plover == "ACCUSE" and "Turkish" in e.sentence.text,
+    )
     assert "allege" in e.modes, f"modes: {e.modes}"
-    assert any("apparent" in h.text.lower() for h in e.certainty.hedges), f"hedges: {[h.text for h in e.certainty.hedges]}"
+    assert any("apparent" in h.text.lower() for h in e.certainty.hedges), (
+        f"hedges: {[h.text for h in e.certainty.hedges]}"
+    )
     assert any(a.country == "TUR" and a.sector == "GOV" for a in _parties(e)), (
         f"Turkey's government (TUR, GOV) should be a party: {[describe_actor(a) for a in _parties(e)]}"
     )
 
 
 def test_accuse_strongly_condemns(extraction: Extraction) -> None:
-    e = _find(extraction, "ACCUSE (disapprove): 'strongly condemns the aggression'",
-              lambda e: e.plover == "ACCUSE" and "condemns" in e.sentence.text)
+    e = _find(
+        extraction,
+        "ACCUSE (disapprove): 'strongly condemns the aggression'",
+        lambda e: e.plover == "ACCUSE" and "condemns" in e.sentence.text,
+    )
     assert "disapprove" in e.modes, f"modes: {e.modes}"
 
 
 def test_request_to_international_organisations(extraction: Extraction) -> None:
-    e = _find(extraction, "REQUEST: the appeal to the international community and organisations",
-              lambda e: e.plover == "REQUEST" and "appeals" in e.sentence.text)
+    e = _find(
+        extraction,
+        "REQUEST: the appeal to the international community and organisations",
+        lambda e: e.plover == "REQUEST" and "appeals" in e.sentence.text,
+    )
     assert set(e.modes) & {"assist", "change"}, f"modes: {e.modes}"
     wanted = {
         "UN": ("united nations", "un"),
@@ -212,7 +244,9 @@ def test_request_to_international_organisations(extraction: Extraction) -> None:
         "OSCE Minsk Group": ("osce", "minsk"),
     }
     said = [f"{r.name} | {r.evidence.text}".lower() for r in e.recipients]
-    missing = [k for k, alts in wanted.items() if not any(re.search(rf"\b{re.escape(a)}\b", t) for t in said for a in alts)]
+    missing = [
+        k for k, alts in wanted.items() if not any(re.search(rf"\b{re.escape(a)}\b", t) for t in said for a in alts)
+    ]
     assert not missing, f"recipients lack {missing}; got {[describe_actor(r) for r in e.recipients]}"
 
 
@@ -237,7 +271,9 @@ def test_covid_is_not_a_conflict_event(extraction: Extraction) -> None:
 
 def test_hypothetical_expansion_did_not_happen(extraction: Extraction) -> None:
     bad = [e for e in extraction.events if e.happened and "may expand" in e.sentence.text and e.kind != "verbal"]
-    assert not bad, "the hypothetical expansion came out as an event that happened:\n" + "\n".join(describe(e) for e in bad)
+    assert not bad, "the hypothetical expansion came out as an event that happened:\n" + "\n".join(
+        describe(e) for e in bad
+    )
 
 
 # ---------------------------------------------------------------- evidence everywhere

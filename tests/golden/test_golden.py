@@ -49,7 +49,7 @@ def _by_case() -> list[Any]:
 
 def _header(case: Case, section: str, i: int, item: dict[str, Any]) -> str:
     note = f"\n  note: {item['note']}" if "note" in item else ""
-    return f"case {case.slug}: [[{section}]] #{i} {dict((k, v) for k, v in item.items() if k != 'note')}{note}"
+    return f"case {case.slug}: [[{section}]] #{i} { {k: v for k, v in item.items() if k != 'note'} }{note}"
 
 
 # ---------------------------------------------------------------- the corpus itself

@@ -21,20 +21,27 @@ def _primary(pipeline, text: str):  # type: ignore[no-untyped-def]
 
 
 def test_dispersal_in_the_next_sentence_makes_a_protest_with_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. Police dispersed them with tear gas.")
+    event = _primary(
+        pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. Police dispersed them with tear gas."
+    )
     assert event is not None
     assert (event.acled_type, event.acled_subtype) == ("Protests", "Protest with intervention")
     assert any("after the protest" in r for r in event.reasons)
 
 
 def test_a_protest_told_alone_stays_peaceful(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. They plan another march next week.")
+    event = _primary(
+        pipeline, "On 1 March 2021, nurses protested in Lagos over unpaid wages. They plan another march next week."
+    )
     assert event is not None
     assert event.acled_subtype == "Peaceful protest"
 
 
 def test_a_detention_in_the_grievance_is_not_an_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, students protested in Accra. They demanded the release of classmates detained last week.")
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, students protested in Accra. They demanded the release of classmates detained last week.",
+    )
     assert event is not None
     assert event.acled_subtype == "Peaceful protest"
 
@@ -48,29 +55,43 @@ def test_told_as_response_reads_who_acted() -> None:
 
 
 def test_a_leftover_landmine_going_off_is_strategic_other(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, a landmine left over from the war exploded in a field near Kampot, injuring a farmer.")
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, a landmine left over from the war exploded in a field near Kampot, injuring a farmer.",
+    )
     assert event is not None
     assert (event.acled_type, event.acled_subtype) == ("Strategic developments", "Other")
 
 
 def test_protesters_attacked_and_hospitalised_is_excessive_force(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, teachers protested in Lagos over unpaid wages. "
-                               "Unknown men attacked the protesters and four were hospitalised.")
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, teachers protested in Lagos over unpaid wages. "
+        "Unknown men attacked the protesters and four were hospitalised.",
+    )
     assert event is not None
     assert event.acled_subtype == "Excessive force against protesters"
 
 
 def test_the_arrest_behind_the_protest_told_again_is_no_intervention(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, reporters protested in Quetta against the arrest of their editor. "
-                               "She was detained over a fraud case.")
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, reporters protested in Quetta against the arrest of their editor. "
+        "She was detained over a fraud case.",
+    )
     assert event is not None and event.acled_subtype == "Peaceful protest"
 
 
 def test_clashes_with_the_police_make_a_violent_demonstration(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _primary(pipeline, "On 1 March 2021, thousands marched in Tbilisi against the new law. "
-                               "Clashes broke out between demonstrators and riot police near parliament.")
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, thousands marched in Tbilisi against the new law. "
+        "Clashes broke out between demonstrators and riot police near parliament.",
+    )
     assert event is not None and (event.acled_type, event.acled_subtype) == ("Riots", "Violent demonstration")
-    same = _primary(pipeline, "On 1 March 2021, workers protested in Gyumri and clashed with the police over the closure.")
+    same = _primary(
+        pipeline, "On 1 March 2021, workers protested in Gyumri and clashed with the police over the closure."
+    )
     assert same is not None and same.acled_subtype == "Violent demonstration"
 
 
@@ -80,9 +101,11 @@ def test_things_burnt_after_a_protest_make_it_a_riot_even_when_force_followed() 
     import sitrep
     from sitrep.acled_view import primary_event
 
-    x = sitrep.extract("Inmates of the central prison in Kindu protested on Monday over the suspension of family visits. "
-                       "Mattresses were burnt and guards fired live rounds, killing two inmates.",
-                       published=dt.date(2023, 6, 14))
+    x = sitrep.extract(
+        "Inmates of the central prison in Kindu protested on Monday over the suspension of family visits. "
+        "Mattresses were burnt and guards fired live rounds, killing two inmates.",
+        published=dt.date(2023, 6, 14),
+    )
     e = primary_event(x)
     assert e is not None and (e.acled_type, e.acled_subtype) == ("Riots", "Violent demonstration")
 
@@ -93,33 +116,48 @@ def test_an_effigy_burnt_at_a_protest_keeps_it_peaceful() -> None:
     import sitrep
     from sitrep.acled_view import primary_event
 
-    x = sitrep.extract("Hundreds of traders marched through Kindu on Monday and burnt an effigy of the governor.",
-                       published=dt.date(2023, 6, 14))
+    x = sitrep.extract(
+        "Hundreds of traders marched through Kindu on Monday and burnt an effigy of the governor.",
+        published=dt.date(2023, 6, 14),
+    )
     e = primary_event(x)
     assert e is not None and e.acled_subtype == "Peaceful protest"
 
 
 def test_violence_retold_in_a_relative_clause_after_the_protest_keeps_it_peaceful(pipeline) -> None:  # type: ignore[no-untyped-def]
-    e = _primary(pipeline, "On 31 August, ten people held a protest in front of the embassy in Yerevan. The demonstrators "
-                           "called for the protection of the villagers, who attacked a group of activists on 3 August.")
+    e = _primary(
+        pipeline,
+        "On 31 August, ten people held a protest in front of the embassy in Yerevan. The demonstrators "
+        "called for the protection of the villagers, who attacked a group of activists on 3 August.",
+    )
     assert (e.acled_type, e.acled_subtype) == ("Protests", "Peaceful protest")
-    e = _primary(pipeline, "On 31 August, ten people held a protest in front of the embassy in Yerevan. The demonstrators "
-                           "then attacked the guards at the gate.")
+    e = _primary(
+        pipeline,
+        "On 31 August, ten people held a protest in front of the embassy in Yerevan. The demonstrators "
+        "then attacked the guards at the gate.",
+    )
     assert e.acled_type == "Riots"
 
 
 def test_clashes_in_the_grievance_do_not_make_a_protest_violent(pipeline) -> None:  # type: ignore[no-untyped-def]
-    e = _primary(pipeline, "On 18 July, residents of the village blocked the road and demanded to free the demonstrators "
-                           "who had been arrested after the clashes with the police.")
+    e = _primary(
+        pipeline,
+        "On 18 July, residents of the village blocked the road and demanded to free the demonstrators "
+        "who had been arrested after the clashes with the police.",
+    )
     assert (e.acled_type, e.acled_subtype) == ("Protests", "Peaceful protest")
 
 
 def test_protesters_shot_at_or_killed_after_a_protest_suffer_excessive_force(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("On 3 March 2021, residents held a protest in Barinas to demand power cuts end. "
-            "Soldiers then began to shoot at the protesters' homes.")
+    text = (
+        "On 3 March 2021, residents held a protest in Barinas to demand power cuts end. "
+        "Soldiers then began to shoot at the protesters' homes."
+    )
     event = primary_event(pipeline(make_document(text, published=dt.date(2021, 3, 3))))
     assert event is not None and event.acled_subtype == "Excessive force against protesters"
-    text = ("On 3 March 2021, residents held a protest in Barinas to demand power cuts end. "
-            "Police fired at the protesters with rubber bullets.")
+    text = (
+        "On 3 March 2021, residents held a protest in Barinas to demand power cuts end. "
+        "Police fired at the protesters with rubber bullets."
+    )
     event = primary_event(pipeline(make_document(text, published=dt.date(2021, 3, 3))))
     assert event is not None and event.acled_subtype == "Protest with intervention"

@@ -41,8 +41,10 @@ def test_speaker_is_not_a_party(pipeline: Pipeline) -> None:
 
 
 def test_actor_deep_in_another_phrase_takes_no_role(pipeline: Pipeline) -> None:
-    x = run(pipeline, "The army shelled the village of Kfar Nabl in defiance of the appeal by the United Nations "
-                      "for a truce.")
+    x = run(
+        pipeline,
+        "The army shelled the village of Kfar Nabl in defiance of the appeal by the United Nations for a truce.",
+    )
     [e] = violent(x)
     assert "United Nations" not in names(e.actors + e.recipients)
 
@@ -123,8 +125,10 @@ def test_statement_without_a_place_takes_the_main_place(pipeline: Pipeline) -> N
 
 
 def test_background_history_is_not_coded(pipeline: Pipeline) -> None:
-    text = ("Gunmen killed three farmers near Djibo on Tuesday, officials said. "
-            "The insurgency has killed more than 2,000 people since 2015.")
+    text = (
+        "Gunmen killed three farmers near Djibo on Tuesday, officials said. "
+        "The insurgency has killed more than 2,000 people since 2015."
+    )
     x = run(pipeline, text)
     dates = {e.date.date for e in violent(x) if e.date}
     assert dt.date(2015, 1, 1) not in dates
@@ -175,37 +179,47 @@ def test_date_of_a_statement_is_not_the_event_date(pipeline: Pipeline) -> None:
 
 
 def test_dateline_date_and_place_are_not_the_event_s(pipeline: Pipeline) -> None:
-    text = ("KADUNA, Nigeria, June 14 (Sahel Courier) - Gunmen abducted eleven passengers near Zaria "
-            "on Saturday, police said.")
+    text = (
+        "KADUNA, Nigeria, June 14 (Sahel Courier) - Gunmen abducted eleven passengers near Zaria "
+        "on Saturday, police said."
+    )
     [e] = violent(run(pipeline, text))
     assert e.date is not None and e.date.date == dt.date(2023, 6, 10)
     assert e.place is not None and e.place.name != "Kaduna"
 
 
 def test_clash_between_two_named_sides(pipeline: Pipeline) -> None:
-    [e] = violent(run(pipeline, "Fighting broke out between al-Shabaab and Ahlu Sunna Wal Jama'a near Dhusamareb on Sunday."))
+    [e] = violent(
+        run(pipeline, "Fighting broke out between al-Shabaab and Ahlu Sunna Wal Jama'a near Dhusamareb on Sunday.")
+    )
     assert names(e.actors) and names(e.recipients)
     both = names(e.actors + e.recipients)
     assert "Al Shabaab" in both and "ASWJ: Ahlu Sunna Wal Jamaa" in both
 
 
 def test_retelling_folds_into_the_lead_incident(pipeline: Pipeline) -> None:
-    text = ("A drone struck a car near Sinjar on Monday, killing two fighters. "
-            "The drone fired two missiles at the car on a road south of Sinjar on Monday.")
+    text = (
+        "A drone struck a car near Sinjar on Monday, killing two fighters. "
+        "The drone fired two missiles at the car on a road south of Sinjar on Monday."
+    )
     events = violent(run(pipeline, text))
     assert len(events) == 1
     assert any("same incident" in r for r in events[0].reasons)
 
 
 def test_separate_incident_stays_separate(pipeline: Pipeline) -> None:
-    text = ("Gunmen attacked a police post in Djibo on Monday, killing two officers. "
-            "In a separate incident, a roadside bomb hit an army truck near Djibo on Monday.")
+    text = (
+        "Gunmen attacked a police post in Djibo on Monday, killing two officers. "
+        "In a separate incident, a roadside bomb hit an army truck near Djibo on Monday."
+    )
     assert len(violent(run(pipeline, text))) == 2
 
 
 def test_figures_for_different_sides_add_up(pipeline: Pipeline) -> None:
-    text = ("Militants attacked an army camp in Boulkessi on Monday, killing 25 soldiers. "
-            "Fifteen militants were killed in the fighting at the camp on Monday.")
+    text = (
+        "Militants attacked an army camp in Boulkessi on Monday, killing 25 soldiers. "
+        "Fifteen militants were killed in the fighting at the camp on Monday."
+    )
     [e] = violent(run(pipeline, text))
     assert e.killed is not None and e.killed.total is not None and e.killed.total.best == 40
 
@@ -239,8 +253,11 @@ def test_a_quarter_named_before_its_town_is_not_the_event_place(pipeline: Pipeli
 
 
 def test_rival_claimants_figures_are_not_added(pipeline: Pipeline) -> None:
-    x = run(pipeline, "The army said on Tuesday its jets had killed 30 rebel fighters in air strikes near Ghazni, "
-                      "while the rebels said the strikes hit a wedding and killed 12 civilians.")
+    x = run(
+        pipeline,
+        "The army said on Tuesday its jets had killed 30 rebel fighters in air strikes near Ghazni, "
+        "while the rebels said the strikes hit a wedding and killed 12 civilians.",
+    )
     [e] = violent(x)
     assert e.killed is not None and e.killed.total is not None
     assert (e.killed.total.low, e.killed.total.high) == (12, 30)
@@ -278,8 +295,11 @@ def test_actor_in_a_relative_clause_is_no_recipient(pipeline: Pipeline) -> None:
 
 
 def test_retelling_gives_the_day_the_lead_lacked(pipeline: Pipeline) -> None:
-    x = run(pipeline, "The coalition said on Wednesday its aircraft had struck a rebel camp near Marib. "
-                      "The raids late on Monday destroyed six vehicles in the Sirwah district, the coalition said.")
+    x = run(
+        pipeline,
+        "The coalition said on Wednesday its aircraft had struck a rebel camp near Marib. "
+        "The raids late on Monday destroyed six vehicles in the Sirwah district, the coalition said.",
+    )
     [e] = violent(x)
     assert e.date is not None and e.date.date == dt.date(2023, 6, 12)
 
@@ -306,7 +326,9 @@ def test_suicide_bombers_killed_before_they_struck(pipeline: Pipeline) -> None:
 
 
 def test_what_happened_outranks_what_was_wanted(pipeline: Pipeline) -> None:
-    x = run(pipeline, "A militia surrendered to the army in Beni on Monday, saying it wanted to fight the rebels instead.")
+    x = run(
+        pipeline, "A militia surrendered to the army in Beni on Monday, saying it wanted to fight the rebels instead."
+    )
     assert any(e.acled_subtype == "Agreement" for e in happened(x))
 
 
@@ -316,7 +338,9 @@ def test_brokered_truce_between_armed_groups_is_an_agreement(pipeline: Pipeline)
 
 
 def test_brawl_between_party_supporters_is_mob_violence(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Supporters of the ruling party clashed with members of the opposition party in Lubumbashi on Monday.")
+    x = run(
+        pipeline, "Supporters of the ruling party clashed with members of the opposition party in Lubumbashi on Monday."
+    )
     assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Riots", "Mob violence")]
 
 
@@ -336,7 +360,7 @@ def test_blocking_a_bill_is_no_protest(pipeline: Pipeline) -> None:
 
 
 def test_a_weather_warning_is_no_event(pipeline: Pipeline) -> None:
-    """"warned" once counted as the conflict word "war"; storms are no assault."""
+    """ "warned" once counted as the conflict word "war"; storms are no assault."""
     assert run(pipeline, "The weather service warned of storms in Jos on Monday.").events == ()
 
 
@@ -346,8 +370,11 @@ def test_a_curfew_is_a_change_to_group_activity(pipeline: Pipeline) -> None:
 
 
 def test_a_victim_said_next_to_be_in_the_drug_trade_makes_gang_violence(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Gunmen shot dead a man in Recife on Monday. Police said the victim had been "
-                      "arrested twice for drug trafficking.")
+    x = run(
+        pipeline,
+        "Gunmen shot dead a man in Recife on Monday. Police said the victim had been "
+        "arrested twice for drug trafficking.",
+    )
     assert [e.acled_type for e in violent(x)] == ["Battles"]
     x = run(pipeline, "Gunmen shot dead a baker in Recife on Monday. Police said the killers were drug traffickers.")
     assert [e.acled_type for e in violent(x)] == ["Violence against civilians"]
@@ -356,11 +383,14 @@ def test_a_victim_said_next_to_be_in_the_drug_trade_makes_gang_violence(pipeline
 def test_a_torched_warehouse_with_no_one_hurt_is_property_destruction(pipeline: Pipeline) -> None:
     x = run(pipeline, "Unknown attackers set fire to a grain warehouse in Kaduna on Monday. No one was hurt.")
     assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.acled_type] == [
-        ("Strategic developments", "Looting/property destruction")]
+        ("Strategic developments", "Looting/property destruction")
+    ]
 
 
 def test_palestinians_clashing_with_soldiers_is_a_riot(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Clashes broke out between Palestinians and Israeli soldiers at the entrance of Nablus on Monday.")
+    x = run(
+        pipeline, "Clashes broke out between Palestinians and Israeli soldiers at the entrance of Nablus on Monday."
+    )
     assert [e.acled_type for e in violent(x)] == ["Riots"]
 
 
@@ -370,7 +400,9 @@ def test_gunmen_throwing_a_hand_grenade_is_a_grenade_attack(pipeline: Pipeline) 
 
 
 def test_fighting_named_as_the_setting_leaves_the_sentence_to_its_own_event(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Rebel reinforcements arrived at the front near Kidal on Monday as battles continue in the region.")
+    x = run(
+        pipeline, "Rebel reinforcements arrived at the front near Kidal on Monday as battles continue in the region."
+    )
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Change to group/activity"]
     x = run(pipeline, "Clashes continued between the army and rebels near Kidal on Monday.")
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Armed clash"]
@@ -386,13 +418,18 @@ def test_a_severed_head_found_is_an_attack_and_bursts_of_fire_are_fighting(pipel
 
 
 def test_rioters_attack_tied_to_protests_in_the_next_sentence_is_a_violent_demonstration(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Rioters hurled Molotov cocktails at a bank in Sidon on Monday. The attack is likely related to recent "
-                      "demonstrations against the banks.")
+    x = run(
+        pipeline,
+        "Rioters hurled Molotov cocktails at a bank in Sidon on Monday. The attack is likely related to recent "
+        "demonstrations against the banks.",
+    )
     assert [e.acled_subtype for e in violent(x)] == ["Violent demonstration"]
 
 
 def test_fire_answered_in_the_next_sentence_makes_a_clash(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Rebels fired mortar shells at army positions near Dilling on Monday. The army responded to the fire.")
+    x = run(
+        pipeline, "Rebels fired mortar shells at army positions near Dilling on Monday. The army responded to the fire."
+    )
     assert [e.acled_subtype for e in violent(x)][:1] == ["Armed clash"]
     x = run(pipeline, "Rebels fired mortar shells at army positions near Dilling on Monday. No one was hurt.")
     assert [e.acled_subtype for e in violent(x)] == ["Shelling/artillery/missile attack"]
@@ -401,8 +438,11 @@ def test_fire_answered_in_the_next_sentence_makes_a_clash(pipeline: Pipeline) ->
 def test_retired_soldiers_or_residents_gathering_to_voice_a_grievance_protest(pipeline: Pipeline) -> None:
     x = run(pipeline, "Retired soldiers gathered in front of parliament in Amman on Monday, demanding higher pensions.")
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Peaceful protest"]
-    x = run(pipeline, "Dozens of residents gathered outside the town hall of Zarqa on Monday and voiced their rejection of "
-                      "a new landfill.")
+    x = run(
+        pipeline,
+        "Dozens of residents gathered outside the town hall of Zarqa on Monday and voiced their rejection of "
+        "a new landfill.",
+    )
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Peaceful protest"]
 
 
@@ -421,15 +461,21 @@ def test_tear_gas_shells_are_no_shelling_and_police_fighting_vendors_is_a_riot(p
 
 
 def test_assault_rifles_seized_during_an_operation_are_disrupted_weapons_use(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Gendarmes seized 2,000 rounds of ammunition and four assault rifles found during military operations "
-                      "near Tunceli on Monday.")
+    x = run(
+        pipeline,
+        "Gendarmes seized 2,000 rounds of ammunition and four assault rifles found during military operations "
+        "near Tunceli on Monday.",
+    )
     assert [e.acled_subtype for e in happened(x) if e.acled_type] == ["Disrupted weapons use"]
     x = run(pipeline, "Police recovered a pistol and 30 live shells from a house in Imphal on Monday.")
     assert all(e.acled_subtype != "Shelling/artillery/missile attack" for e in happened(x))
 
 
 def test_workers_setting_fire_to_tyres_is_a_violent_demonstration(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Factory workers set fire to tyres outside the plant in Rosario on Monday after being told it would close.")
+    x = run(
+        pipeline,
+        "Factory workers set fire to tyres outside the plant in Rosario on Monday after being told it would close.",
+    )
     assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Riots", "Violent demonstration")]
 
 
@@ -443,51 +489,82 @@ def test_the_force_whose_raid_an_event_happened_in_did_it(pipeline: Pipeline) ->
 
 
 def test_an_arrest_retold_of_someone_in_a_relative_clause_is_no_event(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday, about a hundred supporters of the former mayor, who had been arrested in June on charges "
-                      "of fraud, gathered in Gyumri. Protestors demanded his release from custody.")
-    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"] == [("Protests", "Peaceful protest")]
+    x = run(
+        pipeline,
+        "On Monday, about a hundred supporters of the former mayor, who had been arrested in June on charges "
+        "of fraud, gathered in Gyumri. Protestors demanded his release from custody.",
+    )
+    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"] == [
+        ("Protests", "Peaceful protest")
+    ]
 
 
 def test_mobilising_because_of_clashes_is_the_event_not_the_clashes(pipeline: Pipeline) -> None:
-    x = run(pipeline, "The government declared martial law in Yerevan on Sunday due to the start of massive clashes along the border.")
+    x = run(
+        pipeline,
+        "The government declared martial law in Yerevan on Sunday due to the start of massive clashes along the border.",
+    )
     assert {e.acled_subtype for e in happened(x) if e.kind != "verbal"} == {"Change to group/activity"}
 
 
 def test_violence_told_of_the_person_a_rally_stands_with_leaves_it_peaceful(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday a rally was held in Yerevan in solidarity with a student, who said she was "
-                      "detained and assaulted at a police station.")
-    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"] == [("Protests", "Peaceful protest")]
+    x = run(
+        pipeline,
+        "On Monday a rally was held in Yerevan in solidarity with a student, who said she was "
+        "detained and assaulted at a police station.",
+    )
+    assert [(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"] == [
+        ("Protests", "Peaceful protest")
+    ]
 
 
 def test_demonstrators_breaking_into_a_residence_riot(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday about 15 demonstrators broke into the residence of the governor in Vagharshapat, "
-                      "demanding his resignation.")
+    x = run(
+        pipeline,
+        "On Monday about 15 demonstrators broke into the residence of the governor in Vagharshapat, "
+        "demanding his resignation.",
+    )
     assert ("Riots", "Violent demonstration") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
 
 
 def test_a_journalist_attacked_while_covering_a_protest_is_an_attack(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday in Yerevan a man attacked a journalist covering a protest, and she was taken to hospital.")
+    x = run(
+        pipeline, "On Monday in Yerevan a man attacked a journalist covering a protest, and she was taken to hospital."
+    )
     assert [(e.acled_type, e.acled_subtype) for e in violent(x)] == [("Violence against civilians", "Attack")]
 
 
 def test_a_killing_told_of_someone_a_protest_is_for_is_no_lethal_force(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday relatives of a constable who was shot dead by mistake held a protest outside the hospital "
-                      "in Jodhpur, demanding an investigation.")
+    x = run(
+        pipeline,
+        "On Monday relatives of a constable who was shot dead by mistake held a protest outside the hospital "
+        "in Jodhpur, demanding an investigation.",
+    )
     assert ("Protests", "Peaceful protest") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
-    x = run(pipeline, "On Monday police shot dead two protesters during a demonstration outside the hospital in Jodhpur.")
+    x = run(
+        pipeline, "On Monday police shot dead two protesters during a demonstration outside the hospital in Jodhpur."
+    )
     assert ("Protests", "Excessive force against protesters") in [(e.acled_type, e.acled_subtype) for e in happened(x)]
 
 
 def test_fighting_that_drove_people_from_their_homes_is_the_setting_of_the_displacement(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday fighting between the army and the rebels forced over 400 villagers to flee their village near Kidal.")
-    assert {(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"} == {("Strategic developments", "Other")}
+    x = run(
+        pipeline,
+        "On Monday fighting between the army and the rebels forced over 400 villagers to flee their village near Kidal.",
+    )
+    assert {(e.acled_type, e.acled_subtype) for e in happened(x) if e.kind != "verbal"} == {
+        ("Strategic developments", "Other")
+    }
     x = run(pipeline, "On Monday fighting between the army and the rebels killed 12 soldiers near Kidal.")
     assert any(e.acled_type == "Battles" for e in happened(x))
 
 
 def test_an_event_with_no_place_in_its_sentence_takes_the_town_named_just_before(pipeline: Pipeline) -> None:
-    x = run(pipeline, "Soldiers chased a group of bandits in the town of Kidal on Sunday, after they stole a truck. "
-                      "The truck was found later, but the bandits opened fire and wounded a soldier.")
+    x = run(
+        pipeline,
+        "Soldiers chased a group of bandits in the town of Kidal on Sunday, after they stole a truck. "
+        "The truck was found later, but the bandits opened fire and wounded a soldier.",
+    )
     fire = [e for e in happened(x) if e.trigger.text == "opened fire"]
     assert fire and fire[0].place is not None and fire[0].place.name == "Kidal"
     assert any("place named just before" in r for r in fire[0].reasons)
@@ -515,13 +592,18 @@ def test_a_town_after_a_bearing_only_locates_the_place_before_it(pipeline: Pipel
 
 
 def test_a_quarter_named_like_a_far_town_is_no_second_place(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Monday, in Timoteo, Minas Gerais, a man was found dead in the Primavera neighbourhood. "
-                      "Police arrested three men.")
+    x = run(
+        pipeline,
+        "On Monday, in Timoteo, Minas Gerais, a man was found dead in the Primavera neighbourhood. "
+        "Police arrested three men.",
+    )
     placed = {e.place.name for e in happened(x) if e.place is not None}
     assert "Timóteo" in placed and not any(p.startswith("Primavera") for p in placed)
 
 
 def test_a_protest_against_rape_is_a_protest_not_sexual_violence(pipeline: Pipeline) -> None:
-    x = run(pipeline, "On Tuesday, fifty groups held a sit-in in Nouakchott, demanding a law punishing all forms of rape.")
+    x = run(
+        pipeline, "On Tuesday, fifty groups held a sit-in in Nouakchott, demanding a law punishing all forms of rape."
+    )
     typed = {e.acled_type for e in happened(x) if e.acled_type}
     assert "Protests" in typed and "Violence against civilians" not in typed

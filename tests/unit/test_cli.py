@@ -174,7 +174,10 @@ def test_end_to_end_with_the_real_pipeline(tmp_path: Path, shared_dir: Path) -> 
     bad.write_text(json.dumps({"text": BODY, "published": "2021-05-03"}) + "\n{oops\n")
     proc = subprocess.run(
         [sys.executable, "-m", "sitrep.cli", "extract", str(example), str(bad)],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr

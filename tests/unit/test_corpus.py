@@ -53,7 +53,9 @@ def corpus_dir(tmp_path: Path, n: int = 5) -> Path:
 def stored(db: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Documents and events of a store, without the time of ingest."""
     con = sqlite3.connect(db)
-    docs = con.execute("SELECT id, text, published, source, stages, warnings, event_count FROM documents ORDER BY id").fetchall()
+    docs = con.execute(
+        "SELECT id, text, published, source, stages, warnings, event_count FROM documents ORDER BY id"
+    ).fetchall()
     events = con.execute("SELECT id, document_id, date, country, lat, lon, record FROM events ORDER BY id").fetchall()
     con.close()
     return docs, events
@@ -62,8 +64,9 @@ def stored(db: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
 def test_run_counts_stores_and_rejects(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     seen: list[tuple[int, int]] = []
-    summary = corpus.ingest([corpus_dir(tmp_path)], db, pipeline_factory=fake_factory,
-                            progress=lambda d, t: seen.append((d, t)))
+    summary = corpus.ingest(
+        [corpus_dir(tmp_path)], db, pipeline_factory=fake_factory, progress=lambda d, t: seen.append((d, t))
+    )
     assert summary.read == 8
     assert summary.coded == 5 and summary.events == 5
     assert summary.already_stored == 1  # copy.txt has r0's text

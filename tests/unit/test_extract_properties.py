@@ -15,21 +15,68 @@ from sitrep.ingest.documents import make_document
 from sitrep.pipeline import Pipeline
 from tests.golden.expectations import invariant_problems
 
-SUBJECTS = ["Gunmen", "Rebel fighters", "The army", "Police", "Protesters", "Al-Shabaab militants", "A drone",
-            "Unidentified assailants", "Russian forces", "Residents"]
-VERBS = ["attacked", "shelled", "stormed", "clashed with soldiers in", "marched through", "bombed", "abducted villagers in",
-         "fired rockets at", "did not attack", "may attack"]
-PLACES = ["Kidal", "Marib", "Horlivka", "a market in Idlib", "the village of Katari", "Stepanakert", "Mogadishu",
-          "the outskirts of Kandahar"]
+SUBJECTS = [
+    "Gunmen",
+    "Rebel fighters",
+    "The army",
+    "Police",
+    "Protesters",
+    "Al-Shabaab militants",
+    "A drone",
+    "Unidentified assailants",
+    "Russian forces",
+    "Residents",
+]
+VERBS = [
+    "attacked",
+    "shelled",
+    "stormed",
+    "clashed with soldiers in",
+    "marched through",
+    "bombed",
+    "abducted villagers in",
+    "fired rockets at",
+    "did not attack",
+    "may attack",
+]
+PLACES = [
+    "Kidal",
+    "Marib",
+    "Horlivka",
+    "a market in Idlib",
+    "the village of Katari",
+    "Stepanakert",
+    "Mogadishu",
+    "the outskirts of Kandahar",
+]
 TAILS = ["on Monday", "yesterday", "last week", "on 3 May 2020", "", "late on Sunday night"]
-TOLLS = ["killing over a dozen people", "wounding at least 20", "killing two children and a woman", "",
-         "leaving dozens dead", "with no casualties reported", "killing 5 or 6 soldiers"]
-CLAIMS = ["officials said", "according to the ministry", "the group said in a statement", "", "witnesses told reporters"]
+TOLLS = [
+    "killing over a dozen people",
+    "wounding at least 20",
+    "killing two children and a woman",
+    "",
+    "leaving dozens dead",
+    "with no casualties reported",
+    "killing 5 or 6 soldiers",
+]
+CLAIMS = [
+    "officials said",
+    "according to the ministry",
+    "the group said in a statement",
+    "",
+    "witnesses told reporters",
+]
 
 sentence = st.builds(
-    lambda s, v, p, t, k, c: " ".join(x for x in (s, v, p, t) if x) + (", " + k if k else "") + (", " + c if c else "") + ".",
-    st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(PLACES), st.sampled_from(TAILS),
-    st.sampled_from(TOLLS), st.sampled_from(CLAIMS),
+    lambda s, v, p, t, k, c: (
+        " ".join(x for x in (s, v, p, t) if x) + (", " + k if k else "") + (", " + c if c else "") + "."
+    ),
+    st.sampled_from(SUBJECTS),
+    st.sampled_from(VERBS),
+    st.sampled_from(PLACES),
+    st.sampled_from(TAILS),
+    st.sampled_from(TOLLS),
+    st.sampled_from(CLAIMS),
 )
 
 

@@ -12,5 +12,7 @@ def test_lookup_agrees_with_spacy(nlp) -> None:  # type: ignore[no-untyped-def]
     indexed = nlp(text)
     index_sentences(indexed)
     assert [(t.sent.start, t.sent.end) for t in indexed] == expected
-    assert [(indexed[a:b].sent.start) for a, b in [(0, 2), (5, 7), (12, 14)]] == [plain[a:b].sent.start for a, b in [(0, 2), (5, 7), (12, 14)]]
+    assert [(indexed[a:b].sent.start) for a, b in [(0, 2), (5, 7), (12, 14)]] == [
+        plain[a:b].sent.start for a, b in [(0, 2), (5, 7), (12, 14)]
+    ]
     assert doc_text(indexed) == text

@@ -49,8 +49,14 @@ def make_event(
     killed_high: int | None = None,
 ) -> Event:
     doc_id = make_document(text).id
-    ministry = Actor(name="Ministry of Defence", country="ARM", sector="GOV", acled_name=None, inter=1,
-                     evidence=ev(text, "the ministry"))
+    ministry = Actor(
+        name="Ministry of Defence",
+        country="ARM",
+        sector="GOV",
+        acled_name=None,
+        inter=1,
+        evidence=ev(text, "the ministry"),
+    )
     return Event(
         id=event_id,
         document_id=doc_id,
@@ -59,20 +65,61 @@ def make_event(
         modes=("heavy-weapons",),
         acled_type=acled_type,
         acled_subtype="Shelling/artillery/missile attack" if acled_type else None,
-        actors=(Actor(name="Azerbaijan", country="AZE", sector="MIL", acled_name="Military Forces of Azerbaijan (2003-)",
-                      inter=1, evidence=ev(text, "Azerbaijani forces")),),
-        recipients=(Actor(name="Civilians", country="ARM", sector="CVL", acled_name="Civilians (Armenia)", inter=7,
-                          evidence=ev(text, "people")),),
-        place=Place(name="Stepanakert", geonameid=174875, lat=lat, lon=lon, country="AZE", admin1="Nagorno-Karabakh",
-                    precision=PlacePrecision.TOWN, de_facto="Artsakh", disputed="Nagorno-Karabakh",
-                    evidence=ev(text, "Stepanakert")),
-        date=EventDate(date=dt.date(2020, 9, 27), precision=DatePrecision.DAY, raw="Sunday", evidence=ev(text, "Sunday")),
-        killed=Casualties(total=Count(low=13, best=13, high=killed_high, raw="over a dozen", rule="over N: N+1, no upper bound",
-                                      evidence=ev(text, "over a dozen people"))),
+        actors=(
+            Actor(
+                name="Azerbaijan",
+                country="AZE",
+                sector="MIL",
+                acled_name="Military Forces of Azerbaijan (2003-)",
+                inter=1,
+                evidence=ev(text, "Azerbaijani forces"),
+            ),
+        ),
+        recipients=(
+            Actor(
+                name="Civilians",
+                country="ARM",
+                sector="CVL",
+                acled_name="Civilians (Armenia)",
+                inter=7,
+                evidence=ev(text, "people"),
+            ),
+        ),
+        place=Place(
+            name="Stepanakert",
+            geonameid=174875,
+            lat=lat,
+            lon=lon,
+            country="AZE",
+            admin1="Nagorno-Karabakh",
+            precision=PlacePrecision.TOWN,
+            de_facto="Artsakh",
+            disputed="Nagorno-Karabakh",
+            evidence=ev(text, "Stepanakert"),
+        ),
+        date=EventDate(
+            date=dt.date(2020, 9, 27), precision=DatePrecision.DAY, raw="Sunday", evidence=ev(text, "Sunday")
+        ),
+        killed=Casualties(
+            total=Count(
+                low=13,
+                best=13,
+                high=killed_high,
+                raw="over a dozen",
+                rule="over N: N+1, no upper bound",
+                evidence=ev(text, "over a dozen people"),
+            )
+        ),
         wounded=None,
         weapons=(Weapon(name="artillery", mode="heavy-weapons", evidence=ev(text, "artillery")),),
-        claims=(Claim(field="killed", value={"low": 13, "best": 13, "high": None}, claimant=ministry,
-                      evidence=ev(text, "the ministry said")),),
+        claims=(
+            Claim(
+                field="killed",
+                value={"low": 13, "best": 13, "high": None},
+                claimant=ministry,
+                evidence=ev(text, "the ministry said"),
+            ),
+        ),
         claimant=ministry,
         certainty=Certainty(hedges=(), hypothetical=not happened),
         trigger=ev(text, "shelled"),
@@ -89,7 +136,17 @@ def make_extraction(*events: Event, text: str = TEXT, **meta: str) -> Extraction
 def test_top_level_is_plover_shaped_in_fixed_order() -> None:
     d = event_to_dict(make_event())
     assert list(d)[:11] == [
-        "id", "date", "actor", "recipient", "event", "mode", "event_loc", "event_text", "size", "text_info", "cite_info",
+        "id",
+        "date",
+        "actor",
+        "recipient",
+        "event",
+        "mode",
+        "event_loc",
+        "event_text",
+        "size",
+        "text_info",
+        "cite_info",
     ]
     assert d["event"] == "ASSAULT" and d["mode"] == ["heavy-weapons"]
     assert d["date"] == "2020-09-27"
@@ -102,14 +159,27 @@ def test_sitrep_fields_and_every_evidence_slices_the_text() -> None:
     d = event_to_dict(make_event())
     s = d["sitrep"]
     assert s["acled_subtype"] == "Shelling/artillery/missile attack"
-    assert s["killed"]["total"] == {"low": 13, "best": 13, "high": None, "group": None, "raw": "over a dozen",
-                                    "rule": "over N: N+1, no upper bound"}
+    assert s["killed"]["total"] == {
+        "low": 13,
+        "best": 13,
+        "high": None,
+        "group": None,
+        "raw": "over a dozen",
+        "rule": "over N: N+1, no upper bound",
+    }
     assert s["place"]["de_facto"] == "Artsakh" and s["place"]["acled_geo_precision"] == 1
     assert s["claims"][0]["claimant"] == "Ministry of Defence"
-    spans = [s["evidence"]["event"], s["evidence"]["place"], s["evidence"]["date"], *s["evidence"]["actor"],
-             *s["evidence"]["killed"], *s["evidence"]["weapons"], s["evidence"]["claimant"]]
+    spans = [
+        s["evidence"]["event"],
+        s["evidence"]["place"],
+        s["evidence"]["date"],
+        *s["evidence"]["actor"],
+        *s["evidence"]["killed"],
+        *s["evidence"]["weapons"],
+        s["evidence"]["claimant"],
+    ]
     for span in spans:
-        assert TEXT[span["start"]:span["end"]] == span["text"]
+        assert TEXT[span["start"] : span["end"]] == span["text"]
         assert set(span) == {"start", "end", "text", "stage", "reason", "confidence"}
 
 
@@ -130,11 +200,16 @@ def test_same_event_serialises_identically() -> None:
     assert json.dumps(event_to_dict(make_event())) == json.dumps(event_to_dict(make_event()))
 
 
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text() | st.dates(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
-    | st.tuples(inner, inner),
-    max_leaves=10,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text() | st.dates(),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+            | st.tuples(inner, inner)
+        ),
+        max_leaves=10,
+    )
+)
 def test_plain_always_gives_json(value: object) -> None:
     json.dumps(plain(value))

@@ -16,15 +16,25 @@ from typing import Any
 
 from ..acled_actors import acled_sides
 from ..acled_view import fatalities, primary_event
+from ..distance import haversine_km
 from ..errors import MissingField, UnreadableInput
 from ..ingest.documents import make_document
 from ..model import Event, Extraction
 from ..pipeline import Pipeline
-from ..distance import haversine_km
 from .metrics import Classes, ratio
 
 DATED_SUFFIX = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
-NEEDED = ("notes", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "latitude", "longitude", "geo_precision")
+NEEDED = (
+    "notes",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
 
 
 def strip_dates(name: str) -> str:

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..distance import haversine_km
 from ..errors import MalformedRecord, UnknownFormat, UnreadableInput
 from ..model import Place
 from ..resolve.gazetteer import COUNTRY, Gazetteer
 from ..resolve.places import find_places
-from ..distance import haversine_km
 from .metrics import median, ratio
 
 TR_NEWS = "TR-News"
@@ -186,8 +186,11 @@ def _geowebnews(article: ET.Element) -> Article:
         start, end = _int(t, "start"), _int(t, "end")
         kind = t.findtext("type") or ""
         counts = kind not in NOT_TOPONYMS and t.findtext("nonLocational") != "Yes"
-        gold.append(GoldToponym(start, end, text[start:end], _number(t.find("latitude")),
-                                _number(t.find("longitude")), None, counts))
+        gold.append(
+            GoldToponym(
+                start, end, text[start:end], _number(t.find("latitude")), _number(t.find("longitude")), None, counts
+            )
+        )
     return Article(text, tuple(gold))
 
 
@@ -208,8 +211,14 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _score_article(article: Article, places: list[Place], gazetteer: Gazetteer, tally: dict[str, int],
-                   errors: list[float], misses: list[Miss]) -> None:
+def _score_article(
+    article: Article,
+    places: list[Place],
+    gazetteer: Gazetteer,
+    tally: dict[str, int],
+    errors: list[float],
+    misses: list[Miss],
+) -> None:
     for p in places:
         tally["predictions"] += 1
         if any(_overlaps(p.evidence.start, p.evidence.end, g.start, g.end) for g in article.toponyms):
@@ -265,8 +274,18 @@ def evaluate_geoparse(
     if limit:
         articles = articles[:limit]
     tally = dict.fromkeys(
-        ("predictions", "predictions_matched", "gold", "gold_recognised", "gold_with_coordinates",
-         "recognised_with_coordinates", "within_km", "country_known", "country_hits"), 0
+        (
+            "predictions",
+            "predictions_matched",
+            "gold",
+            "gold_recognised",
+            "gold_with_coordinates",
+            "recognised_with_coordinates",
+            "within_km",
+            "country_known",
+            "country_hits",
+        ),
+        0,
     )
     errors: list[float] = []
     misses: list[Miss] = []
@@ -278,6 +297,11 @@ def evaluate_geoparse(
             progress(i, len(articles))
     misses.sort(key=lambda m: -m.km)
     return GeoparseReport(
-        file=path.name, corpus=corpus, articles=len(articles), errors_km=tuple(errors), misses=tuple(misses),
-        seconds=time.perf_counter() - t0, **tally,
+        file=path.name,
+        corpus=corpus,
+        articles=len(articles),
+        errors_km=tuple(errors),
+        misses=tuple(misses),
+        seconds=time.perf_counter() - t0,
+        **tally,
     )

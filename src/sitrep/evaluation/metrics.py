@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 
-
 @dataclass
 class Classes:
     """Per-class precision/recall/F1 for a single-label task; a missing prediction is ``None``."""

@@ -102,14 +102,21 @@ def read_subset(folder: Path) -> list[Re3dDocument]:
         try:
             doc_id, start, end, label = record["documentId"], int(record["begin"]), int(record["end"]), record["type"]
         except (KeyError, TypeError, ValueError):
-            raise MissingField("an entity lacks documentId, begin, end or type", source=str(folder / "entities.json")) from None
+            raise MissingField(
+                "an entity lacks documentId, begin, end or type", source=str(folder / "entities.json")
+            ) from None
         if label not in CLASSES or doc_id not in gold:
             continue
         text = documents[doc_id]["text"]
         gold[doc_id].append(Span(start=start, end=end, label=label, text=text[start:end]))
     return [
-        Re3dDocument(id=key, subset=folder.name, title=rec.get("title"), text=rec["text"],
-                     gold=tuple(sorted(gold[key], key=lambda s: (s.start, s.end, s.label))))
+        Re3dDocument(
+            id=key,
+            subset=folder.name,
+            title=rec.get("title"),
+            text=rec["text"],
+            gold=tuple(sorted(gold[key], key=lambda s: (s.start, s.end, s.label))),
+        )
         for key, rec in documents.items()
     ]
 
@@ -214,8 +221,15 @@ def score_class(label: str, pairs: Iterable[tuple[Sequence[Span], Sequence[Span]
                 correct += 1
             else:
                 wrong[p.text.lower()] += 1
-    return ClassScore(label=label, gold=gold_n, predicted=pred_n, found=found, correct=correct,
-                      missed=tuple(missed.most_common(TOP_ERRORS)), wrong=tuple(wrong.most_common(TOP_ERRORS)))
+    return ClassScore(
+        label=label,
+        gold=gold_n,
+        predicted=pred_n,
+        found=found,
+        correct=correct,
+        missed=tuple(missed.most_common(TOP_ERRORS)),
+        wrong=tuple(wrong.most_common(TOP_ERRORS)),
+    )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -236,19 +250,32 @@ class Re3dReport:
             out[f"{key}_recall"] = s.recall
             out[f"{key}_f1"] = s.f1
         out["per_class"] = {
-            s.label: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "gold": s.gold,
-                      "predicted": s.predicted, "found": s.found, "correct": s.correct,
-                      "missed": [list(x) for x in s.missed], "wrong": [list(x) for x in s.wrong]}
+            s.label: {
+                "precision": s.precision,
+                "recall": s.recall,
+                "f1": s.f1,
+                "gold": s.gold,
+                "predicted": s.predicted,
+                "found": s.found,
+                "correct": s.correct,
+                "missed": [list(x) for x in s.missed],
+                "wrong": [list(x) for x in s.wrong],
+            }
             for s in self.scores
         }
         return out
 
     def table(self) -> str:
-        lines = [f"re3d evaluation: {self.source} ({self.documents} documents, {len(self.subsets)} subsets)", "",
-                 f"{'class':18} {'prec':>6} {'recall':>6} {'f1':>6} {'gold':>6} {'pred':>6} {'found':>6} {'right':>6}"]
+        lines = [
+            f"re3d evaluation: {self.source} ({self.documents} documents, {len(self.subsets)} subsets)",
+            "",
+            f"{'class':18} {'prec':>6} {'recall':>6} {'f1':>6} {'gold':>6} {'pred':>6} {'found':>6} {'right':>6}",
+        ]
         for s in self.scores:
-            lines.append(f"{s.label:18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                         f"{s.gold:6d} {s.predicted:6d} {s.found:6d} {s.correct:6d}")
+            lines.append(
+                f"{s.label:18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                f"{s.gold:6d} {s.predicted:6d} {s.found:6d} {s.correct:6d}"
+            )
         for s in self.scores:
             if s.missed:
                 lines += ["", f"{s.label}: most frequent misses: " + ", ".join(f"{t!r} x{n}" for t, n in s.missed)]

@@ -20,10 +20,37 @@ from ..model import Actor, Count, DatePrecision, Event, Extraction
 from ..registry import exporter
 
 COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 
 TIME_PRECISION = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2}  # month, year, unknown: 3
@@ -36,7 +63,11 @@ def disorder_type(event_type: str, sub_event_type: str | None) -> str:
     if event_type == "Strategic developments":
         return "Strategic developments"
     if event_type == "Protests":
-        return "Political violence; Demonstrations" if sub_event_type == "Excessive force against protesters" else "Demonstrations"
+        return (
+            "Political violence; Demonstrations"
+            if sub_event_type == "Excessive force against protesters"
+            else "Demonstrations"
+        )
     if event_type == "Riots":
         return "Political violence" if sub_event_type == "Mob violence" else "Demonstrations"
     return "Political violence"

@@ -18,7 +18,7 @@ INDENT = "      "
 
 
 def format_count(count: Count | None) -> str:
-    """"7", "3-5" or "12+" (no upper bound)."""
+    """ "7", "3-5" or "12+" (no upper bound)."""
     if count is None:
         return "-"
     if count.high is None:
@@ -64,7 +64,9 @@ def _place(event: Event) -> str:
 
 def _not_happened(event: Event) -> str:
     c = event.certainty
-    marks = [name for name, on in (("negated", c.negated), ("hypothetical", c.hypothetical), ("future", c.future)) if on]
+    marks = [
+        name for name, on in (("negated", c.negated), ("hypothetical", c.hypothetical), ("future", c.future)) if on
+    ]
     return "/".join(marks)
 
 

@@ -31,10 +31,34 @@ from . import acled_csv, geojson
 FORMATS = ("acled-csv", "plover-jsonl", "geojson", "incidents-csv")
 
 INCIDENT_COLUMNS = (
-    "incident_id", "date", "date_end", "kind", "event", "acled_type", "acled_subtype", "location", "country",
-    "admin1", "latitude", "longitude", "geo_precision", "actors", "killed_low", "killed_best", "killed_high",
-    "killed_acled", "wounded_low", "wounded_best", "wounded_high", "wounded_acled", "conflicts", "reports",
-    "documents", "publishers", "members", "cohesion",
+    "incident_id",
+    "date",
+    "date_end",
+    "kind",
+    "event",
+    "acled_type",
+    "acled_subtype",
+    "location",
+    "country",
+    "admin1",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "actors",
+    "killed_low",
+    "killed_best",
+    "killed_high",
+    "killed_acled",
+    "wounded_low",
+    "wounded_best",
+    "wounded_high",
+    "wounded_acled",
+    "conflicts",
+    "reports",
+    "documents",
+    "publishers",
+    "members",
+    "cohesion",
 )
 
 
@@ -190,8 +214,11 @@ def write_incidents_csv(events: Iterable[StoredEvent], out: TextIO) -> ExportSum
 def _incident_matches(inc: StoredIncident, where: EventFilter) -> bool:
     """The filters SQL does not apply to stored incidents: bounding box, type and actor."""
     b = where.bbox
-    if b is not None and (inc.lat is None or inc.lon is None or not (
-            b.min_lat <= inc.lat <= b.max_lat and b.min_lon <= inc.lon <= b.max_lon)):
+    if b is not None and (
+        inc.lat is None
+        or inc.lon is None
+        or not (b.min_lat <= inc.lat <= b.max_lat and b.min_lon <= inc.lon <= b.max_lon)
+    ):
         return False
     if where.acled_type is not None and inc.acled_type != where.acled_type:
         return False

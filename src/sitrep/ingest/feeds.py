@@ -20,7 +20,9 @@ from .readers import FEED_SUFFIXES, ReadResult, text_document
 __all__ = ["FEED_SUFFIXES", "markup_to_text", "read_feed_bytes"]
 
 # Tags after which a paragraph ends in the plain text.
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"})
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
+)
 _SKIP_TAGS = frozenset({"script", "style"})
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BREAKS = re.compile(r"\s*\n\s*")
@@ -107,7 +109,11 @@ def _entry_document(entry: Any, where: str, publisher: str | None) -> ReadResult
         text = f"{title}\n\n{text}"
     try:
         return text_document(
-            text, where, published=_iso(_entry_date(entry)), title=title, url=entry.get("link") or None,
+            text,
+            where,
+            published=_iso(_entry_date(entry)),
+            title=title,
+            url=entry.get("link") or None,
             publisher=publisher,
         )
     except InputError as err:

@@ -29,10 +29,16 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 # Small lists of frequent function words that are *not* English words, to name the language.
 OTHER_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "French": frozenset("le la les des du une est et dans pour que qui sur pas au aux avec ce cette sont ont par il elle nous vous leur".split()),
-    "Spanish": frozenset("el la los las del una es y en por que con para se su sus al lo como pero fue han está están".split()),
+    "French": frozenset(
+        "le la les des du une est et dans pour que qui sur pas au aux avec ce cette sont ont par il elle nous vous leur".split()
+    ),
+    "Spanish": frozenset(
+        "el la los las del una es y en por que con para se su sus al lo como pero fue han está están".split()
+    ),
     "Portuguese": frozenset("o os da das do dos uma é e em por que com para se não ao foi são está pelo pela".split()),
-    "German": frozenset("der die das und ist nicht mit den dem des ein eine einen zu auf für sich von im sind wurde".split()),
+    "German": frozenset(
+        "der die das und ist nicht mit den dem des ein eine einen zu auf für sich von im sind wurde".split()
+    ),
     "Italian": frozenset("il lo la gli le di del della che è e per con una sono non nel alla dei ha".split()),
     "Dutch": frozenset("de het een en van is niet met op voor zijn aan ook die dat bij werd".split()),
 }
@@ -104,7 +110,9 @@ def guess_language(text: str) -> LanguageGuess:
     english = sum(1 for t in tokens if t in ENGLISH_FUNCTION_WORDS)
     share = english / n if n else 0.0
     if script != "LATIN" and script_share > 0.5:
-        return LanguageGuess(code="und", name=SCRIPT_LANGUAGES.get(script, f"{script.title()} script"), english_share=share, tokens=n)
+        return LanguageGuess(
+            code="und", name=SCRIPT_LANGUAGES.get(script, f"{script.title()} script"), english_share=share, tokens=n
+        )
     if n < MIN_TOKENS or share >= MIN_ENGLISH_SHARE:
         return LanguageGuess(code="en", name="English", english_share=share, tokens=n)
     counts = Counter(tokens)

@@ -41,10 +41,12 @@ CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 # Files a folder is searched for; anything else in a folder is passed over.
 FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES
 
-DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.I)
-HTML_START = re.compile(rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.IGNORECASE)
+HTML_START = re.compile(
+    rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
+)
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 # More than this share of control bytes in the first block means the input is not text.
 MAX_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 8192
@@ -239,7 +241,9 @@ def _check_bytes(data: bytes, source: str) -> InputError | None:
         return BinaryInput(f"NUL byte at offset {nul}: this is binary data, not text", source=source)
     control = sum(1 for b in head if b in _CONTROL)
     if control / len(head) > MAX_CONTROL_SHARE:
-        return BinaryInput(f"{control} control bytes in the first {len(head)}: this is binary data, not text", source=source)
+        return BinaryInput(
+            f"{control} control bytes in the first {len(head)}: this is binary data, not text", source=source
+        )
     return None
 
 

@@ -35,7 +35,9 @@ def read_csv_bytes(data: bytes, source: str, *, text_column: str | None = None) 
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield EncodingError(f"not UTF-8: byte at offset {exc.start} cannot be decoded (save the file as UTF-8)", source=source)
+        yield EncodingError(
+            f"not UTF-8: byte at offset {exc.start} cannot be decoded (save the file as UTF-8)", source=source
+        )
         return
     if not text.strip():
         yield EmptyInput("the CSV file is empty", source=source)

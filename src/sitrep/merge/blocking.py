@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
-from ..model import DatePrecision, Document, Event, PlacePrecision, record
+from ..model import DatePrecision, Document, Event, PlacePrecision
 from .records import Settings
 
 # Type families: events of different families never report the same incident.
@@ -55,7 +56,7 @@ _STOPWORDS = frozenset(
 FINE, REGION, COUNTRY, NOWHERE = 0, 1, 2, 3
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Profile:
     """What blocking and similarity need of one event, computed once."""
 
@@ -182,8 +183,9 @@ def _probe_keys(p: Profile, size: float) -> Iterator[tuple]:
             yield ("act", name)
 
 
-def candidate_pairs(items: Sequence[Profile], settings: Settings, *,
-                    exact_neighbours: bool = True, part: int = 0, parts: int = 1) -> Iterator[tuple[int, int]]:
+def candidate_pairs(
+    items: Sequence[Profile], settings: Settings, *, exact_neighbours: bool = True, part: int = 0, parts: int = 1
+) -> Iterator[tuple[int, int]]:
     """Each pair of profile indexes (i < j) that share a bucket, once; same-document pairs are left out.
 
     With ``exact_neighbours`` false, two events each dated to a single day read from the text are
@@ -223,11 +225,11 @@ def candidate_pairs(items: Sequence[Profile], settings: Settings, *,
             for key in probes:
                 found = loose.get((day, key), empty)
                 if after and found:
-                    found = found[bisect_left(found, after):]
+                    found = found[bisect_left(found, after) :]
                 if with_exact:
                     more = exact.get((day, key), empty)
                     if after and more:
-                        more = more[bisect_left(more, after):]
+                        more = more[bisect_left(more, after) :]
                     found = found + more if found else more
                 for j in found:
                     if j in seen:

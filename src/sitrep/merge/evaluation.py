@@ -13,22 +13,23 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
 from ..ingest.readers import text_document
-from ..model import Document, record
+from ..model import Document
 from .records import Incident
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CorpusReport:
     document: Document
     file: str
     incident: str  # the true incident label
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class PairScores:
     precision: float
     recall: float

@@ -85,8 +85,9 @@ def cluster(items: Sequence[Profile], settings: Settings, workers: int = 1) -> l
     return [(sorted(group), weakest.get(r, 1.0)) for r, group in members.items()]
 
 
-def _may_join(items: Sequence[Profile], left: Sequence[int], right: Sequence[int], settings: Settings,
-              scores: dict[int, float]) -> bool:
+def _may_join(
+    items: Sequence[Profile], left: Sequence[int], right: Sequence[int], settings: Settings, scores: dict[int, float]
+) -> bool:
     """Every cross pair compatible, and the mean cross similarity at the threshold (average linkage).
 
     Candidate pairs scored by :func:`.scoring.scored_links` are looked up in ``scores`` (those that

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from ..model import Claim, Place, record
+from ..model import Claim, Place
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Settings:
     """Knobs of the merge. The defaults are the ones measured in docs/merge.md."""
 
@@ -17,7 +18,7 @@ class Settings:
     cell_degrees: float = 1.0  # side of a geographic grid cell used for blocking
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SourceRef:
     """One member event of an incident and the document that told it."""
 
@@ -28,7 +29,7 @@ class SourceRef:
     claimant: str | None  # who the event's report names as its source, if anyone
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class FigureClaim:
     """A number of killed or wounded as one source put it."""
 
@@ -42,7 +43,7 @@ class FigureClaim:
     raw: str
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class MergedFigure:
     """Killed or wounded for an incident, merged over its sources.
 
@@ -60,7 +61,7 @@ class MergedFigure:
     conflicting: bool
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Position:
     """One value of a disputed field and everyone who holds it."""
 
@@ -69,7 +70,7 @@ class Position:
     event_ids: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Conflict:
     """Sources of one incident disagree on ``field``; every position is kept."""
 
@@ -77,7 +78,7 @@ class Conflict:
     positions: tuple[Position, ...]
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Incident:
     """One thing that happened, as told by one or more documents."""
 
@@ -101,7 +102,7 @@ class Incident:
     cohesion: float  # lowest similarity of the links that joined the members (1.0 for one member)
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Revision:
     """A change in an incident's membership between two runs."""
 

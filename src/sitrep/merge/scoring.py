@@ -65,8 +65,9 @@ def score_pairs(items: Sequence[Profile], settings: Settings, workers: int = 1) 
         _SHARED = None
 
 
-def scored_links(items: Sequence[Profile], settings: Settings, scores: dict[int, float] | None = None,
-                 workers: int = 1) -> list[tuple[float, int, int]]:
+def scored_links(
+    items: Sequence[Profile], settings: Settings, scores: dict[int, float] | None = None, workers: int = 1
+) -> list[tuple[float, int, int]]:
     """Every candidate pair that passes the hard rule and reaches the threshold, strongest first.
 
     ``scores``, when given, receives the similarity of every candidate pair (keyed by
@@ -89,6 +90,7 @@ def scored_links(items: Sequence[Profile], settings: Settings, scores: dict[int,
     rank = [0] * n
     for position, index in enumerate(sorted(range(n), key=lambda k: items[k].event.id)):
         rank[index] = position
+
     def order(link: tuple[float, int, int]) -> tuple[float, int, int]:
         a, b = rank[link[1]], rank[link[2]]
         return (-link[0], a, b) if a < b else (-link[0], b, a)

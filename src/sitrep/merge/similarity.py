@@ -104,9 +104,7 @@ def pair_score(a: Profile, b: Profile, settings: Settings) -> float | None:
     if a.day_precision is DatePrecision.UNKNOWN or b.day_precision is DatePrecision.UNKNOWN:
         return None
     fa, fb = a.family, b.family
-    if fa != fb and not (
-        "Riots" in (a.event.acled_type, b.event.acled_type) and {fa, fb} == {VIOLENCE, UNREST}
-    ):
+    if fa != fb and not ("Riots" in (a.event.acled_type, b.event.acled_type) and {fa, fb} == {VIOLENCE, UNREST}):
         return None
     gap = max(0, a.first_day - b.last_day, b.first_day - a.last_day)
     if gap > settings.day_slack:
@@ -148,7 +146,11 @@ def pair_score(a: Profile, b: Profile, settings: Settings) -> float | None:
 
 
 _W_DATE, _W_PLACE, _W_TYPE, _W_ACTORS, _W_WORDS = (
-    WEIGHTS["date"], WEIGHTS["place"], WEIGHTS["type"], WEIGHTS["actors"], WEIGHTS["words"]
+    WEIGHTS["date"],
+    WEIGHTS["place"],
+    WEIGHTS["type"],
+    WEIGHTS["actors"],
+    WEIGHTS["words"],
 )
 
 

@@ -88,8 +88,14 @@ class Entry:
 class ActorDictionary:
     """Countries, roles and named actors; built once with :meth:`load`."""
 
-    def __init__(self, countries: dict[str, CountryInfo], roles: dict[str, Role], groups: dict[str, Named],
-                 loaded_adjectives: frozenset[str], aliases: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        countries: dict[str, CountryInfo],
+        roles: dict[str, Role],
+        groups: dict[str, Named],
+        loaded_adjectives: frozenset[str],
+        aliases: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.countries = countries
         self.roles = roles
         self.groups = groups
@@ -108,10 +114,13 @@ class ActorDictionary:
         self._entries: list[tuple[tuple[str, ...], Entry]] = []
         for g in groups.values():
             for alias in (aliases or {}).get(g.name, (g.name,)):
-                self._entries.append((split_phrase(alias), Entry("group", g.name, alias, g.case and _needs_case(alias))))
+                self._entries.append(
+                    (split_phrase(alias), Entry("group", g.name, alias, g.case and _needs_case(alias)))
+                )
                 (self._group_alias_cased if g.case and _needs_case(alias) else self._group_alias).setdefault(
-                    fold(alias) if not (g.case and _needs_case(alias)) else alias, g.name)
-        for key, role in roles.items():
+                    fold(alias) if not (g.case and _needs_case(alias)) else alias, g.name
+                )
+        for key in roles:
             self._entries.append((split_phrase(key), Entry("role", key, key)))
         for c in countries.values():
             for n in c.names:
@@ -138,24 +147,43 @@ class ActorDictionary:
             names = [pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None), spec.get("acled")]
             names += spec.get("names", [])
             name = spec.get("acled") or getattr(pc, "common_name", None) or pc.name
-            countries[iso3] = CountryInfo(iso3=iso3, name=name, names=_unique(n for n in names if n),
-                                          demonyms=_unique(spec.get("demonyms", [])))
+            countries[iso3] = CountryInfo(
+                iso3=iso3, name=name, names=_unique(n for n in names if n), demonyms=_unique(spec.get("demonyms", []))
+            )
         for iso3, spec in curated.items():  # entries pycountry lacks (Kosovo)
             if iso3 not in countries:
-                countries[iso3] = CountryInfo(iso3=iso3, name=spec["acled"],
-                                              names=_unique([spec["acled"], *spec.get("names", [])]),
-                                              demonyms=_unique(spec.get("demonyms", [])))
+                countries[iso3] = CountryInfo(
+                    iso3=iso3,
+                    name=spec["acled"],
+                    names=_unique([spec["acled"], *spec.get("names", [])]),
+                    demonyms=_unique(spec.get("demonyms", [])),
+                )
         roles: dict[str, Role] = {}
         for spec in raw["roles"]:
             for phrase in spec["phrases"]:
-                roles.setdefault(fold(phrase), Role(key=fold(phrase), sector=spec["sector"], inter=spec["inter"],
-                                                    acled=spec["acled"], loaded=bool(spec.get("loaded", False))))
+                roles.setdefault(
+                    fold(phrase),
+                    Role(
+                        key=fold(phrase),
+                        sector=spec["sector"],
+                        inter=spec["inter"],
+                        acled=spec["acled"],
+                        loaded=bool(spec.get("loaded", False)),
+                    ),
+                )
         groups: dict[str, Named] = {}
         aliases: dict[str, tuple[str, ...]] = {}
         for spec in raw["groups"]:
-            g = Named(name=spec["name"], country=spec.get("country"), sector=spec["sector"], acled=spec.get("acled"),
-                      inter=spec.get("inter"), de_facto=spec.get("de_facto"), case=bool(spec.get("case", False)),
-                      evokes=spec.get("evokes"))
+            g = Named(
+                name=spec["name"],
+                country=spec.get("country"),
+                sector=spec["sector"],
+                acled=spec.get("acled"),
+                inter=spec.get("inter"),
+                de_facto=spec.get("de_facto"),
+                case=bool(spec.get("case", False)),
+                evokes=spec.get("evokes"),
+            )
             groups[g.name] = g
             aliases[g.name] = _unique([g.name, *spec.get("aliases", [])])
         loaded = frozenset(fold(a) for a in raw.get("loaded_adjectives", ()))
@@ -205,8 +233,13 @@ class ActorDictionary:
                     if len(alias) >= 3 or cased:
                         by_country.setdefault((iso3, cased), []).append(alias)
             self._hints = [
-                (re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b",
-                            0 if cased else re.I), iso3)
+                (
+                    re.compile(
+                        r"\b(?:" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")\b",
+                        0 if cased else re.IGNORECASE,
+                    ),
+                    iso3,
+                )
                 for (iso3, cased), names in by_country.items()
             ]
         return self._hints
@@ -219,8 +252,11 @@ class ActorDictionary:
         """
         keys = {fold(de_facto)}
         keys |= {fold(g.de_facto) for g in self.groups.values() if g.de_facto and fold(g.name) == fold(de_facto)}
-        held = [g for g in self.groups.values()
-                if g.de_facto and keys & ({fold(part) for part in g.de_facto.split("/")} | {fold(g.de_facto)})]
+        held = [
+            g
+            for g in self.groups.values()
+            if g.de_facto and keys & ({fold(part) for part in g.de_facto.split("/")} | {fold(g.de_facto)})
+        ]
         armed = [g for g in held if g.acled and not g.acled.startswith("Government of")]
         return (armed or held or [None])[0]
 
@@ -229,7 +265,11 @@ class ActorDictionary:
         info = self.country(actor.country)
         place = info.name if info else None
         for role in self.roles.values():
-            if role.sector == actor.sector and role.inter == actor.inter and _fill(role.acled, place) == actor.acled_name:
+            if (
+                role.sector == actor.sector
+                and role.inter == actor.inter
+                and _fill(role.acled, place) == actor.acled_name
+            ):
                 return role
         return None
 
@@ -256,16 +296,36 @@ class ActorDictionary:
         place = info.name if info else None
         if role is None:
             name = place or "unknown"
-            return Actor(name=name, country=info.iso3 if info else None, sector="GOV",
-                         acled_name=f"Government of {place}" if place else None, inter=1 if info else None,
-                         loaded=loaded, evidence=evidence)
+            return Actor(
+                name=name,
+                country=info.iso3 if info else None,
+                sector="GOV",
+                acled_name=f"Government of {place}" if place else None,
+                inter=1 if info else None,
+                loaded=loaded,
+                evidence=evidence,
+            )
         acled = _fill(role.acled, place)
         name = acled or role.key
-        return Actor(name=name, country=info.iso3 if info else None, sector=role.sector, acled_name=acled,
-                     inter=role.inter, loaded=loaded or role.loaded, evidence=evidence)
+        return Actor(
+            name=name,
+            country=info.iso3 if info else None,
+            sector=role.sector,
+            acled_name=acled,
+            inter=role.inter,
+            loaded=loaded or role.loaded,
+            evidence=evidence,
+        )
 
-    def group_actor(self, group: Named, *, evidence: Evidence, country_hint: str | None = None,
-                    role: Role | None = None, loaded: bool = False) -> Actor:
+    def group_actor(
+        self,
+        group: Named,
+        *,
+        evidence: Evidence,
+        country_hint: str | None = None,
+        role: Role | None = None,
+        loaded: bool = False,
+    ) -> Actor:
         """A named group; a disputed entity's armed role gives its armed-forces name."""
         country = group.country or country_hint
         acled = group.acled
@@ -274,19 +334,48 @@ class ActorDictionary:
             acled = _fill(acled, info.name if info else None)
         if role is not None and role.sector in {"MIL", "COP"} and acled and acled.startswith("Government of "):
             acled = "Military Forces of " + acled.removeprefix("Government of ")  # "forces of Artsakh"
-        return Actor(name=group.name, country=country, sector=group.sector, acled_name=acled, inter=group.inter,
-                     de_facto=group.de_facto, loaded=loaded, evidence=evidence)
+        return Actor(
+            name=group.name,
+            country=country,
+            sector=group.sector,
+            acled_name=acled,
+            inter=group.inter,
+            de_facto=group.de_facto,
+            loaded=loaded,
+            evidence=evidence,
+        )
 
     def raw_actor(self, name: str, *, evidence: Evidence) -> Actor:
         """An organisation not in the dictionary: kept as written, country from a name or demonym inside."""
         inside = self.countries_in(name)
         sector = _raw_sector(name)
-        return Actor(name=name, country=inside[0].iso3 if inside else None, sector=sector, acled_name=None,
-                     inter=None, raw=True, evidence=evidence)
+        return Actor(
+            name=name,
+            country=inside[0].iso3 if inside else None,
+            sector=sector,
+            acled_name=None,
+            inter=None,
+            raw=True,
+            evidence=evidence,
+        )
 
 
-_CIVIL_SOCIETY = ("cso", "csos", "civil society", "ngo", "ngos", "network", "human rights", "observatory",
-                  "foundation", "association", "coalition of", "committee for", "watch", "union of")
+_CIVIL_SOCIETY = (
+    "cso",
+    "csos",
+    "civil society",
+    "ngo",
+    "ngos",
+    "network",
+    "human rights",
+    "observatory",
+    "foundation",
+    "association",
+    "coalition of",
+    "committee for",
+    "watch",
+    "union of",
+)
 
 
 def _raw_sector(name: str) -> str:
@@ -296,10 +385,19 @@ def _raw_sector(name: str) -> str:
 
 
 # Country names ACLED writes with the article after "Forces of" ("Military Forces of the Philippines").
-WITH_ARTICLE = frozenset({
-    "Democratic Republic of Congo", "Republic of Congo", "Philippines", "United States", "United Kingdom",
-    "Central African Republic", "United Arab Emirates", "Ivory Coast", "Netherlands",
-})
+WITH_ARTICLE = frozenset(
+    {
+        "Democratic Republic of Congo",
+        "Republic of Congo",
+        "Philippines",
+        "United States",
+        "United Kingdom",
+        "Central African Republic",
+        "United Arab Emirates",
+        "Ivory Coast",
+        "Netherlands",
+    }
+)
 
 
 def _fill(template: str, place: str | None) -> str:

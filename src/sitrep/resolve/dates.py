@@ -42,19 +42,54 @@ ANCHOR_PUBLICATION = "counted from the publication date: no earlier date in the 
 DATEPARSER = "read by dateparser"
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 
 # Regex pieces, shared with the candidate finder in sitrep.stages.dates.
-MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -170,12 +205,30 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _D_MON_Y = re.compile(r"^(" + DAY_RE + r")(?:\s+of)?[\s-]+(" + MONTH_RE + r")(?:,?[\s-]+(" + YEAR_RE + r"|'?\d\d))?$")
 _MON_D_Y = re.compile(r"^(" + MONTH_RE + r")\s+(" + DAY_RE + r")(?:,?\s+(" + YEAR_RE + r"))?$")
 _RANGE_D_D_MON = re.compile(
-    r"^(?:between\s+|from\s+)?(" + DAY_RE + r")(?:\s+(" + MONTH_RE + r"))?\s*(?:and|to|-|until)\s*(" + DAY_RE
-    + r")\s+(" + MONTH_RE + r")(?:,?\s+(" + YEAR_RE + r"))?$"
+    r"^(?:between\s+|from\s+)?("
+    + DAY_RE
+    + r")(?:\s+("
+    + MONTH_RE
+    + r"))?\s*(?:and|to|-|until)\s*("
+    + DAY_RE
+    + r")\s+("
+    + MONTH_RE
+    + r")(?:,?\s+("
+    + YEAR_RE
+    + r"))?$"
 )
 _RANGE_MON_D_D = re.compile(
-    r"^(?:between\s+|from\s+)?(" + MONTH_RE + r")\s+(" + DAY_RE + r")\s*(?:and|to|-|until)\s*(?:(" + MONTH_RE
-    + r")\s+)?(" + DAY_RE + r")(?:,?\s+(" + YEAR_RE + r"))?$"
+    r"^(?:between\s+|from\s+)?("
+    + MONTH_RE
+    + r")\s+("
+    + DAY_RE
+    + r")\s*(?:and|to|-|until)\s*(?:("
+    + MONTH_RE
+    + r")\s+)?("
+    + DAY_RE
+    + r")(?:,?\s+("
+    + YEAR_RE
+    + r"))?$"
 )
 _MON_Y = re.compile(r"^(" + MONTH_RE + r")(?:,?\s+(?:of\s+)?(" + YEAR_RE + r"))?$")
 _YEAR = re.compile(r"^(" + YEAR_RE + r")$")
@@ -204,7 +257,7 @@ def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReadi
             first = _safe_date(last.date.year - 1, _month(mon1), _day(d1))
         return None if first is None else _range_reading(first, last.date, last.reason)
     part = _MONTH_PART.match(text)
-    rest = text[part.end():] if part else text
+    rest = text[part.end() :] if part else text
     if m := _MON_Y.match(rest):
         if not (m[2] or had_lead or part):  # a bare "May" is too often not a date
             return None
@@ -217,8 +270,13 @@ def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReadi
         else:
             year = published.year if month <= published.month else published.year - 1
             reason = NO_YEAR
-        return DateReading(date=dt.date(year, month, 1), precision=DatePrecision.MONTH,
-                           end=_month_end(year, month), reason=reason, score=0.85)
+        return DateReading(
+            date=dt.date(year, month, 1),
+            precision=DatePrecision.MONTH,
+            end=_month_end(year, month),
+            reason=reason,
+            score=0.85,
+        )
     if m := _YEAR.match(rest):
         if not (had_lead or part):  # "the 2020 pandemic": a year used as a label
             return None
@@ -229,8 +287,13 @@ def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReadi
 
 # ---------------------------------------------------------------- relative shapes
 
-_TODAY = re.compile(r"^(?:today|tonight|earlier today|later today|this " + PART_OF_DAY_RE + r"|earlier this "
-                    + PART_OF_DAY_RE + r"|overnight)$")
+_TODAY = re.compile(
+    r"^(?:today|tonight|earlier today|later today|this "
+    + PART_OF_DAY_RE
+    + r"|earlier this "
+    + PART_OF_DAY_RE
+    + r"|overnight)$"
+)
 _YESTERDAY = re.compile(r"^(?:yesterday(?: " + PART_OF_DAY_RE + r")?|last night|the day before yesterday)$")
 _AGO = re.compile(r"^(" + NUMBER_RE + r") (day|week|month|year)s? ago$")
 _LAST_UNIT = re.compile(r"^(last|this|the past|past|the previous|previous) (week|month|year|weekend)$")
@@ -275,8 +338,12 @@ def _relative(text: str, published: dt.date | None, anchor: dt.date | None) -> D
         if unit == "month":
             index = pub.year * 12 + pub.month - 1 - n
             year, month = divmod(index, 12)
-            return DateReading(date=dt.date(year, month + 1, 1), precision=DatePrecision.MONTH,
-                               end=_month_end(year, month + 1), score=0.8)
+            return DateReading(
+                date=dt.date(year, month + 1, 1),
+                precision=DatePrecision.MONTH,
+                end=_month_end(year, month + 1),
+                score=0.8,
+            )
         year = pub.year - n
         return DateReading(date=dt.date(year, 1, 1), precision=DatePrecision.YEAR, end=dt.date(year, 12, 31), score=0.8)
     if _WEEKEND.match(text) or (m := _LAST_UNIT.match(text)) and m[2] == "weekend":
@@ -311,7 +378,12 @@ def _relative(text: str, published: dt.date | None, anchor: dt.date | None) -> D
 
 # ---------------------------------------------------------------- dateparser fallback
 
-_PERIODS = {"day": DatePrecision.DAY, "week": DatePrecision.WEEK, "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}
+_PERIODS = {
+    "day": DatePrecision.DAY,
+    "week": DatePrecision.WEEK,
+    "month": DatePrecision.MONTH,
+    "year": DatePrecision.YEAR,
+}
 _HAS_CALENDAR_WORD = re.compile(r"\b" + MONTH_RE + r"(?:\b|$)|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 
@@ -352,10 +424,17 @@ def _fallback(text: str, published: dt.date | None) -> DateReading | None:
         reason = f"{DATEPARSER}; {NO_YEAR}"
     if precision is DatePrecision.MONTH:
         found = found.replace(day=1)
-        return DateReading(date=found, precision=precision, end=_month_end(found.year, found.month), reason=reason, score=0.7)
+        return DateReading(
+            date=found, precision=precision, end=_month_end(found.year, found.month), reason=reason, score=0.7
+        )
     if precision is DatePrecision.YEAR:
-        return DateReading(date=dt.date(found.year, 1, 1), precision=precision, end=dt.date(found.year, 12, 31),
-                           reason=reason, score=0.65)
+        return DateReading(
+            date=dt.date(found.year, 1, 1),
+            precision=precision,
+            end=dt.date(found.year, 12, 31),
+            reason=reason,
+            score=0.65,
+        )
     if precision is DatePrecision.WEEK:
         first, last = _week_of(found)
         return DateReading(date=first, precision=precision, end=last, reason=reason, score=0.65)
@@ -366,8 +445,9 @@ def _fallback(text: str, published: dt.date | None) -> DateReading | None:
 
 
 @lru_cache(maxsize=16384)
-def read_date(raw: str, published: dt.date | None, anchor: dt.date | None = None,
-              *, allow_dateparser: bool = True) -> DateReading | None:
+def read_date(
+    raw: str, published: dt.date | None, anchor: dt.date | None = None, *, allow_dateparser: bool = True
+) -> DateReading | None:
     """Resolve one date expression; None when ``raw`` is not a date.
 
     ``published`` anchors relative expressions; ``anchor`` (the last day-precise date stated earlier)
@@ -380,7 +460,7 @@ def read_date(raw: str, published: dt.date | None, anchor: dt.date | None = None
     lead = _LEAD.match(text)
     had_lead = lead is not None
     if lead:
-        text = text[lead.end():]
+        text = text[lead.end() :]
     for reader in (lambda t: _relative(t, published, anchor), lambda t: _absolute(t, published, had_lead)):
         result = reader(text)
         if result is not False:

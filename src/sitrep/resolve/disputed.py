@@ -35,9 +35,14 @@ def territories() -> tuple[Territory, ...]:
     raw = json.loads((importlib.resources.files("sitrep.data") / "disputed.json").read_text(encoding="utf-8"))
     return tuple(
         Territory(
-            name=t["name"], de_jure=t["de_jure"], de_facto=t["de_facto"], claimants=tuple(t.get("claimants", ())),
-            country=t["country"], admin1=tuple(t.get("admin1", ())),
-            polygon=tuple((float(a), float(b)) for a, b in t.get("polygon", ())), names=tuple(t.get("names", ())),
+            name=t["name"],
+            de_jure=t["de_jure"],
+            de_facto=t["de_facto"],
+            claimants=tuple(t.get("claimants", ())),
+            country=t["country"],
+            admin1=tuple(t.get("admin1", ())),
+            polygon=tuple((float(a), float(b)) for a, b in t.get("polygon", ())),
+            names=tuple(t.get("names", ())),
         )
         for t in raw["territories"]
     )
@@ -54,7 +59,11 @@ def territory_named(name: str) -> Territory | None:
 
 
 def territory_at(
-    lat: float | None, lon: float | None, *, country2: str | None = None, admin1: str | None = None,
+    lat: float | None,
+    lon: float | None,
+    *,
+    country2: str | None = None,
+    admin1: str | None = None,
     name: str | None = None,
 ) -> Territory | None:
     """The disputed territory holding a place, from its name, admin-1 region or coordinates."""

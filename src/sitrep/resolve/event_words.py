@@ -58,15 +58,19 @@ PARTICIPANT_VIOLENCE = (
     r"fir(?:ed|ing) (?:\w+ ){0,3}in(?:to)? the air(?! to disperse)"
 )
 # A gathering that fights the police: both sides use force, so ACLED codes a violent demonstration.
-CLASH_WITH_POLICE = (r"clash\w*\b[^.;]{0,60}\b(?:with|between)\b[^.;]{0,40}\b(?:police\w*|officers|security forces|law enforcement)|"
-                     r"(?:police\w*|officers|security forces)\s+(?:clashed|fought|scuffled)\s+with\b|\brioters\b")
+CLASH_WITH_POLICE = (
+    r"clash\w*\b[^.;]{0,60}\b(?:with|between)\b[^.;]{0,40}\b(?:police\w*|officers|security forces|law enforcement)|"
+    r"(?:police\w*|officers|security forces)\s+(?:clashed|fought|scuffled)\s+with\b|\brioters\b"
+)
 PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|agitat\w*|strik(?:e|ers|ing)|sit-in|picket\w*|demanding|to demand|in protest"
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
 # Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
 DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|vandali[sz]\w*"
 # What a crowd burns to make its point: with these, burning is a violent demonstration, not property destruction.
-PROTEST_FIRES = (r"(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage|trash|sheets|blankets)|"
-                 r"(?:burn(?:ed|t|ing)?|set fire to|set on fire|set alight|lit|light(?:ing)?) (?:\w+ ){0,2}(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage)")
+PROTEST_FIRES = (
+    r"(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage|trash|sheets|blankets)|"
+    r"(?:burn(?:ed|t|ing)?|set fire to|set on fire|set alight|lit|light(?:ing)?) (?:\w+ ){0,2}(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage)"
+)
 GRIEVANCE = r"denounc\w*|in response to|angered by|outraged|to demand|demanding|calling for|called for|in anger over|against the (?:government|decision|policy|lockdown)"
 # Unorganised crowds: their violence is a riot, not an armed group's.
 CROWD = (
@@ -78,11 +82,15 @@ CROWD = (
     r"(?:about|around|nearly|over|some) \d+) (?:[\w-]+ )?(?:people|persons|men|youths|young men|individuals)"
 )
 # Sides of a brawl: party members and supporters, villagers, farmers, people of a community.
-CROWD_SIDES = (CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|(?-i:[A-Z][\w-]+) members|inhabitants|nationals|"
-               r"representatives|farmers|(?:farmer|village|family|clan|caste|party) groups")
+CROWD_SIDES = (
+    CROWD + r"|party members|members of (?:the )?(?:\w+ ){0,3}party|(?-i:[A-Z][\w-]+) members|inhabitants|nationals|"
+    r"representatives|farmers|(?:farmer|village|family|clan|caste|party) groups"
+)
 # Sides or arms that make a fight an armed clash whatever else is said.
-ORGANISED_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed|"
-                      r"soldiers?|troops|gangs?|cartels?|hitm[ae]n|fire|shoot-?outs?|shots|guns?|rifles?|rockets?")
+ORGANISED_FIGHTERS = (
+    r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed|"
+    r"soldiers?|troops|gangs?|cartels?|hitm[ae]n|fire|shoot-?outs?|shots|guns?|rifles?|rockets?"
+)
 ARMED_AGENT = (
     r"gunm[ae]n|militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|soldiers?|troops?|police|policem[ae]n|"
     r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown|"
@@ -107,7 +115,9 @@ CIVILIAN_PEOPLE = (
 # Signs the victims fought back or that two sides exchanged fire.
 EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|gun ?fights?|fire ?fights?|encounters?|crossfire|returned fire|retaliated|clash(?:ed|es)?|fought|fighting|both sides|in both directions|repelled|repulsed|counter-?attack"
 # Withdrawal words that hand the ground to someone, and words telling that someone took it over.
-HANDING_OVER = frozenset({"hand over", "handover", "cede", "hand over control", "handed over control", "take over from", "handover of"})
+HANDING_OVER = frozenset(
+    {"hand over", "handover", "cede", "hand over control", "handed over control", "take over from", "handover of"}
+)
 TAKEN_OVER = r"(?:took|take|takes|taken|taking) (?:over|control)|handed (?:\w+ ){0,3}over|in control of"
 # Raids that may be searches; what they end in, and harm that makes them an attack.
 SEARCH_RAIDS = frozenset({"raid", "storm", "storm/VERB"})
@@ -116,9 +126,11 @@ HARMED = r"kill\w*|shot|wound\w*|injur\w*|beat\w*|tortur\w*|dead|died|fired|open
 # Capture words that do not themselves tell of force.
 NEUTRAL_CAPTURE = frozenset({"take control", "take over", "gain control"})
 # Any sign of force around ground taken: without one, the ground changed hands peacefully.
-FIGHT_TOLD = (EXCHANGE + r"|attack\w*|assault\w*|offensive|battles?|killed|killing|dead|deaths?|wounded|injur\w*|"
-              r"casualt\w*|fire[ds]?|firing|gunfire|shell\w*|storm\w*|raid\w*|bomb\w*|strikes?|violent\w*|drove out|expelled|forced|"
-              r"re-?captur\w*|re - captur\w*|retak\w*|retook|overr[au]n|liberat\w*")
+FIGHT_TOLD = (
+    EXCHANGE + r"|attack\w*|assault\w*|offensive|battles?|killed|killing|dead|deaths?|wounded|injur\w*|"
+    r"casualt\w*|fire[ds]?|firing|gunfire|shell\w*|storm\w*|raid\w*|bomb\w*|strikes?|violent\w*|drove out|expelled|forced|"
+    r"re-?captur\w*|re - captur\w*|retak\w*|retook|overr[au]n|liberat\w*"
+)
 # Fire going both ways: a battle whatever the weapons (ACLED codes exchanges of artillery as clashes).
 TWO_WAY = (
     r"exchange[ds]? (?:of )?(?:\w+ )?(?:fire|gunfire|shots|artillery|shelling)|exchanging (?:\w+ )?(?:fire|artillery)|shelling exchanges?|"
@@ -134,19 +146,25 @@ BOMBER_ENGAGED = (
     r"(?:bombers?|attackers?|assailants?)\b"
 )
 # Aircraft or artillery backing a ground operation: the operation is the event (a battle), not a strike.
-AIR_SUPPORT = (r"(?:backed|supported|assisted|aided|covered) by (?:[\w-]+ ){0,4}(?:air ?strikes?|air ?force|aircraft|helicopters?|"
-               r"warplanes?|jets?|drones?|air support)|with (?:the )?(?:air|aerial) (?:support|cover)|"
-               r"(?:operation|offensive|attack|assault|clash\w*|fighting)\b[^.;]{0,60}\bsupported by\b[^.;]{0,40}\b(?:air ?strikes?|air ?force)")
+AIR_SUPPORT = (
+    r"(?:backed|supported|assisted|aided|covered) by (?:[\w-]+ ){0,4}(?:air ?strikes?|air ?force|aircraft|helicopters?|"
+    r"warplanes?|jets?|drones?|air support)|with (?:the )?(?:air|aerial) (?:support|cover)|"
+    r"(?:operation|offensive|attack|assault|clash\w*|fighting)\b[^.;]{0,60}\bsupported by\b[^.;]{0,40}\b(?:air ?strikes?|air ?force)"
+)
 # Fighting words: with them, shelling is part of a battle ("clashes amid regime shelling").
-FIGHTING = r"clash(?:es|ed)?|gun ?battles?|gun ?fights?|fire ?fights?|shoot-?outs?|heavy fighting|fighting between|fought"
+FIGHTING = (
+    r"clash(?:es|ed)?|gun ?battles?|gun ?fights?|fire ?fights?|shoot-?outs?|heavy fighting|fighting between|fought"
+)
 # Machine guns too heavy to count as small arms: fired alone, ACLED codes them like artillery.
 HEAVY_GUNS = r"heavy (?:and medium )?machine ?-?guns?|heavy machineguns?|machine ?guns?,? (?:assumedly|reportedly|probably) heavy|\d\d\.\d ?mm|anti-aircraft guns?|cannons?"
 HAND_GRENADE = r"(?<!propelled )(?<!propelled-)grenades?(?! launchers?)(?!-launchers?)"
 DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car bomb|explosive devices?|\bbomb\b|bombs|booby|unexploded|explosives?"
 # Ground that changes hands: without one of these, a capture took people ("captured three rebels near the front").
-TERRITORY = (r"villages?|towns?|city|cities|districts?|areas?|bases?|positions?|checkpoints?|strongholds?|hills?|"
-             r"localit(?:y|ies)|regions?|territor(?:y|ies)|control|sites?|camps?|outposts?|roads?|highways?|airports?|"
-             r"bridges?|neighbou?rhoods?|settlements?|province|military post|posts?|headquarters|barracks|island")
+TERRITORY = (
+    r"villages?|towns?|city|cities|districts?|areas?|bases?|positions?|checkpoints?|strongholds?|hills?|"
+    r"localit(?:y|ies)|regions?|territor(?:y|ies)|control|sites?|camps?|outposts?|roads?|highways?|airports?|"
+    r"bridges?|neighbou?rhoods?|settlements?|province|military post|posts?|headquarters|barracks|island"
+)
 MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 # A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
 STOPPED_WEAPON = (
@@ -157,20 +175,26 @@ STOPPED_WEAPON = (
 )
 # Explosives going off in the hands of those who laid or made them: ACLED counts the weapon as
 # stopped (Disrupted weapons use), deaths among them included.
-OWN_BLAST = (r"prematurely|while (?:planting|laying|making|assembling|handling|preparing|transporting)|"
-             r"(?:they|he|she) (?:were|was) (?:planting|laying|making|assembling|handling|preparing)")
+OWN_BLAST = (
+    r"prematurely|while (?:planting|laying|making|assembling|handling|preparing|transporting)|"
+    r"(?:they|he|she) (?:were|was) (?:planting|laying|making|assembling|handling|preparing)"
+)
 # Manned aircraft: shooting one down is fighting between armed sides, not a weapon stopped.
-MANNED_AIRCRAFT = (r"(?:fighter|jet|warplane|plane|aircraft|helicopter|gunship|bomber)s?|(?:su|mig|f|mi)-\d+\w*")
+MANNED_AIRCRAFT = r"(?:fighter|jet|warplane|plane|aircraft|helicopter|gunship|bomber)s?|(?:su|mig|f|mi)-\d+\w*"
 # Things whose seizure disrupts weapons use (seized drugs or goods are property, not weapons).
 # Fighters captured (killed, injured or captured), not ground: the capture word takes people.
-PEOPLE_CAPTURED = (r"(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)\b[^.;]{0,40}?\b"
-                   r"(?:were|was|or|and|been) (?:\w+ )?captured|"
-                   r"captur(?:ed|ing) (?:\d+ |\w+ ){0,3}(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)")
+PEOPLE_CAPTURED = (
+    r"(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)\b[^.;]{0,40}?\b"
+    r"(?:were|was|or|and|been) (?:\w+ )?captured|"
+    r"captur(?:ed|ing) (?:\d+ |\w+ ){0,3}(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)"
+)
 # A ceasefire binds two armed sides: fire that breaks it, with no civilian victim named, is a clash.
 CEASEFIRE = r"cease-?fire|truce|armistice|line of contact|contact line|front ?line"
 # Police and a crowd on the two sides of a clash: a riot (ACLED codes protesters fighting police as Riots).
-CROWD_SIDE = (r"people|residents|villagers|locals|activists|protesters|demonstrators|rioters|youths|workers|students|supporters|crowds?|"
-              r"inhabitants|vendors|sellers|traders|shopkeepers|merchants|citizens|refugees|migrants|fans|drivers")
+CROWD_SIDE = (
+    r"people|residents|villagers|locals|activists|protesters|demonstrators|rioters|youths|workers|students|supporters|crowds?|"
+    r"inhabitants|vendors|sellers|traders|shopkeepers|merchants|citizens|refugees|migrants|fans|drivers"
+)
 POLICE_SIDE = r"police(?:men)?|policem[ae]n|officers|security forces|riot police|law enforcement"
 CROWD_VS_POLICE = (
     rf"between (?:the )?(?:{POLICE_SIDE}) and (?:the )?(?:\w+ ){{0,2}}(?:{CROWD_SIDE})|"
@@ -196,47 +220,65 @@ PROPERTY_HARM = (
     r"st(?:ole|olen|eal|ealing)|(?:taking|took|carried|carrying) away|cut down|uproot\w*|molotov|petrol bombs?|firebombs?"
 )
 # An attack on a place where people live is an attack on them, whatever else is burnt.
-SETTLEMENT_ATTACKED = (r"(?:attack\w*|raid\w*|storm\w*|assault\w*|overr\w*)(?: on| upon)? (?:the |a |an |several |two |three )?"
-                       r"(?:[\w-]+ ){0,2}(?:villages?|settlements?|camps?|communit(?:y|ies)|hamlets?|neighbou?rhoods?|localit(?:y|ies))")
+SETTLEMENT_ATTACKED = (
+    r"(?:attack\w*|raid\w*|storm\w*|assault\w*|overr\w*)(?: on| upon)? (?:the |a |an |several |two |three )?"
+    r"(?:[\w-]+ ){0,2}(?:villages?|settlements?|camps?|communit(?:y|ies)|hamlets?|neighbou?rhoods?|localit(?:y|ies))"
+)
 # Words that say a person was harmed, once "no casualties" and the like are set aside.
-PERSONAL_HARM = r"injur\w*|wound\w*|hurt|casualt\w*|kill\w*|dead|death|bodies|body|abduct\w*|kidnap\w*|rap(?:e|ed)|beat(?:en|ing)?"
-NO_HARM = (r"(?:animals?|livestock|cattle|cows?|sheep|goats?|camels?|horses?|donkeys?|poultry|chickens?) (?:\w+ ){0,2}(?:killed|injured|wounded|dead|died)|"
-           r"(?:killed|killing|injured|wounded) (?:[\w-]+ ){0,2}(?:animals?|livestock|cattle|cows?|sheep|goats?|camels?|horses?|donkeys?|poultry|chickens?)|"
-           r"\b(?:unharmed|unhurt|unscathed)|"
-           r"(?:no|neither|nor|without|not any) (?:\w+ ){0,2}(?:casualt\w*|injur\w*|fatalit\w*|deaths?|victims?)"
-           r"(?: (?:or|nor|and) (?:\w+ ){0,1}(?:casualt\w*|injur\w*|fatalit\w*|deaths?))?|"
-           r"(?:no ?(?:one|body)|none) (?:\w+ ){0,2}(?:hurt|injured|harmed|wounded|killed)")
+PERSONAL_HARM = (
+    r"injur\w*|wound\w*|hurt|casualt\w*|kill\w*|dead|death|bodies|body|abduct\w*|kidnap\w*|rap(?:e|ed)|beat(?:en|ing)?"
+)
+NO_HARM = (
+    r"(?:animals?|livestock|cattle|cows?|sheep|goats?|camels?|horses?|donkeys?|poultry|chickens?) (?:\w+ ){0,2}(?:killed|injured|wounded|dead|died)|"
+    r"(?:killed|killing|injured|wounded) (?:[\w-]+ ){0,2}(?:animals?|livestock|cattle|cows?|sheep|goats?|camels?|horses?|donkeys?|poultry|chickens?)|"
+    r"\b(?:unharmed|unhurt|unscathed)|"
+    r"(?:no|neither|nor|without|not any) (?:\w+ ){0,2}(?:casualt\w*|injur\w*|fatalit\w*|deaths?|victims?)"
+    r"(?: (?:or|nor|and) (?:\w+ ){0,1}(?:casualt\w*|injur\w*|fatalit\w*|deaths?))?|"
+    r"(?:no ?(?:one|body)|none) (?:\w+ ){0,2}(?:hurt|injured|harmed|wounded|killed)"
+)
 # A people named as a side: a plural nationality ("Palestinians", "Kenyan nationals") or a crowd.
 PEOPLE_SIDE = rf"[A-Z][a-z]+(?:ans|is|ese|ers|ites)(?: nationals| citizens| youths?)?|[A-Z][a-z]+ (?:nationals|citizens|youths?)|{CROWD_SIDE}"
 # Doers who bear no arms: a people, a crowd, or plain persons (not "unknown persons": those are assailants).
-UNARMED_DOERS = (PEOPLE_SIDE + r"|" + CROWD + r"|persons|men|young men|individuals|refugees|passengers|relatives|family")
+UNARMED_DOERS = PEOPLE_SIDE + r"|" + CROWD + r"|persons|men|young men|individuals|refugees|passengers|relatives|family"
 # Doers named after a noun trigger or a passive verb: "an attack by a mob", "beaten up by three persons".
 DOER_AFTER = r"\bby (?:a |an |the |some |several |\w+ )?(?:group of |mob of |crowd of )?(?:[\w-]+ ){0,2}?"
 # Non-state fighters and firearms: with these a clash is a battle.
-NON_STATE_FIGHTERS = (r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed (?:men|group|individuals)|"
-                      r"gangs?|cartels?|shoot-?outs?|gunfire|shots|guns?|rifles?|rockets?|fired|shooting")
+NON_STATE_FIGHTERS = (
+    r"militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|gunm[ae]n|armed (?:men|group|individuals)|"
+    r"gangs?|cartels?|shoot-?outs?|gunfire|shots|guns?|rifles?|rockets?|fired|shooting"
+)
 # Victims in the drug trade: ACLED codes violence against them as fighting between gangs.
-DRUG_TRADE_PERSON = (r"(?:alleged |suspected |presumed )?(?:male |female )?(?:drug[- ](?:dealers?|traffickers?|lords?)|narco(?:s|traffickers?)?|"
-                     r"gang members?|members? of (?:a |the )?(?:rival )?(?:gang|cartel)|alleged members? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
-DRUG_TRADE_PAST = (r"(?:victims?|he|she|they|both|all)\b[^.;]{0,60}\b(?:charges?|convicted|record|arrested|linked|involved|known)\b"
-                   r"[^.;]{0,50}\bdrug[- ]?(?:trafficking|dealing|trade)|"
-                   r"(?:victims?|he|she|they)\b[^.;]{0,30}\b(?:involved|member) (?:in|of) (?:a |the )?(?:gang|cartel|criminal group)")
+DRUG_TRADE_PERSON = (
+    r"(?:alleged |suspected |presumed )?(?:male |female )?(?:drug[- ](?:dealers?|traffickers?|lords?)|narco(?:s|traffickers?)?|"
+    r"gang members?|members? of (?:a |the )?(?:rival )?(?:gang|cartel)|alleged members? of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)"
+)
+DRUG_TRADE_PAST = (
+    r"(?:victims?|he|she|they|both|all)\b[^.;]{0,60}\b(?:charges?|convicted|record|arrested|linked|involved|known)\b"
+    r"[^.;]{0,50}\bdrug[- ]?(?:trafficking|dealing|trade)|"
+    r"(?:victims?|he|she|they)\b[^.;]{0,30}\b(?:involved|member) (?:in|of) (?:a |the )?(?:gang|cartel|criminal group)"
+)
 # Who may impose security measures when no actor was resolved.
-AUTHORITY = (r"government|authorities|governor\w*|ministry|minister|council|committee|municipalit(?:y|ies)|mayor|"
-             r"prefect\w*|administration|police|army|military|forces")
+AUTHORITY = (
+    r"government|authorities|governor\w*|ministry|minister|council|committee|municipalit(?:y|ies)|mayor|"
+    r"prefect\w*|administration|police|army|military|forces"
+)
 # Soldiers or police not on duty: ACLED codes violence against them as violence against civilians.
 OFF_DUTY = r"off[- ]duty|on leave|at home on leave|not (?:on|in) uniform"
 # Death or torture in custody: violence against a detainee, who cannot fight back.
 IN_CUSTODY = r"prisons?|in custody|in detention|detention cent(?:re|er)s?|while detained|interrogation|cells?"
 # The kidnapped were killed: found dead, executed, or a killing told with the abduction.
-ABDUCTEE_KILLED = (r"(?:and|then|later|before|after) (?:\w+ ){0,2}(?:killed|killing|executed|executing|murdered|beheaded|shot dead)|"
-                   r"found dead|(?:corpses?|bod(?:y|ies)) (?:was|were) found|(?:were|was) (?:later )?(?:killed|executed|murdered)|"
-                   r"(?:he|she|they) died|days later,? (?:he|she|they) died")
+ABDUCTEE_KILLED = (
+    r"(?:and|then|later|before|after) (?:\w+ ){0,2}(?:killed|killing|executed|executing|murdered|beheaded|shot dead)|"
+    r"found dead|(?:corpses?|bod(?:y|ies)) (?:was|were) found|(?:were|was) (?:later )?(?:killed|executed|murdered)|"
+    r"(?:he|she|they) died|days later,? (?:he|she|they) died"
+)
 # Weapons that fire from a distance at an area: heavy machine guns, mortars, artillery, RPGs.
 STANDOFF_WEAPONS = HEAVY_GUNS + r"|artillery|mortars?|rpgs?|recoilless|howitzers?|heavy (?:and medium )?weapons|shells"
 # An area rather than people or positions as the target of fire.
-AREA_TARGET = (r"(?:at|on|towards?|targeting) (?:the )?(?:[\w-]+ ){0,3}(?:villages?|areas?|neighbou?rhoods?|farms?|houses|homes|"
-               r"districts?|city|town|outskirts|countryside|farmlands?|fields)")
+AREA_TARGET = (
+    r"(?:at|on|towards?|targeting) (?:the )?(?:[\w-]+ ){0,3}(?:villages?|areas?|neighbou?rhoods?|farms?|houses|homes|"
+    r"districts?|city|town|outskirts|countryside|farmlands?|fields)"
+)
 # Places where drugs are made or grown: dismantling them destroys property.
 DRUG_WORKS = r"(?:drug|cocaine|heroin|meth\w*|marijuana|cannabis|synthetic drug|processing) (?:\w+ )?(?:labs?|laborator(?:y|ies)|kitchens?|plantations?|factor(?:y|ies))|poppy fields?|coca (?:fields?|crops?)"
 # Blocking a way: an act of protest (with violence, a violent demonstration rather than mob violence).

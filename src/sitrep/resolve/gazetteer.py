@@ -38,9 +38,28 @@ COUNTRY = "country"
 
 _FOLD_TABLE = str.maketrans(
     {
-        "ə": "a", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
-        "æ": "ae", "œ": "oe", "’": "", "‘": "", "'": "", "`": "", "ʼ": "", "ʻ": "", "´": "",
-        "-": " ", "‐": " ", "–": " ", ".": "", ",": " ",
+        "ə": "a",
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "’": "",
+        "‘": "",
+        "'": "",
+        "`": "",
+        "ʼ": "",
+        "ʻ": "",
+        "´": "",
+        "-": " ",
+        "‐": " ",
+        "–": " ",
+        ".": "",
+        ",": " ",
     }
 )
 
@@ -347,10 +366,22 @@ def build(
         cc = c["countrycode"]
         admin = (cc, c["admin1code"])
         hit = matched.get(c["geonameid"])
-        rows.append((
-            c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, iso3.get(cc),
-            state_name.get(admin), (hit or {}).get("county"), int(c.get("population") or 0), CITY, (), False,
-        ))
+        rows.append(
+            (
+                c["geonameid"],
+                c["name"],
+                c["latitude"],
+                c["longitude"],
+                cc,
+                iso3.get(cc),
+                state_name.get(admin),
+                (hit or {}).get("county"),
+                int(c.get("population") or 0),
+                CITY,
+                (),
+                False,
+            )
+        )
         alts = [a for a in c.get("alternatenames", ()) if not (a.isupper() and len(a) <= 4)]
         names.append((len(rows) - 1, [c["name"], *alts]))
         members[admin].append(c)
@@ -369,8 +400,22 @@ def build(
         names.append((len(rows) - 1, forms))
     for known in known_regions.values():  # listed regions that no town of cities500 falls in
         cc = known["country"]
-        rows.append((None, known["name"], known["lat"], known["lon"], cc, iso3.get(cc), known["name"], None, 0,
-                     REGION, (), True))
+        rows.append(
+            (
+                None,
+                known["name"],
+                known["lat"],
+                known["lon"],
+                cc,
+                iso3.get(cc),
+                known["name"],
+                None,
+                0,
+                REGION,
+                (),
+                True,
+            )
+        )
         names.append((len(rows) - 1, [known["name"], *known["abbreviations"]]))
 
     counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -409,8 +454,22 @@ def build(
     capitals: dict[str, str] = {}
     for cc, info in countries.items():
         lat, lon = centres["countries"].get(cc) or _country_centre(by_country.get(cc, []))
-        rows.append((info["geonameid"], info["name"], lat, lon, cc, info.get("iso3"), None, None,
-                     int(info.get("population") or 0), COUNTRY, (), False))
+        rows.append(
+            (
+                info["geonameid"],
+                info["name"],
+                lat,
+                lon,
+                cc,
+                info.get("iso3"),
+                None,
+                None,
+                int(info.get("population") or 0),
+                COUNTRY,
+                (),
+                False,
+            )
+        )
         forms = [info["name"], info.get("iso3") or ""]
         record = pycountry.countries.get(alpha_2=cc)
         if record is not None:
@@ -422,8 +481,22 @@ def build(
 
     with files["continents"].open(encoding="utf-8") as fh:
         for info in json.load(fh).values():
-            rows.append((info["geonameId"], info["name"], float(info["lat"]), float(info["lng"]), "", None, None,
-                         None, int(info.get("population") or 0), REGION, (), True))
+            rows.append(
+                (
+                    info["geonameId"],
+                    info["name"],
+                    float(info["lat"]),
+                    float(info["lng"]),
+                    "",
+                    None,
+                    None,
+                    None,
+                    int(info.get("population") or 0),
+                    REGION,
+                    (),
+                    True,
+                )
+            )
             names.append((len(rows) - 1, [info["name"]]))
     for area in centres["areas"]:
         rows.append((None, area["name"], area["lat"], area["lon"], "", None, None, None, 0, REGION, (), True))
@@ -432,9 +505,22 @@ def build(
     with files["supplement"].open(encoding="utf-8") as fh:
         for item in json.load(fh)["places"]:
             cc = item["country"]
-            rows.append((None, item["name"], float(item["lat"]), float(item["lon"]), cc, iso3.get(cc),
-                         item.get("admin1"), None, int(item.get("population", 0)),
-                         REGION if item["precision"] == "region" else CITY, tuple(item.get("context", ())), True))
+            rows.append(
+                (
+                    None,
+                    item["name"],
+                    float(item["lat"]),
+                    float(item["lon"]),
+                    cc,
+                    iso3.get(cc),
+                    item.get("admin1"),
+                    None,
+                    int(item.get("population", 0)),
+                    REGION if item["precision"] == "region" else CITY,
+                    tuple(item.get("context", ())),
+                    True,
+                )
+            )
             names.append((len(rows) - 1, [item["name"], *item.get("aliases", ())]))
 
     index: dict[str, list[int]] = defaultdict(list)
@@ -447,10 +533,16 @@ def build(
         for key in {fold(county), _strip_admin_suffix(fold(county))}:
             if key and i not in districts[key]:
                 districts[key].append(i)
-    town_skeletons = frozenset(skeleton(k) for k, found in index.items()
-                               if any(rows[i][9] == CITY and not rows[i][11] for i in found))
-    return (rows, {k: tuple(v) for k, v in index.items()}, capitals, {k: tuple(v) for k, v in districts.items()},
-            town_skeletons)
+    town_skeletons = frozenset(
+        skeleton(k) for k, found in index.items() if any(rows[i][9] == CITY and not rows[i][11] for i in found)
+    )
+    return (
+        rows,
+        {k: tuple(v) for k, v in index.items()},
+        capitals,
+        {k: tuple(v) for k, v in districts.items()},
+        town_skeletons,
+    )
 
 
 _ADMIN_WORDS = frozenset(
@@ -467,8 +559,20 @@ def _strip_admin_suffix(key: str) -> str:
 
 
 _REGION_SUFFIXES = (
-    " oblast", " oblast’", " oblast'", " province", " region", " governorate", " district", " state",
-    " county", " municipality", " city", " assr", " division", " prefecture",
+    " oblast",
+    " oblast’",
+    " oblast'",
+    " province",
+    " region",
+    " governorate",
+    " district",
+    " state",
+    " county",
+    " municipality",
+    " city",
+    " assr",
+    " division",
+    " prefecture",
 )
 
 
@@ -480,7 +584,7 @@ def _region_forms(state: str) -> list[str]:
         if low.endswith(suffix):
             forms.append(state[: -len(suffix)])
     if low.startswith("raionul "):
-        forms.append(state[len("raionul "):])
+        forms.append(state[len("raionul ") :])
     if "’s’ka oblast’" in low or "s'ka oblast'" in low:
         forms.append(state.split("’")[0] if "’" in state else state.split("'")[0])
     return forms

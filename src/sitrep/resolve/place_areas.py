@@ -12,13 +12,17 @@ from dataclasses import dataclass, replace
 from ..distance import haversine_km
 from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
 
-REGION_SUFFIX = re.compile(r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.I)
+REGION_SUFFIX = re.compile(
+    r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.IGNORECASE
+)
 
 
 # "Payyoli town (Kozhikode, Kerala)", "Muaja (Ancuabe, Cabo Delgado)": a name, an optional place
 # noun, then its district, province and country in parentheses (the ACLED and wire-service habit).
-PLACE_NOUN = (r"(?:town|village|city|area|locality|neighbou?rhood|suburb|district cent(?:er|re)|district|camp|IDP camp|"
-               r"settlement|market|quarter)")
+PLACE_NOUN = (
+    r"(?:town|village|city|area|locality|neighbou?rhood|suburb|district cent(?:er|re)|district|camp|IDP camp|"
+    r"settlement|market|quarter)"
+)
 _AREA_LIST = re.compile(r"^(?:\s+" + PLACE_NOUN + r")?\s*\(\s*([A-Z][^()\n]{1,100}?)\s*\)")
 
 
@@ -87,8 +91,18 @@ def in_english(key: str) -> str:
 
 # Compass words in French, Spanish and Portuguese area names, as the English the gazetteer may hold.
 COMPASS = {
-    "nord": "north", "norte": "north", "sud": "south", "sul": "south", "est": "east", "este": "east",
-    "leste": "east", "ouest": "west", "oeste": "west", "extreme": "far", "center": "centre", "centro": "centre",
+    "nord": "north",
+    "norte": "north",
+    "sud": "south",
+    "sul": "south",
+    "est": "east",
+    "este": "east",
+    "leste": "east",
+    "ouest": "west",
+    "oeste": "west",
+    "extreme": "far",
+    "center": "centre",
+    "centro": "centre",
 }
 
 GENERIC_FIRST_WORDS = frozenset(
@@ -112,13 +126,40 @@ ADMIN_WORDS = frozenset(
 # State codes written after Indian and Pakistani towns ("Hyderabad city (Hyderabad, TS)"), read only
 # inside a list of areas, where an all-capitals pair of letters cannot be a word.
 STATE_CODES = {
-    "AP": "Andhra Pradesh", "AR": "Arunachal Pradesh", "AS": "Assam", "BR": "Bihar", "CG": "Chhattisgarh",
-    "CT": "Chhattisgarh", "DL": "Delhi", "GA": "Goa", "GJ": "Gujarat", "HP": "Himachal Pradesh", "HR": "Haryana",
-    "JH": "Jharkhand", "KA": "Karnataka", "KL": "Kerala", "MH": "Maharashtra",
-    "ML": "Meghalaya", "MN": "Manipur", "MP": "Madhya Pradesh", "MZ": "Mizoram", "NL": "Nagaland", "OD": "Odisha",
-    "PB": "Punjab", "PY": "Puducherry", "RJ": "Rajasthan", "SK": "Sikkim", "TG": "Telangana", "TN": "Tamil Nadu",
-    "TR": "Tripura", "TS": "Telangana", "UK": "Uttarakhand", "UP": "Uttar Pradesh", "WB": "West Bengal",
-    "KP": "Khyber Pakhtunkhwa", "KPK": "Khyber Pakhtunkhwa",
+    "AP": "Andhra Pradesh",
+    "AR": "Arunachal Pradesh",
+    "AS": "Assam",
+    "BR": "Bihar",
+    "CG": "Chhattisgarh",
+    "CT": "Chhattisgarh",
+    "DL": "Delhi",
+    "GA": "Goa",
+    "GJ": "Gujarat",
+    "HP": "Himachal Pradesh",
+    "HR": "Haryana",
+    "JH": "Jharkhand",
+    "KA": "Karnataka",
+    "KL": "Kerala",
+    "MH": "Maharashtra",
+    "ML": "Meghalaya",
+    "MN": "Manipur",
+    "MP": "Madhya Pradesh",
+    "MZ": "Mizoram",
+    "NL": "Nagaland",
+    "OD": "Odisha",
+    "PB": "Punjab",
+    "PY": "Puducherry",
+    "RJ": "Rajasthan",
+    "SK": "Sikkim",
+    "TG": "Telangana",
+    "TN": "Tamil Nadu",
+    "TR": "Tripura",
+    "TS": "Telangana",
+    "UK": "Uttarakhand",
+    "UP": "Uttar Pradesh",
+    "WB": "West Bengal",
+    "KP": "Khyber Pakhtunkhwa",
+    "KPK": "Khyber Pakhtunkhwa",
 }
 
 
@@ -147,8 +188,9 @@ def in_areas(e: GazEntry, keys: frozenset[str], gazetteer: Gazetteer) -> bool:
     return False
 
 
-def named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
-                towns: tuple[GazEntry, ...] = ()) -> GazEntry | None:
+def named_area(
+    areas: AreaList, gazetteer: Gazetteer, bias: Counter[str], towns: tuple[GazEntry, ...] = ()
+) -> GazEntry | None:
     """The most specific area of the list that the gazetteer knows, checked against the areas after it
     and, among its readings, one holding a reading of the name before the list (``towns``): "Santa Fe
     (Santa Fe)" is the Argentine city in its province, not a county of New Mexico.
@@ -159,8 +201,11 @@ def named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
     """
     for i, written in enumerate(areas.names):
         n = spelled_out(written)
-        if n != written and len(areas.names) == 1 and not any(
-                t.country2 == e.country2 for t in towns for e in gazetteer.lookup(n)):
+        if (
+            n != written
+            and len(areas.names) == 1
+            and not any(t.country2 == e.country2 for t in towns for e in gazetteer.lookup(n))
+        ):
             continue  # a code alone in parentheses is a state only after a town of its country, not "WASHINGTON (AP)"
         if any(e.kind == COUNTRY for e in gazetteer.lookup(n)):
             continue  # a country is checked through the names before it, never the area itself
@@ -169,19 +214,29 @@ def named_area(areas: AreaList, gazetteer: Gazetteer, bias: Counter[str],
         checkable = any(gazetteer.has(spelled_out(r)) or gazetteer.districts(r) for r in rest)  # not "Bihar, IN"
         countries = {k[3:] for k in later if k.startswith("cc:")}
 
-        def inside(e: GazEntry) -> bool:
-            return e.country2 in countries or in_areas(e, later, gazetteer)
+        def inside(e: GazEntry) -> bool:  # used within this iteration only
+            return e.country2 in countries or in_areas(e, later, gazetteer)  # noqa: B023
 
         readings = {n, in_english(fold(n))}  # "Ouest" is West Region of Cameroon as well as Haiti's Ouest
-        found = list(gazetteer.districts(n)) + [e for r in readings for e in gazetteer.lookup(r)
-                                                if e.kind == REGION and e.country2]
+        found = list(gazetteer.districts(n)) + [
+            e for r in readings for e in gazetteer.lookup(r) if e.kind == REGION and e.country2
+        ]
         if not found and countries:
             key = skeleton(strip_admin_words(fold(n)))
-            found = [e for c in countries for e in gazetteer.areas_in(c)
-                     if skeleton(strip_admin_words(fold(e.name))) == key]
+            found = [
+                e for c in countries for e in gazetteer.areas_in(c) if skeleton(strip_admin_words(fold(e.name))) == key
+            ]
         if found:
-            best = max(found, key=lambda e: (int(inside(e)), int(holds_any(e, towns, gazetteer)), bias[e.country2],
-                                             int(e.admin2 is not None), e.population))
+            best = max(
+                found,
+                key=lambda e: (
+                    int(inside(e)),
+                    int(holds_any(e, towns, gazetteer)),
+                    bias[e.country2],
+                    int(e.admin2 is not None),
+                    e.population,
+                ),
+            )
             if not checkable or inside(best) or bias[best.country2]:
                 return best
         seats = [e for e in gazetteer.lookup(n) if e.kind == CITY and later and inside(e) and fold(e.name) == fold(n)]
@@ -210,8 +265,11 @@ def loose_region(areas: AreaList, text: str, gazetteer: Gazetteer, bias: Counter
     is called a province ("a mining town, Zulia state")."""
     end = areas.starts[-1] + len(areas.names[-1])
     called_region = bool(REGION_SUFFIX.match(text[end : end + 20]))
-    found = [e for e in gazetteer.lookup(areas.names[-1])
-             if (e.kind == COUNTRY or (e.kind == REGION and e.admin2 is None)) and (bias[e.country2] or called_region)]
+    found = [
+        e
+        for e in gazetteer.lookup(areas.names[-1])
+        if (e.kind == COUNTRY or (e.kind == REGION and e.admin2 is None)) and (bias[e.country2] or called_region)
+    ]
     return max(found, key=lambda e: e.population) if found else None
 
 
@@ -233,17 +291,28 @@ def locate_in_areas(name: str, area: GazEntry, gazetteer: Gazetteer, *, brackete
     seat = seat_of(area, gazetteer)
     if seat is not None:
         # a district named after its seat: the seat is a real place in it, where an average of its towns may be none
-        return Resolved(entry=replace(area, lat=seat.lat, lon=seat.lon), score=0.5,
-                        reason=f"no reading of the name inside the areas named {where}: placed at {seat.name}, "
-                               "the town the area is named after")
-    return Resolved(entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area")
+        return Resolved(
+            entry=replace(area, lat=seat.lat, lon=seat.lon),
+            score=0.5,
+            reason=f"no reading of the name inside the areas named {where}: placed at {seat.name}, "
+            "the town the area is named after",
+        )
+    return Resolved(
+        entry=area, score=0.5, reason=f"no reading of the name inside the areas named {where}: placed at the area"
+    )
 
 
 def seat_of(area: GazEntry, gazetteer: Gazetteer, km: float = 150.0) -> GazEntry | None:
     """The town an area is named after ("Matiacoali" for the district of Matiacoali), in its country and
     near its point; the biggest if several."""
     keys = {fold(area.name), strip_admin_words(fold(area.name))}
-    seats = [t for k in keys for t in gazetteer.lookup(k)
-             if t.kind == CITY and t.country2 == area.country2 and fold(t.name) in keys
-             and haversine_km(t.lat, t.lon, area.lat, area.lon) <= km]
+    seats = [
+        t
+        for k in keys
+        for t in gazetteer.lookup(k)
+        if t.kind == CITY
+        and t.country2 == area.country2
+        and fold(t.name) in keys
+        and haversine_km(t.lat, t.lon, area.lat, area.lon) <= km
+    ]
     return max(seats, key=lambda t: t.population) if seats else None

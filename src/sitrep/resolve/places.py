@@ -25,17 +25,17 @@ from ..parsed import doc_text
 from .disputed import territory_at
 from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton, without_article
 from .place_areas import (
+    GENERIC_FIRST_WORDS,
     LIST_GOES_ON,
     PLACE_NOUN,
     REGION_SUFFIX,
-    GENERIC_FIRST_WORDS,
     AreaList,
     Resolved,
-    keys_of_areas,
     area_list,
     enumeration,
     in_areas,
     key_forms,
+    keys_of_areas,
     locate_in_areas,
     loose_region,
     named_area,
@@ -48,12 +48,37 @@ OTHER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 # Organisation names that contain a place name; nothing inside them is a place.
 ORG_NAMES = (
-    "OSCE Minsk Group", "Minsk Group", "Council of Europe", "European Union", "European Commission",
-    "European Parliament", "United Nations", "African Union", "Arab League", "League of Arab States",
-    "Islamic State", "Red Cross", "Red Crescent", "Associated Press", "New York Times", "Washington Post",
-    "Wall Street Journal", "Los Angeles Times", "Al Jazeera", "Gulf Cooperation Council", "Minsk agreements",
-    "Minsk Protocol", "Human Rights Watch", "Amnesty International", "Amnesty", "Syrian Observatory",
-    "Asian Development Bank", "Bank of America", "University of", "Real Madrid", "Manchester United",
+    "OSCE Minsk Group",
+    "Minsk Group",
+    "Council of Europe",
+    "European Union",
+    "European Commission",
+    "European Parliament",
+    "United Nations",
+    "African Union",
+    "Arab League",
+    "League of Arab States",
+    "Islamic State",
+    "Red Cross",
+    "Red Crescent",
+    "Associated Press",
+    "New York Times",
+    "Washington Post",
+    "Wall Street Journal",
+    "Los Angeles Times",
+    "Al Jazeera",
+    "Gulf Cooperation Council",
+    "Minsk agreements",
+    "Minsk Protocol",
+    "Human Rights Watch",
+    "Amnesty International",
+    "Amnesty",
+    "Syrian Observatory",
+    "Asian Development Bank",
+    "Bank of America",
+    "University of",
+    "Real Madrid",
+    "Manchester United",
 )
 _ORG_RE = re.compile("|".join(re.escape(n) for n in sorted(ORG_NAMES, key=len, reverse=True)))
 
@@ -76,32 +101,90 @@ COMMON_WORDS = frozenset(
     mountains hill hills crescent cathedral landing pioneer pacific atlantic ocean sea strait desert plains
     heights harbour harbor beach lakes springs falls creek""".split()
 )
-TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hamlet|municipality|port|city) of\s*$", re.I)
+TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hamlet|municipality|port|city) of\s*$", re.IGNORECASE)
 NEAR_CUE = re.compile(
     r"\b(?:near|nearby|outside|outskirts of|vicinity of|close to|around|direction of(?: the (?:town|city|village) of)?"
     r"|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)"
     r"|kilometers (?:from|of)|miles (?:from|of)|border of)\s*(?:the )?(?:(?:town|city|village) of )?$",
-    re.I,
+    re.IGNORECASE,
 )
-IN_CUE = re.compile(r"\b(?:in|at|from|to|into|across|towards?|of)\s+(?:the\s+)?$", re.I)
-IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$", re.I)
-AREA_SUFFIX = re.compile(r"^\s*(?:district|area|outskirts|suburbs?)\b", re.I)
+IN_CUE = re.compile(r"\b(?:in|at|from|to|into|across|towards?|of)\s+(?:the\s+)?$", re.IGNORECASE)
+IN_COUNTRY = re.compile(r"\bin\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$", re.IGNORECASE)
+AREA_SUFFIX = re.compile(r"^\s*(?:district|area|outskirts|suburbs?)\b", re.IGNORECASE)
 
 # Demonyms of countries (adjectives are never places themselves; they only bias the document): those of
 # the actor dictionary's countries, and these, which it spells otherwise or lacks.
 _OWN_DEMONYMS = {
-    "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "turkish": "TR", "russian": "RU", "ukrainian": "UA",
-    "georgian": "GE", "syrian": "SY", "iraqi": "IQ", "iranian": "IR", "afghan": "AF", "pakistani": "PK",
-    "indian": "IN", "israeli": "IL", "palestinian": "PS", "lebanese": "LB", "libyan": "LY", "egyptian": "EG",
-    "yemeni": "YE", "saudi": "SA", "sudanese": "SD", "somali": "SO", "ethiopian": "ET", "eritrean": "ER",
-    "nigerian": "NG", "malian": "ML", "burkinabe": "BF", "nigerien": "NE", "chadian": "TD", "cameroonian": "CM",
-    "congolese": "CD", "mozambican": "MZ", "kenyan": "KE", "ugandan": "UG", "burundian": "BI", "rwandan": "RW",
-    "american": "US", "british": "GB", "french": "FR", "german": "DE", "chinese": "CN", "mexican": "MX",
-    "colombian": "CO", "venezuelan": "VE", "brazilian": "BR", "filipino": "PH", "philippine": "PH",
-    "burmese": "MM", "myanmar": "MM", "thai": "TH", "bangladeshi": "BD", "nepali": "NP", "kurdish": "IQ",
-    "jordanian": "JO", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "belarusian": "BY",
-    "moldovan": "MD", "serbian": "RS", "kosovar": "XK", "cypriot": "CY", "greek": "GR", "canadian": "CA",
-    "australian": "AU", "japanese": "JP", "korean": "KR", "italian": "IT", "spanish": "ES", "polish": "PL",
+    "armenian": "AM",
+    "azerbaijani": "AZ",
+    "azeri": "AZ",
+    "turkish": "TR",
+    "russian": "RU",
+    "ukrainian": "UA",
+    "georgian": "GE",
+    "syrian": "SY",
+    "iraqi": "IQ",
+    "iranian": "IR",
+    "afghan": "AF",
+    "pakistani": "PK",
+    "indian": "IN",
+    "israeli": "IL",
+    "palestinian": "PS",
+    "lebanese": "LB",
+    "libyan": "LY",
+    "egyptian": "EG",
+    "yemeni": "YE",
+    "saudi": "SA",
+    "sudanese": "SD",
+    "somali": "SO",
+    "ethiopian": "ET",
+    "eritrean": "ER",
+    "nigerian": "NG",
+    "malian": "ML",
+    "burkinabe": "BF",
+    "nigerien": "NE",
+    "chadian": "TD",
+    "cameroonian": "CM",
+    "congolese": "CD",
+    "mozambican": "MZ",
+    "kenyan": "KE",
+    "ugandan": "UG",
+    "burundian": "BI",
+    "rwandan": "RW",
+    "american": "US",
+    "british": "GB",
+    "french": "FR",
+    "german": "DE",
+    "chinese": "CN",
+    "mexican": "MX",
+    "colombian": "CO",
+    "venezuelan": "VE",
+    "brazilian": "BR",
+    "filipino": "PH",
+    "philippine": "PH",
+    "burmese": "MM",
+    "myanmar": "MM",
+    "thai": "TH",
+    "bangladeshi": "BD",
+    "nepali": "NP",
+    "kurdish": "IQ",
+    "jordanian": "JO",
+    "tunisian": "TN",
+    "algerian": "DZ",
+    "moroccan": "MA",
+    "belarusian": "BY",
+    "moldovan": "MD",
+    "serbian": "RS",
+    "kosovar": "XK",
+    "cypriot": "CY",
+    "greek": "GR",
+    "canadian": "CA",
+    "australian": "AU",
+    "japanese": "JP",
+    "korean": "KR",
+    "italian": "IT",
+    "spanish": "ES",
+    "polish": "PL",
 }
 
 
@@ -115,7 +198,10 @@ def _dictionary_demonyms() -> dict[str, str]:
         country = pycountry.countries.get(alpha_3=iso3)
         if country is None:
             continue
-        names = {fold(n) for n in (country.name, getattr(country, "common_name", ""), spec.get("acled", ""), *spec.get("names", ()))}
+        names = {
+            fold(n)
+            for n in (country.name, getattr(country, "common_name", ""), spec.get("acled", ""), *spec.get("names", ()))
+        }
         # "Azerbaijan forces": a country's name used as an adjective stays a place name here
         out.update((fold(d), country.alpha_2) for d in spec.get("demonyms", ()) if fold(d) not in names)
     return out
@@ -133,8 +219,9 @@ class SpanCandidate:
     facility: bool = False  # the first words of a building's or institution's name ("Rogers Centre")
 
 
-def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
-                hints: dict[str, int] | None = None) -> list[tuple[Place, float]]:
+def find_places(
+    doc: Doc, gazetteer: Gazetteer, *, stage: str, hints: dict[str, int] | None = None
+) -> list[tuple[Place, float]]:
     """Places named in ``doc``, each with its confidence, in text order.
 
     ``hints`` (ISO2 -> weight) are countries the text evokes otherwise, e.g. by naming a group that
@@ -147,18 +234,24 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
     for cc, weight in (hints or {}).items():
         context.countries[cc] += weight
         context.located[cc] += weight  # groups that fight in one country place the story there
-    areas = {s.start: found for s in spans if (found := area_list(
-        text, s.end, loose=s.label in {"GPE", "LOC"})) is not None}
+    areas = {
+        s.start: found for s in spans if (found := area_list(text, s.end, loose=s.label in {"GPE", "LOC"})) is not None
+    }
     # each name inside parentheses, read with the names after it and the place the parentheses follow
-    members = {start: (AreaList(al.names[i:], al.starts[i:]), text[owner.start : owner.end])
-               for owner in spans if (al := areas.get(owner.start)) is not None and al.bracketed
-               for i, start in enumerate(al.starts)}
+    members = {
+        start: (AreaList(al.names[i:], al.starts[i:]), text[owner.start : owner.end])
+        for owner in spans
+        if (al := areas.get(owner.start)) is not None and al.bracketed
+        for i, start in enumerate(al.starts)
+    }
     # Two passes: the regions of the first pass's places then favour readings in those regions
     # ("Glasgow" beside "Edmonton, Kentucky"). What a name itself contributed (in any of its
     # mentions) is left out when that name is resolved again, so no reading supports itself.
     names = [fold(text[s.start : s.end]) for s in spans]
-    first = [_resolve(text[s.start : s.end], s, text, gazetteer, context, areas.get(s.start), members.get(s.start))
-             for s in spans]
+    first = [
+        _resolve(text[s.start : s.end], s, text, gazetteer, context, areas.get(s.start), members.get(s.start))
+        for s in spans
+    ]
     by_name: dict[str, Counter[tuple[str, str]]] = {}
     countries_by_name: dict[str, Counter[str]] = {}
     for key, r in zip(names, first):
@@ -178,11 +271,20 @@ def find_places(doc: Doc, gazetteer: Gazetteer, *, stage: str,
         own_regions = regions.copy()
         own_regions.subtract(by_name.get(key, Counter()))
         own_regions.subtract(context.named_regions.get(key, Counter()))
-        resolved = _resolve(name, span, text, gazetteer,
-                            DocumentContext(context.countries_without(key), +own_regions,
-                                            located=+(context.located - context.named_countries.get(key, Counter())),
-                                            resolved=+(first_countries - countries_by_name.get(key, Counter()))),
-                            areas.get(span.start), members.get(span.start))
+        resolved = _resolve(
+            name,
+            span,
+            text,
+            gazetteer,
+            DocumentContext(
+                context.countries_without(key),
+                +own_regions,
+                located=+(context.located - context.named_countries.get(key, Counter())),
+                resolved=+(first_countries - countries_by_name.get(key, Counter())),
+            ),
+            areas.get(span.start),
+            members.get(span.start),
+        )
         if resolved is None:
             continue
         out.append((_to_place(resolved, span, name, text, stage), resolved.score))
@@ -231,7 +333,12 @@ def _propn_runs(doc: Doc) -> Iterator[Span]:
             tok = doc[j]
             if tok.pos_ == "PROPN":
                 j += 1
-            elif tok.text in {"-", "‐"} and not doc[j - 1].whitespace_ and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+            elif (
+                tok.text in {"-", "‐"}
+                and not doc[j - 1].whitespace_
+                and j + 1 < len(doc)
+                and doc[j + 1].pos_ == "PROPN"
+            ):
                 j += 2
             else:
                 break
@@ -254,7 +361,7 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
         # Inside a person's or organisation's name only the whole run may be a place.
         whole_only = bool(labels & {"PERSON", "ORG", "NORP"})
         for width in range(len(run), 0, -1):
-            for k in range(0, len(run) - width + 1):
+            for k in range(len(run) - width + 1):
                 sub = run[k : k + width]
                 if sub[0].text == "-" or sub[-1].text == "-":
                     continue
@@ -295,8 +402,10 @@ def _known_tail(name: str, gazetteer: Gazetteer) -> str | None:
 
 _AFTER_PLACE_COMMA = re.compile(r"(" + _CONTEXT_NAME.pattern + r"),\s*$")
 # "Port of Spain", "Heroica Puebla de Zaragoza": one name across a small joining word.
-_OF_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*(?: (?:" + "|".join(_JOINERS) + r")(?: (?:the|la|los|las))? "
-                      r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)+")
+_OF_NAME = re.compile(
+    r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*(?: (?:" + "|".join(_JOINERS) + r")(?: (?:the|la|los|las))? "
+    r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)+"
+)
 _AND_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 
 
@@ -377,8 +486,10 @@ def _missing_but_located(name: str, span: SpanCandidate, text: str, gazetteer: G
     if span.label not in PLACE_LABELS and span.label not in {"PROPN", "ORG"}:
         return False
     found = area_list(text, span.end, loose=span.label in {"GPE", "LOC"})
-    return found is not None and fold(name) not in {fold(n) for n in found.names} and (
-        named_area(found, gazetteer, Counter()) is not None
+    return (
+        found is not None
+        and fold(name) not in {fold(n) for n in found.names}
+        and (named_area(found, gazetteer, Counter()) is not None)
     )
 
 
@@ -436,7 +547,9 @@ def _plausible(name: str, span: SpanCandidate, before: str = "") -> bool:
 
 SMALL_TOWN = 10_000  # below this, a town abroad needs the document's support to be read
 MID_TOWN = 50_000  # ... and below this, one matched only by another of its names
-CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds? sterling|euros?|rubles?|roubles?|rupees?|pesos?|francs?|yuan)\b", re.I)
+CURRENCY_AFTER = re.compile(
+    r"\s*(?:dollars?|pounds? sterling|euros?|rubles?|roubles?|rupees?|pesos?|francs?|yuan)\b", re.IGNORECASE
+)
 # Arabic names often keep their article in lower case ("al Tabqa", "al-Hasakeh").
 LOWER_ARTICLE = re.compile(r"^(?:(?:al|el)[ -]|(?:ad|an|ar|as|at|az|ash)-)[A-Z]")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|from|near|at|of)\s+$")
@@ -517,8 +630,12 @@ def _spelt_otherwise(name: str, gazetteer: Gazetteer, context: DocumentContext) 
     """A name the gazetteer lacks, read as the one town of the document's countries spelt like it
     ("Quamishli" in a Syrian story is Al Qamishli); None when no town or several far apart match."""
     bare = _PLACE_NOUN_TAIL.sub("", name)  # "Nassriya city"
-    found = [t for cc, weight in (context.countries + context.resolved).items() if weight > 0
-             for t in gazetteer.spelling_variants(bare, cc, close=True)]
+    found = [
+        t
+        for cc, weight in (context.countries + context.resolved).items()
+        if weight > 0
+        for t in gazetteer.spelling_variants(bare, cc, close=True)
+    ]
     in_regions = [t for t in found if context.regions.get(_region_key(t) or ("", ""), 0) > 0]
     found = in_regions or found  # "Basira ... in Deir-ez-Zor": the one in the region the story names
     if not found:
@@ -526,8 +643,11 @@ def _spelt_otherwise(name: str, gazetteer: Gazetteer, context: DocumentContext) 
     best = max(found, key=lambda t: t.population)
     if any(haversine_km(t.lat, t.lon, best.lat, best.lon) > VARIANT_SPREAD_KM for t in found):
         return None  # namesakes in several parts of the country: the spelling alone cannot choose
-    return Resolved(entry=best, score=0.5, reason=f"not in the gazetteer as written: read as {best.name!r}, "
-                                                  "spelt alike, in the document's country")
+    return Resolved(
+        entry=best,
+        score=0.5,
+        reason=f"not in the gazetteer as written: read as {best.name!r}, spelt alike, in the document's country",
+    )
 
 
 VARIANT_SPREAD_KM = 25.0
@@ -557,8 +677,12 @@ def _resolve(
     area = named_area(areas, gazetteer, bias, tuple(candidates)) if areas is not None else None
     if area is not None and candidates and areas is not None and not areas.bracketed:
         area = loose_region(areas, text, gazetteer, bias)
-    if candidates and areas is not None and not areas.bracketed and (
-            area is None or any(bias[e.country2] for e in candidates) or enumeration(text, areas)):
+    if (
+        candidates
+        and areas is not None
+        and not areas.bracketed
+        and (area is None or any(bias[e.country2] for e in candidates) or enumeration(text, areas))
+    ):
         # "Mosul, Baghdad and Basra" is a list of towns, not Mosul inside Baghdad: a comma list after a
         # known name overrides it only with a region of the document's countries, when no reading of
         # the name lies in them ("Lashkari district centre, Ghazni" against a namesake abroad), and when the
@@ -567,8 +691,11 @@ def _resolve(
     if area is not None and not any(in_areas(e, area_keys, gazetteer) or near(e, area) for e in candidates):
         return locate_in_areas(name, area, gazetteer, bracketed=areas is None or areas.bracketed)
     if not candidates:
-        return _spelt_otherwise(name, gazetteer, context) if area is None and _may_be_spelt_otherwise(
-            name, span, gazetteer) else None
+        return (
+            _spelt_otherwise(name, gazetteer, context)
+            if area is None and _may_be_spelt_otherwise(name, span, gazetteer)
+            else None
+        )
     before = text[max(0, span.start - 60) : span.start]
     after = text[span.end : span.end + 40]
     key = fold(name)
@@ -613,8 +740,11 @@ def _resolve(
             notes.append("document region")
         scored.append((score, e, notes))
     scored.sort(key=lambda t: (-t[0], -t[1].population))
-    after_place = (m := _AFTER_PLACE_COMMA.search(before)) is not None and bool(_known_tail(m.group(1), gazetteer)) and (
-        before.rfind("(") <= before.rfind(")"))  # inside "(Ad Durayhimi, Al Hudaydah)" the old habit holds
+    after_place = (
+        (m := _AFTER_PLACE_COMMA.search(before)) is not None
+        and bool(_known_tail(m.group(1), gazetteer))
+        and (before.rfind("(") <= before.rfind(")"))
+    )  # inside "(Ad Durayhimi, Al Hudaydah)" the old habit holds
     scored = _prefer_city_over_namesake_region(scored, key, region_hint, gazetteer, after_comma=after_place)
     best_score, best, notes = scored[0]
     strong_cue = bool(TOWN_CUE.search(before) or NEAR_CUE.search(before) or IN_CUE.search(before)) or region_hint
@@ -628,9 +758,13 @@ def _resolve(
         if not supported:
             return None
     located = bool({"areas named in parentheses", "admin context"} & set(notes))
-    if best.kind == CITY and any(context.located.values()) and not bias[best.country2] and (
-            (fold(best.name) != key and best.population < MID_TOWN) or best.population < SMALL_TOWN) and (
-            not located and not context.resolved[best.country2]):
+    if (
+        best.kind == CITY
+        and any(context.located.values())
+        and not bias[best.country2]
+        and ((fold(best.name) != key and best.population < MID_TOWN) or best.population < SMALL_TOWN)
+        and (not located and not context.resolved[best.country2])
+    ):
         # "the village of Korin in Idleb province" is no town of that name in Bohemia: in a story set in
         # other countries, a namesake abroad that is small, or matched only by another of its names, is dropped
         return None
@@ -656,8 +790,11 @@ def _same_name(name: str, key: str) -> bool:
     own, written = _CITY_WORD.sub("", fold(name)), _CITY_WORD.sub("", key)
     if own == written:
         return True
-    return skeleton(own) == skeleton(written) and len(skeleton(written)) >= VARIANT_MIN and (
-        len(without_article(own).split()) == len(written.split()))  # not "Orinoco A" for "Orinoco"
+    return (
+        skeleton(own) == skeleton(written)
+        and len(skeleton(written)) >= VARIANT_MIN
+        and (len(without_article(own).split()) == len(written.split()))
+    )  # not "Orinoco A" for "Orinoco"
 
 
 def _context_names(text: str) -> set[str]:
@@ -673,7 +810,6 @@ def _context_names(text: str) -> set[str]:
             if words[i - 1] not in _NAME_JOINERS:
                 keys.add(fold(" ".join(words[:i])))
     return keys
-
 
 
 def _region_named_next(after: str) -> str | None:
@@ -700,10 +836,13 @@ def _admin_named(e: GazEntry, context_keys: set[str], region_next: str | None = 
 
 
 def _prefer_city_over_namesake_region(
-    scored: list[tuple[float, GazEntry, list[str]]], key: str, region_hint: bool, gazetteer: Gazetteer,
+    scored: list[tuple[float, GazEntry, list[str]]],
+    key: str,
+    region_hint: bool,
+    gazetteer: Gazetteer,
     after_comma: bool = False,
 ) -> list[tuple[float, GazEntry, list[str]]]:
-    """"New York", "Washington": a region whose name is also that of a big city or the capital means the city.
+    """ "New York", "Washington": a region whose name is also that of a big city or the capital means the city.
 
     A region wins only when the text says so ("Washington state") or the city is small beside it.
     """
@@ -714,10 +853,14 @@ def _prefer_city_over_namesake_region(
     for i, (_, e, notes) in enumerate(scored[1:], start=1):
         if region_supported and "document region" not in notes:
             continue  # the document is about the region's other places, not this city's
-        if e.kind == CITY and e.country2 == best.country2 and (
-            _is_capital(e, gazetteer)
-            or e.population >= 1_000_000
-            or (fold(e.name) == key and e.population >= 0.25 * max(1, best.population))
+        if (
+            e.kind == CITY
+            and e.country2 == best.country2
+            and (
+                _is_capital(e, gazetteer)
+                or e.population >= 1_000_000
+                or (fold(e.name) == key and e.population >= 0.25 * max(1, best.population))
+            )
         ):
             notes.append("city named like its region")
             return [scored[i], *scored[:i], *scored[i + 1 :]]
@@ -744,11 +887,19 @@ def _to_place(resolved: Resolved, span: SpanCandidate, name: str, text: str, sta
     country = territory.de_jure if territory else e.country3
     if e.kind == COUNTRY and territory is None:
         country = e.country3
-    evidence = Evidence(start=span.start, end=span.end, text=name, stage=stage, reason=resolved.reason,
-                        confidence=resolved.score)
+    evidence = Evidence(
+        start=span.start, end=span.end, text=name, stage=stage, reason=resolved.reason, confidence=resolved.score
+    )
     return Place(
-        name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon, country=country,
-        admin1=e.admin1, admin2=e.admin2, precision=_precision(e, before, after),
-        de_facto=territory.de_facto if territory else None, disputed=territory.name if territory else None,
+        name=e.name,
+        geonameid=e.geonameid,
+        lat=e.lat,
+        lon=e.lon,
+        country=country,
+        admin1=e.admin1,
+        admin2=e.admin2,
+        precision=_precision(e, before, after),
+        de_facto=territory.de_facto if territory else None,
+        disputed=territory.name if territory else None,
         evidence=evidence,
     )

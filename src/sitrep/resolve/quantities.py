@@ -32,25 +32,59 @@ JOINT = "joint"  # one figure for killed and/or wounded (set by the casualty sta
 
 ACLED_UNKNOWN = 10  # ACLED codes an unknown number of fatalities as 10 (codebooks.md, fatality rule 5)
 
-_LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than",
-                "not less than", "a minimum of", "a total of at least")
+_LOWER_BOUND = (
+    "more than",
+    "over",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "not less than",
+    "a minimum of",
+    "a total of at least",
+)
 _NEARLY = ("nearly", "almost", "close to", "just under", "around almost")
 _FEWER = ("fewer than", "less than", "under")
 _UP_TO = ("up to", "as many as", "at most", "no more than", "a maximum of")
-_ABOUT = ("about", "around", "some", "roughly", "approximately", "approx.", "an estimated", "estimated",
-          "circa", "nearly about", "a reported", "reportedly")
+_ABOUT = (
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "approx.",
+    "an estimated",
+    "estimated",
+    "circa",
+    "nearly about",
+    "a reported",
+    "reportedly",
+)
 _EXACT_PREFIX = ("a total of", "exactly", "only", "just", "all", "the", "another", "a further", "further")
 
 # unit -> value of one unit (ACLED's conservative reading of the plural)
 _UNITS = {"ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 # vague word -> (low, best)
-_VAGUE = {"several": (3, 3), "a few": (2, 3), "few": (2, 3), "a couple": (2, 2), "a couple of": (2, 2),
-          "many": (3, 3), "a number": (2, 3), "a number of": (2, 3), "numerous": (3, 3), "multiple": (2, 2),
-          "some": (2, 2)}
+_VAGUE = {
+    "several": (3, 3),
+    "a few": (2, 3),
+    "few": (2, 3),
+    "a couple": (2, 2),
+    "a couple of": (2, 2),
+    "many": (3, 3),
+    "a number": (2, 3),
+    "a number of": (2, 3),
+    "numerous": (3, 3),
+    "multiple": (2, 2),
+    "some": (2, 2),
+}
 _SINGLE = {"a", "an", "one", "a single", "single", "a lone", "lone"}
 _ZERO_WORDS = {"no", "none", "nobody", "no one", "zero", "not a single", "not one", "nil"}
-_UNKNOWN_RE = re.compile(r"^(?:an? )?(?:unknown|unspecified|undisclosed|unconfirmed|undetermined|unclear|"
-                         r"uncounted|unidentified)(?: number)?(?: of)?$")
+_UNKNOWN_RE = re.compile(
+    r"^(?:an? )?(?:unknown|unspecified|undisclosed|unconfirmed|undetermined|unclear|"
+    r"uncounted|unidentified)(?: number)?(?: of)?$"
+)
 _NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _RANGE_RE = re.compile(r"^(?:between )?(\S+)\s*(?:to|-|–|—|and|or)\s*(\S+)$")
 
@@ -150,7 +184,9 @@ def _core(s: str) -> Quantity | None:
 def _apply(modifier: str, kind: str, q: Quantity) -> Quantity:
     n = q.low
     if kind == AT_LEAST:
-        return Quantity(q.low, q.best, None, f"{AT_LEAST}:{modifier}" if q.rule == EXACT else f"{AT_LEAST}:{modifier}+{q.rule}")
+        return Quantity(
+            q.low, q.best, None, f"{AT_LEAST}:{modifier}" if q.rule == EXACT else f"{AT_LEAST}:{modifier}+{q.rule}"
+        )
     if kind == NEARLY:
         if n <= 1:
             return Quantity(n, n, n, f"{NEARLY}:{modifier}", reason="nearly one or zero read as the number")

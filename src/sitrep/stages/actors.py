@@ -30,22 +30,42 @@ if TYPE_CHECKING:
 NAME = "actors.lexicon.v1"
 
 # A country after one of these prepositions names a place, not an actor ("shelling in Armenia").
-LOCATIVE = frozenset("in at near to into from across within throughout inside towards toward along on via outside "
-                     "around over through between beyond of against".split())
+LOCATIVE = frozenset(
+    "in at near to into from across within throughout inside towards toward along on via outside "
+    "around over through between beyond of against".split()
+)
 # ... except when the noun before "of"/"by" is an actor's action or body ("the aggression of Azerbaijan").
-ACTOR_HEADS = frozenset("aggression attack attacks offensive shelling army forces president leadership side actions "
-                        "provocation provocations troops military invasion occupation bombardment".split())
-PROTEST_VERBS = {"protest": "protesters", "demonstrate": "protesters", "rally": "protesters", "march": "protesters",
-                 "picket": "protesters", "riot": "rioters"}
-PROTEST_NOUNS = {"protest": "protesters", "demonstration": "protesters", "rally": "protesters", "sit-in": "protesters",
-                 "march": "protesters", "riot": "rioters", "rioting": "rioters", "mob": "rioters"}
+ACTOR_HEADS = frozenset(
+    "aggression attack attacks offensive shelling army forces president leadership side actions "
+    "provocation provocations troops military invasion occupation bombardment".split()
+)
+PROTEST_VERBS = {
+    "protest": "protesters",
+    "demonstrate": "protesters",
+    "rally": "protesters",
+    "march": "protesters",
+    "picket": "protesters",
+    "riot": "rioters",
+}
+PROTEST_NOUNS = {
+    "protest": "protesters",
+    "demonstration": "protesters",
+    "rally": "protesters",
+    "sit-in": "protesters",
+    "march": "protesters",
+    "riot": "rioters",
+    "rioting": "rioters",
+    "mob": "rioters",
+}
 QUOTES = "\"“”‘’'«»"
 NOT_ACTORS = frozenset({"covid-19", "covid", "coronavirus", "sars-cov-2", "twitter", "facebook"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARMED_ROLE_SECTORS = frozenset({"REB", "UAF", "PRM", "CRM"})
 # A name followed by one of these is a place ("Gajiram town"), not an organisation.
-PLACE_WORDS = frozenset("town village city district province county area region neighbourhood neighborhood camp "
-                        "municipality locality suburb commune department governorate state".split())
+PLACE_WORDS = frozenset(
+    "town village city district province county area region neighbourhood neighborhood camp "
+    "municipality locality suburb commune department governorate state".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +95,13 @@ def _accept(doc: Doc, start: int, end: int, entry: Entry) -> bool:
         tok = doc[start]
         if entry.kind == "role" and tok.pos_ not in {"NOUN", "PROPN"}:
             return False
-        if entry.kind == "country" and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i + 1 < len(doc) \
-                and doc[tok.i + 1].ent_type_ == "PERSON":
+        if (
+            entry.kind == "country"
+            and tok.ent_type_ == "PERSON"
+            and tok.ent_iob_ == "B"
+            and tok.i + 1 < len(doc)
+            and doc[tok.i + 1].ent_type_ == "PERSON"
+        ):
             return False  # a person's first name ("Jordan Peterson")
     return True
 
@@ -115,8 +140,11 @@ def find_actors(doc: Doc, dictionary: ActorDictionary, places: list[tuple[int, s
     hits = [Hit(h.start, h.end, h.payload) for h in _matcher(dictionary).find(doc, accept=_accept)]
     quoted = [q for q in (_quoted_name(doc, ent) for ent in doc.ents if ent.label_ == "ORG") if q is not None]
     # A quoted organisation name is one actor, whatever dictionary words it contains.
-    hits = [h for h in hits if not any(q.start <= h.start and h.end <= q.end and (h.start, h.end) != (q.start, q.end)
-                                       for q in quoted)]
+    hits = [
+        h
+        for h in hits
+        if not any(q.start <= h.start and h.end <= q.end and (h.start, h.end) != (q.start, q.end) for q in quoted)
+    ]
     countries = _CountryContext(doc, dictionary, hits, places or [])
     found: list[Found] = []
     i = 0
@@ -169,8 +197,12 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
     h = hits[i]
     nxt = hits[i + 1] if i + 1 < len(hits) else None
     kind = h.entry.kind
-    if kind in {"country", "demonym", "group"} and nxt is not None and nxt.entry.kind == "role" \
-            and _modifier_gap(doc, h.end, nxt.start):
+    if (
+        kind in {"country", "demonym", "group"}
+        and nxt is not None
+        and nxt.entry.kind == "role"
+        and _modifier_gap(doc, h.end, nxt.start)
+    ):
         used, role, loaded = _role_run(doc, d, hits, i + 1)
         end = hits[i + used].end
         start = _loaded_start(doc, d, h.start)
@@ -190,7 +222,11 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
         loaded = loaded or start < h.start
         after = i + used
         owner = hits[after] if after < len(hits) else None
-        if owner is not None and owner.entry.kind in {"country", "demonym", "group"} and _of_gap(doc, last.end, owner.start, role):
+        if (
+            owner is not None
+            and owner.entry.kind in {"country", "demonym", "group"}
+            and _of_gap(doc, last.end, owner.start, role)
+        ):
             ev = _evidence(doc, start, owner.end, None)
             group = d.groups[owner.entry.key] if owner.entry.kind == "group" else None
             if group is not None and role.sector not in {"MIL", "COP", "GOV"} | ARMED_ROLE_SECTORS:
@@ -202,7 +238,7 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
             else:
                 actor = d.actor(owner.entry.key, role, evidence=ev, loaded=loaded)
             return Found(start, owner.end, actor, 0.9), used + 1
-        if loaded and role.sector in {"GOV", "MIL"} and _foreign_word(doc[start:last.end].text):
+        if loaded and role.sector in {"GOV", "MIL"} and _foreign_word(doc[start : last.end].text):
             country, reason = None, "an occupier or invader without a named state: not the country of the place"
         else:
             country, reason = ctx.at(doc[h.start])
@@ -227,12 +263,14 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
 
 
 def _distribute_roles(doc: Doc, d: ActorDictionary, found: list[Found]) -> list[Found]:
-    """"Military forces of India and Pakistan": the role applies to every country of the list."""
+    """ "Military forces of India and Pakistan": the role applies to every country of the list."""
     out = list(found)
     for k in range(1, len(out)):
         prev, cur = out[k - 1], out[k]
         between = [t.lower_ for t in doc[prev.end : cur.start]]
-        bare_country = cur.actor.sector == "GOV" and cur.actor.country and doc[cur.start:cur.end].text == cur.actor.name
+        bare_country = (
+            cur.actor.sector == "GOV" and cur.actor.country and doc[cur.start : cur.end].text == cur.actor.name
+        )
         if between not in (["and"], [","], [",", "and"]) or not bare_country:
             continue
         role = d.role_of(prev.actor)
@@ -244,7 +282,7 @@ def _distribute_roles(doc: Doc, d: ActorDictionary, found: list[Found]) -> list[
 
 
 def _foreign_word(text: str) -> bool:
-    """"Occupiers", "invaders", "the aggressor" name a foreign force; "the regime" governs where it acts."""
+    """ "Occupiers", "invaders", "the aggressor" name a foreign force; "the regime" governs where it acts."""
     low = text.lower()
     return any(stem in low for stem in ("occup", "invad", "invasion", "aggressor", "punitive"))
 
@@ -262,11 +300,16 @@ def _role_run(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int) -> tuple[in
 def _modifier_gap(doc: Doc, end: int, start: int) -> bool:
     """Only "'s", adjectives or compounds (at most two tokens) between a country and its role."""
     gap = doc[end:start]
-    return len(gap) <= 2 and all(t.lower_ in {"'s", "’s", "'"} or t.pos_ in {"ADJ", "PROPN", "NOUN", "VERB"} and t.dep_ in {"amod", "compound", "case"} for t in gap)
+    return len(gap) <= 2 and all(
+        t.lower_ in {"'s", "’s", "'"}
+        or t.pos_ in {"ADJ", "PROPN", "NOUN", "VERB"}
+        and t.dep_ in {"amod", "compound", "case"}
+        for t in gap
+    )
 
 
 def _of_gap(doc: Doc, end: int, start: int, role: Role) -> bool:
-    """"forces of X"; "in X" only for people who belong where they are ("civilians in Syria", not "troops in Syria")."""
+    """ "forces of X"; "in X" only for people who belong where they are ("civilians in Syria", not "troops in Syria")."""
     words = [t.lower_ for t in doc[end:start]]
     if words in (["of"], ["of", "the"]):
         return True
@@ -284,7 +327,7 @@ def _loaded_start(doc: Doc, d: ActorDictionary, start: int) -> int:
 
 def _used_as_actor(doc: Doc, h: Hit) -> bool:
     """False when a name is a place: the object of a locative preposition, or a modifier of a place noun."""
-    tok = doc[h.start:h.end].root
+    tok = doc[h.start : h.end].root
     while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj":
@@ -292,9 +335,7 @@ def _used_as_actor(doc: Doc, h: Hit) -> bool:
         if prep.lower_ not in LOCATIVE:
             return True
         return prep.lower_ in {"of", "by", "against"} and prep.head.lemma_.lower() in ACTOR_HEADS | {"attack", "force"}
-    if tok.dep_ in {"compound", "nmod", "npadvmod"}:
-        return False
-    return True
+    return tok.dep_ not in {"compound", "nmod", "npadvmod"}
 
 
 def _protesters(doc: Doc, d: ActorDictionary, found: list[Found], ctx: _CountryContext) -> list[Found]:
@@ -304,7 +345,9 @@ def _protesters(doc: Doc, d: ActorDictionary, found: list[Found], ctx: _CountryC
     by_sentence_has: set[int] = {doc[f.start].sent.start for f in out if f.actor.inter in {5, 6}}
     for tok in doc:
         lemma = tok.lemma_.lower()
-        role_key = PROTEST_VERBS.get(lemma) if tok.pos_ == "VERB" else PROTEST_NOUNS.get(lemma) if tok.pos_ == "NOUN" else None
+        role_key = (
+            PROTEST_VERBS.get(lemma) if tok.pos_ == "VERB" else PROTEST_NOUNS.get(lemma) if tok.pos_ == "NOUN" else None
+        )
         if role_key is None:
             continue
         role = d.roles[role_key]
@@ -375,8 +418,10 @@ def _in_place_list(doc: Doc, span: Span) -> bool:
         return False
     inside = doc[opened + 1 : span.end]
     closes = next((t.i for t in doc[span.end : span.sent.end] if t.text == ")"), None)
-    return closes is not None and (span.start == opened + 1 or doc[span.start - 1].text == ",") and (
-        any(t.text == "," for t in inside) or doc[span.end].text == ","
+    return (
+        closes is not None
+        and (span.start == opened + 1 or doc[span.start - 1].text == ",")
+        and (any(t.text == "," for t in inside) or doc[span.end].text == ",")
     )
 
 
@@ -415,8 +460,9 @@ def _evidence(doc: Doc, start: int, end: int, reason: str | None) -> Evidence:
 def _mention(doc: Doc, f: Found) -> Mention:
     ev = f.actor.evidence
     actor = f.actor if ev.confidence == f.score else _with_confidence(f.actor, f.score)
-    return Mention(kind="actor", start=ev.start, end=ev.end, text=ev.text, value=actor, stage=NAME,
-                   score=f.score, reason=ev.reason)
+    return Mention(
+        kind="actor", start=ev.start, end=ev.end, text=ev.text, value=actor, stage=NAME, score=f.score, reason=ev.reason
+    )
 
 
 def _with_confidence(actor: Actor, score: float) -> Actor:

@@ -31,11 +31,14 @@ if TYPE_CHECKING:
 
 NAME = "attribution.rules.v1"
 
-SAY_VERBS = frozenset("say state claim report announce tell add note allege deny confirm insist declare write tweet "
-                      "warn accuse blame assert reiterate stress emphasise emphasize explain indicate read quote "
-                      "affirm acknowledge admit maintain argue observe record document".split())
-DOCUMENT_NOUNS = frozenset("statement communique communiqué release report letter message post bulletin "
-                           "briefing declaration appeal".split())
+SAY_VERBS = frozenset(
+    "say state claim report announce tell add note allege deny confirm insist declare write tweet "
+    "warn accuse blame assert reiterate stress emphasise emphasize explain indicate read quote "
+    "affirm acknowledge admit maintain argue observe record document".split()
+)
+DOCUMENT_NOUNS = frozenset(
+    "statement communique communiqué release report letter message post bulletin briefing declaration appeal".split()
+)
 PRONOUNS = frozenset("he she it they we i".split())
 ANAPHORS = frozenset("this that it these those".split())
 QUOTE_RE = re.compile(r"“[^“”]+”|\"[^\"]+\"|«[^«»]+»")
@@ -70,12 +73,25 @@ def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> 
             continue
         claimant, cue_start, cue_end, scope_start, scope_end, cue = made
         claimant = _in_own_words(doc, claimant)
-        if any(m.value.claimant.name == claimant.name and m.value.scope_start == scope_start
-               and m.value.scope_end == scope_end for m in out):
+        if any(
+            m.value.claimant.name == claimant.name
+            and m.value.scope_start == scope_start
+            and m.value.scope_end == scope_end
+            for m in out
+        ):
             continue
         value = Attribution(claimant=claimant, scope_start=scope_start, scope_end=scope_end, cue=cue)
-        out.append(Mention(kind="attribution", start=cue_start, end=cue_end, text=text[cue_start:cue_end],
-                           value=value, stage=NAME, score=claimant.evidence.confidence))
+        out.append(
+            Mention(
+                kind="attribution",
+                start=cue_start,
+                end=cue_end,
+                text=text[cue_start:cue_end],
+                value=value,
+                stage=NAME,
+                score=claimant.evidence.confidence,
+            )
+        )
         last.append(claimant)
     return out
 
@@ -108,7 +124,6 @@ def _in_own_words(doc: Doc, claimant: Actor) -> Actor:
     return replace(claimant, name=words)
 
 
-
 def _is_reporting(tok: Token) -> bool:
     """A reporting verb in the active voice or a perfect tense ("said", "has noted"), not "the reported attack"."""
     if tok.lemma_.lower() not in SAY_VERBS or tok.pos_ not in {"VERB", "AUX"}:
@@ -128,7 +143,9 @@ def _according_to(doc: Doc, tok: Token, actors: list[Mention]) -> Made | None:
     return actor.value, tok.idx, actor.end, sent.start_char, sent.end_char, "according to"
 
 
-def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Quote], last: list[Actor]) -> Made | None:
+def _reporting_verb(
+    doc: Doc, verb: Token, actors: list[Mention], quotes: list[Quote], last: list[Actor]
+) -> Made | None:
     text = doc_text(doc)
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
@@ -144,8 +161,9 @@ def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Q
         claimant = last[-1] if last else None
     else:
         lo, hi = doc[sub_lo].idx, doc[sub_hi - 1].idx + len(doc[sub_hi - 1])
-        hit = next((m for m in actors if m.start <= subj.idx < m.end), None) or \
-            next((m for m in actors if lo <= m.start < hi), None)
+        hit = next((m for m in actors if m.start <= subj.idx < m.end), None) or next(
+            (m for m in actors if lo <= m.start < hi), None
+        )
         claimant = hit.value if hit is not None else None
     if claimant is None:
         return None
@@ -166,7 +184,7 @@ def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Q
     first = min(verb.idx, doc[sub_lo].idx)
     # a quotation that ends just before the speaker: "“...,” the statement also reads"
     for q in quotes:
-        if q.end <= first and len(text[q.end:first]) <= 3 and not text[q.end:first].strip(" ,"):
+        if q.end <= first and len(text[q.end : first]) <= 3 and not text[q.end : first].strip(" ,"):
             return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
     sent = verb.sent
     scope_start, scope_end = sent.start_char, sent.end_char
@@ -177,13 +195,13 @@ def _reporting_verb(doc: Doc, verb: Token, actors: list[Mention], quotes: list[Q
         scope_end = last_tok.idx + len(last_tok)
     # a quotation that follows at once: 'X said: “...”'
     for q in quotes:
-        if verb.idx < q.start and not text[verb.idx + len(verb):q.start].strip(" ,:\n") and q.start < scope_end + 3:
+        if verb.idx < q.start and not text[verb.idx + len(verb) : q.start].strip(" ,:\n") and q.start < scope_end + 3:
             return claimant, cue_start, cue_end, min(scope_start, q.start), max(q.end, scope_end), "quote"
     anaphoric = any(c.dep_ == "dobj" and c.lower_ in ANAPHORS for c in verb.children)
     if anaphoric and sent.start > 0:
         scope_start = doc[sent.start - 1].sent.start_char
     if anaphoric or in_statement:
-        follow = next((q for q in quotes if scope_end <= q.start and not text[scope_end:q.start].strip()), None)
+        follow = next((q for q in quotes if scope_end <= q.start and not text[scope_end : q.start].strip()), None)
         if follow is not None:
             scope_end = follow.end
     return claimant, cue_start, cue_end, scope_start, scope_end, cue

@@ -25,50 +25,275 @@ if TYPE_CHECKING:
 
 NAME = "casualties.rules.v1"
 
-KILLED = frozenset({"kill", "killed", "die", "dead", "death", "fatality", "slay", "slain", "massacre", "execute",
-                    "murder", "behead", "assassinate", "perish", "slaughter", "lynch", "body", "corpse"})
+KILLED = frozenset(
+    {
+        "kill",
+        "killed",
+        "die",
+        "dead",
+        "death",
+        "fatality",
+        "slay",
+        "slain",
+        "massacre",
+        "execute",
+        "murder",
+        "behead",
+        "assassinate",
+        "perish",
+        "slaughter",
+        "lynch",
+        "body",
+        "corpse",
+    }
+)
 WOUNDED = frozenset({"wound", "wounded", "injure", "injured", "injury", "hurt", "maim", "casualty"})
 # Verbs whose victim is their object when active ("killed 3 soldiers"); others take it as subject.
-TRANSITIVE = frozenset({"kill", "slay", "massacre", "execute", "murder", "behead", "assassinate", "slaughter",
-                        "lynch", "wound", "injure", "hurt", "maim"})
+TRANSITIVE = frozenset(
+    {
+        "kill",
+        "slay",
+        "massacre",
+        "execute",
+        "murder",
+        "behead",
+        "assassinate",
+        "slaughter",
+        "lynch",
+        "wound",
+        "injure",
+        "hurt",
+        "maim",
+    }
+)
 INTRANSITIVE = frozenset({"die", "perish"})
 # Words that need a person beside them before they count ("bodies were found", "executed 3 men").
 NEEDS_NUMBER = frozenset({"body", "corpse", "execute"})
 
 # Words that may stand left of a number inside its phrase ("over a", "at least", "up to").
-MODIFIER_WORDS = frozenset({
-    "over", "more", "than", "at", "least", "nearly", "almost", "about", "around", "some", "roughly", "approximately",
-    "up", "to", "a", "an", "as", "many", "estimated", "upwards", "of", "in", "excess", "no", "fewer", "less",
-    "under", "between", "close", "just", "another", "further", "total", "minimum", "maximum", "only", "exactly",
-    "single", "not", "the", "all", "these", "those", "both",
-})
-VAGUE_HEADS = frozenset({"dozen", "dozens", "score", "scores", "tens", "hundreds", "thousands", "several", "few",
-                         "many", "number", "unknown", "unspecified", "undisclosed", "unconfirmed", "undetermined",
-                         "numerous", "multiple", "nobody", "none", "couple"})
+MODIFIER_WORDS = frozenset(
+    {
+        "over",
+        "more",
+        "than",
+        "at",
+        "least",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "up",
+        "to",
+        "a",
+        "an",
+        "as",
+        "many",
+        "estimated",
+        "upwards",
+        "of",
+        "in",
+        "excess",
+        "no",
+        "fewer",
+        "less",
+        "under",
+        "between",
+        "close",
+        "just",
+        "another",
+        "further",
+        "total",
+        "minimum",
+        "maximum",
+        "only",
+        "exactly",
+        "single",
+        "not",
+        "the",
+        "all",
+        "these",
+        "those",
+        "both",
+    }
+)
+VAGUE_HEADS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "tens",
+        "hundreds",
+        "thousands",
+        "several",
+        "few",
+        "many",
+        "number",
+        "unknown",
+        "unspecified",
+        "undisclosed",
+        "unconfirmed",
+        "undetermined",
+        "numerous",
+        "multiple",
+        "nobody",
+        "none",
+        "couple",
+    }
+)
 NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-UNIT_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                        "minute", "minutes", "km", "kilometres", "kilometers", "mile", "miles", "metres", "meters",
-                        "mm", "percent", "%", "am", "pm", "times", "calibre", "caliber", "o'clock", "tonnes", "kg"})
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                    "dec"})
+UNIT_WORDS = frozenset(
+    {
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "km",
+        "kilometres",
+        "kilometers",
+        "mile",
+        "miles",
+        "metres",
+        "meters",
+        "mm",
+        "percent",
+        "%",
+        "am",
+        "pm",
+        "times",
+        "calibre",
+        "caliber",
+        "o'clock",
+        "tonnes",
+        "kg",
+    }
+)
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
 DEFINITE = frozenset({"the", "these", "those", "all", "both"})
 GROUPS = {
-    "children": {"child", "children", "kid", "minor", "boy", "girl", "infant", "baby", "toddler", "teenager",
-                 "schoolchild", "student", "pupil"},
-    "civilians": {"civilian", "resident", "villager", "farmer", "passer", "passerby", "bystander", "worker",
-                  "shepherd", "herder", "local"},
-    "soldiers": {"soldier", "troop", "serviceman", "servicemen", "army", "paratrooper", "marine", "conscript",
-                 "officer", "commander", "personnel"},
+    "children": {
+        "child",
+        "children",
+        "kid",
+        "minor",
+        "boy",
+        "girl",
+        "infant",
+        "baby",
+        "toddler",
+        "teenager",
+        "schoolchild",
+        "student",
+        "pupil",
+    },
+    "civilians": {
+        "civilian",
+        "resident",
+        "villager",
+        "farmer",
+        "passer",
+        "passerby",
+        "bystander",
+        "worker",
+        "shepherd",
+        "herder",
+        "local",
+    },
+    "soldiers": {
+        "soldier",
+        "troop",
+        "serviceman",
+        "servicemen",
+        "army",
+        "paratrooper",
+        "marine",
+        "conscript",
+        "officer",
+        "commander",
+        "personnel",
+    },
     "police": {"police", "policeman", "policemen", "policewoman", "gendarme", "cop", "guard"},
-    "fighters": {"fighter", "militant", "insurgent", "rebel", "jihadist", "terrorist", "gunman", "gunmen",
-                 "militiaman", "militiamen", "combatant", "attacker", "assailant"},
+    "fighters": {
+        "fighter",
+        "militant",
+        "insurgent",
+        "rebel",
+        "jihadist",
+        "terrorist",
+        "gunman",
+        "gunmen",
+        "militiaman",
+        "militiamen",
+        "combatant",
+        "attacker",
+        "assailant",
+    },
     "women": {"woman", "women"},
 }
-GENERIC_PEOPLE = frozenset({"people", "person", "persons", "individual", "other", "others", "victim", "man", "men",
-                            "member", "body", "corpse"})
-COLLECTIVE = frozenset({"family", "group", "crew", "unit", "patrol", "convoy", "population", "people", "number",
-                        "toll", "village", "town", "house", "vehicle", "car", "building", "area", "life", "lives"})
+GENERIC_PEOPLE = frozenset(
+    {"people", "person", "persons", "individual", "other", "others", "victim", "man", "men", "member", "body", "corpse"}
+)
+COLLECTIVE = frozenset(
+    {
+        "family",
+        "group",
+        "crew",
+        "unit",
+        "patrol",
+        "convoy",
+        "population",
+        "people",
+        "number",
+        "toll",
+        "village",
+        "town",
+        "house",
+        "vehicle",
+        "car",
+        "building",
+        "area",
+        "life",
+        "lives",
+    }
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SHARED_OUTCOMES = frozenset({"capture", "arrest", "abduct", "kidnap", "detain", "displace"})
 
@@ -132,7 +357,9 @@ def _is_count_token(t: Token) -> bool:
     if not (t.like_num or t.pos_ == "NUM"):
         return False
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-    if nxt is not None and (nxt.lower_ in UNIT_WORDS or (nxt.text == "-" and t.i + 2 < len(t.doc) and t.nbor(2).lower_ in UNIT_WORDS)):
+    if nxt is not None and (
+        nxt.lower_ in UNIT_WORDS or (nxt.text == "-" and t.i + 2 < len(t.doc) and t.nbor(2).lower_ in UNIT_WORDS)
+    ):
         return False
     if t.i > 0 and t.nbor(-1).text in {"$", "€", "£", "#", "No.", "no."}:
         return False
@@ -154,7 +381,12 @@ def _phrase_at(sent: Span, t: Token, taken: set[int]) -> Phrase | None:
         if nxt.like_num or nxt.lower_ in {"hundred", "thousand", "dozen"}:
             end += 1
             head = nxt
-        elif nxt.lower_ in {"to", "-", "–", "or", "and"} and end + 1 < sent.end and doc[end + 1].like_num and (doc[end + 1].ent_type_ not in NOT_COUNTS or _counts_people(doc[end + 1])):
+        elif (
+            nxt.lower_ in {"to", "-", "–", "or", "and"}
+            and end + 1 < sent.end
+            and doc[end + 1].like_num
+            and (doc[end + 1].ent_type_ not in NOT_COUNTS or _counts_people(doc[end + 1]))
+        ):
             end += 2
             head = doc[end - 1]
         else:
@@ -165,7 +397,12 @@ def _phrase_at(sent: Span, t: Token, taken: set[int]) -> Phrase | None:
     if end < sent.end and doc[end].lower_ == "of" and head.lower_ in VAGUE_HEADS | {"dozen", "hundred", "thousand"}:
         end += 1
     start = t.i
-    while start - 1 >= sent.start and t.i - (start - 1) <= 5 and doc[start - 1].lower_ in MODIFIER_WORDS and (start - 1) not in taken:
+    while (
+        start - 1 >= sent.start
+        and t.i - (start - 1) <= 5
+        and doc[start - 1].lower_ in MODIFIER_WORDS
+        and (start - 1) not in taken
+    ):
         start -= 1
     for s in range(start, t.i + 1):
         words = [w.text for w in doc[s:end]]
@@ -184,7 +421,11 @@ def _parse_words(words: list[str]) -> Quantity | None:
 
 def _counted_noun(doc, head: Token, end: int) -> Token | None:  # type: ignore[no-untyped-def]
     """The noun a number counts: its head for "3 soldiers", the object of "of" for "dozens of soldiers"."""
-    if head.dep_ in {"nummod", "quantmod", "amod", "det"} and head.head.pos_ in {"NOUN", "PROPN", "PRON"} and head.head.i >= end - 1:
+    if (
+        head.dep_ in {"nummod", "quantmod", "amod", "det"}
+        and head.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and head.head.i >= end - 1
+    ):
         noun = head.head
         while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
             noun = noun.head  # "14 Al Shabaab militants": the number hangs on a name inside the noun phrase
@@ -194,7 +435,12 @@ def _counted_noun(doc, head: Token, end: int) -> Token | None:  # type: ignore[n
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN", "PRON"}:
                     return pobj
-    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ in {"NNS", "NN"} and doc[end].dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}:
+    if (
+        end < len(doc)
+        and doc[end].pos_ == "NOUN"
+        and doc[end].tag_ in {"NNS", "NN"}
+        and doc[end].dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
+    ):
         return doc[end]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in GROUP_OF:
         return head.head.head  # "a family of three": the number counts the family's members
@@ -250,7 +496,12 @@ def _victims(tr: Token) -> list[tuple[Token, str]]:
     else:
         if tr.dep_ in {"amod", "acl", "relcl"}:
             out.append((tr.head, "modified noun"))
-        if tr.dep_ in {"oprd", "acomp", "xcomp", "attr", "advcl", "ccomp", "conj"} and tr.lower_ in {"dead", "injured", "wounded", "hurt"}:
+        if tr.dep_ in {"oprd", "acomp", "xcomp", "attr", "advcl", "ccomp", "conj"} and tr.lower_ in {
+            "dead",
+            "injured",
+            "wounded",
+            "hurt",
+        }:
             for c in tr.head.children:
                 if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c is not tr:
                     out.append((c, "predicate"))
@@ -319,8 +570,14 @@ def _unknowns(triggers: list[Token], links: list[Link]) -> list[Link]:
         if any(c.dep_ in {"det", "nummod", "amod", "poss"} for c in tr.children):
             continue
         q = Quantity(1, 1, None, UNKNOWN, reason="deaths reported without a number: at least one")
-        out.append(Link(phrase=Phrase(start=tr.i, end=tr.i + 1, quantity=q, noun=None, head=tr), trigger=tr,
-                        outcome="killed", how="unknown number"))
+        out.append(
+            Link(
+                phrase=Phrase(start=tr.i, end=tr.i + 1, quantity=q, noun=None, head=tr),
+                trigger=tr,
+                outcome="killed",
+                how="unknown number",
+            )
+        )
     return out
 
 
@@ -352,8 +609,11 @@ def _is_single_person(v: Token) -> bool:
         return False
     if any(c.dep_ == "nummod" for c in v.children):
         return False
-    return (v.tag_ == "NN" and v.pos_ == "NOUN" and v.lower_ not in COLLECTIVE) or (
-        v.pos_ == "PROPN" and v.ent_type_ == "PERSON") or v.lower_ in PERSON_PRONOUNS
+    return (
+        (v.tag_ == "NN" and v.pos_ == "NOUN" and v.lower_ not in COLLECTIVE)
+        or (v.pos_ == "PROPN" and v.ent_type_ == "PERSON")
+        or v.lower_ in PERSON_PRONOUNS
+    )
 
 
 def _conjunct_singles(links: list[Link]) -> list[Link]:
@@ -369,8 +629,13 @@ def _conjunct_singles(links: list[Link]) -> list[Link]:
                 continue
             anchors.add(member.i)
             one = Quantity(1, 1, 1, EXACT, reason="one victim named without a number")
-            ph = Phrase(start=member.left_edge.i if member.left_edge.i >= member.i - 4 else member.i, end=member.i + 1,
-                        quantity=one, noun=member, head=member)
+            ph = Phrase(
+                start=member.left_edge.i if member.left_edge.i >= member.i - 4 else member.i,
+                end=member.i + 1,
+                quantity=one,
+                noun=member,
+                head=member,
+            )
             out.append(Link(phrase=ph, trigger=link.trigger, outcome=link.outcome, how=link.how))
     return out
 
@@ -383,9 +648,9 @@ SUBSET_CUES = ("among them", "among whom", "of them", "of whom", "including", "a
 
 
 def _after_subset_cue(doc, ph: Phrase) -> bool:  # type: ignore[no-untyped-def]
-    """"..., among them three children": the figure counts part of the victims just named."""
+    """ "..., among them three children": the figure counts part of the victims just named."""
     before = doc[max(0, ph.start - 4) : ph.start].text.lower()
-    return any(before.endswith(cue) or before.endswith(cue + ",") for cue in SUBSET_CUES)
+    return any(before.endswith((cue, cue + ",")) for cue in SUBSET_CUES)
 
 
 def _link_one(sent: Span, ph: Phrase, victims, triggers: list[Token]) -> Link | None:  # type: ignore[no-untyped-def]
@@ -395,22 +660,38 @@ def _link_one(sent: Span, ph: Phrase, victims, triggers: list[Token]) -> Link | 
             if tr.lemma_.lower() in NEEDS_NUMBER and ph.quantity.rule == ZERO:
                 continue
             if subset:
-                return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="including",
-                            group=_group(ph.noun) or _noun_group(ph.noun))
+                return Link(
+                    phrase=ph,
+                    trigger=tr,
+                    outcome=_outcome(tr) or "killed",
+                    how="including",
+                    group=_group(ph.noun) or _noun_group(ph.noun),
+                )
             return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how=how)
     if subset:
         # "killed nine civilians, among them three children": the nearest outcome word before it.
         before = [tr for tr in triggers if tr.i < ph.start and _outcome(tr) is not None]
         if before:
             tr = before[-1]
-            return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="including",
-                        group=_group(ph.noun) or _noun_group(ph.noun))
+            return Link(
+                phrase=ph,
+                trigger=tr,
+                outcome=_outcome(tr) or "killed",
+                how="including",
+                group=_group(ph.noun) or _noun_group(ph.noun),
+            )
     # "including at least one child": a subset of the figure the preposition hangs on.
     anchor = _root_of(ph.anchor)
     if anchor.dep_ == "pobj" and anchor.head.lower_ in {"including", "among", "of"}:
         holder = anchor.head.head
         if _outcome(holder) is not None:
-            return Link(phrase=ph, trigger=holder, outcome=_outcome(holder) or "killed", how="including", group=_group(ph.noun) or _noun_group(ph.noun))
+            return Link(
+                phrase=ph,
+                trigger=holder,
+                outcome=_outcome(holder) or "killed",
+                how="including",
+                group=_group(ph.noun) or _noun_group(ph.noun),
+            )
     # "Fatalities coded as 11", "deaths put at 40": a count stated for a casualty noun.
     anchor_tok = ph.anchor
     if anchor_tok.dep_ == "pobj" and anchor_tok.head.lower_ in {"as", "at"}:
@@ -420,15 +701,23 @@ def _link_one(sent: Span, ph: Phrase, victims, triggers: list[Token]) -> Link | 
                 return Link(phrase=ph, trigger=noun, outcome="killed", how="stated count")
     # A death toll: the first number after "toll" inside the clause of its verb.
     for tr in triggers:
-        if tr.lemma_.lower() == "toll" and tr.i < ph.start <= tr.i + 10 and (tr.head in ph.head.ancestors or tr in ph.head.ancestors):
+        if (
+            tr.lemma_.lower() == "toll"
+            and tr.i < ph.start <= tr.i + 10
+            and (tr.head in ph.head.ancestors or tr in ph.head.ancestors)
+        ):
             return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="death toll")
     # Side by side: "1 killed, 7 injured", "4 people dead", "killing 3".
     for tr in triggers:
         gap = tr.i - ph.end
         between = sent.doc[ph.end : tr.i]
-        if 0 <= gap <= 2 and all(w.pos_ in {"NOUN", "ADJ", "AUX"} or w.lower_ in {"were", "are", "was"} for w in between) and tr.lemma_.lower() not in NEEDS_NUMBER:
-            if tr.pos_ in {"ADJ", "NOUN"} or tr.tag_ == "VBN":
-                return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="side by side")
+        if (
+            0 <= gap <= 2
+            and all(w.pos_ in {"NOUN", "ADJ", "AUX"} or w.lower_ in {"were", "are", "was"} for w in between)
+            and tr.lemma_.lower() not in NEEDS_NUMBER
+            and (tr.pos_ in {"ADJ", "NOUN"} or tr.tag_ == "VBN")
+        ):
+            return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="side by side")
         if ph.start - tr.i == 1 and tr.lemma_.lower() in TRANSITIVE and tr.tag_ in {"VBG", "VBD"}:
             return Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how="object by position")
     return None
@@ -451,8 +740,15 @@ def _subsets(links: list[Link]) -> list[Link]:
     coordinated = {id(lk) for group in by_root.values() if len(group) > 1 for lk in group}
     for link in links:
         if id(link) in coordinated:
-            out.append(Link(phrase=link.phrase, trigger=link.trigger, outcome=link.outcome, how="coordinated",
-                            group=_group(link.phrase.noun) or _noun_group(link.phrase.noun) or "other"))
+            out.append(
+                Link(
+                    phrase=link.phrase,
+                    trigger=link.trigger,
+                    outcome=link.outcome,
+                    how="coordinated",
+                    group=_group(link.phrase.noun) or _noun_group(link.phrase.noun) or "other",
+                )
+            )
         else:
             out.append(link)
     return out
@@ -472,13 +768,21 @@ def _zeros(sent: Span, triggers: list[Token], links: list[Link]) -> list[Link]:
             or tr.head.lower_ == "without"
             or ("any" in dets and negated_head)
             or (tr.head.lower_ == "of" and any(c.lower_ == "no" for c in tr.head.head.children))
-            or (tr.pos_ == "VERB" and any(c.dep_ == "neg" for c in tr.children) and not any(c.dep_ == "nsubjpass" and c.lower_ in DEFINITE for c in tr.children))
+            or (
+                tr.pos_ == "VERB"
+                and any(c.dep_ == "neg" for c in tr.children)
+                and not any(c.dep_ == "nsubjpass" and c.lower_ in DEFINITE for c in tr.children)
+            )
         )
         if not zero or tr.lemma_.lower() in NEEDS_NUMBER | {"toll", "life"}:
             continue
         if tr.pos_ == "VERB" and not any(c.dep_ in {"nsubjpass", "nsubj", "dobj"} for c in tr.children):
             continue
-        first = min([tr.i] + [c.i for c in tr.children if c.dep_ in {"det", "neg"}] + ([tr.head.i] if tr.head.lower_ == "without" else []))
+        first = min(
+            [tr.i]
+            + [c.i for c in tr.children if c.dep_ in {"det", "neg"}]
+            + ([tr.head.i] if tr.head.lower_ == "without" else [])
+        )
         ph = Phrase(start=first, end=tr.i + 1, quantity=Quantity(0, 0, 0, ZERO), noun=None, head=tr)
         outcome = "both" if tr.lemma_.lower() == "casualty" else (_outcome(tr) or "killed")
         out.append(Link(phrase=ph, trigger=tr, outcome=outcome, how="reported zero"))
@@ -499,8 +803,13 @@ def _singles(sent: Span, triggers: list[Token], links: list[Link]) -> list[Link]
                 continue
             if any(c.dep_ == "neg" for c in tr.children):
                 continue
-            ph = Phrase(start=min(v.i, tr.i), end=v.i + 1, quantity=Quantity(1, 1, 1, EXACT, reason="one victim named without a number"),
-                        noun=v, head=v)
+            ph = Phrase(
+                start=min(v.i, tr.i),
+                end=v.i + 1,
+                quantity=Quantity(1, 1, 1, EXACT, reason="one victim named without a number"),
+                noun=v,
+                head=v,
+            )
             out.append(Link(phrase=ph, trigger=tr, outcome=_outcome(tr) or "killed", how=f"single victim ({how})"))
             used.add(v.i)
             used.add(tr.i)
@@ -524,13 +833,20 @@ def _emit(annotated: Annotated, sent: Span, links: list[Link]) -> list[Mention]:
         if joint is not None:
             # ACLED halves a joint "killed and wounded" figure; with "or" nothing is known to be dead.
             share = q.low // 2 if joint == "and" else 0
-            q = Quantity(0, share, q.high, f"{JOINT}-{joint}:{q.rule}",
-                         reason=f"one figure for killed {joint} other outcomes: best is {'half the low' if joint == 'and' else 0}")
+            q = Quantity(
+                0,
+                share,
+                q.high,
+                f"{JOINT}-{joint}:{q.rule}",
+                reason=f"one figure for killed {joint} other outcomes: best is {'half the low' if joint == 'and' else 0}",
+            )
             reason = q.reason
         for outcome in outcomes:
             key = (outcome, link.group, q.low, q.best, q.high)
             definite = doc[link.phrase.start].lower_ in DEFINITE
-            if key in seen and (definite or (link.phrase.noun is not None and link.phrase.noun.lemma_ in {"victim", "body"})):
+            if key in seen and (
+                definite or (link.phrase.noun is not None and link.phrase.noun.lemma_ in {"victim", "body"})
+            ):
                 continue  # the same victims mentioned again ("the three victims")
             seen.add(key)
             mentions.append(_mention(annotated, doc, link, outcome, q, reason))
@@ -554,17 +870,21 @@ def _span(doc, link: Link) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 def _mention(annotated: Annotated, doc, link: Link, outcome: str, q: Quantity, reason: str | None) -> Mention:  # type: ignore[no-untyped-def]
     start, end = _span(doc, link)
     text = annotated.text[start:end]
-    score = {"side by side": 0.7, "object by position": 0.75}.get(link.how, 0.6 if link.how.startswith("single") else 0.9)
+    score = {"side by side": 0.7, "object by position": 0.75}.get(
+        link.how, 0.6 if link.how.startswith("single") else 0.9
+    )
     raw = doc[link.phrase.start : link.phrase.end].text
     evidence = Evidence(start=start, end=end, text=text, stage=NAME, reason=reason, confidence=score)
     count = Count(low=q.low, best=q.best, high=q.high, raw=raw, rule=q.rule, group=link.group, evidence=evidence)
     victims = link.group or _group(link.phrase.noun)
     figure = CasualtyFigure(outcome=outcome, count=count, victims=victims, additional=_additional(link))
-    return Mention(kind="casualty", start=start, end=end, text=text, value=figure, stage=NAME, score=score, reason=reason)
+    return Mention(
+        kind="casualty", start=start, end=end, text=text, value=figure, stage=NAME, score=score, reason=reason
+    )
 
 
 def _additional(link: Link) -> bool:
-    """"A motorcyclist was also hurt", "two more died", "another soldier was killed": more victims."""
+    """ "A motorcyclist was also hurt", "two more died", "another soldier was killed": more victims."""
     near = [link.trigger, *link.trigger.children, *(link.phrase.head.doc[link.phrase.start : link.phrase.end])]
     return any(t.lower_ in {"also", "more", "another", "additional", "further"} for t in near)
 
@@ -583,5 +903,13 @@ def _sum_mention(annotated: Annotated, doc, parts: list[Link]) -> Mention:  # ty
     reason = "total is the sum of the coordinated subsets"
     evidence = Evidence(start=start, end=end, text=text, stage=NAME, reason=reason, confidence=0.85)
     count = Count(low=total.low, best=total.best, high=total.high, raw=text, rule=total.rule, evidence=evidence)
-    return Mention(kind="casualty", start=start, end=end, text=text, value=CasualtyFigure(outcome=parts[0].outcome, count=count),
-                   stage=NAME, score=0.85, reason=reason)
+    return Mention(
+        kind="casualty",
+        start=start,
+        end=end,
+        text=text,
+        value=CasualtyFigure(outcome=parts[0].outcome, count=count),
+        stage=NAME,
+        score=0.85,
+        reason=reason,
+    )

@@ -21,9 +21,24 @@ NAME = "certainty.rules.v1"
 
 HEDGES = frozenset(
     {
-        "reportedly", "allegedly", "apparently", "apparent", "alleged", "purported", "purportedly",
-        "suspected", "unconfirmed", "possibly", "presumably", "likely", "probably", "unverified",
-        "rumoured", "rumored", "supposedly", "ostensibly",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "apparent",
+        "alleged",
+        "purported",
+        "purportedly",
+        "suspected",
+        "unconfirmed",
+        "possibly",
+        "presumably",
+        "likely",
+        "probably",
+        "unverified",
+        "rumoured",
+        "rumored",
+        "supposedly",
+        "ostensibly",
     }
 )
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should"})
@@ -31,8 +46,26 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 # Verbs whose complement has not happened (yet): "threatened to strike", "plans to attack".
 INTENT_VERBS = frozenset(
     {
-        "threaten", "plan", "intend", "prepare", "vow", "pledge", "promise", "seek", "aim", "want",
-        "hope", "expect", "consider", "propose", "warn", "risk", "fear", "prevent", "avert", "avoid",
+        "threaten",
+        "plan",
+        "intend",
+        "prepare",
+        "vow",
+        "pledge",
+        "promise",
+        "seek",
+        "aim",
+        "want",
+        "hope",
+        "expect",
+        "consider",
+        "propose",
+        "warn",
+        "risk",
+        "fear",
+        "prevent",
+        "avert",
+        "avoid",
     }
 )
 NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})

@@ -34,15 +34,35 @@ if TYPE_CHECKING:
 
 NAME = "dates.anchored.v1"
 
-_LEAD = (r"(?:(?:late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+" + PART_OF_DAY_RE + r"\s+of\s+|on\s+|in\s+|during\s+"
-         r"|over\s+|at\s+)")
+_LEAD = (
+    r"(?:(?:late|early)\s+(?:on\s+)?|(?:on\s+)?the\s+" + PART_OF_DAY_RE + r"\s+of\s+|on\s+|in\s+|during\s+"
+    r"|over\s+|at\s+)"
+)
 _D = DAY_RE + r"(?!\d)"
 _CORE = (
     r"\d{4}-\d{1,2}-\d{1,2}(?!\d)",
-    r"(?:between\s+|from\s+)?" + _D + r"(?:\s+" + MONTH_RE + r")?\s*(?:and|to|-|\u2013|until)\s*" + _D + r"\s+"
-    + MONTH_RE + r"(?:,?\s+" + YEAR_RE + r")?",
-    r"(?:between\s+|from\s+)?" + MONTH_RE + r"\s+" + _D + r"\s*(?:and|to|-|\u2013|until)\s*(?:" + MONTH_RE + r"\s+)?"
-    + _D + r"(?:,?\s+" + YEAR_RE + r")?",
+    r"(?:between\s+|from\s+)?"
+    + _D
+    + r"(?:\s+"
+    + MONTH_RE
+    + r")?\s*(?:and|to|-|\u2013|until)\s*"
+    + _D
+    + r"\s+"
+    + MONTH_RE
+    + r"(?:,?\s+"
+    + YEAR_RE
+    + r")?",
+    r"(?:between\s+|from\s+)?"
+    + MONTH_RE
+    + r"\s+"
+    + _D
+    + r"\s*(?:and|to|-|\u2013|until)\s*(?:"
+    + MONTH_RE
+    + r"\s+)?"
+    + _D
+    + r"(?:,?\s+"
+    + YEAR_RE
+    + r")?",
     _D + r"-" + MONTH_RE + r"-(?:" + YEAR_RE + r"|\d\d)(?!\d)",
     _D + r"(?:\s+of)?\s+" + MONTH_RE + r"(?:,?\s+" + YEAR_RE + r")?",
     MONTH_RE + r"\s+" + _D + r"(?:,?\s+" + YEAR_RE + r")?",
@@ -123,8 +143,13 @@ def _select(annotated: Annotated, published: dt.date | None) -> list[tuple[int, 
 
 
 def _event_date(reading: DateReading, mention: Mention) -> EventDate:
-    return EventDate(date=reading.date, precision=reading.precision, raw=mention.text, end=reading.end,
-                     evidence=mention.evidence(reason=reading.reason, confidence=reading.score))
+    return EventDate(
+        date=reading.date,
+        precision=reading.precision,
+        raw=mention.text,
+        end=reading.end,
+        evidence=mention.evidence(reason=reading.reason, confidence=reading.score),
+    )
 
 
 @stage(NAME, requires=(), assigns=("date",))
@@ -139,10 +164,28 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
         reading = read_date(raw, published, anchor, allow_dateparser=parser)
         if reading is None:
             continue
-        bare = Mention(kind="date", start=start, end=end, text=raw, value=None, stage=NAME,
-                       score=reading.score, reason=reading.reason)
-        out.append(Mention(kind="date", start=start, end=end, text=raw, value=_event_date(reading, bare), stage=NAME,
-                           score=reading.score, reason=reading.reason))
+        bare = Mention(
+            kind="date",
+            start=start,
+            end=end,
+            text=raw,
+            value=None,
+            stage=NAME,
+            score=reading.score,
+            reason=reading.reason,
+        )
+        out.append(
+            Mention(
+                kind="date",
+                start=start,
+                end=end,
+                text=raw,
+                value=_event_date(reading, bare),
+                stage=NAME,
+                score=reading.score,
+                reason=reading.reason,
+            )
+        )
         if reading.precision is DatePrecision.DAY and reading.date is not None:
             anchor = reading.date
     return tuple(out)

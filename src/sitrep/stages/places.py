@@ -19,8 +19,16 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
     """Every proper-noun span, entity and supplement phrase that resolves to a gazetteer place."""
     found = find_places(annotated.doc, annotated.resources.gazetteer, stage=NAME, hints=_group_hints(annotated))
     return tuple(
-        Mention(kind="place", start=p.evidence.start, end=p.evidence.end, text=p.evidence.text, value=p,
-                stage=NAME, score=score, reason=p.evidence.reason)
+        Mention(
+            kind="place",
+            start=p.evidence.start,
+            end=p.evidence.end,
+            text=p.evidence.text,
+            value=p,
+            stage=NAME,
+            score=score,
+            reason=p.evidence.reason,
+        )
         for p, score in found
     )
 

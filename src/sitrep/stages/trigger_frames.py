@@ -16,17 +16,40 @@ from ..resolve.lexicon import has_any_word
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PROJECTILES = frozenset("rocket rockets missile missiles mortar mortars shell shells projectile projectiles katyusha "
-                        "katyushas".split())
-TREES = frozenset("tree trees sapling saplings seedling seedlings orchard orchards vine vines grove groves crop crops "
-                  "olive olives".split())
+PROJECTILES = frozenset(
+    "rocket rockets missile missiles mortar mortars shell shells projectile projectiles katyusha katyushas".split()
+)
+TREES = frozenset(
+    "tree trees sapling saplings seedling seedlings orchard orchards vine vines grove groves crop crops "
+    "olive olives".split()
+)
 EXPLOSIVES = frozenset("explosive explosives dynamite".split())
 CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun paint".split())
 
 # Doers that make a theft or a felling part of a conflict rather than a crime or farm work.
-HOSTILE_DOERS = ("armed", "gunmen", "gunman", "militia", "militias", "militants", "militant", "rebels", "rebel",
-                 "bandits", "insurgents", "fighters", "soldiers", "troops", "forces", "army", "settlers", "jihadists",
-                 "herders", "unidentified", "unknown")
+HOSTILE_DOERS = (
+    "armed",
+    "gunmen",
+    "gunman",
+    "militia",
+    "militias",
+    "militants",
+    "militant",
+    "rebels",
+    "rebel",
+    "bandits",
+    "insurgents",
+    "fighters",
+    "soldiers",
+    "troops",
+    "forces",
+    "army",
+    "settlers",
+    "jihadists",
+    "herders",
+    "unidentified",
+    "unknown",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +80,9 @@ class FrameHit:
 
 
 # Words for a quantity whose "of" names the thing counted ("dozens of olive trees").
-QUANTITIES = frozenset("dozens hundreds thousands scores number numbers lot lots some several dozen hundred thousand "
-                       "couple pair".split())
+QUANTITIES = frozenset(
+    "dozens hundreds thousands scores number numbers lot lots some several dozen hundred thousand couple pair".split()
+)
 
 
 def _argument(verb: Token, role: str) -> Token | None:

@@ -65,8 +65,12 @@ def lexicon() -> TriggerLexicon:
         families.append(family)
         for entry in spec["words"]:
             phrase, _, pos = entry.partition("/")
-            fam = family if not pos else Family(
-                name=family.name, kind=family.kind, plover=family.plover, modes=family.modes, pos=frozenset({pos})
+            fam = (
+                family
+                if not pos
+                else Family(
+                    name=family.name, kind=family.kind, plover=family.plover, modes=family.modes, pos=frozenset({pos})
+                )
             )
             entries.append((_split(phrase), (fam, phrase)))
     return TriggerLexicon(
@@ -108,36 +112,103 @@ FORMER = frozenset({"retired", "former", "ex", "demobilised", "demobilized", "di
 
 
 # Nouns after "assault" or "attack" that make it a kind of weapon ("assault rifle", "attack helicopter").
-WEAPON_HEADS = frozenset("rifle rifles weapon weapons helicopter helicopters aircraft drone drones boat boats vehicle vehicles "
-                         "dog dogs submarine submarines craft".split())
+WEAPON_HEADS = frozenset(
+    "rifle rifles weapon weapons helicopter helicopters aircraft drone drones boat boats vehicle vehicles "
+    "dog dogs submarine submarines craft".split()
+)
 
 
 # What can be brought down in flight: a downed one is a disrupted weapon.
-AIRCRAFT_WORDS = ("drone", "drones", "uav", "uavs", "unmanned", "aircraft", "missile", "missiles", "rocket", "rockets",
-                  "projectile", "projectiles", "helicopter", "warplane", "jet", "plane")
+AIRCRAFT_WORDS = (
+    "drone",
+    "drones",
+    "uav",
+    "uavs",
+    "unmanned",
+    "aircraft",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "projectile",
+    "projectiles",
+    "helicopter",
+    "warplane",
+    "jet",
+    "plane",
+)
 # Parties to a conflict agreement (ACLED: agreements between armed actors, surrenders, prisoner exchanges).
-ARMED_PARTY_WORDS = ("armed", "rebel", "rebels", "militants", "militant", "fighters", "insurgents", "militia", "militias",
-                     "army", "troops", "forces", "military", "ceasefire", "cease-fire", "truce", "war", "prisoners of war",
-                     "combatants", "commander", "faction", "factions", "group", "jihadists", "separatists", "hostilities")
+ARMED_PARTY_WORDS = (
+    "armed",
+    "rebel",
+    "rebels",
+    "militants",
+    "militant",
+    "fighters",
+    "insurgents",
+    "militia",
+    "militias",
+    "army",
+    "troops",
+    "forces",
+    "military",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "war",
+    "prisoners of war",
+    "combatants",
+    "commander",
+    "faction",
+    "factions",
+    "group",
+    "jihadists",
+    "separatists",
+    "hostilities",
+)
 
 
 PRISONER_WORDS = ("prisoners", "prisoner", "detainees", "captives", "hostages", "prison", "prisons", "prisoners of war")
 # Causes that make a displacement part of a conflict.
-CONFLICT_CAUSES = ("fighting", "clashes", "clash", "violence", "attack", "attacks", "armed", "militants", "war", "conflict",
-                   "military", "troops", "insecurity", "bombing", "shelling", "airstrikes", "gunmen", "rebels", "war-affected",
-                   "operations", "offensive")
+CONFLICT_CAUSES = (
+    "fighting",
+    "clashes",
+    "clash",
+    "violence",
+    "attack",
+    "attacks",
+    "armed",
+    "militants",
+    "war",
+    "conflict",
+    "military",
+    "troops",
+    "insecurity",
+    "bombing",
+    "shelling",
+    "airstrikes",
+    "gunmen",
+    "rebels",
+    "war-affected",
+    "operations",
+    "offensive",
+)
 # What one "combats" or "fights" when no one is fought: diseases, crimes, social ills.
-ABSTRACT_FOES = frozenset("spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
-                          "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
-                          "infection infections outbreak malaria cancer fraud inflation impunity".split())
+ABSTRACT_FOES = frozenset(
+    "spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
+    "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
+    "infection infections outbreak malaria cancer fraud inflation impunity".split()
+)
 
 
 # Who is captured when people, not ground, are taken ("a mob tried to capture two men"). Captured
 # fighters stay a capture: event typing reads that as fighting (resolve/event_types.py).
-CAPTIVE_NOUNS = frozenset("man men woman women thief thieves suspect suspects people person persons member members "
-                          "civilian civilians officer officers policeman policemen child children hostage hostages "
-                          "prisoner prisoners criminal criminals smuggler smugglers robber robbers boy boys girl girls "
-                          "journalist journalists worker workers".split())
+CAPTIVE_NOUNS = frozenset(
+    "man men woman women thief thieves suspect suspects people person persons member members "
+    "civilian civilians officer officers policeman policemen child children hostage hostages "
+    "prisoner prisoners criminal criminals smuggler smugglers robber robbers boy boys girl girls "
+    "journalist journalists worker workers".split()
+)
 
 
 def _captured_people(token: Token) -> bool:
@@ -159,7 +230,7 @@ STOPPING_VERBS = frozenset("kill shoot neutralise neutralize arrest capture inte
 
 
 def bomber_stopped(token: Token) -> bool:
-    """"Forces killed 2 suicide bombers", "killed one of the suicide bombers": the bomber is the target."""
+    """ "Forces killed 2 suicide bombers", "killed one of the suicide bombers": the bomber is the target."""
     tok = token
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         tok = tok.head.head
@@ -171,16 +242,21 @@ def bomber_stopped(token: Token) -> bool:
     for left in reversed(token.doc[max(0, first - 6) : first]):
         if left.lemma_.lower() in STOPPING_VERBS and left.pos_ == "VERB":
             return True
-        if not (left.pos_ in {"NUM", "DET", "PROPN", "ADJ"} or left.text.isupper()
-                or left.lower_ in {"of", "one", "two", "both", "all"}):
+        if not (
+            left.pos_ in {"NUM", "DET", "PROPN", "ADJ"}
+            or left.text.isupper()
+            or left.lower_ in {"of", "one", "two", "both", "all"}
+        ):
             return False
     return False
 
 
 # What a crowd blocks when it protests by blocking.
-WAYS = frozenset("road roads highway highways street streets route routes entrance entrances access rail rails railway "
-                 "track tracks traffic bridge junction crossing gate gates motorway expressway avenue intersection "
-                 "roundabout border office offices".split())
+WAYS = frozenset(
+    "road roads highway highways street streets route routes entrance entrances access rail rails railway "
+    "track tracks traffic bridge junction crossing gate gates motorway expressway avenue intersection "
+    "roundabout border office offices".split()
+)
 
 
 ROAD_NUMBER = re.compile(r"^[A-Z]{1,3}-?\d{1,4}$")
@@ -195,8 +271,10 @@ def _blocks_a_way(token: Token) -> bool:
         return any(t.pos_ == "NOUN" and t.lemma_.lower() in WAYS for t in token.doc[token.i + 1 : end])
     words = {obj.lower_, obj.lemma_.lower()} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
     # a road's number: "the N7", "the A-1", "route 9"
-    numbered = bool(ROAD_NUMBER.match(obj.text)) or ((obj.pos_ == "PROPN" or obj.text.isupper()) and (
-        any(c.like_num for c in obj.children) or any(t.like_num for t in obj.doc[obj.i + 1 : obj.i + 2])))
+    numbered = bool(ROAD_NUMBER.match(obj.text)) or (
+        (obj.pos_ == "PROPN" or obj.text.isupper())
+        and (any(c.like_num for c in obj.children) or any(t.like_num for t in obj.doc[obj.i + 1 : obj.i + 2]))
+    )
     return bool(words & WAYS) or numbered
 
 
@@ -251,11 +329,19 @@ EVENT_SUBJECTS = frozenset(
 
 def _someone_hurt_someone(token: Token) -> bool:
     """A wounding told in the active voice, with a doer that is not an event word: "gunmen wounded a farmer"."""
-    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}:
+    if (
+        any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        or token.tag_ == "VBN"
+        and token.dep_ in {"acl", "amod"}
+    ):
         return _hurt_by_someone(token)
     subject = _subject(token)
-    return subject is not None and subject.dep_ == "nsubj" and subject.lemma_.lower() not in EVENT_SUBJECTS and (
-        subject.lower_ not in EVENT_SUBJECTS)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubj"
+        and subject.lemma_.lower() not in EVENT_SUBJECTS
+        and (subject.lower_ not in EVENT_SUBJECTS)
+    )
 
 
 # What a passive wounding may be "by" and still be a toll of another event word, not a doer.
@@ -266,11 +352,15 @@ HARMING_THINGS = EVENT_SUBJECTS | frozenset(
 
 
 def _hurt_by_someone(token: Token) -> bool:
-    """"A civilian was wounded by Azerbaijani forces": the passive names its doers after "by"."""
+    """ "A civilian was wounded by Azerbaijani forces": the passive names its doers after "by"."""
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return doer is not None and doer.pos_ in {"NOUN", "PROPN"} and doer.lemma_.lower() not in HARMING_THINGS and (
-        doer.lower_ not in HARMING_THINGS)
+    return (
+        doer is not None
+        and doer.pos_ in {"NOUN", "PROPN"}
+        and doer.lemma_.lower() not in HARMING_THINGS
+        and (doer.lower_ not in HARMING_THINGS)
+    )
 
 
 def _noun_before(token: Token, reach: int = 8) -> Token | None:
@@ -288,7 +378,7 @@ def _violence_signs(doc: Doc, start: int, end: int) -> bool:
     """Signs of a killing in the sentence of a body's discovery or the next one."""
     sent = doc[start].sent
     stop = min(len(doc), sent.end + 60)
-    nxt = doc[sent.end:stop]
+    nxt = doc[sent.end : stop]
     if nxt and nxt[0].sent.start == sent.end:
         text = doc_text(doc)[sent.start_char : nxt[0].sent.end_char].lower()
     else:
@@ -310,54 +400,92 @@ def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool
             return False  # "as the patrol passed": the unit, not the act of patrolling
         if family.name == "protest" and token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
             return False  # "a journalist covering a protest": the protest is what was watched, not the event told
-        if family.name == "protest" and phrase in lexicon().crowd_subject_words and not (
-            _crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
+        if (
+            family.name == "protest"
+            and phrase in lexicon().crowd_subject_words
+            and not (_crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose))
         ):
             return False
-    if end < len(doc) and doc[end].lower_ in {"range", "ranges"} and doc[start].lower_ in {"firing", "fire", "shooting"}:
+    if (
+        end < len(doc)
+        and doc[end].lower_ in {"range", "ranges"}
+        and doc[start].lower_ in {"firing", "fire", "shooting"}
+    ):
         return False  # "within the firing range of the troops": a distance, not fire
     if family.name == "disrupt" and phrase == "down" and not has_any_word(doc[start].sent.text.lower(), AIRCRAFT_WORDS):
         return False  # "downed tools" is a strike; a downed drone is an interception
     if family.name == "pact" and not has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS):
         return False  # a suspect surrendering to police, a trade accord: not an agreement between armed parties
-    if family.name == "other" and phrase == "release" and not (
-        has_any_word(doc[start].sent.text.lower(), PRISONER_WORDS)
-        and has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
-        and not has_any_word(doc[start].sent.text.lower(), ("bail", "parole"))
+    if (
+        family.name == "other"
+        and phrase == "release"
+        and not (
+            has_any_word(doc[start].sent.text.lower(), PRISONER_WORDS)
+            and has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
+            and not has_any_word(doc[start].sent.text.lower(), ("bail", "parole"))
+        )
     ):
         return False  # only prisoners or captives set free are a strategic development
-    if family.name == "other" and phrase.startswith(("displace", "flee", "forced to")) and not has_any_word(
-        doc[start].sent.text.lower(), CONFLICT_CAUSES
+    if (
+        family.name == "other"
+        and phrase.startswith(("displace", "flee", "forced to"))
+        and not has_any_word(doc[start].sent.text.lower(), CONFLICT_CAUSES)
     ):
         return False  # people displaced by a flood are not a conflict event
     if family.name == "clash" and end - start == 1 and _abstract_object(doc, end):
         return False  # "to combat the spread of the virus", "the fight against corruption"
-    if family.name == "capture" and (_captured_people(doc[start]) or has_any_word(
-            doc[start].sent.text.lower(), ("protest", "protests", "protesting", "protesters", "demonstrators",
-                                        "demonstration"))):
+    if family.name == "capture" and (
+        _captured_people(doc[start])
+        or has_any_word(
+            doc[start].sent.text.lower(),
+            ("protest", "protests", "protesting", "protesters", "demonstrators", "demonstration"),
+        )
+    ):
         return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
     if family.name == "suicide" and bomber_stopped(doc[start:end].root):
         return False
-    if family.name == "attack" and end - start == 1 and end < len(doc) and doc[start].lower_ in {"assault", "attack"} \
-            and doc[end].lower_ in WEAPON_HEADS:
+    if (
+        family.name == "attack"
+        and end - start == 1
+        and end < len(doc)
+        and doc[start].lower_ in {"assault", "attack"}
+        and doc[end].lower_ in WEAPON_HEADS
+    ):
         return False  # "assault rifles", "attack helicopters": a kind of weapon, not an act
-    if family.name == "shelling" and end - start == 1 and doc[start].pos_ == "NOUN" and has_any_word(
-            doc[start].sent.text.lower(), ("recovered", "seized", "confiscated", "cache", "haul", "ammunition", "cartridges")):
+    if (
+        family.name == "shelling"
+        and end - start == 1
+        and doc[start].pos_ == "NOUN"
+        and has_any_word(
+            doc[start].sent.text.lower(),
+            ("recovered", "seized", "confiscated", "cache", "haul", "ammunition", "cartridges"),
+        )
+    ):
         return False  # "recovered a rifle and 20 live shells": ammunition found, not artillery fired
-    if family.name == "shelling" and re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", doc_text(doc)[max(0, doc[start].idx - 12):doc[start].idx],
-                                               re.IGNORECASE):
+    if family.name == "shelling" and re.search(
+        r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$",
+        doc_text(doc)[max(0, doc[start].idx - 12) : doc[start].idx],
+        re.IGNORECASE,
+    ):
         return False  # "lobbed tear gas shells": crowd control, not artillery
     if family.name == "body" and not _violence_signs(doc, start, end):
         return False
     if family.name == "attack" and phrase in {"wound", "injure"} and not _someone_hurt_someone(doc[start]):
         return False  # "three were wounded": a toll for another event word, not an event of its own
-    if family.name == "protest" and phrase == "close" and not (_blocks_a_way(doc[start]) and _crowd_subject(doc[start])):
+    if (
+        family.name == "protest"
+        and phrase == "close"
+        and not (_blocks_a_way(doc[start]) and _crowd_subject(doc[start]))
+    ):
         return False  # residents closing a highway protest; the authorities closing a road take a measure
     if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
         return False  # "blocked the account", "blocked the bill": not a road
-    if family.name == "protest" and phrase.startswith(("block", "barricade", "road blockade")) and not has_any_word(
-        doc[start].sent.text.lower(), lexicon().protest_purpose
-    ) and not _crowd_subject(doc[start]):
+    if (
+        family.name == "protest"
+        and phrase.startswith(("block", "barricade", "road blockade"))
+        and not has_any_word(doc[start].sent.text.lower(), lexicon().protest_purpose)
+        and not _crowd_subject(doc[start])
+    ):
         return False  # gunmen blocking a road are not protesting; students or villagers blocking it are
     return True
 

@@ -97,11 +97,20 @@ def lexicon() -> PhraseMatcher[WeaponEntry]:
     for spec in _specs():
         proper = frozenset(spec.get("names", ()))
         in_context = frozenset(spec.get("in_context", ()))
-        items = [(item, spec.get("kind", WEAPON)) for item in spec["phrases"]] + [(item, USE) for item in spec.get("uses", ())]
+        items = [(item, spec.get("kind", WEAPON)) for item in spec["phrases"]] + [
+            (item, USE) for item in spec.get("uses", ())
+        ]
         for item, kind in items:
             phrase, _, pos = item.partition("/")
-            entry = WeaponEntry(name=spec["name"], mode=spec["mode"], kind=kind, phrase=phrase, pos=pos or None,
-                                proper=phrase in proper, in_context=item in in_context)
+            entry = WeaponEntry(
+                name=spec["name"],
+                mode=spec["mode"],
+                kind=kind,
+                phrase=phrase,
+                pos=pos or None,
+                proper=phrase in proper,
+                in_context=item in in_context,
+            )
             for variant in _variants(phrase, entry.proper):
                 entries.append((split_phrase(variant), entry))
                 if "-" in variant:  # spaCy keeps some hyphenated words whole ("AK-47")
@@ -123,8 +132,14 @@ def ship_prefixes() -> Mapping[str, WeaponEntry]:
     out: dict[str, WeaponEntry] = {}
     for spec in _specs():
         for prefix in spec.get("prefixes", ()):
-            out[prefix] = WeaponEntry(name=spec["name"], mode=spec["mode"], kind=spec.get("kind", WEAPON), phrase=prefix,
-                                      pos=None, proper=True)
+            out[prefix] = WeaponEntry(
+                name=spec["name"],
+                mode=spec["mode"],
+                kind=spec.get("kind", WEAPON),
+                phrase=prefix,
+                pos=None,
+                proper=True,
+            )
     return MappingProxyType(out)
 
 
@@ -137,8 +152,13 @@ def named_ships(doc: Doc, taken: frozenset[int] = frozenset()) -> list[tuple[int
         if entry is None or i in taken:
             continue
         end = i + 1
-        while end < len(doc) and end - i <= MAX_SHIP_NAME and end not in taken and doc[end].pos_ == "PROPN" \
-                and doc[end].text[:1].isupper():
+        while (
+            end < len(doc)
+            and end - i <= MAX_SHIP_NAME
+            and end not in taken
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text[:1].isupper()
+        ):
             end += 1
         if end > i + 1:
             out.append((i, end, entry))
@@ -209,9 +229,25 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
     taken = frozenset(i for start, end, _ in hits for i in range(start, end))
     for start, end, entry in sorted(hits + named_ships(doc, taken), key=lambda h: h[0]):
         span = doc[start:end]
-        mention = Mention(kind="weapon", start=span.start_char, end=span.end_char, text=span.text,
-                          value=None, stage=NAME, score=0.9 if end - start > 1 else 0.8)
+        mention = Mention(
+            kind="weapon",
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            value=None,
+            stage=NAME,
+            score=0.9 if end - start > 1 else 0.8,
+        )
         weapon = Weapon(name=entry.name, mode=entry.mode, evidence=mention.evidence())
-        found.append(Mention(kind="weapon", start=mention.start, end=mention.end, text=mention.text,
-                             value=weapon, stage=NAME, score=mention.score))
+        found.append(
+            Mention(
+                kind="weapon",
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                value=weapon,
+                stage=NAME,
+                score=mention.score,
+            )
+        )
     return tuple(found)

@@ -55,26 +55,56 @@ def evidence_from_dict(d: Mapping[str, Any]) -> Evidence:
     try:  # the six keys written by serialize.evidence_to_dict: the common, faster way
         return _Evidence(**d)
     except TypeError:
-        return _Evidence(start=d["start"], end=d["end"], text=d["text"], stage=d["stage"], reason=d.get("reason"),
-                        confidence=d.get("confidence", 1.0))
+        return _Evidence(
+            start=d["start"],
+            end=d["end"],
+            text=d["text"],
+            stage=d["stage"],
+            reason=d.get("reason"),
+            confidence=d.get("confidence", 1.0),
+        )
 
 
 def actor_from_dict(d: Mapping[str, Any], evidence: Evidence) -> Actor:
-    return _Actor(name=d["name"], country=d.get("country"), sector=d.get("sector"), acled_name=d.get("acled_name"),
-                 inter=d.get("inter"), de_facto=d.get("de_facto"), loaded=bool(d.get("loaded", False)),
-                 raw=bool(d.get("raw", False)), evidence=evidence)
+    return _Actor(
+        name=d["name"],
+        country=d.get("country"),
+        sector=d.get("sector"),
+        acled_name=d.get("acled_name"),
+        inter=d.get("inter"),
+        de_facto=d.get("de_facto"),
+        loaded=bool(d.get("loaded", False)),
+        raw=bool(d.get("raw", False)),
+        evidence=evidence,
+    )
 
 
 def place_from_dict(d: Mapping[str, Any], evidence: Evidence) -> Place:
-    return _Place(name=d["name"], geonameid=d.get("geonameid"), lat=d.get("lat"), lon=d.get("lon"),
-                 country=d.get("country"), admin1=d.get("admin1"), admin2=d.get("admin2"),
-                 precision=_PLACE_PRECISION[d["precision"]], de_facto=d.get("de_facto"), disputed=d.get("disputed"),
-                 evidence=evidence)
+    return _Place(
+        name=d["name"],
+        geonameid=d.get("geonameid"),
+        lat=d.get("lat"),
+        lon=d.get("lon"),
+        country=d.get("country"),
+        admin1=d.get("admin1"),
+        admin2=d.get("admin2"),
+        precision=_PLACE_PRECISION[d["precision"]],
+        de_facto=d.get("de_facto"),
+        disputed=d.get("disputed"),
+        evidence=evidence,
+    )
 
 
 def _count(d: Mapping[str, Any], evidence: Evidence) -> Count:
-    return _Count(low=d["low"], best=d["best"], high=d.get("high"), raw=d["raw"], rule=d["rule"], group=d.get("group"),
-                 evidence=evidence)
+    return _Count(
+        low=d["low"],
+        best=d["best"],
+        high=d.get("high"),
+        raw=d["raw"],
+        rule=d["rule"],
+        group=d.get("group"),
+        evidence=evidence,
+    )
 
 
 def _casualties(d: Mapping[str, Any] | None, spans: list[Mapping[str, Any]]) -> Casualties | None:
@@ -97,14 +127,29 @@ def _claim_value(value: Any) -> Any:
 
 def _claim(d: Mapping[str, Any], claimant: Actor | None) -> Claim:
     evidence = evidence_from_dict(d["evidence"])
-    if claimant is not None and claimant.name == d["claimant"] and claimant.country == d.get("claimant_country") \
-            and claimant.sector == d.get("claimant_sector"):
+    if (
+        claimant is not None
+        and claimant.name == d["claimant"]
+        and claimant.country == d.get("claimant_country")
+        and claimant.sector == d.get("claimant_sector")
+    ):
         who = claimant
     else:
-        who = _Actor(name=d["claimant"], country=d.get("claimant_country"), sector=d.get("claimant_sector"),
-                    acled_name=None, inter=None,
-                    evidence=_Evidence(start=evidence.start, end=evidence.end, text=evidence.text, stage=evidence.stage,
-                                      reason="claimant decoded from its name", confidence=evidence.confidence))
+        who = _Actor(
+            name=d["claimant"],
+            country=d.get("claimant_country"),
+            sector=d.get("claimant_sector"),
+            acled_name=None,
+            inter=None,
+            evidence=_Evidence(
+                start=evidence.start,
+                end=evidence.end,
+                text=evidence.text,
+                stage=evidence.stage,
+                reason="claimant decoded from its name",
+                confidence=evidence.confidence,
+            ),
+        )
     return _Claim(field=d["field"], value=_claim_value(d["value"]), claimant=who, evidence=evidence)
 
 
@@ -120,16 +165,25 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     date = None
     if s.get("date"):
         sd = s["date"]
-        date = _EventDate(date=_date(sd["date"]), precision=_DATE_PRECISION[sd["precision"]], raw=sd["raw"],
-                         end=_date(sd.get("end")), evidence=evidence_from_dict(spans["date"]))
+        date = _EventDate(
+            date=_date(sd["date"]),
+            precision=_DATE_PRECISION[sd["precision"]],
+            raw=sd["raw"],
+            end=_date(sd.get("end")),
+            evidence=evidence_from_dict(spans["date"]),
+        )
     claimant = actor_from_dict(s["claimant"], evidence_from_dict(spans["claimant"])) if s.get("claimant") else None
     weapons = tuple(
         _Weapon(name=w["name"], mode=w["mode"], evidence=evidence_from_dict(e))
         for w, e in zip(s["weapons"], spans["weapons"], strict=True)
     )
     c = s["certainty"]
-    certainty = _Certainty(hedges=tuple(evidence_from_dict(h) for h in spans["hedges"]), negated=c["negated"],
-                          hypothetical=c["hypothetical"], future=c["future"])
+    certainty = _Certainty(
+        hedges=tuple(evidence_from_dict(h) for h in spans["hedges"]),
+        negated=c["negated"],
+        hypothetical=c["hypothetical"],
+        future=c["future"],
+    )
     return _Event(
         id=d["id"],
         document_id=s["document_id"],
@@ -158,6 +212,13 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
 
 def document_from_cite_info(document_id: str, cite: Mapping[str, Any]) -> Document:
     """A text-less Document with the metadata a record's ``cite_info`` carries (enough for the merge)."""
-    return Document(id=document_id, text="", title=cite.get("title"), url=cite.get("url"),
-                    publisher=cite.get("publication"), published=_date(cite.get("published")),
-                    language=cite.get("language") or "en", source=cite.get("source") or "<store>")
+    return Document(
+        id=document_id,
+        text="",
+        title=cite.get("title"),
+        url=cite.get("url"),
+        publisher=cite.get("publication"),
+        published=_date(cite.get("published")),
+        language=cite.get("language") or "en",
+        source=cite.get("source") or "<store>",
+    )

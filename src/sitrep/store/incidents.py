@@ -13,14 +13,13 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
 from ..errors import SitrepError
 from ..merge.records import Incident, MergedFigure, Revision
-from ..model import record
 from ..serialize import actor_to_dict, evidence_to_dict, place_to_dict, plain
 
 
@@ -30,7 +29,7 @@ class ConcurrentMerge(SitrepError):
     code = "E401"
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StoredFigure:
     """Merged killed or wounded of a stored incident (rule in docs/merge.md); the claims are in ``record``."""
 
@@ -41,7 +40,7 @@ class StoredFigure:
     conflicting: bool
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StoredIncident:
     """One stored incident: its indexed columns, members, figures and the full JSON record."""
 
@@ -68,7 +67,7 @@ class StoredIncident:
     record: dict[str, Any] = field(hash=False, compare=True)
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StoredRevision:
     seq: int
     run: int
@@ -78,7 +77,7 @@ class StoredRevision:
     removed: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Membership:
     """A stored incident's id and members: all :func:`sitrep.merge.reconcile` looks at of earlier incidents."""
 
@@ -86,7 +85,7 @@ class Membership:
     members: tuple[str, ...]
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class IncidentWrite:
     """What writing one run's incidents did."""
 
@@ -104,11 +103,23 @@ def _figure(fig: MergedFigure | None) -> dict[str, Any] | None:
     if fig is None:
         return None
     return {
-        "low": fig.low, "best": fig.best, "high": fig.high, "acled": fig.acled, "rule": fig.rule,
+        "low": fig.low,
+        "best": fig.best,
+        "high": fig.high,
+        "acled": fig.acled,
+        "rule": fig.rule,
         "conflicting": fig.conflicting,
         "claims": [
-            {"low": c.low, "best": c.best, "high": c.high, "claimant": c.claimant, "publisher": c.publisher,
-             "document_id": c.document_id, "event_id": c.event_id, "raw": c.raw}
+            {
+                "low": c.low,
+                "best": c.best,
+                "high": c.high,
+                "claimant": c.claimant,
+                "publisher": c.publisher,
+                "document_id": c.document_id,
+                "event_id": c.event_id,
+                "raw": c.raw,
+            }
             for c in fig.claims
         ],
     }
@@ -130,21 +141,35 @@ def incident_to_dict(inc: Incident) -> dict[str, Any]:
         "documents": list(inc.documents),
         "publishers": list(inc.publishers),
         "sources": [
-            {"event_id": s.event_id, "document_id": s.document_id, "publisher": s.publisher,
-             "published": s.published.isoformat() if s.published else None, "claimant": s.claimant}
+            {
+                "event_id": s.event_id,
+                "document_id": s.document_id,
+                "publisher": s.publisher,
+                "published": s.published.isoformat() if s.published else None,
+                "claimant": s.claimant,
+            }
             for s in inc.sources
         ],
         "killed": _figure(inc.killed),
         "wounded": _figure(inc.wounded),
         "claims": [
-            {"event_id": event_id, "field": c.field, "value": plain(c.value), "claimant": actor_to_dict(c.claimant),
-             "evidence": evidence_to_dict(c.evidence)}
+            {
+                "event_id": event_id,
+                "field": c.field,
+                "value": plain(c.value),
+                "claimant": actor_to_dict(c.claimant),
+                "evidence": evidence_to_dict(c.evidence),
+            }
             for event_id, c in inc.claims
         ],
         "conflicts": [
-            {"field": c.field,
-             "positions": [{"value": p.value, "claimants": list(p.claimants), "event_ids": list(p.event_ids)}
-                           for p in c.positions]}
+            {
+                "field": c.field,
+                "positions": [
+                    {"value": p.value, "claimants": list(p.claimants), "event_ids": list(p.event_ids)}
+                    for p in c.positions
+                ],
+            }
             for c in inc.conflicts
         ],
         "cohesion": inc.cohesion,
@@ -160,13 +185,33 @@ def _dumps(value: Any) -> str:
 def _row(inc: Incident, text: str, digest: str, run: int) -> tuple[Any, ...]:
     p, k, w = inc.place, inc.killed, inc.wounded
     return (
-        inc.id, inc.kind, inc.plover, inc.acled_type, inc.acled_subtype,
-        inc.date.isoformat() if inc.date else None, inc.date_end.isoformat() if inc.date_end else None,
-        p.country if p else None, p.lat if p else None, p.lon if p else None, p.name if p else None,
-        p.precision.value if p else None, len(inc.members), len(inc.documents),
-        k.low if k else None, k.best if k else None, k.high if k else None, k.acled if k else None,
-        w.low if w else None, w.best if w else None, w.high if w else None, w.acled if w else None,
-        len(inc.conflicts), inc.cohesion, digest, text, run,
+        inc.id,
+        inc.kind,
+        inc.plover,
+        inc.acled_type,
+        inc.acled_subtype,
+        inc.date.isoformat() if inc.date else None,
+        inc.date_end.isoformat() if inc.date_end else None,
+        p.country if p else None,
+        p.lat if p else None,
+        p.lon if p else None,
+        p.name if p else None,
+        p.precision.value if p else None,
+        len(inc.members),
+        len(inc.documents),
+        k.low if k else None,
+        k.best if k else None,
+        k.high if k else None,
+        k.acled if k else None,
+        w.low if w else None,
+        w.best if w else None,
+        w.high if w else None,
+        w.acled if w else None,
+        len(inc.conflicts),
+        inc.cohesion,
+        digest,
+        text,
+        run,
     )
 
 
@@ -229,7 +274,7 @@ def write_incidents(
             "INSERT INTO incident_members(event_id, incident_id, document_id) VALUES (?,?,?)",
             [(s.event_id, inc.id, s.document_id) for inc, _, _ in changed for s in inc.sources],
         )
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         con.execute(
             "INSERT INTO incident_runs(run, finished_at, events, incidents, revisions, seconds) VALUES (?,?,?,?,?,?)",
             (run, now, events, len(prepared), len(revisions), round(seconds, 3)),
@@ -243,8 +288,9 @@ def write_incidents(
         con.execute("ROLLBACK")
         raise
     removed = len(stored.keys() - fresh)
-    return IncidentWrite(run=run, written=len(changed), unchanged=len(prepared) - len(changed), deleted=removed,
-                         revisions=len(revisions))
+    return IncidentWrite(
+        run=run, written=len(changed), unchanged=len(prepared) - len(changed), deleted=removed, revisions=len(revisions)
+    )
 
 
 # ---------------------------------------------------------------- reading
@@ -269,16 +315,34 @@ def _stored_figure(d: dict[str, Any] | None) -> StoredFigure | None:
 def _incident(row: tuple[Any, ...]) -> StoredIncident:
     data = json.loads(row[14])
     return StoredIncident(
-        id=row[0], kind=row[1], plover=row[2], acled_type=row[3], acled_subtype=row[4], date=_date(row[5]),
-        date_end=_date(row[6]), country=row[7], lat=row[8], lon=row[9], place=row[10], place_precision=row[11],
-        members=tuple(data["members"]), documents=tuple(data["documents"]), publishers=tuple(data["publishers"]),
-        actors=tuple(data["actors"]), killed=_stored_figure(data["killed"]), wounded=_stored_figure(data["wounded"]),
-        conflict_count=row[12], cohesion=row[13], record=data,
+        id=row[0],
+        kind=row[1],
+        plover=row[2],
+        acled_type=row[3],
+        acled_subtype=row[4],
+        date=_date(row[5]),
+        date_end=_date(row[6]),
+        country=row[7],
+        lat=row[8],
+        lon=row[9],
+        place=row[10],
+        place_precision=row[11],
+        members=tuple(data["members"]),
+        documents=tuple(data["documents"]),
+        publishers=tuple(data["publishers"]),
+        actors=tuple(data["actors"]),
+        killed=_stored_figure(data["killed"]),
+        wounded=_stored_figure(data["wounded"]),
+        conflict_count=row[12],
+        cohesion=row[13],
+        record=data,
     )
 
 
-_COLUMNS = ("id, kind, plover, acled_type, acled_subtype, date, date_end, country, lat, lon, place, place_precision, "
-            "conflict_count, cohesion, record")
+_COLUMNS = (
+    "id, kind, plover, acled_type, acled_subtype, date, date_end, country, lat, lon, place, place_precision, "
+    "conflict_count, cohesion, record"
+)
 
 
 def read_incidents(
@@ -331,8 +395,14 @@ def read_revisions(con: sqlite3.Connection, incident_id: str | None = None) -> l
         sql += " WHERE incident_id = ?"
         params = (incident_id,)
     return [
-        StoredRevision(seq=r[0], run=r[1], incident_id=r[2], reason=r[3], added=tuple(json.loads(r[4])),
-                       removed=tuple(json.loads(r[5])))
+        StoredRevision(
+            seq=r[0],
+            run=r[1],
+            incident_id=r[2],
+            reason=r[3],
+            added=tuple(json.loads(r[4])),
+            removed=tuple(json.loads(r[5])),
+        )
         for r in con.execute(sql + " ORDER BY seq", params)
     ]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import orjson
 
@@ -29,10 +29,8 @@ from .incidents import (
 )
 from .schema import connect, has_space_time_index
 
-record = dataclass(frozen=True, kw_only=True, slots=True)
 
-
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class BBox:
     """A bounding box in degrees (WGS84)."""
 
@@ -55,7 +53,7 @@ class BBox:
         return cls(min_lon=a, min_lat=b, max_lon=c, max_lat=d)
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EventFilter:
     """Which events to read. Every field left at None matches everything; the fields are ANDed.
 
@@ -76,7 +74,7 @@ class EventFilter:
     limit: int | None = None
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class StoredEvent:
     """One stored event: its indexed columns and its full record (the JSON of sitrep.serialize)."""
 
@@ -101,7 +99,7 @@ class StoredEvent:
     record: dict[str, Any] = field(hash=False, compare=True)
 
 
-@record
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Reject:
     source: str
     code: str
@@ -123,10 +121,25 @@ def _date(value: str | None) -> dt.date | None:
 
 def _event(row: tuple[Any, ...]) -> StoredEvent:
     return StoredEvent(
-        id=row[0], document_id=row[1], date=_date(row[2]), date_end=_date(row[3]), date_precision=row[4],
-        country=row[5], lat=row[6], lon=row[7], place=row[8], place_precision=row[9], kind=row[10],
-        plover=row[11], acled_type=row[12], acled_subtype=row[13], happened=bool(row[14]),
-        killed_best=row[15], wounded_best=row[16], confidence=row[17], record=orjson.loads(row[18]),
+        id=row[0],
+        document_id=row[1],
+        date=_date(row[2]),
+        date_end=_date(row[3]),
+        date_precision=row[4],
+        country=row[5],
+        lat=row[6],
+        lon=row[7],
+        place=row[8],
+        place_precision=row[9],
+        kind=row[10],
+        plover=row[11],
+        acled_type=row[12],
+        acled_subtype=row[13],
+        happened=bool(row[14]),
+        killed_best=row[15],
+        wounded_best=row[16],
+        confidence=row[17],
+        record=orjson.loads(row[18]),
     )
 
 
@@ -151,15 +164,23 @@ def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
         if space_time:
             lo = f.start.toordinal() if f.start is not None else 0
             hi = f.end.toordinal() if f.end is not None else dt.date.max.toordinal()
-            clauses.append("e.pk IN (SELECT pk FROM events_where_when WHERE max_day >= ? AND min_day <= ? "
-                           "AND max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)")
+            clauses.append(
+                "e.pk IN (SELECT pk FROM events_where_when WHERE max_day >= ? AND min_day <= ? "
+                "AND max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)"
+            )
             params += [lo, hi, b.min_lat, b.max_lat, b.min_lon, b.max_lon]
         else:
-            clauses.append("e.pk IN (SELECT pk FROM events_geo WHERE max_lat >= ? AND min_lat <= ? "
-                           "AND max_lon >= ? AND min_lon <= ?)")
+            clauses.append(
+                "e.pk IN (SELECT pk FROM events_geo WHERE max_lat >= ? AND min_lat <= ? "
+                "AND max_lon >= ? AND min_lon <= ?)"
+            )
             params += [b.min_lat, b.max_lat, b.min_lon, b.max_lon]
-    for column, value in (("country", f.country), ("acled_type", f.acled_type), ("plover", f.plover),
-                          ("document_id", f.document_id)):
+    for column, value in (
+        ("country", f.country),
+        ("acled_type", f.acled_type),
+        ("plover", f.plover),
+        ("document_id", f.document_id),
+    ):
         if value is not None:
             clauses.append(f"e.{column} = ?")
             params.append(value)
@@ -181,7 +202,7 @@ class Store:
         self._con: sqlite3.Connection = connect(self.path, readonly=True)
         self._space_time = has_space_time_index(self._con)
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -227,8 +248,9 @@ class Store:
 
     # ------------------------------------------------------------ incidents (sitrep.store.incidents)
 
-    def incidents(self, *, start: dt.date | None = None, end: dt.date | None = None,
-                  country: str | None = None) -> Iterator[StoredIncident]:
+    def incidents(
+        self, *, start: dt.date | None = None, end: dt.date | None = None, country: str | None = None
+    ) -> Iterator[StoredIncident]:
         """Merged incidents ordered by date (undated last), then id; streamed. None when never merged."""
         return read_incidents(self._con, start=start, end=end, country=country)
 
@@ -269,14 +291,22 @@ class Store:
     # ------------------------------------------------------------ rejects
 
     def rejects(self) -> list[Reject]:
-        rows = self._con.execute("SELECT source, code, message, document_id, seen_at FROM rejects ORDER BY source, code")
+        rows = self._con.execute(
+            "SELECT source, code, message, document_id, seen_at FROM rejects ORDER BY source, code"
+        )
         return [Reject(source=r[0], code=r[1], message=r[2], document_id=r[3], seen_at=r[4]) for r in rows]
 
 
 def _document(row: tuple[Any, ...]) -> Document:
     return Document(
-        id=row[0], text=row[1], title=row[2], url=row[3], publisher=row[4], published=_date(row[5]),
-        language=row[6], source=row[7],
+        id=row[0],
+        text=row[1],
+        title=row[2],
+        url=row[3],
+        publisher=row[4],
+        published=_date(row[5]),
+        language=row[6],
+        source=row[7],
     )
 
 

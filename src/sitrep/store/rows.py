@@ -8,17 +8,15 @@ from dataclasses import dataclass
 from ..model import Casualties, Document, Event, Extraction
 from ..serialize import event_to_dict
 
-row = dataclass(frozen=True, kw_only=True, slots=True)
 
-
-@row
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ActorRow:
     role: str  # "actor", "recipient" or "claimant"
     name: str
     country: str | None
 
 
-@row
+@dataclass(frozen=True, kw_only=True, slots=True)
 class EventRow:
     """An event's indexed columns and its full JSON record."""
 
@@ -44,7 +42,7 @@ class EventRow:
     actors: tuple[ActorRow, ...]
 
 
-@row
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DocumentRows:
     """One extracted document, ready to be written in one transaction."""
 

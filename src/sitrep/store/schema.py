@@ -157,8 +157,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         if readonly:
             if not Path(where).is_file():
                 raise UnreadableInput("no such store", source=where)
-            con = sqlite3.connect(f"file:{Path(where).resolve()}?mode=ro", uri=True, isolation_level=None,
-                                  check_same_thread=False)
+            con = sqlite3.connect(
+                f"file:{Path(where).resolve()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
         else:
             con = sqlite3.connect(where, isolation_level=None)
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

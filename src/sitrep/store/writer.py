@@ -9,6 +9,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from ..errors import SitrepError
 from .rows import DocumentRows, EventRow, to_json
@@ -16,7 +17,7 @@ from .schema import connect
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class StoreWriter:
@@ -26,7 +27,7 @@ class StoreWriter:
         self.path = Path(path)
         self._con = connect(self.path)
 
-    def __enter__(self) -> StoreWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -53,10 +54,18 @@ class StoreWriter:
                 "stages, warnings, event_count, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(id) DO NOTHING",
                 (
-                    doc.id, doc.text, doc.title, doc.url, doc.publisher,
+                    doc.id,
+                    doc.text,
+                    doc.title,
+                    doc.url,
+                    doc.publisher,
                     doc.published.isoformat() if doc.published else None,
-                    doc.language, doc.source, to_json(list(rows.stages)), to_json(list(rows.warnings)),
-                    len(rows.events), _now(),
+                    doc.language,
+                    doc.source,
+                    to_json(list(rows.stages)),
+                    to_json(list(rows.warnings)),
+                    len(rows.events),
+                    _now(),
                 ),
             )
             if cur.rowcount == 0:
@@ -79,9 +88,25 @@ class StoreWriter:
             "place_precision, kind, plover, acled_type, acled_subtype, happened, killed_best, wounded_best, "
             "confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
             (
-                e.id, e.document_id, e.date, e.date_end, e.date_precision, e.country, e.lat, e.lon, e.place,
-                e.place_precision, e.kind, e.plover, e.acled_type, e.acled_subtype, int(e.happened),
-                e.killed_best, e.wounded_best, e.confidence, e.record,
+                e.id,
+                e.document_id,
+                e.date,
+                e.date_end,
+                e.date_precision,
+                e.country,
+                e.lat,
+                e.lon,
+                e.place,
+                e.place_precision,
+                e.kind,
+                e.plover,
+                e.acled_type,
+                e.acled_subtype,
+                int(e.happened),
+                e.killed_best,
+                e.wounded_best,
+                e.confidence,
+                e.record,
             ),
         )
         if cur.rowcount == 0:  # the same event id twice: the same trigger and place, already stored
@@ -89,8 +114,11 @@ class StoreWriter:
         pk = cur.lastrowid
         if e.lat is not None and e.lon is not None:
             day = dt.date.fromisoformat(e.date).toordinal() if e.date else 0
-            con.execute("INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
-                        "VALUES (?,?,?,?,?,?,?)", (pk, day, day, e.lat, e.lat, e.lon, e.lon))
+            con.execute(
+                "INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (pk, day, day, e.lat, e.lat, e.lon, e.lon),
+            )
         con.executemany(
             "INSERT INTO event_actors(event_pk, role, name, country) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             [(pk, a.role, a.name, a.country) for a in e.actors],

@@ -46,8 +46,11 @@ def test_format_detected_from_xml(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "error"),
-    [("<articles><article>", MalformedRecord), ("<articles><article><text>x</text></article></articles>", UnknownFormat),
-     ("<rows/>", UnknownFormat)],
+    [
+        ("<articles><article>", MalformedRecord),
+        ("<articles><article><text>x</text></article></articles>", UnknownFormat),
+        ("<rows/>", UnknownFormat),
+    ],
 )
 def test_bad_files_raise_coded_errors(tmp_path: Path, content: str, error: type) -> None:
     with pytest.raises(error):

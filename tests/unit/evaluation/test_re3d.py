@@ -30,8 +30,12 @@ def _write_subset(folder: Path, text: str, entities: list[tuple[int, int, str]])
     folder.mkdir(parents=True)
     doc = {"_id": "D1", "title": "t", "text": text}
     (folder / "documents.json").write_text(json.dumps(doc) + "\n", encoding="utf-8")
-    lines = [json.dumps({"_id": f"e{i}", "documentId": "D1", "begin": b, "end": e, "type": t, "value": text[b:e],
-                         "confidence": 1}) for i, (b, e, t) in enumerate(entities)]
+    lines = [
+        json.dumps(
+            {"_id": f"e{i}", "documentId": "D1", "begin": b, "end": e, "type": t, "value": text[b:e], "confidence": 1}
+        )
+        for i, (b, e, t) in enumerate(entities)
+    ]
     (folder / "entities.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -42,8 +46,13 @@ def _span(text: str, phrase: str, label: str) -> tuple[int, int, str]:
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
-    gold = [_span(TEXT, "Coalition aircraft", "MilitaryPlatform"), _span(TEXT, "an ISIL tank", "MilitaryPlatform"),
-            _span(TEXT, "a mortar", "Weapon"), _span(TEXT, "Mosul", "Location"), _span(TEXT, "Monday", "Temporal")]
+    gold = [
+        _span(TEXT, "Coalition aircraft", "MilitaryPlatform"),
+        _span(TEXT, "an ISIL tank", "MilitaryPlatform"),
+        _span(TEXT, "a mortar", "Weapon"),
+        _span(TEXT, "Mosul", "Location"),
+        _span(TEXT, "Monday", "Temporal"),
+    ]
     _write_subset(tmp_path / "re3d" / "CENTCOM", TEXT, gold)
     return tmp_path / "re3d"
 
@@ -69,8 +78,11 @@ def test_bad_folders_are_coded_errors(tmp_path: Path) -> None:
 
 
 def test_predicted_spans_map_kinds_to_classes(resources: Resources) -> None:
-    annotated = annotate("Gunmen shelled the town; an ISIL tank and a VBIED were destroyed by an airstrike in Mosul.",
-                         resources, ("actors.lexicon.v1", "places.gazetteer.v1", "weapons.lexicon.v1"))
+    annotated = annotate(
+        "Gunmen shelled the town; an ISIL tank and a VBIED were destroyed by an airstrike in Mosul.",
+        resources,
+        ("actors.lexicon.v1", "places.gazetteer.v1", "weapons.lexicon.v1"),
+    )
     spans = {(s.text, s.label) for s in predicted_spans(annotated)}
     assert ("tank", "MilitaryPlatform") in spans
     assert ("VBIED", "Weapon") in spans
@@ -81,10 +93,16 @@ def test_predicted_spans_map_kinds_to_classes(resources: Resources) -> None:
 
 
 def test_overlap_scoring_counts_each_side() -> None:
-    gold = [Span(start=0, end=10, label="Weapon", text="a"), Span(start=20, end=25, label="Weapon", text="b"),
-            Span(start=30, end=35, label="Location", text="c")]
-    pred = [Span(start=5, end=8, label="Weapon", text="a"), Span(start=40, end=45, label="Weapon", text="x"),
-            Span(start=30, end=32, label="Weapon", text="c")]
+    gold = [
+        Span(start=0, end=10, label="Weapon", text="a"),
+        Span(start=20, end=25, label="Weapon", text="b"),
+        Span(start=30, end=35, label="Location", text="c"),
+    ]
+    pred = [
+        Span(start=5, end=8, label="Weapon", text="a"),
+        Span(start=40, end=45, label="Weapon", text="x"),
+        Span(start=30, end=32, label="Weapon", text="c"),
+    ]
     s = score_class("Weapon", [(gold, pred)])
     assert (s.gold, s.predicted, s.found, s.correct) == (2, 3, 1, 1)
     assert s.precision == pytest.approx(1 / 3) and s.recall == pytest.approx(1 / 2)
@@ -92,8 +110,12 @@ def test_overlap_scoring_counts_each_side() -> None:
     assert dict(s.missed) == {"b": 1} and dict(s.wrong) == {"x": 1, "c": 1}
 
 
-spans = st.builds(lambda a, n, lab: Span(start=a, end=a + n, label=lab, text=str(a)),
-                  st.integers(0, 200), st.integers(1, 20), st.sampled_from(["Weapon", "Location"]))
+spans = st.builds(
+    lambda a, n, lab: Span(start=a, end=a + n, label=lab, text=str(a)),
+    st.integers(0, 200),
+    st.integers(1, 20),
+    st.sampled_from(["Weapon", "Location"]),
+)
 
 
 @given(st.lists(spans, max_size=12), st.lists(spans, max_size=12))

@@ -24,8 +24,22 @@ def _rows(*extractions) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
 
 def test_columns_and_values() -> None:
     (row,) = _rows(make_extraction(make_event(), publisher="Armenpress"))
-    for col in ("event_id_cnty", "event_date", "time_precision", "actor1", "inter1", "interaction", "latitude",
-                "longitude", "geo_precision", "fatalities", "notes", "timestamp", "iso", "country"):
+    for col in (
+        "event_id_cnty",
+        "event_date",
+        "time_precision",
+        "actor1",
+        "inter1",
+        "interaction",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "notes",
+        "timestamp",
+        "iso",
+        "country",
+    ):
         assert col in row
     assert row["event_date"] == "2020-09-27" and row["year"] == "2020" and row["time_precision"] == "1"
     assert row["event_type"] == "Explosions/Remote violence"
@@ -40,8 +54,13 @@ def test_columns_and_values() -> None:
 
 
 def test_only_events_that_happened_and_have_an_acled_type() -> None:
-    rows = _rows(make_extraction(make_event(event_id="a"), make_event(event_id="b", happened=False),
-                                 make_event(event_id="c", acled_type=None)))
+    rows = _rows(
+        make_extraction(
+            make_event(event_id="a"),
+            make_event(event_id="b", happened=False),
+            make_event(event_id="c", acled_type=None),
+        )
+    )
     assert [r["event_id_cnty"] for r in rows] == ["AZEa"]
 
 

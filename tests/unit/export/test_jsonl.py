@@ -23,7 +23,7 @@ def test_one_object_per_event_per_line_with_evidence_offsets() -> None:
     records = [json.loads(line) for line in lines]
     assert [r["id"] for r in records] == ["e1", "e2"]
     trig = records[0]["sitrep"]["evidence"]["event"]
-    assert TEXT[trig["start"]:trig["end"]] == "shelled" == trig["text"]
+    assert TEXT[trig["start"] : trig["end"]] == "shelled" == trig["text"]
 
 
 def test_writes_as_it_goes() -> None:

@@ -30,7 +30,10 @@ def test_document_header_event_row_and_not_happened_section() -> None:
     exp.close()
     text = out.getvalue()
     assert text.startswith("== a.txt  published 2020-09-28  claimant Ministry of Defence")
-    assert "2020-09-27 (day)  ASSAULT [heavy-weapons]  |  Explosions/Remote violence / Shelling/artillery/missile attack" in text
+    assert (
+        "2020-09-27 (day)  ASSAULT [heavy-weapons]  |  Explosions/Remote violence / Shelling/artillery/missile attack"
+        in text
+    )
     assert "Azerbaijan -> Civilians" in text
     assert "Stepanakert, Nagorno-Karabakh, AZE [de facto Artsakh] (39.8177, 46.7528, town)" in text
     assert "killed 13+; wounded -" in text and "weapons: artillery" in text and "hedged: x" in text

@@ -21,8 +21,14 @@ from sitrep.export.acled_csv import AcledCsvExporter
 from sitrep.export.geojson import GeoJsonExporter
 from sitrep.export.jsonl import JsonlExporter
 from sitrep.export.store_export import (
-    INCIDENT_COLUMNS, document_from_record, event_from_record, export_events, export_store, incident_row,
-    write_acled_csv, write_incidents,
+    INCIDENT_COLUMNS,
+    document_from_record,
+    event_from_record,
+    export_events,
+    export_store,
+    incident_row,
+    write_acled_csv,
+    write_incidents,
 )
 from sitrep.model import Extraction
 from sitrep.serialize import event_to_dict
@@ -81,10 +87,16 @@ def _single(exporter_cls: type, **kw: object) -> str:
     has_coords=st.booleans(),
     acled=st.sampled_from([None, "Battles", "Explosions/Remote violence"]),
 )
-def test_event_from_record_gives_the_same_record_back(killed_high: int | None, happened: bool, has_coords: bool,
-                                                      acled: str | None) -> None:
-    event = make_event(killed_high=killed_high, happened=happened, acled_type=acled,
-                       lat=39.8 if has_coords else None, lon=46.7 if has_coords else None)
+def test_event_from_record_gives_the_same_record_back(
+    killed_high: int | None, happened: bool, has_coords: bool, acled: str | None
+) -> None:
+    event = make_event(
+        killed_high=killed_high,
+        happened=happened,
+        acled_type=acled,
+        lat=39.8 if has_coords else None,
+        lon=46.7 if has_coords else None,
+    )
     doc = make_extraction(event, publisher="Outlet", title="T").document
     record = json.loads(json.dumps(event_to_dict(event, doc)))
     rebuilt = event_from_record(record)
@@ -97,7 +109,13 @@ def test_document_from_record_keeps_the_citation() -> None:
     x = make_extraction(make_event(), publisher="Outlet", title="T", url="http://x/1")
     doc = document_from_record(event_to_dict(x.events[0], x.document))
     assert (doc.id, doc.publisher, doc.title, doc.url, doc.published, doc.source) == (
-        x.document.id, "Outlet", "T", "http://x/1", dt.date(2020, 9, 28), "a.txt")
+        x.document.id,
+        "Outlet",
+        "T",
+        "http://x/1",
+        dt.date(2020, 9, 28),
+        "a.txt",
+    )
 
 
 # ---------------------------------------------------------------- formats agree with the single-document exporters
@@ -137,8 +155,11 @@ def test_geojson_is_one_feature_collection_longitude_first(db: Path) -> None:
 
 def test_date_range_and_bbox_select_only_events_inside(db: Path) -> None:
     out = io.StringIO()
-    where = EventFilter(start=dt.date(2020, 9, 1), end=dt.date(2020, 12, 31),
-                        bbox=BBox(min_lon=45.0, min_lat=39.0, max_lon=47.0, max_lat=41.0))
+    where = EventFilter(
+        start=dt.date(2020, 9, 1),
+        end=dt.date(2020, 12, 31),
+        bbox=BBox(min_lon=45.0, min_lat=39.0, max_lon=47.0, max_lat=41.0),
+    )
     with Store(db) as store:
         summary = export_store(store, where, "plover-jsonl", out)
     dates = [json.loads(line)["date"] for line in out.getvalue().splitlines()]
@@ -180,13 +201,24 @@ def test_incidents_csv_puts_every_event_that_happened_in_exactly_one_incident(db
 
 
 def test_incident_row_reads_an_incident_record() -> None:
-    rec = {"id": "inc-a", "kind": "violent", "plover": "ASSAULT", "acled_type": "Battles", "acled_subtype": None,
-           "date": "2022-03-01", "date_end": "2022-03-02",
-           "place": {"name": "Town", "country": "UKR", "admin1": None, "lat": 1.5, "lon": 2.25,
-                     "acled_geo_precision": 3},
-           "actors": ["X", "Y"], "members": ["a", "b"], "documents": ["d1", "d2"], "publishers": ["P", "Q"],
-           "killed": {"low": 3, "best": 5, "high": 9, "acled": 3}, "wounded": None,
-           "conflicts": [{"field": "killed", "positions": []}], "cohesion": 0.8}
+    rec = {
+        "id": "inc-a",
+        "kind": "violent",
+        "plover": "ASSAULT",
+        "acled_type": "Battles",
+        "acled_subtype": None,
+        "date": "2022-03-01",
+        "date_end": "2022-03-02",
+        "place": {"name": "Town", "country": "UKR", "admin1": None, "lat": 1.5, "lon": 2.25, "acled_geo_precision": 3},
+        "actors": ["X", "Y"],
+        "members": ["a", "b"],
+        "documents": ["d1", "d2"],
+        "publishers": ["P", "Q"],
+        "killed": {"low": 3, "best": 5, "high": 9, "acled": 3},
+        "wounded": None,
+        "conflicts": [{"field": "killed", "positions": []}],
+        "cohesion": 0.8,
+    }
     row = incident_row(rec)
     assert row["killed_low"] == 3 and row["killed_high"] == 9 and row["wounded_best"] == ""
     assert row["longitude"] == "2.2500" and row["geo_precision"] == 3 and row["conflicts"] == "killed"
@@ -204,8 +236,9 @@ def test_incidents_csv_streams_stored_incidents_after_a_merge_run(db: Path, tmp_
     with Store(merged) as store:
         stored = {i.id: i for i in store.incidents()}
         out = io.StringIO()
-        summary = export_store(store, EventFilter(bbox=BBox(min_lon=45, min_lat=39, max_lon=47, max_lat=41)),
-                               "incidents-csv", out)
+        summary = export_store(
+            store, EventFilter(bbox=BBox(min_lon=45, min_lat=39, max_lon=47, max_lat=41)), "incidents-csv", out
+        )
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert rows and all(r["incident_id"] in stored for r in rows)  # the stored, stable ids
     assert all(39 <= float(r["latitude"]) <= 41 for r in rows)
@@ -218,8 +251,22 @@ def test_incidents_csv_streams_stored_incidents_after_a_merge_run(db: Path, tmp_
 def test_cli_export_writes_a_file_and_filters_by_country_and_type(db: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     err = io.StringIO()
-    code = cli.main(["export", "--db", str(db), "--format", "acled-csv", "--country", "ukr",
-                     "--type", "Explosions/Remote violence", "-o", str(target)], stderr=err)
+    code = cli.main(
+        [
+            "export",
+            "--db",
+            str(db),
+            "--format",
+            "acled-csv",
+            "--country",
+            "ukr",
+            "--type",
+            "Explosions/Remote violence",
+            "-o",
+            str(target),
+        ],
+        stderr=err,
+    )
     assert code == 0
     rows = list(csv.DictReader(target.open(encoding="utf-8")))
     assert [r["country"] for r in rows] == ["Ukraine"]

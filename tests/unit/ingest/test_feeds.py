@@ -39,7 +39,10 @@ def test_rss_items_with_metadata_and_an_empty_entry() -> None:
     assert doc.title == "Shelling hits market" and doc.url == "http://example.org/a"
     assert doc.publisher == "Valley Herald" and doc.published == dt.date(2020, 9, 28)
     assert doc.source == "news.rss#1"
-    assert doc.text == "Shelling hits market\n\nArtillery shelled the market on Sunday.\nTwo people were killed, police said."
+    assert (
+        doc.text
+        == "Shelling hits market\n\nArtillery shelled the market on Sunday.\nTwo people were killed, police said."
+    )
     assert isinstance(empty, EmptyInput) and empty.source == "news.rss#2" and empty.code == "E001"
 
 
@@ -67,4 +70,8 @@ def test_folder_routes_feeds(tmp_path: Path) -> None:
     (tmp_path / "sub" / "news.xml").write_bytes(RSS)
     (tmp_path / "a.txt").write_text("A short note about a protest in the capital.", encoding="utf-8")
     sources = [r.source for r in read_path(tmp_path)]
-    assert sources == [str(tmp_path / "a.txt"), f"{tmp_path / 'sub' / 'news.xml'}#1", f"{tmp_path / 'sub' / 'news.xml'}#2"]
+    assert sources == [
+        str(tmp_path / "a.txt"),
+        f"{tmp_path / 'sub' / 'news.xml'}#1",
+        f"{tmp_path / 'sub' / 'news.xml'}#2",
+    ]

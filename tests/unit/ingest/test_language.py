@@ -4,11 +4,17 @@ from pathlib import Path
 
 from sitrep.ingest.language import guess_language, language_warning
 
-ENGLISH = "Artillery fire hit the town on Sunday and the ministry said that two of the people were killed in their homes."
-FRENCH = ("Des tirs d'artillerie ont frappé la ville de Stepanakert dimanche, selon le ministère de la défense. "
-          "Les habitants se sont réfugiés dans les abris pendant la nuit.")
-SPANISH = ("Los bombardeos alcanzaron la ciudad el domingo, según el ministerio de defensa. "
-           "Los vecinos se refugiaron en los sótanos de sus casas durante la noche.")
+ENGLISH = (
+    "Artillery fire hit the town on Sunday and the ministry said that two of the people were killed in their homes."
+)
+FRENCH = (
+    "Des tirs d'artillerie ont frappé la ville de Stepanakert dimanche, selon le ministère de la défense. "
+    "Les habitants se sont réfugiés dans les abris pendant la nuit."
+)
+SPANISH = (
+    "Los bombardeos alcanzaron la ciudad el domingo, según el ministerio de defensa. "
+    "Los vecinos se refugiaron en los sótanos de sus casas durante la noche."
+)
 
 
 def test_english_is_english() -> None:
@@ -41,5 +47,7 @@ def test_short_texts_are_not_judged() -> None:
 
 
 def test_unnamed_latin_language() -> None:
-    g = guess_language("Artilleria ampumalla kaupunkia sunnuntaina, kertoi puolustusministeriö tiedotteessaan iltapäivällä tänään.")
+    g = guess_language(
+        "Artilleria ampumalla kaupunkia sunnuntaina, kertoi puolustusministeriö tiedotteessaan iltapäivällä tänään."
+    )
     assert g.code == "und" and g.name == "not English"

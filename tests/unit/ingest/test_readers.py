@@ -165,7 +165,10 @@ def test_binary_without_nul(tmp_path: Path) -> None:
 def test_latin1_names_the_byte_offset(tmp_path: Path) -> None:
     err = one(write(tmp_path, "l.txt", "Caf\u00e9 attacked near the town.".encode("latin-1")))
     assert isinstance(err, EncodingError)
-    assert str(err) == f"[E003] {tmp_path / 'l.txt'}: not UTF-8: byte 0xe9 at offset 3 cannot be decoded (save the file as UTF-8)"
+    assert (
+        str(err)
+        == f"[E003] {tmp_path / 'l.txt'}: not UTF-8: byte 0xe9 at offset 3 cannot be decoded (save the file as UTF-8)"
+    )
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
@@ -193,7 +196,13 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_non_english_is_still_read_and_marked(tmp_path: Path) -> None:
-    doc = one(write(tmp_path, "fr.txt", "Des tirs ont frappé la ville de Stepanakert dimanche, selon le ministère de la défense."))
+    doc = one(
+        write(
+            tmp_path,
+            "fr.txt",
+            "Des tirs ont frappé la ville de Stepanakert dimanche, selon le ministère de la défense.",
+        )
+    )
     assert isinstance(doc, Document) and doc.language == "und"
 
 
@@ -210,6 +219,7 @@ def test_documents_helpers_still_work() -> None:
 
 
 # ---------------------------------------------------------------- properties
+
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300))

@@ -15,11 +15,11 @@ from sitrep.ingest.tables import read_csv_bytes
 from sitrep.model import Document
 
 CSV = (
-    "id,Title,body,published,url,outlet\n"
-    '1,Raid,"Troops raided the village, residents said.",2022-05-01,http://x/1,Daily\n'
-    "2,Blank,,2022-05-02,,\n"
-    '3,Multi,"Line one.\nLine two, with a comma.",,,\n'
-).encode()
+    b"id,Title,body,published,url,outlet\n"
+    b'1,Raid,"Troops raided the village, residents said.",2022-05-01,http://x/1,Daily\n'
+    b"2,Blank,,2022-05-02,,\n"
+    b'3,Multi,"Line one.\nLine two, with a comma.",,,\n'
+)
 
 
 def test_default_text_column_and_metadata() -> None:
@@ -68,8 +68,13 @@ def test_folder_routes_csv_with_text_column(tmp_path: Path) -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip),
-                      min_size=1, max_size=5))
+@given(
+    texts=st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_any_text_round_trips_through_csv(texts: list[str]) -> None:
     """Whatever the cell holds (quotes, commas, newlines), the document's text is the cell."""
     import csv

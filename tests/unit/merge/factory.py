@@ -39,15 +39,29 @@ def place(
     admin1: str | None = "Kharkiv",
     geonameid: int | None = None,
 ) -> Place:
-    return Place(name=name, geonameid=geonameid, lat=lat, lon=lon, country=country, admin1=admin1,
-                 precision=precision, evidence=evidence(name))
+    return Place(
+        name=name,
+        geonameid=geonameid,
+        lat=lat,
+        lon=lon,
+        country=country,
+        admin1=admin1,
+        precision=precision,
+        evidence=evidence(name),
+    )
 
 
 def count(low: int, best: int | None = None, high: int | None | str = "same") -> Count:
     best = low if best is None else best
     top = best if high == "same" else high
-    return Count(low=low, best=best, high=top, raw=str(best), rule="test",  # type: ignore[arg-type]
-                 evidence=evidence())
+    return Count(
+        low=low,
+        best=best,
+        high=top,
+        raw=str(best),
+        rule="test",  # type: ignore[arg-type]
+        evidence=evidence(),
+    )
 
 
 def event(
@@ -72,7 +86,10 @@ def event(
     date = None
     if day is not None:
         date = EventDate(
-            date=day, precision=precision, end=end, raw="" if defaulted_date else day.isoformat(),
+            date=day,
+            precision=precision,
+            end=end,
+            raw="" if defaulted_date else day.isoformat(),
             evidence=evidence("", reason="publication date") if defaulted_date else evidence(),
         )
     who = actor(claimant) if claimant else None
@@ -82,12 +99,26 @@ def event(
             numbers = {"low": value.low, "best": value.best, "high": value.high, "group": None}
             claims.append(Claim(field=field, value=numbers, claimant=who, evidence=evidence()))
     return Event(
-        id=eid, document_id=doc, kind="violent" if plover == "ASSAULT" else "material", plover=plover, modes=(),
-        acled_type=acled[0], acled_subtype=acled[1], actors=tuple(actor(a) for a in actors), recipients=(),
-        place=None if nowhere else (where or place()), date=date,
-        killed=Casualties(total=killed) if killed else None, wounded=Casualties(total=wounded) if wounded else None,
-        weapons=(), claims=tuple(claims), claimant=who, certainty=Certainty(hypothetical=hypothetical),
-        trigger=evidence(), sentence=evidence(sentence), confidence=0.9,
+        id=eid,
+        document_id=doc,
+        kind="violent" if plover == "ASSAULT" else "material",
+        plover=plover,
+        modes=(),
+        acled_type=acled[0],
+        acled_subtype=acled[1],
+        actors=tuple(actor(a) for a in actors),
+        recipients=(),
+        place=None if nowhere else (where or place()),
+        date=date,
+        killed=Casualties(total=killed) if killed else None,
+        wounded=Casualties(total=wounded) if wounded else None,
+        weapons=(),
+        claims=tuple(claims),
+        claimant=who,
+        certainty=Certainty(hypothetical=hypothetical),
+        trigger=evidence(),
+        sentence=evidence(sentence),
+        confidence=0.9,
     )
 
 

@@ -74,9 +74,7 @@ def test_a_date_left_to_the_publication_day_reaches_the_day_before():
 
 def test_exact_days_apart_are_left_out_only_when_asked_and_loose_dates_still_reach_them():
     one = DAY + dt.timedelta(days=1)
-    items = profiles(
-        [event("a", "d1"), event("b", "d2", day=one), event("c", "d3", day=one, defaulted_date=True)], {}
-    )
+    items = profiles([event("a", "d1"), event("b", "d2", day=one), event("c", "d3", day=one, defaulted_date=True)], {})
     every = set(candidate_pairs(items, S))
     assert {(0, 1), (0, 2), (1, 2)} <= every
     assert set(candidate_pairs(items, S, exact_neighbours=False)) == every - {(0, 1)}
@@ -86,8 +84,16 @@ def test_merge_is_the_same_whether_or_not_exact_neighbours_are_compared(monkeypa
     from sitrep.merge import scoring
     from sitrep.merge.incidents import cluster
 
-    evs = [event(f"e{i}", f"d{i}", day=DAY + dt.timedelta(days=i % 3), defaulted_date=i % 4 == 0,
-                 where=place("x", 49.99 + 0.01 * (i % 5), 36.23)) for i in range(24)]
+    evs = [
+        event(
+            f"e{i}",
+            f"d{i}",
+            day=DAY + dt.timedelta(days=i % 3),
+            defaulted_date=i % 4 == 0,
+            where=place("x", 49.99 + 0.01 * (i % 5), 36.23),
+        )
+        for i in range(24)
+    ]
     items = profiles(evs, {})
     got = cluster(items, S)
     monkeypatch.setattr(scoring, "exact_days_apart_may_link", lambda settings: True)
@@ -95,9 +101,18 @@ def test_merge_is_the_same_whether_or_not_exact_neighbours_are_compared(monkeypa
 
 
 def _mixed_items():
-    evs = [event(f"e{i}", f"d{i % 7}", day=DAY + dt.timedelta(days=i % 3), defaulted_date=i % 4 == 0,
-                 where=place("x", 49.99 + 0.01 * (i % 5), 36.23), nowhere=i % 6 == 0,
-                 actors=(f"Group {i % 2}",)) for i in range(40)]
+    evs = [
+        event(
+            f"e{i}",
+            f"d{i % 7}",
+            day=DAY + dt.timedelta(days=i % 3),
+            defaulted_date=i % 4 == 0,
+            where=place("x", 49.99 + 0.01 * (i % 5), 36.23),
+            nowhere=i % 6 == 0,
+            actors=(f"Group {i % 2}",),
+        )
+        for i in range(40)
+    ]
     return profiles(evs, {})
 
 

@@ -1,4 +1,5 @@
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitrep.merge.figures import figure_claims, merge_figures
 from sitrep.merge.records import FigureClaim
@@ -7,8 +8,9 @@ from .factory import count, event
 
 
 def claim(low, best, high, who="x", doc="d"):
-    return FigureClaim(low=low, best=best, high=high, claimant=who, publisher="p", document_id=doc, event_id="e",
-                       raw="")
+    return FigureClaim(
+        low=low, best=best, high=high, claimant=who, publisher="p", document_id=doc, event_id="e", raw=""
+    )
 
 
 def test_rule_on_three_sources():

@@ -1,13 +1,14 @@
 import datetime as dt
 import random
 
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from sitrep.merge import Settings, merge_events
 from sitrep.model import PlacePrecision
 
 from .factory import DAY, count, document, event, place
-
 
 PROTEST = ("Protests", "Peaceful protest")
 
@@ -45,8 +46,10 @@ def test_same_document_events_are_never_merged():
 def test_distractors_stay_apart():
     next_day = DAY + dt.timedelta(days=1)
     events = [
-        event("a1", "d1"), event("a2", "d2"),
-        event("b1", "d3", day=next_day), event("b2", "d4", day=next_day),
+        event("a1", "d1"),
+        event("a2", "d2"),
+        event("b1", "d3", day=next_day),
+        event("b2", "d4", day=next_day),
         event("p1", "d5", acled=PROTEST, plover="PROTEST", actors=("Protesters (Ukraine)",)),
         event("p2", "d6", acled=PROTEST, plover="PROTEST", actors=("Protesters (Ukraine)",)),
     ]
@@ -58,8 +61,13 @@ def test_a_vague_report_does_not_chain_two_towns():
     kramatorsk = place("Kramatorsk", 48.73, 37.57, admin1="Donetsk")
     pokrovsk = place("Pokrovsk", 48.28, 37.18, admin1="Donetsk")
     region = place("Donetsk Oblast", None, None, PlacePrecision.REGION, admin1="Donetsk")
-    events = [event("k1", "d1", where=kramatorsk), event("k2", "d2", where=kramatorsk),
-              event("p1", "d3", where=pokrovsk), event("p2", "d4", where=pokrovsk), event("r", "d5", where=region)]
+    events = [
+        event("k1", "d1", where=kramatorsk),
+        event("k2", "d2", where=kramatorsk),
+        event("p1", "d3", where=pokrovsk),
+        event("p2", "d4", where=pokrovsk),
+        event("r", "d5", where=region),
+    ]
     incidents = merge_events(events, docs("d1", "d2", "d3", "d4", "d5"))
     groups = [set(i.members) for i in incidents]
     assert not any({"k1", "p1"} <= g for g in groups)

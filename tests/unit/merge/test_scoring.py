@@ -14,12 +14,17 @@ def _reports():
         town = i % 3
         doc = f"d{i:03d}"
         documents.append(document(doc, publisher=f"Outlet {i % 11}"))
-        events.append(event(
-            f"e{i:03d}", doc, day=None if i % 17 == 0 else DAY + dt.timedelta(days=(i // 3) % 4),
-            defaulted_date=i % 5 == 0, nowhere=i % 13 == 0,
-            where=place(f"town {town}", 49.0 + town * 0.2, 36.0 + 0.001 * (i % 4), admin1=f"A{town}"),
-            actors=(f"Group {i % 4}",),
-        ))
+        events.append(
+            event(
+                f"e{i:03d}",
+                doc,
+                day=None if i % 17 == 0 else DAY + dt.timedelta(days=(i // 3) % 4),
+                defaulted_date=i % 5 == 0,
+                nowhere=i % 13 == 0,
+                where=place(f"town {town}", 49.0 + town * 0.2, 36.0 + 0.001 * (i % 4), admin1=f"A{town}"),
+                actors=(f"Group {i % 4}",),
+            )
+        )
     return events, documents
 
 
@@ -44,6 +49,6 @@ def test_the_scores_of_all_parts_are_those_of_one_part(monkeypatch):
 
 
 def test_a_small_merge_stays_in_this_process():
-    events, documents = _reports()
+    events, _documents = _reports()
     items = profiles(events, {})
     assert len(scoring.score_pairs(items, Settings(), workers=4)) == 1

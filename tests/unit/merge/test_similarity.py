@@ -1,11 +1,13 @@
 import datetime as dt
 
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from sitrep.merge.blocking import profiles
-from sitrep.model import PlacePrecision
 from sitrep.merge.records import Settings
 from sitrep.merge.similarity import compatible, km_between, pair_score, similarity
+from sitrep.model import PlacePrecision
 
 from .factory import DAY, event, place
 
@@ -59,16 +61,28 @@ def test_same_document_and_different_certainty_never_compatible():
 
 @hsettings(max_examples=60, deadline=None)
 @given(
-    st.floats(-0.3, 0.3), st.floats(-0.3, 0.3), st.integers(-3, 3), st.booleans(),
+    st.floats(-0.3, 0.3),
+    st.floats(-0.3, 0.3),
+    st.integers(-3, 3),
+    st.booleans(),
     st.sampled_from(
-        [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
-         ("Protests", "Peaceful protest")]
+        [
+            ("Battles", "Armed clash"),
+            ("Explosions/Remote violence", "Air/drone strike"),
+            ("Protests", "Peaceful protest"),
+        ]
     ),
 )
 def test_similarity_is_symmetric_and_bounded(dlat, dlon, ddays, defaulted, kind):
     a = event("a", "d1")
-    b = event("b", "d2", where=place("x", 49.99 + dlat, 36.23 + dlon), day=DAY + dt.timedelta(days=ddays),
-              acled=kind, defaulted_date=defaulted)
+    b = event(
+        "b",
+        "d2",
+        where=place("x", 49.99 + dlat, 36.23 + dlon),
+        day=DAY + dt.timedelta(days=ddays),
+        acled=kind,
+        defaulted_date=defaulted,
+    )
     x, y = pair(a, b)
     assert 0.0 <= similarity(x, y, S) <= 1.0 + 1e-9
     assert abs(similarity(x, y, S) - similarity(y, x, S)) < 1e-12
@@ -77,11 +91,13 @@ def test_similarity_is_symmetric_and_bounded(dlat, dlon, ddays, defaulted, kind)
 
 @hsettings(max_examples=80, deadline=None)
 @given(
-    st.floats(-0.5, 0.5), st.floats(-0.5, 0.5), st.integers(-3, 3), st.booleans(), st.booleans(),
+    st.floats(-0.5, 0.5),
+    st.floats(-0.5, 0.5),
+    st.integers(-3, 3),
+    st.booleans(),
+    st.booleans(),
     st.sampled_from([None, "Donetsk", "Kharkiv"]),
-    st.sampled_from(
-        [("Battles", "Armed clash"), ("Riots", "Mob violence"), ("Protests", "Peaceful protest")]
-    ),
+    st.sampled_from([("Battles", "Armed clash"), ("Riots", "Mob violence"), ("Protests", "Peaceful protest")]),
 )
 def test_pair_score_is_similarity_when_compatible_else_none(dlat, dlon, ddays, defaulted, coarse, admin1, kind):
     where = place("x", 49.99 + dlat, 36.23 + dlon, admin1=admin1)

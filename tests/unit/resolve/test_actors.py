@@ -25,9 +25,19 @@ def test_every_pycountry_country_is_known(actors: ActorDictionary) -> None:
     assert actors.country_named("Republic of Armenia").iso3 == "ARM"
 
 
-@pytest.mark.parametrize("demonym, iso3", [("Azerbaijani", "AZE"), ("Azeri", "AZE"), ("Burkinabe", "BFA"),
-                                           ("South Sudanese", "SSD"), ("Burmese", "MMR"), ("Filipino", "PHL"),
-                                           ("Congolese", "COD"), ("Turkish", "TUR")])
+@pytest.mark.parametrize(
+    "demonym, iso3",
+    [
+        ("Azerbaijani", "AZE"),
+        ("Azeri", "AZE"),
+        ("Burkinabe", "BFA"),
+        ("South Sudanese", "SSD"),
+        ("Burmese", "MMR"),
+        ("Filipino", "PHL"),
+        ("Congolese", "COD"),
+        ("Turkish", "TUR"),
+    ],
+)
 def test_demonyms(actors: ActorDictionary, demonym: str, iso3: str) -> None:
     assert actors.country_of_demonym(demonym).iso3 == iso3
 
@@ -50,7 +60,12 @@ def test_acled_names_follow_patterns(actors: ActorDictionary) -> None:
 def test_disputed_entity_goes_to_the_nominal_sovereign(actors: ActorDictionary) -> None:
     group = actors.group_named("Karabakh Defense Army")
     actor = actors.group_actor(group, evidence=EV)
-    assert (actor.country, actor.sector, actor.de_facto, actor.acled_name) == ("AZE", "PRE", "Artsakh", "Military Forces of Artsakh")
+    assert (actor.country, actor.sector, actor.de_facto, actor.acled_name) == (
+        "AZE",
+        "PRE",
+        "Artsakh",
+        "Military Forces of Artsakh",
+    )
     assert actors.group_named("DPR").country == "UKR"
 
 

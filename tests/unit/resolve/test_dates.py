@@ -12,8 +12,13 @@ from sitrep.resolve import dates
 from sitrep.resolve.dates import NO_PUBLICATION, NO_YEAR, read_date
 
 D = dt.date
-DAY, WEEK, MONTH, YEAR, UNKNOWN = (DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.YEAR,
-                                   DatePrecision.UNKNOWN)
+DAY, WEEK, MONTH, YEAR, UNKNOWN = (
+    DatePrecision.DAY,
+    DatePrecision.WEEK,
+    DatePrecision.MONTH,
+    DatePrecision.YEAR,
+    DatePrecision.UNKNOWN,
+)
 PUB = D(2020, 5, 6)  # a Wednesday
 
 
@@ -55,8 +60,9 @@ def test_publication_date_is_a_wednesday() -> None:
         ("Sept. 27th, 2019", D(2019, 9, 27), DAY, None),  # dateparser fallback
     ],
 )
-def test_expressions_against_a_fixed_publication_date(raw: str, date: dt.date, precision: DatePrecision,
-                                                      end: dt.date | None) -> None:
+def test_expressions_against_a_fixed_publication_date(
+    raw: str, date: dt.date, precision: DatePrecision, end: dt.date | None
+) -> None:
     reading = read_date(raw, PUB)
     assert reading is not None
     assert (reading.date, reading.precision, reading.end) == (date, precision, end)
@@ -71,8 +77,12 @@ def test_on_monday_published_on_a_monday_is_that_day() -> None:
 
 @pytest.mark.parametrize(
     ("published", "expected"),
-    [(D(2020, 11, 9), D(2019, 11, 10)), (D(2020, 11, 10), D(2020, 11, 10)), (D(2020, 11, 11), D(2020, 11, 10)),
-     (D(2021, 1, 3), D(2020, 11, 10))],
+    [
+        (D(2020, 11, 9), D(2019, 11, 10)),
+        (D(2020, 11, 10), D(2020, 11, 10)),
+        (D(2020, 11, 11), D(2020, 11, 10)),
+        (D(2021, 1, 3), D(2020, 11, 10)),
+    ],
 )
 def test_day_and_month_without_year_is_never_in_the_future(published: dt.date, expected: dt.date) -> None:
     reading = read_date("November 10", published)
@@ -86,8 +96,20 @@ def test_previous_day_counts_from_the_anchor_else_the_publication() -> None:
     assert fallback.date == D(2020, 5, 5) and fallback.reason is not None
 
 
-@pytest.mark.parametrize("raw", ["yesterday", "on Sunday", "last week", "two days ago", "this morning", "last month",
-                                 "over the weekend", "November 10", "in May"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "yesterday",
+        "on Sunday",
+        "last week",
+        "two days ago",
+        "this morning",
+        "last month",
+        "over the weekend",
+        "November 10",
+        "in May",
+    ],
+)
 def test_relative_without_publication_date_is_unknown(raw: str) -> None:
     reading = read_date(raw, None)
     assert reading is not None
@@ -96,8 +118,15 @@ def test_relative_without_publication_date_is_unknown(raw: str) -> None:
         assert reading.reason == NO_PUBLICATION
 
 
-@pytest.mark.parametrize(("raw", "date"), [("On September 27, 2020", D(2020, 9, 27)), ("27-Sep-20", D(2020, 9, 27)),
-                                           ("in May 2020", D(2020, 5, 1)), ("Sept. 27th, 2019", D(2019, 9, 27))])
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        ("On September 27, 2020", D(2020, 9, 27)),
+        ("27-Sep-20", D(2020, 9, 27)),
+        ("in May 2020", D(2020, 5, 1)),
+        ("Sept. 27th, 2019", D(2019, 9, 27)),
+    ],
+)
 def test_absolute_dates_resolve_without_publication_date(raw: str, date: dt.date) -> None:
     assert read_date(raw, None).date == date
 
@@ -117,8 +146,9 @@ def test_no_publication_date_never_consults_today(monkeypatch: pytest.MonkeyPatc
         def now(cls, tz=None):  # type: ignore[no-untyped-def]
             raise AssertionError("datetime.now() called")
 
-    monkeypatch.setattr(dates, "dt", types.SimpleNamespace(date=TrapDate, datetime=TrapDatetime,
-                                                           timedelta=dt.timedelta))
+    monkeypatch.setattr(
+        dates, "dt", types.SimpleNamespace(date=TrapDate, datetime=TrapDatetime, timedelta=dt.timedelta)
+    )
     read_date.cache_clear()
     try:
         for raw in ("yesterday", "on Sunday", "last week", "3 May", "the 3rd of May", "27-Sep-20", "in 2019"):
@@ -129,8 +159,21 @@ def test_no_publication_date_never_consults_today(monkeypatch: pytest.MonkeyPatc
         read_date.cache_clear()
 
 
-@pytest.mark.parametrize("raw", ["for three days", "three days", "a 25-year-old", "25 years old", "2020", "COVID-19",
-                                 "the past 24 hours", "several weeks", "decades", "May"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "for three days",
+        "three days",
+        "a 25-year-old",
+        "25 years old",
+        "2020",
+        "COVID-19",
+        "the past 24 hours",
+        "several weeks",
+        "decades",
+        "May",
+    ],
+)
 def test_non_dates_are_rejected(raw: str) -> None:
     assert read_date(raw, PUB) is None
 

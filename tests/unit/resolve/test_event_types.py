@@ -23,7 +23,7 @@ def weapon(name: str, mode: str) -> Weapon:
 
 
 def typed(t: Trigger, **kw):  # type: ignore[no-untyped-def]
-    args = dict(weapons=(), actors=(), recipients=(), sentence="", killed=False)
+    args = {"weapons": (), "actors": (), "recipients": (), "sentence": "", "killed": False}
     args.update(kw)
     return classify(t, **args)
 
@@ -55,7 +55,10 @@ def test_gunmen_against_villagers_is_violence_against_civilians() -> None:
 
 
 def test_protest_subtypes_follow_the_force_used() -> None:
-    assert typed(trig("protest", "material", "PROTEST"), sentence="People marched peacefully.").acled_subtype == "Peaceful protest"
+    assert (
+        typed(trig("protest", "material", "PROTEST"), sentence="People marched peacefully.").acled_subtype
+        == "Peaceful protest"
+    )
     assert (
         typed(trig("protest", "material", "PROTEST"), sentence="Police fired tear gas to disperse them.").acled_subtype
         == "Protest with intervention"
@@ -64,7 +67,10 @@ def test_protest_subtypes_follow_the_force_used() -> None:
         typed(trig("protest", "material", "PROTEST"), sentence="Security forces used live ammunition.").acled_subtype
         == "Excessive force against protesters"
     )
-    assert typed(trig("protest", "material", "PROTEST"), sentence="Protesters threw stones at police.").acled_type == "Riots"
+    assert (
+        typed(trig("protest", "material", "PROTEST"), sentence="Protesters threw stones at police.").acled_type
+        == "Riots"
+    )
 
 
 def test_verbal_events_have_no_acled_type() -> None:
@@ -74,10 +80,14 @@ def test_verbal_events_have_no_acled_type() -> None:
 
 def test_capture_by_government_versus_by_rebels() -> None:
     town = "They captured the town after a day of fighting."
-    assert typed(trig("capture"), actors=(actor("Army", "MIL", 1),), sentence=town).acled_subtype == \
-        "Government regains territory"
-    assert typed(trig("capture"), actors=(actor("Rebels", "REB", 2),), sentence=town).acled_subtype == \
-        "Non-state actor overtakes territory"
+    assert (
+        typed(trig("capture"), actors=(actor("Army", "MIL", 1),), sentence=town).acled_subtype
+        == "Government regains territory"
+    )
+    assert (
+        typed(trig("capture"), actors=(actor("Rebels", "REB", 2),), sentence=town).acled_subtype
+        == "Non-state actor overtakes territory"
+    )
 
 
 def test_capture_with_no_ground_named_is_fighting() -> None:
@@ -87,22 +97,35 @@ def test_capture_with_no_ground_named_is_fighting() -> None:
 
 def test_small_arms_fired_at_army_positions_is_a_clash_even_with_mortars() -> None:
     sentence = "Rebel units fired rifles, machine guns and mortars at army positions near the village."
-    out = typed(trig("attack"), weapons=(weapon("firearm", "firearms"), weapon("artillery", "heavy-weapons")),
-                actors=(actor("Rebels", "REB", 2),), sentence=sentence)
+    out = typed(
+        trig("attack"),
+        weapons=(weapon("firearm", "firearms"), weapon("artillery", "heavy-weapons")),
+        actors=(actor("Rebels", "REB", 2),),
+        sentence=sentence,
+    )
     assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
 
 
 def test_mainly_heavy_weapons_stay_shelling() -> None:
     sentence = "Troops fired mainly heavy artillery, including some machine guns, at the border posts."
-    out = typed(trig("attack"), weapons=(weapon("artillery", "heavy-weapons"), weapon("firearm", "firearms")),
-                actors=(actor("Army", "MIL", 1),), sentence=sentence)
+    out = typed(
+        trig("attack"),
+        weapons=(weapon("artillery", "heavy-weapons"), weapon("firearm", "firearms")),
+        actors=(actor("Army", "MIL", 1),),
+        sentence=sentence,
+    )
     assert out.acled_subtype == "Shelling/artillery/missile attack"
 
 
 def test_grenade_launcher_is_not_a_thrown_grenade() -> None:
-    thrown = typed(trig("attack"), weapons=(weapon("grenade", "explosives"),), sentence="A man threw a grenade into the shop.")
-    launched = typed(trig("attack"), weapons=(weapon("grenade", "explosives"),),
-                     sentence="Militia fired grenade launchers at the checkpoint.")
+    thrown = typed(
+        trig("attack"), weapons=(weapon("grenade", "explosives"),), sentence="A man threw a grenade into the shop."
+    )
+    launched = typed(
+        trig("attack"),
+        weapons=(weapon("grenade", "explosives"),),
+        sentence="Militia fired grenade launchers at the checkpoint.",
+    )
     assert thrown.acled_subtype == "Grenade"
     assert launched.acled_subtype != "Grenade"
 
@@ -114,8 +137,14 @@ def test_exchange_of_artillery_fire_is_a_battle() -> None:
 
 def test_killing_a_soldier_is_a_battle_and_killing_a_farmer_is_not() -> None:
     kill = Trigger(lemma="kill", family="attack", kind="violent", plover="ASSAULT")
-    militants = Actor(name="Militants", country="SYR", sector="REB", acled_name=None, inter=2,
-                      evidence=Evidence(start=0, end=9, text="Militants", stage="test"))
+    militants = Actor(
+        name="Militants",
+        country="SYR",
+        sector="REB",
+        acled_name=None,
+        inter=2,
+        evidence=Evidence(start=0, end=9, text="Militants", stage="test"),
+    )
     soldier = typed(kill, actors=(militants,), sentence="Militants killed a soldier at a checkpoint.")
     farmer = typed(kill, actors=(militants,), sentence="Militants killed a farmer in his field.")
     assert soldier.acled_type == "Battles"
@@ -138,13 +167,18 @@ def test_a_protest_against_an_arrest_is_still_peaceful() -> None:
 
 
 def test_a_death_being_protested_is_not_excessive_force() -> None:
-    out = typed(trig("protest", "material", "PROTEST"), sentence="Relatives marched over the death of a boy who drowned.",
-                killed=True)
+    out = typed(
+        trig("protest", "material", "PROTEST"),
+        sentence="Relatives marched over the death of a boy who drowned.",
+        killed=True,
+    )
     assert out.acled_subtype == "Peaceful protest"
 
 
 def test_heavy_machine_guns_alone_are_stand_off_fire() -> None:
-    gun = Weapon(name="firearm", mode="firearms", evidence=Evidence(start=0, end=19, text="heavy machine guns", stage="test"))
+    gun = Weapon(
+        name="firearm", mode="firearms", evidence=Evidence(start=0, end=19, text="heavy machine guns", stage="test")
+    )
     sentence = "Rebels fired heavy machine guns at army positions near the village."
     out = typed(trig("attack"), weapons=(gun,), sentence=sentence)
     assert (out.acled_type, out.acled_subtype) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
@@ -152,7 +186,9 @@ def test_heavy_machine_guns_alone_are_stand_off_fire() -> None:
 
 def test_small_arms_with_mortars_at_positions_is_a_clash() -> None:
     mortar = weapon("artillery", "heavy-weapons")
-    rifles = Weapon(name="firearm", mode="firearms", evidence=Evidence(start=0, end=10, text="small arms", stage="test"))
+    rifles = Weapon(
+        name="firearm", mode="firearms", evidence=Evidence(start=0, end=10, text="small arms", stage="test")
+    )
     sentence = "Rebels fired mortars and small arms at army positions."
     out = typed(trig("shelling"), weapons=(mortar, rifles), sentence=sentence)
     assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
@@ -170,7 +206,11 @@ def test_shelling_of_a_market_stays_remote_violence() -> None:
 
 
 def test_a_defused_device_is_disrupted_weapons_use() -> None:
-    out = typed(trig("explosion"), weapons=(weapon("ied", "explosives"),), sentence="Engineers defused a bomb left near the bridge.")
+    out = typed(
+        trig("explosion"),
+        weapons=(weapon("ied", "explosives"),),
+        sentence="Engineers defused a bomb left near the bridge.",
+    )
     assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Disrupted weapons use")
 
 
@@ -232,39 +272,59 @@ def test_rape_named_in_an_attack_makes_sexual_violence() -> None:
 
 
 def test_crowd_fighting_police_is_a_riot_and_a_demonstration_when_it_voices_a_grievance() -> None:
-    out = typed(trig("clash"), sentence="Hundreds of residents clashed with the police at the factory gate, demanding unpaid wages.")
+    out = typed(
+        trig("clash"),
+        sentence="Hundreds of residents clashed with the police at the factory gate, demanding unpaid wages.",
+    )
     assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
-    out = typed(trig("clash"), sentence="Street vendors clashed with municipal police officers enforcing the market closure.")
+    out = typed(
+        trig("clash"), sentence="Street vendors clashed with municipal police officers enforcing the market closure."
+    )
     assert (out.acled_type, out.acled_subtype) == ("Riots", "Mob violence")
     army = typed(trig("clash"), sentence="The army clashed with the rebels near the bridge.")
     assert army.acled_type == "Battles"
 
 
 def test_fire_across_a_ceasefire_line_is_a_clash() -> None:
-    out = typed(trig("attack"), actors=(actor("Army", "MIL", 1),),
-                sentence="The army violated the ceasefire and fired on the hill village.")
+    out = typed(
+        trig("attack"),
+        actors=(actor("Army", "MIL", 1),),
+        sentence="The army violated the ceasefire and fired on the hill village.",
+    )
     assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
 
 
 def test_lethal_force_words_include_opening_fire_on_protesters() -> None:
-    out = typed(trig("protest", "material", "PROTEST"), sentence="Guards dispersed the march, opening fire on the protesters.")
+    out = typed(
+        trig("protest", "material", "PROTEST"), sentence="Guards dispersed the march, opening fire on the protesters."
+    )
     assert out.acled_subtype == "Excessive force against protesters"
 
 
 def test_forces_storming_a_march_do_not_make_it_a_riot() -> None:
-    out = typed(trig("protest", "material", "PROTEST"),
-                sentence="Soldiers stormed the village and broke up the march with tear gas.")
+    out = typed(
+        trig("protest", "material", "PROTEST"),
+        sentence="Soldiers stormed the village and broke up the march with tear gas.",
+    )
     assert (out.acled_type, out.acled_subtype) == ("Protests", "Protest with intervention")
 
 
 def test_a_government_official_shot_is_violence_against_civilians() -> None:
     official = replace(actor("Government of Haiti", "GOV", 1), country="HTI")
-    out = typed(trig("attack"), actors=(actor("Gunmen", "UAF", 3),), recipients=(official,),
-                sentence="Gunmen shot dead a government employee in Port-au-Prince.")
+    out = typed(
+        trig("attack"),
+        actors=(actor("Gunmen", "UAF", 3),),
+        recipients=(official,),
+        sentence="Gunmen shot dead a government employee in Port-au-Prince.",
+    )
     assert out.acled_subtype == "Attack"
     regime = replace(official, loaded=True)
-    out = typed(trig("attack"), actors=(actor("Gunmen", "UAF", 3),), recipients=(regime,),
-                sentence="Gunmen shot dead a regime officer in Daraa.")
+    out = typed(
+        trig("attack"),
+        actors=(actor("Gunmen", "UAF", 3),),
+        recipients=(regime,),
+        sentence="Gunmen shot dead a regime officer in Daraa.",
+    )
     assert out.acled_subtype == "Armed clash"
 
 
@@ -277,7 +337,9 @@ def test_an_attack_on_things_alone_is_property_destruction() -> None:
         "Gunmen raided two shops, carrying away food and fuel.",
     ):
         out = typed(trig("attack"), actors=gunmen, sentence=sentence)
-        assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Looting/property destruction"), sentence
+        assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Looting/property destruction"), (
+            sentence
+        )
 
 
 def test_property_attacks_that_touch_people_stay_violence() -> None:
@@ -295,27 +357,43 @@ def test_property_attacks_that_touch_people_stay_violence() -> None:
 def test_a_mob_burning_a_house_is_a_riot_and_a_bomb_damaging_a_shop_an_explosion() -> None:
     out = typed(trig("attack"), sentence="An angry mob attacked and burnt the chief's house.")
     assert out.acled_type == "Riots"
-    out = typed(trig("explosion"), weapons=(weapon("explosive device", "explosives"),),
-                sentence="An explosive device went off outside a bank, damaging its front. No casualties were reported.")
+    out = typed(
+        trig("explosion"),
+        weapons=(weapon("explosive device", "explosives"),),
+        sentence="An explosive device went off outside a bank, damaging its front. No casualties were reported.",
+    )
     assert out.acled_type == "Explosions/Remote violence"
 
 
 def test_a_people_clashing_with_the_forces_is_a_riot_but_fighters_make_a_battle() -> None:
     police = (replace(actor("Police Forces of Ruritania", "COP", 1), evidence=replace(EV, text="Ruritanian police")),)
-    out = typed(trig("clash"), recipients=police,
-                sentence="Scuffles turned into a clash between Borduvian nationals and Ruritanian police at the crossing.")
+    out = typed(
+        trig("clash"),
+        recipients=police,
+        sentence="Scuffles turned into a clash between Borduvian nationals and Ruritanian police at the crossing.",
+    )
     assert out.acled_type == "Riots"
-    out = typed(trig("clash"), recipients=police,
-                sentence="A clash between Borduvian gunmen and Ruritanian police left the crossing closed.")
+    out = typed(
+        trig("clash"),
+        recipients=police,
+        sentence="A clash between Borduvian gunmen and Ruritanian police left the crossing closed.",
+    )
     assert out.acled_type == "Battles"
-    out = typed(trig("clash"), recipients=police, weapons=(weapon("firearm", "firearms"),),
-                sentence="A clash between Borduvians and Ruritanian police left the crossing closed.")
+    out = typed(
+        trig("clash"),
+        recipients=police,
+        weapons=(weapon("firearm", "firearms"),),
+        sentence="A clash between Borduvians and Ruritanian police left the crossing closed.",
+    )
     assert out.acled_type == "Battles"
 
 
 def test_a_village_brawl_with_sticks_and_axes_is_still_a_riot() -> None:
-    out = typed(trig("clash"), weapons=(weapon("bladed or blunt weapon", "primitive"),),
-                sentence="Two groups of villagers clashed over a field boundary, attacking each other with sticks and axes.")
+    out = typed(
+        trig("clash"),
+        weapons=(weapon("bladed or blunt weapon", "primitive"),),
+        sentence="Two groups of villagers clashed over a field boundary, attacking each other with sticks and axes.",
+    )
     assert out.acled_type == "Riots"
 
 
@@ -346,7 +424,9 @@ def test_a_lockdown_by_the_authorities_is_a_change_to_group_activity() -> None:
 
 def test_people_shot_by_gang_members_stay_victims() -> None:
     gang = (replace(actor("Unidentified Gang", "CRM", 3), evidence=replace(EV, text="members of a gang")),)
-    out = typed(trig("attack"), actors=gang, sentence="Two bakers were shot and injured by members of a gang near the market.")
+    out = typed(
+        trig("attack"), actors=gang, sentence="Two bakers were shot and injured by members of a gang near the market."
+    )
     assert out.acled_type == "Violence against civilians"
     from sitrep.resolve.event_types import _without_doers
 
@@ -356,11 +436,19 @@ def test_people_shot_by_gang_members_stay_victims() -> None:
 
 def test_an_off_duty_officer_shot_is_a_civilian_victim() -> None:
     police = (actor("Police Forces of Ruritania", "COP", 1),)
-    out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
-                sentence="Gunmen shot an off-duty police officer outside his home.")
+    out = typed(
+        trig("attack"),
+        recipients=police,
+        weapons=(weapon("firearm", "firearms"),),
+        sentence="Gunmen shot an off-duty police officer outside his home.",
+    )
     assert out.acled_type == "Violence against civilians"
-    out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
-                sentence="Gunmen shot a police officer at a checkpoint.")
+    out = typed(
+        trig("attack"),
+        recipients=police,
+        weapons=(weapon("firearm", "firearms"),),
+        sentence="Gunmen shot a police officer at a checkpoint.",
+    )
     assert out.acled_type == "Battles"
 
 
@@ -378,8 +466,12 @@ def test_a_counted_group_of_people_attacking_is_mob_violence_but_armed_men_are_n
 
 def test_an_officer_only_perhaps_off_duty_stays_armed() -> None:
     police = (actor("Police Forces of Ruritania", "COP", 1),)
-    out = typed(trig("attack"), recipients=police, weapons=(weapon("firearm", "firearms"),),
-                sentence="Gunmen shot a policeman in the market; it is unclear whether he was off duty.")
+    out = typed(
+        trig("attack"),
+        recipients=police,
+        weapons=(weapon("firearm", "firearms"),),
+        sentence="Gunmen shot a policeman in the market; it is unclear whether he was off duty.",
+    )
     assert out.acled_type == "Battles"
 
 
@@ -401,11 +493,17 @@ def test_a_sit_in_behind_closed_doors_and_people_attacked_at_a_rally_are_no_riot
 
 def test_heavy_guns_fired_at_an_area_are_shelling_unless_fire_is_exchanged() -> None:
     rifles = (weapon("heavy machine gun", "firearms"), weapon("sniper rifle", "firearms"))
-    out = typed(trig("attack"), weapons=rifles,
-                sentence="Rebels fired 14.5mm machine guns and sniper rifles at farms east of the town; no one was hurt.")
+    out = typed(
+        trig("attack"),
+        weapons=rifles,
+        sentence="Rebels fired 14.5mm machine guns and sniper rifles at farms east of the town; no one was hurt.",
+    )
     assert out.acled_subtype == "Shelling/artillery/missile attack"
-    out = typed(trig("attack"), weapons=rifles,
-                sentence="Rebels and soldiers exchanged fire with 14.5mm machine guns near farms east of the town.")
+    out = typed(
+        trig("attack"),
+        weapons=rifles,
+        sentence="Rebels and soldiers exchanged fire with 14.5mm machine guns near farms east of the town.",
+    )
     assert out.acled_subtype == "Armed clash"
 
 
@@ -437,21 +535,38 @@ def test_a_victim_in_a_gang_or_a_named_gang_member_makes_gang_violence() -> None
 
 def test_an_attack_on_an_international_mission_is_a_battle() -> None:
     mission = (replace(actor("African Union", "GOV", 8), evidence=replace(EV, text="peacekeepers")),)
-    out = typed(trig("attack"), recipients=mission, weapons=(weapon("firearm", "firearms"),),
-                sentence="Militants attacked a convoy of peacekeepers near the town.")
+    out = typed(
+        trig("attack"),
+        recipients=mission,
+        weapons=(weapon("firearm", "firearms"),),
+        sentence="Militants attacked a convoy of peacekeepers near the town.",
+    )
     assert out.acled_type == "Battles"
 
 
 def test_unarmed_people_attacking_the_police_is_mob_violence_not_a_battle() -> None:
     police = (replace(actor("Police Forces", "COP", 1), evidence=replace(EV, text="police officers")),)
-    out = typed(trig("attack"), recipients=police,
-                sentence="Palestinians attacked two police officers who had come to arrest a neighbour.")
-    assert (out.acled_type, out.acled_subtype, out.reason) == ("Riots", "Mob violence", "unarmed people attacked the security forces")
-    out = typed(trig("beat"), recipients=police, sentence="Two police officers were beaten by three persons at the market.")
+    out = typed(
+        trig("attack"),
+        recipients=police,
+        sentence="Palestinians attacked two police officers who had come to arrest a neighbour.",
+    )
+    assert (out.acled_type, out.acled_subtype, out.reason) == (
+        "Riots",
+        "Mob violence",
+        "unarmed people attacked the security forces",
+    )
+    out = typed(
+        trig("beat"), recipients=police, sentence="Two police officers were beaten by three persons at the market."
+    )
     assert out.acled_type == "Riots"
     rioters = (replace(actor("Rioters", "CVL", 5), evidence=replace(EV, text="a mob")),)
-    out = typed(trig("attack"), actors=rioters, recipients=police,
-                sentence="Two police officers were hurt in an attack by a mob at the station.")
+    out = typed(
+        trig("attack"),
+        actors=rioters,
+        recipients=police,
+        sentence="Two police officers were hurt in an attack by a mob at the station.",
+    )
     assert out.acled_type == "Riots"
 
 
@@ -464,8 +579,12 @@ def test_armed_or_named_doers_or_gunfire_against_the_police_stay_a_battle() -> N
     ):
         out = typed(trig("attack"), recipients=police, sentence=sentence)
         assert out.acled_type == "Battles", sentence
-    out = typed(trig("attack"), recipients=police, weapons=(weapon("rifle", "firearms"),),
-                sentence="Several young men attacked two police officers with rifles.")
+    out = typed(
+        trig("attack"),
+        recipients=police,
+        weapons=(weapon("rifle", "firearms"),),
+        sentence="Several young men attacked two police officers with rifles.",
+    )
     assert out.acled_type == "Battles"
 
 
@@ -487,25 +606,40 @@ def test_a_crowd_that_burns_people_to_death_is_mob_violence() -> None:
 
 def test_soldiers_demonstrating_by_firing_into_the_air_riot_but_police_dispersing_do_not() -> None:
     protest = Trigger(lemma="demonstration", family="protest", kind="material", plover="PROTEST")
-    out = typed(protest, sentence="Soldiers staged a demonstration at their camp and fired shots into the air, demanding their pay.")
+    out = typed(
+        protest,
+        sentence="Soldiers staged a demonstration at their camp and fired shots into the air, demanding their pay.",
+    )
     assert out.acled_subtype == "Violent demonstration"
-    out = typed(protest, sentence="Hundreds held a demonstration in the square before police fired into the air to disperse them.")
+    out = typed(
+        protest,
+        sentence="Hundreds held a demonstration in the square before police fired into the air to disperse them.",
+    )
     assert out.acled_type == "Protests"
 
 
 def test_a_grenade_answered_with_gunfire_is_a_clash() -> None:
-    out = typed(trig("explosion"), weapons=(weapon("grenade", "explosives"),),
-                sentence="Militants threw a grenade at soldiers at the checkpoint; the soldiers opened fire in response.")
+    out = typed(
+        trig("explosion"),
+        weapons=(weapon("grenade", "explosives"),),
+        sentence="Militants threw a grenade at soldiers at the checkpoint; the soldiers opened fire in response.",
+    )
     assert (out.acled_type, out.reason) == ("Battles", "fire exchanged both ways: coded as a clash")
-    out = typed(trig("explosion"), weapons=(weapon("grenade", "explosives"),),
-                sentence="Militants threw a grenade at soldiers at the checkpoint.")
+    out = typed(
+        trig("explosion"),
+        weapons=(weapon("grenade", "explosives"),),
+        sentence="Militants threw a grenade at soldiers at the checkpoint.",
+    )
     assert out.acled_type == "Explosions/Remote violence"
 
 
 def test_animals_killed_or_an_owner_named_leave_an_attack_on_property_alone() -> None:
     soldiers = (replace(actor("Military Forces", "MIL", 1), evidence=replace(EV, text="Soldiers")),)
-    out = typed(trig("attack"), actors=soldiers,
-                sentence="Soldiers set fire to the houses of a local farmer and several goats were killed.")
+    out = typed(
+        trig("attack"),
+        actors=soldiers,
+        sentence="Soldiers set fire to the houses of a local farmer and several goats were killed.",
+    )
     assert out.acled_subtype == "Looting/property destruction"
     out = typed(trig("attack"), actors=soldiers, sentence="Soldiers set fire to the houses and a farmer was killed.")
     assert out.acled_type == "Violence against civilians"
@@ -519,7 +653,9 @@ def test_armed_people_attacked_are_armed() -> None:
 def test_something_destroyed_by_a_weapon_of_remote_violence_is_coded_by_the_weapon() -> None:
     destroy = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
     artillery = (replace(weapon("artillery", "heavy-weapons"), evidence=replace(EV, text="artillery")),)
-    out = typed(destroy, weapons=artillery, sentence="Two rocket launchers of the army were destroyed by enemy artillery.")
+    out = typed(
+        destroy, weapons=artillery, sentence="Two rocket launchers of the army were destroyed by enemy artillery."
+    )
     assert out.acled_subtype == "Shelling/artillery/missile attack"
     tanks = (replace(weapon("tank", "heavy-weapons"), evidence=replace(EV, text="tanks")),)
     out = typed(destroy, weapons=tanks, sentence="Soldiers destroyed three tanks abandoned by the rebels.")
@@ -530,7 +666,11 @@ def test_something_destroyed_by_a_weapon_of_remote_violence_is_coded_by_the_weap
     ("lemma", "sentence", "subtype"),
     [
         ("withdraw", "The government said it was withdrawing 300 troops from the country.", "Change to group/activity"),
-        ("withdraw", "The army withdrew from the town and rebels took control of it.", "Non-violent transfer of territory"),
+        (
+            "withdraw",
+            "The army withdrew from the town and rebels took control of it.",
+            "Non-violent transfer of territory",
+        ),
         ("hand over", "The army handed over the base to the police.", "Non-violent transfer of territory"),
     ],
 )
@@ -555,59 +695,169 @@ ARMY = (actor("Army", "MIL", 1),)
 POLICE = (actor("Police", "COP", 1),)
 VEST = (weapon("suicide vest", "suicide-attack"),)
 JETS = (weapon("air strike", "aerial"),)
-SD, BATTLES, REMOTE, VAC = "Strategic developments", "Battles", "Explosions/Remote violence", "Violence against civilians"
+SD, BATTLES, REMOTE, VAC = (
+    "Strategic developments",
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+)
 
 
 @pytest.mark.parametrize(
     ("lemma", "family", "kw", "sentence", "coded"),
     [
         # air strikes backing a ground operation are that battle
-        ("air strike", "airstrike", {"weapons": JETS}, "An army operation backed by air strikes killed 18 militants in the district.",
-         (BATTLES, "Armed clash")),
-        ("air strike", "airstrike", {"weapons": JETS}, "Air strikes killed 18 militants in the district.", (REMOTE, "Air/drone strike")),
-        ("air strike", "airstrike", {"weapons": JETS}, "An army operation backed by air strikes killed 12 civilians in the market.",
-         (REMOTE, "Air/drone strike")),
+        (
+            "air strike",
+            "airstrike",
+            {"weapons": JETS},
+            "An army operation backed by air strikes killed 18 militants in the district.",
+            (BATTLES, "Armed clash"),
+        ),
+        (
+            "air strike",
+            "airstrike",
+            {"weapons": JETS},
+            "Air strikes killed 18 militants in the district.",
+            (REMOTE, "Air/drone strike"),
+        ),
+        (
+            "air strike",
+            "airstrike",
+            {"weapons": JETS},
+            "An army operation backed by air strikes killed 12 civilians in the market.",
+            (REMOTE, "Air/drone strike"),
+        ),
         # a manned aircraft shot down is a battle; a drone is a stopped weapon
-        ("shoot down", "disrupt", {}, "Rebels shot down a military helicopter near the airport.", (BATTLES, "Armed clash")),
-        ("shoot down", "disrupt", {}, "Air defences shot down two drones near the airport.", (SD, "Disrupted weapons use")),
+        (
+            "shoot down",
+            "disrupt",
+            {},
+            "Rebels shot down a military helicopter near the airport.",
+            (BATTLES, "Armed clash"),
+        ),
+        (
+            "shoot down",
+            "disrupt",
+            {},
+            "Air defences shot down two drones near the airport.",
+            (SD, "Disrupted weapons use"),
+        ),
         # fighters captured in an operation are a clash, not ground taken
-        ("capture", "capture", {}, "Three militants were killed, injured or captured during operations in the district.",
-         (BATTLES, "Armed clash")),
-        ("capture", "capture", {"actors": REBELS}, "Rebels captured the district town after heavy fighting.",
-         (BATTLES, "Non-state actor overtakes territory")),
+        (
+            "capture",
+            "capture",
+            {},
+            "Three militants were killed, injured or captured during operations in the district.",
+            (BATTLES, "Armed clash"),
+        ),
+        (
+            "capture",
+            "capture",
+            {"actors": REBELS},
+            "Rebels captured the district town after heavy fighting.",
+            (BATTLES, "Non-state actor overtakes territory"),
+        ),
         # only a state arrests; people detained by an armed group are abducted
-        ("arrest", "arrest", {"actors": REBELS}, "The rebels arrested four men in the market.", (VAC, "Abduction/forced disappearance")),
+        (
+            "arrest",
+            "arrest",
+            {"actors": REBELS},
+            "The rebels arrested four men in the market.",
+            (VAC, "Abduction/forced disappearance"),
+        ),
         ("arrest", "arrest", {"actors": POLICE}, "Police arrested four men in the market.", (SD, "Arrests")),
         ("arrest", "arrest", {}, "Four men were arrested in the market.", (SD, "Arrests")),
         # ground taken over with no force told changes hands peacefully; "recaptured" tells force itself
-        ("take control", "capture", {"actors": REBELS}, "Rebels took control of the village and hoisted their flag over the school.",
-         (SD, "Non-violent transfer of territory")),
-        ("take control", "capture", {"actors": REBELS}, "Rebels took control of the village after two days of fighting.",
-         (BATTLES, "Non-state actor overtakes territory")),
-        ("recapture", "capture", {"actors": ARMY}, "The army recaptured the town, which rebels had held since March.",
-         (BATTLES, "Government regains territory")),
+        (
+            "take control",
+            "capture",
+            {"actors": REBELS},
+            "Rebels took control of the village and hoisted their flag over the school.",
+            (SD, "Non-violent transfer of territory"),
+        ),
+        (
+            "take control",
+            "capture",
+            {"actors": REBELS},
+            "Rebels took control of the village after two days of fighting.",
+            (BATTLES, "Non-state actor overtakes territory"),
+        ),
+        (
+            "recapture",
+            "capture",
+            {"actors": ARMY},
+            "The army recaptured the town, which rebels had held since March.",
+            (BATTLES, "Government regains territory"),
+        ),
         # a suicide attacker fired on before the blast: the target could respond
-        ("suicide bomber", "suicide", {"weapons": VEST, "recipients": ARMY},
-         "Guards opened fire on the truck at the gate, and the bomber set off his charge.", (BATTLES, "Armed clash")),
-        ("suicide bomber", "suicide", {"weapons": VEST, "recipients": ARMY}, "A suicide bomber blew himself up at the gate of the base.",
-         (REMOTE, "Suicide bomb")),
+        (
+            "suicide bomber",
+            "suicide",
+            {"weapons": VEST, "recipients": ARMY},
+            "Guards opened fire on the truck at the gate, and the bomber set off his charge.",
+            (BATTLES, "Armed clash"),
+        ),
+        (
+            "suicide bomber",
+            "suicide",
+            {"weapons": VEST, "recipients": ARMY},
+            "A suicide bomber blew himself up at the gate of the base.",
+            (REMOTE, "Suicide bomb"),
+        ),
         # explosives found, destroyed, or going off in the hands of those laying them
-        ("explode", "explosion", {"killed": True}, "Two fighters were killed when a mine they were planting exploded prematurely.",
-         (SD, "Disrupted weapons use")),
-        ("explode", "explosion", {}, "Police recovered 40 crude bombs from a house near the market.", (SD, "Disrupted weapons use")),
-        ("explode", "explosion", {"killed": True}, "A bomb exploded in the market, killing three traders.",
-         (REMOTE, "Remote explosive/landmine/IED")),
-        ("destroy", "loot", {}, "Sappers found 20 kg of explosives by the road and destroyed them in a controlled detonation.",
-         (SD, "Disrupted weapons use")),
+        (
+            "explode",
+            "explosion",
+            {"killed": True},
+            "Two fighters were killed when a mine they were planting exploded prematurely.",
+            (SD, "Disrupted weapons use"),
+        ),
+        (
+            "explode",
+            "explosion",
+            {},
+            "Police recovered 40 crude bombs from a house near the market.",
+            (SD, "Disrupted weapons use"),
+        ),
+        (
+            "explode",
+            "explosion",
+            {"killed": True},
+            "A bomb exploded in the market, killing three traders.",
+            (REMOTE, "Remote explosive/landmine/IED"),
+        ),
+        (
+            "destroy",
+            "loot",
+            {},
+            "Sappers found 20 kg of explosives by the road and destroyed them in a controlled detonation.",
+            (SD, "Disrupted weapons use"),
+        ),
         # a state raid that ends in arrests, with no one harmed, is told for its arrests
         ("raid", "attack", {"actors": POLICE}, "Police raided the district and arrested twelve men.", (SD, "Arrests")),
-        ("raid", "attack", {"actors": POLICE, "killed": True}, "Police raided the district and shot dead two men.",
-         (VAC, "Attack")),
+        (
+            "raid",
+            "attack",
+            {"actors": POLICE, "killed": True},
+            "Police raided the district and shot dead two men.",
+            (VAC, "Attack"),
+        ),
         # a party's youth wing fighting another party's members with no weapon of war: mob violence
-        ("fight", "clash", {"actors": YOUTH_WING}, "The youth wing and UPD members fought one another on the hill.",
-         ("Riots", "Mob violence")),
-        ("fight", "clash", {"actors": YOUTH_WING}, "The youth wing and UPD members fought one another with rifles.",
-         (BATTLES, "Armed clash")),
+        (
+            "fight",
+            "clash",
+            {"actors": YOUTH_WING},
+            "The youth wing and UPD members fought one another on the hill.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            "fight",
+            "clash",
+            {"actors": YOUTH_WING},
+            "The youth wing and UPD members fought one another with rifles.",
+            (BATTLES, "Armed clash"),
+        ),
     ],
 )
 def test_sub_event_types_by_sentence(lemma: str, family: str, kw: dict, sentence: str, coded: tuple[str, str]) -> None:  # type: ignore[type-arg]
@@ -616,5 +866,9 @@ def test_sub_event_types_by_sentence(lemma: str, family: str, kw: dict, sentence
 
 
 def test_ground_taken_peacefully_is_coercion_in_plover() -> None:
-    out = typed(_trigger("take control", "capture"), actors=REBELS, sentence="Rebels took control of the village and raised a flag.")
+    out = typed(
+        _trigger("take control", "capture"),
+        actors=REBELS,
+        sentence="Rebels took control of the village and raised a flag.",
+    )
     assert out.plover == "COERCE" and out.modes == ("seize",)

@@ -167,8 +167,10 @@ def test_short_name_after_a_word_of_place(resources) -> None:  # type: ignore[no
 
 
 def test_foreign_namesake_gives_way_to_the_province_named_after_it(resources) -> None:  # type: ignore[no-untyped-def]
-    found = places(resources, "Taliban fighters attacked a checkpoint in Zhari district centre, Kandahar, "
-                              "killing two Afghan soldiers.")
+    found = places(
+        resources,
+        "Taliban fighters attacked a checkpoint in Zhari district centre, Kandahar, killing two Afghan soldiers.",
+    )
     zhari = [p for p in found if p.evidence.text == "Zhari"]  # cities500 knows only namesakes in China and Poland
     assert zhari and zhari[0].country == "AFG" and zhari[0].name == "Kandahar"
     assert zhari[0].precision == PlacePrecision.REGION
@@ -182,13 +184,17 @@ def test_a_list_of_towns_is_not_a_town_and_its_region(resources) -> None:  # typ
 
 def test_french_compass_region_names_meet_english_ones(resources) -> None:  # type: ignore[no-untyped-def]
     # GeoNames calls Cameroon's region "North-West"; the story writes it in French
-    bamenda = read_as(resources, "Motorbike taxi drivers marched in Bamenda town (Mezam, Nord-Ouest) on Friday.", "Bamenda")
+    bamenda = read_as(
+        resources, "Motorbike taxi drivers marched in Bamenda town (Mezam, Nord-Ouest) on Friday.", "Bamenda"
+    )
     assert bamenda and bamenda[0].country == "CMR" and bamenda[0].precision is PlacePrecision.TOWN
 
 
 def test_full_region_name_beats_the_first_word_of_another(resources) -> None:  # type: ignore[no-untyped-def]
     # "Rio" alone would also fit Rio Grande do Norte, whose namesake town is far bigger
-    town = read_as(resources, "Police and gang members exchanged fire in Sao Goncalo, Rio de Janeiro, overnight.", "Sao Goncalo")
+    town = read_as(
+        resources, "Police and gang members exchanged fire in Sao Goncalo, Rio de Janeiro, overnight.", "Sao Goncalo"
+    )
     assert town and town[0].admin1 == "Rio de Janeiro"
 
 
@@ -201,7 +207,9 @@ def test_a_currency_is_no_place(resources) -> None:  # type: ignore[no-untyped-d
 
 def test_small_namesake_abroad_is_dropped_in_a_story_set_elsewhere(resources) -> None:  # type: ignore[no-untyped-def]
     # cities500 has no village of that name in Venezuela, only a hamlet in the Philippines
-    found = places(resources, "Residents of Unidad Vecinal in San Cristobal, Tachira state, blocked a road to demand gas.")
+    found = places(
+        resources, "Residents of Unidad Vecinal in San Cristobal, Tachira state, blocked a road to demand gas."
+    )
     assert not any(p.country == "PHL" for p in found)
     assert any(p.country == "VEN" for p in found)
 
@@ -228,7 +236,9 @@ def test_a_name_joined_by_of_is_one_place(resources) -> None:  # type: ignore[no
     found = places(resources, "A man was shot in Port of Spain on Sunday night.")
     assert any(p.name == "Port of Spain" and p.country == "TTO" for p in found)
     assert not any(p.country == "ESP" for p in found)
-    town = read_as(resources, "In Heroica Puebla de Zaragoza, Puebla, a crowd beat a man.", "Heroica Puebla de Zaragoza")
+    town = read_as(
+        resources, "In Heroica Puebla de Zaragoza, Puebla, a crowd beat a man.", "Heroica Puebla de Zaragoza"
+    )
     assert town and town[0].name == "Puebla" and town[0].precision is PlacePrecision.TOWN
 
 
@@ -240,7 +250,9 @@ def test_a_name_after_a_town_and_a_comma_is_its_region_not_a_namesake_city(resou
 def test_a_french_compass_region_in_parentheses_is_read_with_the_town_before_it(resources) -> None:  # type: ignore[no-untyped-def]
     # Haiti has an "Ouest" department; Cameroon's West region holds Bafoussam
     for said in ("Mifi", "Ouest"):
-        (area,) = read_as(resources, "Angry moto-taxi drivers smashed a bus in Bafoussam town (Mifi, Ouest) on Friday.", said)
+        (area,) = read_as(
+            resources, "Angry moto-taxi drivers smashed a bus in Bafoussam town (Mifi, Ouest) on Friday.", said
+        )
         assert area.country == "CMR"
 
 
@@ -255,8 +267,9 @@ def test_a_french_compass_region_in_parentheses_is_read_with_the_town_before_it(
         ("Shopkeepers in Atareb, in Aleppo province, closed their stores in anger.", "Atareb", 36.14, 36.83),
     ],
 )
-def test_a_name_spelt_otherwise_is_read_as_the_town_spelt_alike(resources, text: str, said: str, lat: float,
-                                                               lon: float) -> None:
+def test_a_name_spelt_otherwise_is_read_as_the_town_spelt_alike(
+    resources, text: str, said: str, lat: float, lon: float
+) -> None:
     (town,) = read_as(resources, text, said)
     assert abs(town.lat - lat) < 0.1 and abs(town.lon - lon) < 0.1
 
@@ -267,7 +280,9 @@ def test_a_spelling_shared_by_towns_far_apart_is_not_guessed(resources) -> None:
 
 
 def test_an_indian_state_code_in_parentheses_names_the_state(resources) -> None:  # type: ignore[no-untyped-def]
-    (town,) = read_as(resources, "Stranded weavers rallied in Hyderabad city (Hyderabad, TS) on Monday.", "Hyderabad")[:1]
+    (town,) = read_as(resources, "Stranded weavers rallied in Hyderabad city (Hyderabad, TS) on Monday.", "Hyderabad")[
+        :1
+    ]
     assert town.country == "IND"
 
 

@@ -79,8 +79,19 @@ def _count(text: str) -> Count:
 
 @pytest.mark.parametrize(
     ("text", "fatalities"),
-    [("over a dozen", 12), ("dozens", 12), ("hundreds", 100), ("tens of", 10), ("several", 3),
-     ("an unknown number of", 10), ("about 50", 50), ("10 to 15", 10), ("7", 7), ("no one", 0), ("up to 30", 30)],
+    [
+        ("over a dozen", 12),
+        ("dozens", 12),
+        ("hundreds", 100),
+        ("tens of", 10),
+        ("several", 3),
+        ("an unknown number of", 10),
+        ("about 50", 50),
+        ("10 to 15", 10),
+        ("7", 7),
+        ("no one", 0),
+        ("up to 30", 30),
+    ],
 )
 def test_acled_fatalities(text: str, fatalities: int) -> None:
     assert acled_fatalities(_count(text)) == fatalities
@@ -97,12 +108,42 @@ def test_any_number_is_exact(n: int) -> None:
         assert q is not None and (q.low, q.best, q.high) == (n, n, n)
 
 
-_MODIFIERS = ["", "over ", "more than ", "at least ", "nearly ", "almost ", "up to ", "about ", "around ", "some ",
-              "roughly ", "fewer than ", "as many as ", "upwards of "]
+_MODIFIERS = [
+    "",
+    "over ",
+    "more than ",
+    "at least ",
+    "nearly ",
+    "almost ",
+    "up to ",
+    "about ",
+    "around ",
+    "some ",
+    "roughly ",
+    "fewer than ",
+    "as many as ",
+    "upwards of ",
+]
 _CORES = st.one_of(
     st.integers(min_value=0, max_value=100_000).map(str),
-    st.sampled_from(["a dozen", "dozens", "scores of", "hundreds", "thousands", "several", "a few", "many",
-                     "a number of", "an unknown number of", "one", "a hundred", "twenty-five", "three hundred"]),
+    st.sampled_from(
+        [
+            "a dozen",
+            "dozens",
+            "scores of",
+            "hundreds",
+            "thousands",
+            "several",
+            "a few",
+            "many",
+            "a number of",
+            "an unknown number of",
+            "one",
+            "a hundred",
+            "twenty-five",
+            "three hundred",
+        ]
+    ),
     st.tuples(st.integers(0, 5000), st.integers(0, 5000)).map(lambda ab: f"{ab[0]} to {ab[1]}"),
 )
 

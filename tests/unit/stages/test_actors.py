@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,9 @@ def test_defining_example(run, shared_dir: Path) -> None:  # type: ignore[no-unt
 
 
 def test_forces_ministries_and_roles(run) -> None:  # type: ignore[no-untyped-def]
-    found = by_text(run("Armenia's Ministry of Defence said Azerbaijani forces shelled Martuni, killing two civilians."))
+    found = by_text(
+        run("Armenia's Ministry of Defence said Azerbaijani forces shelled Martuni, killing two civilians.")
+    )
     assert found["Armenia's Ministry of Defence"].country == "ARM"
     assert found["Armenia's Ministry of Defence"].sector in {"MIL", "GOV"}
     assert found["Azerbaijani forces"].acled_name == "Military Forces of Azerbaijan"
@@ -88,15 +91,35 @@ def test_unknown_text_gives_no_error(run) -> None:  # type: ignore[no-untyped-de
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.lists(st.sampled_from(["Syrian troops", "shelled", "Idlib", "protesters", "the UN", "said", "Armenia",
-                                 "gunmen", ".", ",", "the government of Mali", "Hamas"]), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Syrian troops",
+                "shelled",
+                "Idlib",
+                "protesters",
+                "the UN",
+                "said",
+                "Armenia",
+                "gunmen",
+                ".",
+                ",",
+                "the government of Mali",
+                "Hamas",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_offsets_slice_back_and_never_overlap(run, words) -> None:  # type: ignore[no-untyped-def]
     text = " ".join(words)
     mentions = run(text)
     for m in mentions:
         assert text[m.start : m.end] == m.text
     spans = sorted((m.start, m.end) for m in mentions)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_role_before_a_list_of_countries_applies_to_each(run) -> None:  # type: ignore[no-untyped-def]

@@ -50,8 +50,7 @@ def test_according_to(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_ministry_said_and_denial(run) -> None:  # type: ignore[no-untyped-def]
-    text = ("Armenia's Ministry of Defence said Azerbaijani forces shelled Martuni. "
-            "Azerbaijan denied the claim.")
+    text = "Armenia's Ministry of Defence said Azerbaijani forces shelled Martuni. Azerbaijan denied the claim."
     found = run(text)
     said = covering(found, text.index("shelled"))
     assert [m.value.claimant.country for m in said] == ["ARM"]
@@ -74,9 +73,16 @@ def test_nothing_said_nothing_emitted(run) -> None:  # type: ignore[no-untyped-d
 @pytest.mark.parametrize(
     ("text", "name", "resolved"),
     [
-        ("Rockets hit the airport, the Kurdistan Region's interior ministry said.", "Kurdistan Region's interior ministry",
-         "Police Forces of Iraq"),
-        ("Six people were killed in Maiduguri, emergency officials said.", "emergency officials", "Government of Nigeria"),
+        (
+            "Rockets hit the airport, the Kurdistan Region's interior ministry said.",
+            "Kurdistan Region's interior ministry",
+            "Police Forces of Iraq",
+        ),
+        (
+            "Six people were killed in Maiduguri, emergency officials said.",
+            "emergency officials",
+            "Government of Nigeria",
+        ),
     ],
 )
 def test_claimant_named_by_a_role_keeps_the_sources_words(run, text: str, name: str, resolved: str) -> None:  # type: ignore[no-untyped-def]

@@ -115,8 +115,11 @@ def test_no_figures_without_casualty_words(resources: Resources) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(n=st.integers(min_value=2, max_value=5000), noun=st.sampled_from(["people", "soldiers", "civilians"]),
-       verb=st.sampled_from(["killed", "wounded", "injured"]))
+@given(
+    n=st.integers(min_value=2, max_value=5000),
+    noun=st.sampled_from(["people", "soldiers", "civilians"]),
+    verb=st.sampled_from(["killed", "wounded", "injured"]),
+)
 def test_any_stated_number_is_read_back(n: int, noun: str, verb: str, resources: Resources) -> None:
     found = figures(f"On Monday {n:,} {noun} were {verb} in the town.", resources)
     outcome = "killed" if verb == "killed" else "wounded"
@@ -133,8 +136,11 @@ def test_any_stated_number_is_read_back(n: int, noun: str, verb: str, resources:
     ],
 )
 def test_stated_counts(resources: Resources, text: str, low: int, high: int) -> None:
-    found = [m.value.count for m in annotate(text, resources, ("casualties.rules.v1",)).of("casualty")
-             if m.value.outcome == "killed"]
+    found = [
+        m.value.count
+        for m in annotate(text, resources, ("casualties.rules.v1",)).of("casualty")
+        if m.value.outcome == "killed"
+    ]
     assert any(c.low == low and c.high == high for c in found), [(c.low, c.high, c.raw) for c in found]
 
 

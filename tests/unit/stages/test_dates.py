@@ -40,8 +40,10 @@ def test_defining_example(resources: Resources, shared_dir: Path) -> None:
 
 
 def test_relative_expressions_in_running_text(resources: Resources) -> None:
-    text = ("Shelling resumed on Sunday after a lull last week. Two soldiers were killed yesterday and a "
-            "drone was downed earlier today. Protests began in May 2020 and continued over the weekend.")
+    text = (
+        "Shelling resumed on Sunday after a lull last week. Two soldiers were killed yesterday and a "
+        "drone was downed earlier today. Protests began in May 2020 and continued over the weekend."
+    )
     got = {t: (v.date, v.precision, v.end) for t, v in found(text, resources)}
     assert got["on Sunday"] == (dt.date(2020, 5, 3), DatePrecision.DAY, None)
     assert got["last week"] == (dt.date(2020, 4, 27), DatePrecision.WEEK, dt.date(2020, 5, 3))
@@ -72,23 +74,67 @@ def test_without_publication_date_relative_dates_are_unknown(resources: Resource
 
 
 def test_date_like_non_dates_are_not_returned(resources: Resources) -> None:
-    text = ("A 25-year-old man was held for three days. The 2020 pandemic and COVID-19 slowed the talks, "
-            "which may resume. At 10 a.m. the convoy left.")
+    text = (
+        "A 25-year-old man was held for three days. The 2020 pandemic and COVID-19 slowed the talks, "
+        "which may resume. At 10 a.m. the convoy left."
+    )
     assert found(text, resources) == []
 
 
-EXPRESSIONS = ["on Sunday", "yesterday", "last week", "on 27 September 2020", "September 27, 2020", "27-Sep-20",
-               "in May 2020", "in 2019", "two days ago", "on Monday night", "late on Tuesday", "this week",
-               "over the weekend", "between 1 and 3 May", "on the night of 3 May", "earlier today", "last month"]
-WORDS = st.lists(st.sampled_from(["Rebels", "shelled", "the", "town", "of", "Goris", ",", "and", "killed", "3",
-                                  "people", "\u201c", "COVID-19", "May", "2020", "\n"]), max_size=8).map(" ".join)
+EXPRESSIONS = [
+    "on Sunday",
+    "yesterday",
+    "last week",
+    "on 27 September 2020",
+    "September 27, 2020",
+    "27-Sep-20",
+    "in May 2020",
+    "in 2019",
+    "two days ago",
+    "on Monday night",
+    "late on Tuesday",
+    "this week",
+    "over the weekend",
+    "between 1 and 3 May",
+    "on the night of 3 May",
+    "earlier today",
+    "last month",
+]
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "Rebels",
+            "shelled",
+            "the",
+            "town",
+            "of",
+            "Goris",
+            ",",
+            "and",
+            "killed",
+            "3",
+            "people",
+            "\u201c",
+            "COVID-19",
+            "May",
+            "2020",
+            "\n",
+        ]
+    ),
+    max_size=8,
+).map(" ".join)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(prefix=WORDS, expression=st.sampled_from(EXPRESSIONS), suffix=WORDS,
-       published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))))
-def test_offsets_slice_back(resources: Resources, prefix: str, expression: str, suffix: str,
-                            published: dt.date | None) -> None:
+@given(
+    prefix=WORDS,
+    expression=st.sampled_from(EXPRESSIONS),
+    suffix=WORDS,
+    published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_offsets_slice_back(
+    resources: Resources, prefix: str, expression: str, suffix: str, published: dt.date | None
+) -> None:
     text = f"{prefix} {expression} {suffix}".strip()
     annotated = annotate(text, resources, (STAGE,), published=published)
     for m in annotated.mentions:

@@ -36,6 +36,8 @@ def test_unknown_name_does_not_empty_result(resources) -> None:  # type: ignore[
 def test_a_named_group_evokes_its_country_for_ambiguous_places(resources) -> None:  # type: ignore[no-untyped-def]
     from tests.helpers import annotate
 
-    found = annotate("Hezbollah supporters rallied in Tripoli on Friday.", resources, ("places.gazetteer.v1",)).of("place")
+    found = annotate("Hezbollah supporters rallied in Tripoli on Friday.", resources, ("places.gazetteer.v1",)).of(
+        "place"
+    )
     tripoli = [m.value for m in found if m.text == "Tripoli"]
     assert tripoli and tripoli[0].country == "LBN"

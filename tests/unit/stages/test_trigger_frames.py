@@ -19,8 +19,9 @@ from tests.unit.stages.test_triggers import families
         ("Soldiers uprooted hundreds of young saplings near the checkpoint.", "uprooted", "loot"),
     ],
 )
-def test_a_verb_and_its_argument_make_an_event_word_across_the_words_between(resources, text: str, word: str,
-                                                                              family: str) -> None:
+def test_a_verb_and_its_argument_make_an_event_word_across_the_words_between(
+    resources, text: str, word: str, family: str
+) -> None:
     assert (word, family) in families(text, resources)
 
 

@@ -108,14 +108,19 @@ def test_context_gated_strategic_words(text: str, family: str, found: bool, reso
 
 def test_a_firing_range_is_no_fire_and_a_covered_protest_no_protest(resources) -> None:  # type: ignore[no-untyped-def]
     assert families("The new post puts the village within the firing range of the troops.", resources) == []
-    assert ("protest", "protest") not in families("A man attacked a journalist covering a protest in the square.", resources)
+    assert ("protest", "protest") not in families(
+        "A man attacked a journalist covering a protest in the square.", resources
+    )
     assert ("protest", "protest") in families("Hundreds joined a protest in the square.", resources)
 
 
 def test_new_positions_and_a_cessation_of_hostilities_are_events(resources) -> None:  # type: ignore[no-untyped-def]
-    assert families("Troops installed new positions near the border.", resources) == [("installed new positions", "mobilize")]
+    assert families("Troops installed new positions near the border.", resources) == [
+        ("installed new positions", "mobilize")
+    ]
     assert ("cessation of hostilities", "pact") in families(
-        "The group declared a cessation of hostilities with the government.", resources)
+        "The group declared a cessation of hostilities with the government.", resources
+    )
 
 
 def test_ordinary_people_blocking_a_road_protest_even_with_no_purpose_told(resources) -> None:  # type: ignore[no-untyped-def]
@@ -143,7 +148,6 @@ def test_someone_wounding_someone_is_an_event_but_a_toll_is_not(resources) -> No
 def test_residents_closing_a_highway_protest_but_police_closing_a_road_do_not(resources) -> None:  # type: ignore[no-untyped-def]
     assert ("closed", "protest") in families("Villagers closed the highway to demand clean water.", resources)
     assert not any(f == "protest" for _, f in families("Police closed the road after the landslide.", resources))
-
 
 
 def test_a_crowd_staging_a_blockade_protests(resources) -> None:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.model import Weapon
-from sitrep.stages.weapons import PLATFORM, USE, WEAPON, kind_at, kind_of, kinds, lexicon
 from sitrep.pipeline import Resources
+from sitrep.stages.weapons import PLATFORM, USE, WEAPON, kind_at, kind_of, kinds, lexicon
 from tests.helpers import annotate
 
 STAGE = "weapons.lexicon.v1"
@@ -33,7 +33,11 @@ def test_defining_example(resources: Resources, shared_dir: Path) -> None:
     text = (shared_dir / "examples" / "artsakh-2020-09-28.txt").read_text("utf-8")
     found = weapons(text, resources)
     assert [(t, n) for t, n, _ in found] == [
-        ("heavy artillery", "artillery"), ("tanks", "tank"), ("aircraft", "aircraft"), ("missiles", "missile")]
+        ("heavy artillery", "artillery"),
+        ("tanks", "tank"),
+        ("aircraft", "aircraft"),
+        ("missiles", "missile"),
+    ]
     assert {m for _, _, m in found} == {"heavy-weapons", "aerial"}
 
 
@@ -55,7 +59,12 @@ def test_defining_example(resources: Resources, shared_dir: Path) -> None:
         ("The strike destroyed a VBIED.", "VBIED", "ied", "explosives"),
         ("He died in an improvised explosive device blast.", "improvised explosive device", "ied", "explosives"),
         ("They fired an RPG at the checkpoint.", "RPG", "rocket-propelled grenade", "heavy-weapons"),
-        ("A rocket-propelled grenade hit the truck.", "rocket-propelled grenade", "rocket-propelled grenade", "heavy-weapons"),
+        (
+            "A rocket-propelled grenade hit the truck.",
+            "rocket-propelled grenade",
+            "rocket-propelled grenade",
+            "heavy-weapons",
+        ),
         ("The regime dropped barrel bombs on Aleppo.", "barrel bombs", "barrel bomb", "aerial"),
         ("Cluster munitions were found in the field.", "Cluster munitions", "munition", "explosives"),
         ("The aircraft delivered 24 munitions.", "munitions", "munition", "explosives"),
@@ -67,7 +76,12 @@ def test_defining_example(resources: Resources, shared_dir: Path) -> None:
         ("A heavy machine gun was destroyed.", "heavy machine gun", "firearm", "firearms"),
         ("They were beaten with gun butts.", "gun butts", "bladed or blunt weapon", "primitive"),
         ("Inspectors found traces of mustard gas.", "mustard gas", "chemical weapon", "unconventional"),
-        ("He built a chemical munition from an artillery round.", "chemical munition", "chemical weapon", "unconventional"),
+        (
+            "He built a chemical munition from an artillery round.",
+            "chemical munition",
+            "chemical weapon",
+            "unconventional",
+        ),
         ("The regime used chlorine in the attack.", "chlorine", "chemical weapon", "unconventional"),
         ("A warship entered the port.", "warship", "warship", "heavy-weapons"),
         ("F-16s flew over the city.", "F-16s", "aircraft", "aerial"),
@@ -148,8 +162,17 @@ def test_kind_at(text: str, phrase: str, kind: str, resources: Resources) -> Non
 
 def test_every_lexicon_name_has_a_known_kind_and_mode() -> None:
     assert set(kinds().values()) <= {WEAPON, PLATFORM}
-    modes = {"heavy-weapons", "aerial", "drone", "explosives", "suicide-attack", "firearms", "primitive",
-             "unconventional", "crowd-control"}
+    modes = {
+        "heavy-weapons",
+        "aerial",
+        "drone",
+        "explosives",
+        "suicide-attack",
+        "firearms",
+        "primitive",
+        "unconventional",
+        "crowd-control",
+    }
     for hit_entry in {e for _, e in _all_entries()}:
         assert hit_entry.mode in modes
 
@@ -160,9 +183,33 @@ def _all_entries():  # type: ignore[no-untyped-def]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["tanks", "the", "shelled", "USS", "Mahan", "a", "VBIED", "strikes", "destroyed",
-                                 "rocket-propelled", "grenade", "and", ",", "Grad", "rockets", "hit", "city"]),
-                min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "tanks",
+                "the",
+                "shelled",
+                "USS",
+                "Mahan",
+                "a",
+                "VBIED",
+                "strikes",
+                "destroyed",
+                "rocket-propelled",
+                "grenade",
+                "and",
+                ",",
+                "Grad",
+                "rockets",
+                "hit",
+                "city",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_offsets_are_exact(words: list[str]) -> None:
     resources = _shared_resources()
     text = " ".join(words)

@@ -49,8 +49,14 @@ def reported(n: int, killed: int, claimant: str, publisher: str) -> tuple[Docume
         document_id=doc.id,
         killed=replace(base.killed, total=replace(base.killed.total, low=killed, best=killed, high=killed)),
         claimant=who,
-        claims=(Claim(field="killed", value={"low": killed, "best": killed, "high": killed}, claimant=who,
-                      evidence=ev(text, "the ministry said")),),
+        claims=(
+            Claim(
+                field="killed",
+                value={"low": killed, "best": killed, "high": killed},
+                claimant=who,
+                evidence=ev(text, "the ministry said"),
+            ),
+        ),
     )
     return doc, event
 
@@ -72,9 +78,16 @@ def test_real_extractions_round_trip(pipeline) -> None:  # type: ignore[no-untyp
             back = event_from_dict(d)
             assert event_to_dict(back, extraction.document) == d
             # What the merge reads, exactly as extracted.
-            assert (back.place, back.date, back.killed, back.wounded, back.actors, back.recipients, back.certainty,
-                    back.sentence) == (e.place, e.date, e.killed, e.wounded, e.actors, e.recipients, e.certainty,
-                                       e.sentence)
+            assert (
+                back.place,
+                back.date,
+                back.killed,
+                back.wounded,
+                back.actors,
+                back.recipients,
+                back.certainty,
+                back.sentence,
+            ) == (e.place, e.date, e.killed, e.wounded, e.actors, e.recipients, e.certainty, e.sentence)
             assert [(c.field, c.claimant.name, c.evidence) for c in back.claims] == [
                 (c.field, c.claimant.name, c.evidence) for c in e.claims
             ]
@@ -95,16 +108,24 @@ def _write(db: Path, documents: list[Document], events: list[Event]) -> None:
     try:
         previous = memberships(con)
         incidents, revisions = reconcile(previous, merge_events(events, documents))  # type: ignore[arg-type]
-        write_incidents(con, incidents, revisions, after_run=len({r for r in con.execute(
-            "SELECT run FROM incident_runs")}), events=len(events), seconds=0.1)
+        write_incidents(
+            con,
+            incidents,
+            revisions,
+            after_run=len({r for r in con.execute("SELECT run FROM incident_runs")}),
+            events=len(events),
+            seconds=0.1,
+        )
     finally:
         con.close()
 
 
 def test_incident_figures_conflicts_and_claimants_are_stored(tmp_path: Path) -> None:
-    reports = [reported(1, 12, "Armenian Ministry of Defence", "Outlet A"),
-               reported(2, 15, "Artsakh Ombudsman", "Outlet B"),
-               reported(3, 9, "Azerbaijan", "Outlet C")]
+    reports = [
+        reported(1, 12, "Armenian Ministry of Defence", "Outlet A"),
+        reported(2, 15, "Artsakh Ombudsman", "Outlet B"),
+        reported(3, 9, "Azerbaijan", "Outlet C"),
+    ]
     db = _store(tmp_path, reports)
     _write(db, [d for d, _ in reports], [e for _, e in reports])
     with Store(db) as store:
@@ -123,8 +144,10 @@ def test_incident_figures_conflicts_and_claimants_are_stored(tmp_path: Path) -> 
         assert inc.conflict_count == len(inc.record["conflicts"])
         claims = inc.record["killed"]["claims"]
         assert {(c["claimant"], c["publisher"], c["best"]) for c in claims} == {
-            ("Armenian Ministry of Defence", "Outlet A", 12), ("Artsakh Ombudsman", "Outlet B", 15),
-            ("Azerbaijan", "Outlet C", 9)}
+            ("Armenian Ministry of Defence", "Outlet A", 12),
+            ("Artsakh Ombudsman", "Outlet B", 15),
+            ("Azerbaijan", "Outlet C", 9),
+        }
         assert store.incident(inc.id) == inc
         assert all(store.incident_of(e.id) == inc.id for _, e in reports)
         assert [r.reason for r in store.revisions()] == ["new"]
@@ -169,8 +192,11 @@ def test_version_1_store_is_migrated_and_readable(tmp_path: Path) -> None:
     raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     raw.commit()
     raw.close()
-    window = EventFilter(start=dt.date(2020, 9, 27), end=dt.date(2020, 9, 27),
-                         bbox=BBox(min_lon=46.0, min_lat=39.0, max_lon=47.0, max_lat=40.0))
+    window = EventFilter(
+        start=dt.date(2020, 9, 27),
+        end=dt.date(2020, 9, 27),
+        bbox=BBox(min_lon=46.0, min_lat=39.0, max_lon=47.0, max_lat=40.0),
+    )
     with Store(db) as store:  # read-only: a version 1 store reads, with no incidents, boxes from its 2-D R-tree
         assert list(store.incidents()) == [] and store.revisions() == [] and store.count_events() == 1
         assert store.count_events(window) == 1

@@ -91,23 +91,45 @@ def test_bbox_filter_equals_a_plain_scan(db: Path, lo: float, width: float, lo_l
     """Whatever the box, the R-tree answer is exactly the events whose coordinates lie inside it."""
     box = BBox(min_lon=lo_lon, min_lat=lo, max_lon=lo_lon + wid_lon, max_lat=lo + width)
     with Store(db) as s:
-        expected = sorted(e.id for e in s.events() if e.lat is not None and e.lon is not None
-                          and box.min_lat <= e.lat <= box.max_lat and box.min_lon <= e.lon <= box.max_lon)
+        expected = sorted(
+            e.id
+            for e in s.events()
+            if e.lat is not None
+            and e.lon is not None
+            and box.min_lat <= e.lat <= box.max_lat
+            and box.min_lon <= e.lon <= box.max_lon
+        )
         assert sorted(e.id for e in s.events(EventFilter(bbox=box))) == expected
 
 
 @settings(max_examples=40, deadline=None)
-@given(row=st.sampled_from([r for r in ROWS if r[2] is not None]), first=st.integers(-20, 20), span=st.integers(0, 40),
-       grow=st.floats(0, 5))
-def test_window_with_edges_on_a_point_equals_a_plain_scan(db: Path, row: tuple, first: int, span: int,  # type: ignore[type-arg]
-                                                          grow: float) -> None:
+@given(
+    row=st.sampled_from([r for r in ROWS if r[2] is not None]),
+    first=st.integers(-20, 20),
+    span=st.integers(0, 40),
+    grow=st.floats(0, 5),
+)
+def test_window_with_edges_on_a_point_equals_a_plain_scan(
+    db: Path,
+    row: tuple,
+    first: int,
+    span: int,  # type: ignore[type-arg]
+    grow: float,
+) -> None:
     """A box whose corner is an event's exact point and a date window around its day: the space-time
     R-tree (float32 bounds) neither loses that event nor adds another."""
     _, day, lat, lon, _ = row
     box = BBox(min_lon=lon, min_lat=lat, max_lon=lon + grow, max_lat=lat + grow)
     start, end = day + dt.timedelta(days=first), day + dt.timedelta(days=first + span)
     with Store(db) as s:
-        expected = sorted(e.id for e in s.events() if e.lat is not None and e.lon is not None and e.date is not None
-                          and start <= e.date <= end
-                          and box.min_lat <= e.lat <= box.max_lat and box.min_lon <= e.lon <= box.max_lon)
+        expected = sorted(
+            e.id
+            for e in s.events()
+            if e.lat is not None
+            and e.lon is not None
+            and e.date is not None
+            and start <= e.date <= end
+            and box.min_lat <= e.lat <= box.max_lat
+            and box.min_lon <= e.lon <= box.max_lon
+        )
         assert sorted(e.id for e in s.events(EventFilter(start=start, end=end, bbox=box))) == expected

@@ -55,7 +55,9 @@ def test_rejects_upsert_and_clear_when_document_stores(tmp_path: Path) -> None:
     with Store(db) as s:
         rejects = s.rejects()
         assert [(r.source, r.code, r.message) for r in rejects] == [
-            ("doc1.txt", "E002", "NUL byte again"), ("other.txt", "E002", "other")]
+            ("doc1.txt", "E002", "NUL byte again"),
+            ("other.txt", "E002", "other"),
+        ]
     with StoreWriter(db) as w:
         w.write(rows)  # doc1.txt reads now: its reject goes
     with Store(db) as s:
