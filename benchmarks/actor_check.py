@@ -16,8 +16,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from sitrep.annotated import Resources
 from sitrep.ingest.documents import make_document
-from sitrep.pipeline import Pipeline, Resources
+from sitrep.pipeline import Pipeline
 from sitrep.registry import get_stage
 
 CSV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled" / "acled_global_2020-04-27_to_2020-05-09.csv"

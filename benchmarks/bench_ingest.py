@@ -231,8 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the figures here")
     args = parser.parse_args(argv)
 
+    from sitrep.annotated import Resources
     from sitrep.corpus import ingest
-    from sitrep.pipeline import Resources
 
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
         root = Path(tmp) / "corpus"

@@ -15,9 +15,9 @@ import csv
 import time
 from pathlib import Path
 
+from sitrep.annotated import Annotated, Resources
 from sitrep.ingest.documents import make_document
 from sitrep.model import Count, Mention
-from sitrep.pipeline import Annotated, Resources
 from sitrep.resolve.quantities import acled_fatalities
 from sitrep.stages.casualties import find
 

@@ -16,9 +16,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from sitrep.annotated import Annotated, Resources
 from sitrep.ingest.documents import make_document
 from sitrep.model import DatePrecision, EventDate
-from sitrep.pipeline import Annotated, Resources
 from sitrep.stages.dates import find
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "acled"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sitrep.annotated import Resources
 from sitrep.evaluation.geoparse import evaluate_geoparse
-from sitrep.pipeline import Resources
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geoparsing"
 

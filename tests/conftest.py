@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.pipeline import Pipeline, Resources
+from sitrep.annotated import Resources
+from sitrep.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

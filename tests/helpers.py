@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sitrep.annotated import Annotated, Resources
 from sitrep.ingest.documents import make_document
-from sitrep.pipeline import Annotated, Pipeline, Resources
+from sitrep.pipeline import Pipeline
 from sitrep.registry import get_stage
 
 

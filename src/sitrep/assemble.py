@@ -47,12 +47,12 @@ from .model import (
     Weapon,
 )
 from .resolve.event_types import classify
-from .stages.triggers import lexicon
+from .resolve.trigger_lexicon import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .pipeline import Annotated
+    from .annotated import Annotated
 
 STAGE = "assemble.rules.v1"
 REQUIRES = ("trigger", "actor", "place", "date", "casualty", "weapon", "attribution", "certainty")

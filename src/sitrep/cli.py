@@ -475,8 +475,8 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = _Reporter(err).progress if err.isatty() else None
     try:
         if args.dataset == "geoparse":
+            from .annotated import Resources
             from .evaluation.geoparse import evaluate_geoparse
-            from .pipeline import Resources
 
             report: Any = evaluate_geoparse(path, Resources(), limit=args.limit, progress=progress)
         elif args.dataset == "re3d":

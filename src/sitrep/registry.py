@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import DuplicateStage, UnknownStage
 
 if TYPE_CHECKING:
+    from .annotated import Annotated
     from .model import Mention
-    from .pipeline import Annotated
 
 StageFn = Callable[["Annotated"], "tuple[Mention, ...]"]
 

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..annotated import Annotated
 from ..errors import MalformedRecord, MissingField, UnreadableInput
 from ..ingest.documents import make_document
 from ..model import Actor, Mention, Weapon
-from ..pipeline import Annotated, Pipeline
+from ..pipeline import Pipeline
 from ..stages.weapons import PLATFORM, WEAPON, kind_at, kind_of
 from .metrics import ratio
 

@@ -25,7 +25,7 @@ from ..resolve.lexicon import PhraseMatcher
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "actors.lexicon.v1"
 

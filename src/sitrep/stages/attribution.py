@@ -26,8 +26,8 @@ from ..registry import stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from ..annotated import Annotated
     from ..model import Actor
-    from ..pipeline import Annotated
 
 NAME = "attribution.rules.v1"
 

@@ -21,7 +21,7 @@ from ..resolve.quantities import EXACT, JOINT, UNKNOWN, ZERO, Quantity, parse_qu
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "casualties.rules.v1"
 

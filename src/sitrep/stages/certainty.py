@@ -15,7 +15,7 @@ from ..registry import stage
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "certainty.rules.v1"
 

@@ -30,7 +30,7 @@ from ..resolve.dates import (
 if TYPE_CHECKING:
     import datetime as dt
 
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "dates.anchored.v1"
 

@@ -9,7 +9,7 @@ from ..registry import stage
 from ..resolve.places import find_places
 
 if TYPE_CHECKING:
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "places.gazetteer.v1"
 

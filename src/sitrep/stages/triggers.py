@@ -2,99 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING
 
 from ..model import Mention, Trigger
 from ..parsed import doc_text
 from ..registry import stage
-from ..resolve.lexicon import PhraseMatcher, has_any_word
+from ..resolve.lexicon import has_any_word
+from ..resolve.syntax_cues import bomber_stopped
+from ..resolve.trigger_lexicon import Family, lexicon
 from .trigger_frames import find_frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "triggers.lexicon.v1"
-
-
-@dataclass(frozen=True, slots=True)
-class Family:
-    name: str
-    kind: str
-    plover: str
-    modes: tuple[str, ...]
-    pos: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerLexicon:
-    matcher: PhraseMatcher[tuple[Family, str]]
-    conflict_words: frozenset[str]
-    non_conflict_context: frozenset[str]
-    # Protest words that name a protest only when a crowd of people does them ("workers gathered").
-    crowd_subject_words: frozenset[str] = frozenset()
-    # Words that make a body's discovery a killing ("gunshot wounds", "hands tied").
-    violence_signs: tuple[str, ...] = ()
-    # Words that give a gathering a grievance ("to demand", "against"); a picnic is not a protest.
-    protest_purpose: tuple[str, ...] = ()
-    families: tuple[Family, ...] = ()
-
-    def family(self, name: str) -> Family:
-        return next(f for f in self.families if f.name == name)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> TriggerLexicon:
-    raw = json.loads(importlib_resources.files("sitrep.data").joinpath("triggers.json").read_text("utf-8"))
-    entries = []
-    families = []
-    for name, spec in raw["families"].items():
-        family = Family(
-            name=name,
-            kind=spec["kind"],
-            plover=spec["plover"],
-            modes=tuple(spec.get("modes", ())),
-            pos=frozenset(spec.get("pos", ())),
-        )
-        families.append(family)
-        for entry in spec["words"]:
-            phrase, _, pos = entry.partition("/")
-            fam = (
-                family
-                if not pos
-                else Family(
-                    name=family.name, kind=family.kind, plover=family.plover, modes=family.modes, pos=frozenset({pos})
-                )
-            )
-            entries.append((_split(phrase), (fam, phrase)))
-    return TriggerLexicon(
-        matcher=PhraseMatcher(entries),
-        conflict_words=frozenset(raw["conflict_words"]),
-        non_conflict_context=frozenset(raw["non_conflict_context"]),
-        crowd_subject_words=frozenset(raw.get("crowd_subject_words", ())),
-        violence_signs=tuple(raw.get("violence_signs", ())),
-        protest_purpose=tuple(raw.get("protest_purpose", ())),
-        families=tuple(families),
-    )
-
-
-def _split(phrase: str) -> tuple[str, ...]:
-    """Split a lexicon phrase the way spaCy tokenises it ("counter-attack" -> counter, -, attack)."""
-    out: list[str] = []
-    for word in phrase.lower().split():
-        parts = word.split("-")
-        for k, part in enumerate(parts):
-            if k:
-                out.append("-")
-            if part:
-                out.append(part)
-    return tuple(out)
 
 
 # Nouns for a crowd of ordinary people: when they gather, demand or chant, it is a protest.
@@ -223,31 +147,6 @@ def _captured_people(token: Token) -> bool:
             verb = verb.head
         else:
             break
-    return False
-
-
-STOPPING_VERBS = frozenset("kill shoot neutralise neutralize arrest capture intercept stop detain".split())
-
-
-def bomber_stopped(token: Token) -> bool:
-    """ "Forces killed 2 suicide bombers", "killed one of the suicide bombers": the bomber is the target."""
-    tok = token
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        tok = tok.head.head
-    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in STOPPING_VERBS:
-        return True
-    # The parse may fail on an acronym ("killed 3 AQ suicide bombers", the acronym read as a verb): look left past the numbers,
-    # names and articles of the noun phrase for the verb.
-    first = min(t.i for t in token.subtree) if token.dep_ == "compound" else token.left_edge.i
-    for left in reversed(token.doc[max(0, first - 6) : first]):
-        if left.lemma_.lower() in STOPPING_VERBS and left.pos_ == "VERB":
-            return True
-        if not (
-            left.pos_ in {"NUM", "DET", "PROPN", "ADJ"}
-            or left.text.isupper()
-            or left.lower_ in {"of", "one", "two", "both", "all"}
-        ):
-            return False
     return False
 
 

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 from ..model import Mention, Weapon
 from ..registry import stage
 from ..resolve.lexicon import PhraseMatcher
-from .triggers import bomber_stopped
+from ..resolve.syntax_cues import bomber_stopped
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..pipeline import Annotated
+    from ..annotated import Annotated
 
 NAME = "weapons.lexicon.v1"
 WEAPON = "weapon"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sitrep.annotated import Resources
 from sitrep.cli import main
 from sitrep.errors import MalformedRecord, MissingField, UnreadableInput
 from sitrep.evaluation.re3d import (
@@ -20,7 +21,7 @@ from sitrep.evaluation.re3d import (
     read_corpus,
     score_class,
 )
-from sitrep.pipeline import Pipeline, Resources
+from sitrep.pipeline import Pipeline
 from tests.helpers import annotate
 
 TEXT = "Coalition aircraft destroyed an ISIL tank and a mortar near Mosul on Monday."

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.pipeline import Resources
+from sitrep.annotated import Resources
 from tests.helpers import annotate
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.pipeline import Resources
+from sitrep.annotated import Resources
 from tests.helpers import annotate
 
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitrep.annotated import Resources
 from sitrep.model import CasualtyFigure
-from sitrep.pipeline import Resources
 from tests.helpers import annotate
 
 STAGE = "casualties.rules.v1"

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitrep.annotated import Resources
 from sitrep.model import DatePrecision, EventDate
-from sitrep.pipeline import Resources
 from tests.helpers import annotate
 
 STAGE = "dates.anchored.v1"

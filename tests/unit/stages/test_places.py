@@ -12,7 +12,7 @@ def test_stage_registered() -> None:
 def test_stage_mentions(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Azerbaijani forces shelled Stepanakert and villages near Martuni, officials in Yerevan said."
     spec = get_stage("places.gazetteer.v1")
-    from sitrep.pipeline import Annotated
+    from sitrep.annotated import Annotated
 
     doc = resources.nlp(text)
     annotated = Annotated(document=Document(id="t", text=text), doc=doc, resources=resources)
@@ -25,7 +25,7 @@ def test_stage_mentions(resources) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_unknown_name_does_not_empty_result(resources) -> None:  # type: ignore[no-untyped-def]
-    from sitrep.pipeline import Annotated
+    from sitrep.annotated import Annotated
 
     text = "Fighters attacked Qwxzyville and then Mosul."
     doc = resources.nlp(text)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep.annotated import Resources
 from sitrep.model import Weapon
-from sitrep.pipeline import Resources
 from sitrep.stages.weapons import PLATFORM, USE, WEAPON, kind_at, kind_of, kinds, lexicon
 from tests.helpers import annotate
 
