@@ -1,0 +1,79 @@
+"""What kind of party an actor is, asked one way everywhere.
+
+ACLED's inter codes as an enum, the PLOVER sectors that stand in for them when an actor has no code
+(a raw organisation, a group the dictionary gives no ACLED role), and the tests that event typing,
+assembly, the ACLED view and the exports ask of an actor: armed, civilian, state, crowd.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Actor
+
+
+class Inter(IntEnum):
+    """ACLED's actor type codes (`inter1`/`inter2`)."""
+
+    STATE_FORCES = 1
+    REBEL_GROUPS = 2
+    POLITICAL_MILITIAS = 3
+    IDENTITY_MILITIAS = 4
+    RIOTERS = 5
+    PROTESTERS = 6
+    CIVILIANS = 7
+    EXTERNAL_FORCES = 8
+
+
+# Organised armed actors: the sides of a battle.
+ARMED_INTERS = frozenset(
+    {Inter.STATE_FORCES, Inter.REBEL_GROUPS, Inter.POLITICAL_MILITIAS, Inter.IDENTITY_MILITIAS, Inter.EXTERNAL_FORCES}
+)
+# People acting as a crowd.
+CROWD_INTERS = frozenset({Inter.RIOTERS, Inter.PROTESTERS})
+# Nobody organised to fight: crowds and civilians.
+UNORGANISED_INTERS = CROWD_INTERS | {Inter.CIVILIANS}
+
+# PLOVER sectors of people who bear arms: military, rebels, paramilitaries, unidentified armed
+# forces, police, de facto state forces, organised crime.
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "PRE", "CRM"})
+# PLOVER sectors of people who do not: civilians, refugees, press, medics, teachers, clergy,
+# workers, farmers, business, civil society, the opposition.
+UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "EDU", "REL", "LAB", "AGR", "BUS", "SOC", "OPP"})
+# PLOVER sectors of the state: its army, its police, its government.
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV"})
+
+
+def is_armed(actor: Actor) -> bool:
+    """An organised armed actor: by its inter code when it has one, else by its sector."""
+    if actor.inter is not None:
+        return actor.inter in ARMED_INTERS
+    return actor.sector in ARMED_SECTORS
+
+
+def is_civilian(actor: Actor) -> bool:
+    """Civilians: by the inter code when there is one, else an unarmed sector."""
+    if actor.inter is not None:
+        return actor.inter == Inter.CIVILIANS
+    return actor.sector in UNARMED_SECTORS
+
+
+def is_unorganised(actor: Actor) -> bool:
+    """Crowds and civilians: by the inter code when there is one, else an unarmed sector."""
+    if actor.inter is not None:
+        return actor.inter in UNORGANISED_INTERS
+    return actor.sector in UNARMED_SECTORS
+
+
+def is_state(actor: Actor) -> bool:
+    """The state's own forces or government: by the inter code when there is one, else the sector."""
+    if actor.inter is not None:
+        return actor.inter == Inter.STATE_FORCES
+    return actor.sector in STATE_SECTORS
+
+
+def is_crowd(actor: Actor) -> bool:
+    """Rioters or protesters."""
+    return actor.inter in CROWD_INTERS
