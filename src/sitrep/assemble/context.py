@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,40}(?:,|\s\()[^\n]{0,100}?\s[-\u2013\u2014]{1,2}\s")
 # How much text after a leading place is searched for the comma or dash that makes it a dateline.
 DATELINE_TAIL_CHARS = 80
+# A document with this many distinct words of a flood, a crash, a match or a market is about one of them.
+NON_CONFLICT_DOCUMENT_WORDS = 2
 
 
 class Context:
@@ -41,7 +43,7 @@ class Context:
         # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
         low = self.text.lower()
         hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
-        self.non_conflict_document = len(hits) >= 2
+        self.non_conflict_document = len(hits) >= NON_CONFLICT_DOCUMENT_WORDS
 
     def _find_dateline(self) -> tuple[int, int] | None:
         """A place at the very start followed by a date and a dash is the dateline, not the event place."""

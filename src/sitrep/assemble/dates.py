@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 EARLIER_DATE_CONFIDENCE = 0.6
 # Confidence of the publication date taken for an event the text does not date.
 PUBLICATION_DATE_CONFIDENCE = 0.4
+# Confidence of an event date when neither the text nor the publication gives one.
+NO_DATE_CONFIDENCE = 0.0
 
 
 def _speech_date(ctx: Context, m: Mention) -> bool:
@@ -73,6 +75,11 @@ def date_for(ctx: Context, sent: Span, trigger: Mention) -> EventDate | None:
         precision=DatePrecision.UNKNOWN,
         raw="",
         evidence=Evidence(
-            start=0, end=0, text="", stage=STAGE, reason="no date in the text and no publication date", confidence=0.0
+            start=0,
+            end=0,
+            text="",
+            stage=STAGE,
+            reason="no date in the text and no publication date",
+            confidence=NO_DATE_CONFIDENCE,
         ),
     )

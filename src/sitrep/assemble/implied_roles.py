@@ -29,6 +29,8 @@ TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "into"})
 IMPLIED_ROLE_CONFIDENCE = 0.6
 # Confidence of the two sides put on fire that names no side at all.
 BOTH_SIDES_CONFIDENCE = 0.4
+# A country or demonym names a weapon's owner when at most this much blank space parts them ("Turkish drone").
+WEAPON_OWNER_GAP_CHARS = 2
 
 
 def _populated_target(ctx: Context, trigger: Mention) -> Token | None:
@@ -131,7 +133,13 @@ def weapon_owners(ctx: Context, sent: Span, weapons: Sequence[Mention]) -> list[
     for w in weapons:
         for m in ctx.in_sentence(ctx.places, sent):
             gap = ctx.text[m.end : w.start]
-            if m.end <= w.start and len(gap) <= 2 and not gap.strip() and m.value.country and _demonym_or_country(m):
+            if (
+                m.end <= w.start
+                and len(gap) <= WEAPON_OWNER_GAP_CHARS
+                and not gap.strip()
+                and m.value.country
+                and _demonym_or_country(m)
+            ):
                 ev = Evidence(
                     start=m.start,
                     end=w.end,

@@ -23,6 +23,8 @@ AGENT_PREPS = frozenset({"by", "from"})
 OPERATION_NOUNS = frozenset({"raid", "operation", "crackdown", "sweep", "swoop", "offensive", "assault"})
 # How many steps up the parse tree a path from an actor is followed before it is given up.
 MAX_PATH_STEPS = 12
+# An actor behind more prepositional phrases than this ("of" aside) is in another phrase and takes no role.
+MAX_PREPOSITIONS = 1
 
 
 def _role(ctx: Context, actor: Mention, trigger_tok: Token) -> str | None:
@@ -58,7 +60,7 @@ def _role(ctx: Context, actor: Mention, trigger_tok: Token) -> str | None:
         if tok.dep_ == "prep" and tok.lower_ != "of" and prev is not None:
             preps += 1
         if tok in anchors and prev is not None:
-            if preps > 1:
+            if preps > MAX_PREPOSITIONS:
                 return "other"  # deep in another phrase: "with disregard for the call by the UN"
             dep = prev.dep_
             if carrier is not None and tok.i == carrier.i:
@@ -145,7 +147,7 @@ def _nested(ctx: Context, m: Mention) -> bool:
         if tok.dep_ == "prep" and tok.lower_ != "of":
             preps += 1
         tok = tok.head
-    return preps > 1
+    return preps > MAX_PREPOSITIONS
 
 
 def adopt_roles(d: Draft, probe: Draft) -> None:
