@@ -1,0 +1,108 @@
+"""A document's mentions indexed for the questions assembly asks, and where its dateline ends."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Mention, PlacePrecision
+from ..resolve.trigger_lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..annotated import Annotated
+
+# "KADUNA, Nigeria, June 14 (Sahel Courier) - ": a capitalised place, then at most a line, then a dash.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,40}(?:,|\s\()[^\n]{0,100}?\s[-\u2013\u2014]{1,2}\s")
+# How much text after a leading place is searched for the comma or dash that makes it a dateline.
+DATELINE_TAIL_CHARS = 80
+# A document with this many distinct words of a flood, a crash, a match or a market is about one of them.
+NON_CONFLICT_DOCUMENT_WORDS = 2
+
+
+class Context:
+    """The document's mentions, indexed for the questions assembly asks."""
+
+    def __init__(self, annotated: Annotated) -> None:
+        self.a = annotated
+        self.text = annotated.text
+        self.actors = annotated.of("actor")
+        self.places = annotated.of("place")
+        self.dates = annotated.of("date")
+        self.casualties = annotated.of("casualty")
+        self.weapons = annotated.of("weapon")
+        self.attributions = annotated.of("attribution")
+        self.marks = annotated.of("certainty")
+        self.lex = lexicon()
+        self._dateline = self._find_dateline()
+        head = DATELINE.match(self.text)
+        # Where the dateline ends: its place and date say where and when the story was filed.
+        self.dateline_end = head.end() if head else (self._dateline[1] if self._dateline else 0)
+        # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
+        low = self.text.lower()
+        hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
+        self.non_conflict_document = len(hits) >= NON_CONFLICT_DOCUMENT_WORDS
+
+    def _find_dateline(self) -> tuple[int, int] | None:
+        """A place at the very start followed by a date and a dash is the dateline, not the event place."""
+        first = min(self.places, key=lambda m: m.start, default=None)
+        if first is None or self.text[: first.start].strip():
+            return None
+        tail = self.text[first.end : first.end + DATELINE_TAIL_CHARS]
+        if re.match(r"^\s*(?:\([^)]{0,40}\))?\s*,", tail) or re.match(r"^[^\n.]{0,60}[-\u2013\u2014]\s", tail):
+            return first.start, first.end
+        return None
+
+    def in_sentence(self, mentions: Sequence[Mention], sent: Span) -> list[Mention]:
+        return [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+
+    def token_at(self, start: int, end: int) -> Token:
+        span = self.a.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return self.a.doc[min(len(self.a.doc) - 1, max(0, self._token_index(start)))]
+        return span.root
+
+    def _token_index(self, offset: int) -> int:
+        for tok in self.a.doc:
+            if tok.idx + len(tok.text) > offset:
+                return tok.i
+        return len(self.a.doc) - 1
+
+    def is_speaker(self, m: Mention) -> bool:
+        """The actor who says something ("officials said"), not a party to what is told."""
+        return any(
+            a.value.cue != "publisher" and a.value.claimant.evidence.start <= m.start < a.value.claimant.evidence.end
+            for a in self.attributions
+        )
+
+    def names_place(self, m: Mention) -> bool:
+        """A raw organisation that is really a place the gazetteer knows ("Erbil" tagged as an organisation)."""
+        return m.value.raw and any(p.start <= m.start and m.end <= p.end for p in self.places)
+
+    def is_dateline(self, m: Mention) -> bool:
+        return m.start < self.dateline_end or (self._dateline is not None and (m.start, m.end) == self._dateline)
+
+    def overlaps_actor(self, m: Mention) -> bool:
+        """A place inside a longer actor name, or a country name the actor stage read as an actor."""
+        for a in self.actors:
+            if not (a.start <= m.start and m.end <= a.end):
+                continue
+            if self.text[m.end : a.end].startswith(","):
+                continue  # "Carora, Lara state, public transport drivers": a place and its region before the people
+            if (a.start, a.end) == (m.start, m.end) and m.value.precision in (
+                PlacePrecision.TOWN,
+                PlacePrecision.NEAR_TOWN,
+            ):
+                continue  # "On Monday, Carora, ...": a town's bare name that the parse made a doer still says where
+            if not a.value.raw:
+                return True
+            root = self.token_at(a.start, a.end)
+            if "," in a.text:
+                continue  # "Mirpurkhas, Sindh" taken for an organisation: a place and its province
+            if re.search(r"\b(?:in|at)\s+$", self.text[a.start : m.start]):
+                continue  # "the Court of Justice in Sofia": the place says where it stands
+            if (a.end - a.start) > (m.end - m.start) and not (m.start <= root.idx < m.end):
+                return True  # "Idlib Civil Monitoring Centre": the place names the organisation
+        return False

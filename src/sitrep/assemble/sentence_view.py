@@ -1,0 +1,124 @@
+"""A frozen view of one sentence for the per-sentence decision: its mentions, its event words that survive
+the context filters, and the flags the decision reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Mention
+from .checks import armed, words
+from .claimant_and_certainty import certainty_of
+from .context import Context
+from .families import CONTEXT_IMMUNE, GENERIC_FAMILIES, KILL_WORDS, ORDNANCE_MODES, family_rank
+from .filters import after_request, anaphoric, content_of_verbal, habitual, retold_of_someone, told_as_setting
+from .places import pick_places, place_told_before
+from .roles import armed_agent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventWords:
+    """A sentence's violent and material words that survived the filters, with conflict support beside them."""
+
+    words: tuple[Mention, ...]
+    primary: Mention  # the word that names the event
+    happened: bool  # the primary word is told as having happened (not negated, wanted or future)
+    generic: bool  # every word is a generic fight word ("attack", "clash")
+    referring: bool  # every word points back, is what a verbal event talks about, or follows a request
+    unarmed_killing: bool  # only killing words, and no armed actor doing them: perhaps only a toll
+
+
+@dataclass(frozen=True, kw_only=True)
+class SentenceView:
+    """One sentence with event words or figures, as the per-sentence decision sees it."""
+
+    index: int
+    sentence: Span
+    verbal: tuple[Mention, ...]  # verbal words that are neither asked for nor talked about by another
+    actors: tuple[Mention, ...]
+    weapons: tuple[Mention, ...]
+    casualties: tuple[Mention, ...]
+    places: tuple[Mention, ...]  # the places chosen for the sentence's event
+    dates: tuple[Mention, ...]
+    non_conflict: bool  # a storm, a crash, a match or a market explains the violent words
+    event_words: EventWords | None  # None when no word survives or nothing supports a conflict reading
+    place_told_before: Mention | None  # for event words with no place of their own: the place named just before
+
+    @property
+    def has_own_args(self) -> bool:
+        """The sentence names a place or a date of its own."""
+        return bool(self.places or self.dates)
+
+
+def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]) -> SentenceView:
+    all_verbal = [t for t in trigs if t.value.kind == "verbal"]
+    verbal_trigs = [
+        t for t in all_verbal if not (after_request(t, all_verbal) or content_of_verbal(ctx, t, all_verbal))
+    ]
+    material = [t for t in trigs if t.value.kind != "verbal"]
+    actors_here = ctx.in_sentence(ctx.actors, sent)
+    weapons_here = ctx.in_sentence(ctx.weapons, sent)
+    casualties_here = ctx.in_sentence(ctx.casualties, sent)
+    places_here = pick_places(ctx, sent, trigs[0] if trigs else casualties_here[0])
+    dates_here = ctx.in_sentence(ctx.dates, sent)
+    armed_here = any(armed(m.value) for m in actors_here)
+    specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
+    support = (
+        specific
+        or armed_here
+        or bool(weapons_here)
+        or words(sent.text, ctx.lex.conflict_words)
+        or bool(casualties_here)
+    )
+    # A landmine or a bomb is conflict even in a bus story; a "shot" or a helicopter in a match or a flood is not.
+    ordnance = any(m.value.mode in ORDNANCE_MODES for m in weapons_here)
+    non_conflict = (words(sent.text, ctx.lex.non_conflict_context) and not armed_here and not ordnance) or (
+        ctx.non_conflict_document and not armed_agent(ctx, trigs, actors_here) and not ordnance
+    )
+    if non_conflict:
+        # A flood, a crash or a match explains generic violent words; a protest or an abduction stays one.
+        material = [t for t in material if t.value.family in CONTEXT_IMMUNE]
+    if not dates_here and not casualties_here:
+        material = [t for t in material if not habitual(ctx, t)]
+    material = [t for t in material if not retold_of_someone(ctx, t)]
+    event_words = _event_words(ctx, sent, material, all_verbal, actors_here) if material and support else None
+    return SentenceView(
+        index=index,
+        sentence=sent,
+        verbal=tuple(verbal_trigs),
+        actors=tuple(actors_here),
+        weapons=tuple(weapons_here),
+        casualties=tuple(casualties_here),
+        places=tuple(places_here),
+        dates=tuple(dates_here),
+        non_conflict=bool(non_conflict),
+        event_words=event_words,
+        place_told_before=place_told_before(ctx, sent) if event_words is not None and not places_here else None,
+    )
+
+
+def _event_words(
+    ctx: Context, sent: Span, material: list[Mention], all_verbal: list[Mention], actors: list[Mention]
+) -> EventWords:
+    # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
+    real = {id(t): certainty_of(ctx, t, sent).happened for t in material}
+    setting = {id(t): told_as_setting(ctx, t, sent) for t in material}
+    primary = min(
+        material,
+        key=lambda t: (not real[id(t)], setting[id(t)], family_rank(t.value.family), t.start),
+    )
+    only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
+    return EventWords(
+        words=tuple(material),
+        primary=primary,
+        happened=real[id(primary)],
+        generic=all(t.value.family in GENERIC_FAMILIES for t in material),
+        referring=all(
+            anaphoric(ctx, t) or content_of_verbal(ctx, t, all_verbal) or after_request(t, all_verbal) for t in material
+        ),
+        unarmed_killing=only_kill and not armed_agent(ctx, material, actors),
+    )
