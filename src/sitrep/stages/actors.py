@@ -203,63 +203,97 @@ def _combine(doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _Countr
         and nxt.entry.kind == "role"
         and _modifier_gap(doc, h.end, nxt.start)
     ):
-        used, role, loaded = _role_run(doc, d, hits, i + 1)
-        end = hits[i + used].end
-        start = _loaded_start(doc, d, h.start)
-        loaded = loaded or start < h.start
-        ev = _evidence(doc, start, end, None)
-        if kind == "group":
-            group = d.groups[h.entry.key]
-            hint = ctx.at(doc[h.start])[0] if group.country is None else None
-            actor = d.group_actor(group, evidence=ev, role=role, loaded=loaded, country_hint=hint)
-        else:
-            actor = d.actor(h.entry.key, role, evidence=ev, loaded=loaded)
-        return Found(start, end, actor, 0.9), used + 1
+        return _owner_and_role(doc, d, hits, i, ctx)
     if kind == "role":
-        used, role, loaded = _role_run(doc, d, hits, i)
-        last = hits[i + used - 1]
-        start = _loaded_start(doc, d, h.start)
-        loaded = loaded or start < h.start
-        after = i + used
-        owner = hits[after] if after < len(hits) else None
-        if (
-            owner is not None
-            and owner.entry.kind in {"country", "demonym", "group"}
-            and _of_gap(doc, last.end, owner.start, role)
-        ):
-            ev = _evidence(doc, start, owner.end, None)
-            group = d.groups[owner.entry.key] if owner.entry.kind == "group" else None
-            if group is not None and role.sector not in {"MIL", "COP", "GOV"} | ARMED_ROLE_SECTORS:
-                country = group.country if group.country not in {"IGO", "NGO", "IMG"} else None
-                actor = replace(d.actor(country, role, evidence=ev, loaded=loaded), de_facto=group.de_facto)
-            elif group is not None:
-                hint = ctx.at(doc[h.start])[0] if group.country is None else None
-                actor = d.group_actor(group, evidence=ev, role=role, loaded=loaded, country_hint=hint)
-            else:
-                actor = d.actor(owner.entry.key, role, evidence=ev, loaded=loaded)
-            return Found(start, owner.end, actor, 0.9), used + 1
-        if loaded and role.sector in {"GOV", "MIL"} and _foreign_word(doc[start : last.end].text):
-            country, reason = None, "an occupier or invader without a named state: not the country of the place"
-        else:
-            country, reason = ctx.at(doc[h.start])
-        ev = _evidence(doc, start, last.end, reason)
-        return Found(start, last.end, d.actor(country, role, evidence=ev, loaded=loaded), 0.6), used
+        return _role_first(doc, d, hits, i, ctx)
     if kind == "country":
         if not _used_as_actor(doc, h):
             return None, 1
         return Found(h.start, h.end, d.actor(h.entry.key, None, evidence=_evidence(doc, h.start, h.end, None)), 0.7), 1
     if kind == "group":
-        group = d.groups[h.entry.key]
-        if group.de_facto and h.end - h.start == 1 and not _used_as_actor(doc, h):
-            return None, 1  # "villages in Artsakh": the territory, not its forces
-        hint = None
-        reason = None
-        if group.country is None:
-            hint, reason = ctx.at(doc[h.start])
-        start = _loaded_start(doc, d, h.start)
-        ev = _evidence(doc, start, h.end, reason)
-        return Found(start, h.end, d.group_actor(group, evidence=ev, country_hint=hint, loaded=start < h.start), 0.9), 1
+        return _group_alone(doc, d, h, ctx), 1
     return None, 1  # a demonym alone is an adjective, not an actor
+
+
+def _owner_and_role(
+    doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _CountryContext
+) -> tuple[Found | None, int]:
+    """A country, demonym or group followed by a role: "Azerbaijani forces", "Hamas gunmen"."""
+    h = hits[i]
+    kind = h.entry.kind
+    used, role, loaded = _role_run(doc, d, hits, i + 1)
+    end = hits[i + used].end
+    start = _loaded_start(doc, d, h.start)
+    loaded = loaded or start < h.start
+    ev = _evidence(doc, start, end, None)
+    if kind == "group":
+        group = d.groups[h.entry.key]
+        hint = ctx.at(doc[h.start])[0] if group.country is None else None
+        actor = d.group_actor(group, evidence=ev, role=role, loaded=loaded, country_hint=hint)
+    else:
+        actor = d.actor(h.entry.key, role, evidence=ev, loaded=loaded)
+    return Found(start, end, actor, 0.9), used + 1
+
+
+def _role_first(
+    doc: Doc, d: ActorDictionary, hits: list[Hit], i: int, ctx: _CountryContext
+) -> tuple[Found | None, int]:
+    """A role, with its owner after "of" ("the forces of Azerbaijan") or the country of the context."""
+    h = hits[i]
+    used, role, loaded = _role_run(doc, d, hits, i)
+    last = hits[i + used - 1]
+    start = _loaded_start(doc, d, h.start)
+    loaded = loaded or start < h.start
+    after = i + used
+    owner = hits[after] if after < len(hits) else None
+    if (
+        owner is not None
+        and owner.entry.kind in {"country", "demonym", "group"}
+        and _of_gap(doc, last.end, owner.start, role)
+    ):
+        ev = _evidence(doc, start, owner.end, None)
+        actor = _owned_role(doc, d, h, owner, role, ev, loaded, ctx)
+        return Found(start, owner.end, actor, 0.9), used + 1
+    if loaded and role.sector in {"GOV", "MIL"} and _foreign_word(doc[start : last.end].text):
+        country, reason = None, "an occupier or invader without a named state: not the country of the place"
+    else:
+        country, reason = ctx.at(doc[h.start])
+    ev = _evidence(doc, start, last.end, reason)
+    return Found(start, last.end, d.actor(country, role, evidence=ev, loaded=loaded), 0.6), used
+
+
+def _owned_role(
+    doc: Doc,
+    d: ActorDictionary,
+    h: Hit,
+    owner: Hit,
+    role: Role,
+    ev: Evidence,
+    loaded: bool,
+    ctx: _CountryContext,
+) -> Actor:
+    """The actor of a role owned by a country or group ("the forces of Azerbaijan", "members of Hamas")."""
+    group = d.groups[owner.entry.key] if owner.entry.kind == "group" else None
+    if group is not None and role.sector not in {"MIL", "COP", "GOV"} | ARMED_ROLE_SECTORS:
+        country = group.country if group.country not in {"IGO", "NGO", "IMG"} else None
+        return replace(d.actor(country, role, evidence=ev, loaded=loaded), de_facto=group.de_facto)
+    if group is not None:
+        hint = ctx.at(doc[h.start])[0] if group.country is None else None
+        return d.group_actor(group, evidence=ev, role=role, loaded=loaded, country_hint=hint)
+    return d.actor(owner.entry.key, role, evidence=ev, loaded=loaded)
+
+
+def _group_alone(doc: Doc, d: ActorDictionary, h: Hit, ctx: _CountryContext) -> Found | None:
+    group = d.groups[h.entry.key]
+    if group.de_facto and h.end - h.start == 1 and not _used_as_actor(doc, h):
+        return None  # "villages in Artsakh": the territory, not its forces
+    hint: str | None = None
+    reason: str | None = None
+    if group.country is None:
+        hint, reason = ctx.at(doc[h.start])
+    start = _loaded_start(doc, d, h.start)
+    ev = _evidence(doc, start, h.end, reason)
+    return Found(start, h.end, d.group_actor(group, evidence=ev, country_hint=hint, loaded=start < h.start), 0.9)
 
 
 def _distribute_roles(doc: Doc, d: ActorDictionary, found: list[Found]) -> list[Found]:

@@ -146,28 +146,50 @@ def _according_to(doc: Doc, tok: Token, actors: list[Mention]) -> Made | None:
 def _reporting_verb(
     doc: Doc, verb: Token, actors: list[Mention], quotes: list[Quote], last: list[Actor]
 ) -> Made | None:
-    text = doc_text(doc)
-    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subj = _speaker(verb)
     if subj is None:
         return None
     sub_lo = min(t.i for t in subj.subtree)
     sub_hi = max(t.i for t in subj.subtree) + 1
-    claimant: Actor | None = None
     by_document = subj.lemma_.lower() in DOCUMENT_NOUNS
-    if by_document or subj.lower_ in PRONOUNS:
-        claimant = last[-1] if last else None
-    else:
-        lo, hi = doc[sub_lo].idx, doc[sub_hi - 1].idx + len(doc[sub_hi - 1])
-        hit = next((m for m in actors if m.start <= subj.idx < m.end), None) or next(
-            (m for m in actors if lo <= m.start < hi), None
-        )
-        claimant = hit.value if hit is not None else None
+    claimant = _claimant(doc, subj, actors, last, by_document, sub_lo, sub_hi)
     if claimant is None:
         return None
+    cue_start, cue_end, in_statement = _cue(doc, verb, by_document, sub_lo)
+    cue = "statement" if in_statement or by_document else verb.lemma_.lower()
+    text = doc_text(doc)
+    first = min(verb.idx, doc[sub_lo].idx)
+    # a quotation that ends just before the speaker: "“...,” the statement also reads"
+    for q in quotes:
+        if q.end <= first and len(text[q.end : first]) <= 3 and not text[q.end : first].strip(" ,"):
+            return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
+    return _claim_scope(doc, verb, quotes, in_statement, (claimant, cue_start, cue_end, cue))
 
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of a reporting verb, or the agent of a passive one ("was reported by X")."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return subj
+
+
+def _claimant(
+    doc: Doc, subj: Token, actors: list[Mention], last: list[Actor], by_document: bool, sub_lo: int, sub_hi: int
+) -> Actor | None:
+    """The actor who speaks: the one named as the subject, or for a pronoun or a document the last one named."""
+    if by_document or subj.lower_ in PRONOUNS:
+        return last[-1] if last else None
+    lo, hi = doc[sub_lo].idx, doc[sub_hi - 1].idx + len(doc[sub_hi - 1])
+    hit = next((m for m in actors if m.start <= subj.idx < m.end), None) or next(
+        (m for m in actors if lo <= m.start < hi), None
+    )
+    return hit.value if hit is not None else None
+
+
+def _cue(doc: Doc, verb: Token, by_document: bool, sub_lo: int) -> tuple[int, int, bool]:
+    """Character span of the cue, and whether it says "in a statement"."""
     # the cue: auxiliaries + verb (+ "in a statement"); a document as speaker starts the cue
     cue_lo = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "advmod"} and c.i < verb.i])
     if by_document:
@@ -178,14 +200,16 @@ def _reporting_verb(
         if c.dep_ == "prep" and c.i > verb.i and any(t.lemma_.lower() in DOCUMENT_NOUNS for t in c.subtree):
             cue_hi = max(cue_hi, max(t.i for t in c.subtree) + 1)
             in_statement = True
-    cue_start, cue_end = doc[cue_lo].idx, doc[cue_hi - 1].idx + len(doc[cue_hi - 1])
-    cue = "statement" if in_statement or by_document else verb.lemma_.lower()
+    return doc[cue_lo].idx, doc[cue_hi - 1].idx + len(doc[cue_hi - 1]), in_statement
 
-    first = min(verb.idx, doc[sub_lo].idx)
-    # a quotation that ends just before the speaker: "“...,” the statement also reads"
-    for q in quotes:
-        if q.end <= first and len(text[q.end : first]) <= 3 and not text[q.end : first].strip(" ,"):
-            return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
+
+def _claim_scope(
+    doc: Doc, verb: Token, quotes: list[Quote], in_statement: bool, said: tuple[Actor, int, int, str]
+) -> Made:
+    """The text a reporting verb attributes: its sentence or clause, a quotation that follows it, or
+    with "said this" the sentence before."""
+    claimant, cue_start, cue_end, cue = said
+    text = doc_text(doc)
     sent = verb.sent
     scope_start, scope_end = sent.start_char, sent.end_char
     if verb.dep_ in {"advcl", "conj"} and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):

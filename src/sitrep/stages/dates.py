@@ -128,7 +128,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _select(annotated: Annotated, published: dt.date | None) -> list[tuple[int, int, bool]]:
     """Longest readable candidates first; a span overlapping an accepted one is dropped."""
     text = annotated.text
-    spans = {}
+    spans: dict[tuple[int, int], bool] = {}
     for start, end, parser in candidates(annotated):
         start, end = _trim(text, start, end)
         if end > start:
