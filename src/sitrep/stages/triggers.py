@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Mention, Trigger
 from ..parsed import doc_text
 from ..registry import stage
+from ..resolve.keyed_words import (
+    BLOCKADE,
+    BLOCKING,
+    CLOSING,
+    DISPLACEMENT,
+    DOWNED,
+    PATROL,
+    RELEASE,
+    WOUNDING,
+    KeyedWords,
+)
 from ..resolve.lexicon import has_any_word
 from ..resolve.syntax_cues import bomber_stopped
 from ..resolve.trigger_lexicon import Family, lexicon
@@ -285,108 +298,195 @@ def _violence_signs(doc: Doc, start: int, end: int) -> bool:
     return has_any_word(text, lexicon().violence_signs)
 
 
-def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool:
-    family, phrase = payload
-    if end - start == 1:
-        token = doc[start]
-        if token.pos_ not in family.pos:
-            return False
-        if token.ent_type_ in {"PERSON", "ORG", "GPE", "DATE", "CARDINAL"} and token.pos_ == "PROPN":
-            return False
-        if token.dep_ == "amod" and token.tag_ == "VBN" and start + 1 < len(doc) and doc[start + 1].tag_ == "HYPH":
-            return False  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
-        if phrase == "patrol" and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
-            return False  # "as the patrol passed": the unit, not the act of patrolling
-        if family.name == "protest" and token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
-            return False  # "a journalist covering a protest": the protest is what was watched, not the event told
-        if (
-            family.name == "protest"
-            and phrase in lexicon().crowd_subject_words
-            and not (_crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose))
-        ):
-            return False
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A candidate event word: the matched tokens ``doc[start:end]``, its family and lexicon phrase."""
+
+    doc: Doc
+    start: int
+    end: int
+    family: Family
+    phrase: str
+
+    @property
+    def single(self) -> bool:
+        return self.end - self.start == 1
+
+    @property
+    def token(self) -> Token:
+        return self.doc[self.start]
+
+    def sentence(self) -> str:
+        """The lower-cased sentence of the word."""
+        return self.doc[self.start].sent.text.lower()
+
+    def names(self, keyed: KeyedWords) -> bool:
+        return keyed.names(self.family.name, self.phrase)
+
+
+# Each rule below tells why a candidate is not an event word; a candidate any rule rejects is dropped.
+# Words a rule singles out are declared in resolve/keyed_words.py, checked against the lexicon when it loads.
+
+
+def _wrong_single_word(hit: _Hit) -> bool:
+    if not hit.single:
+        return False
+    token = hit.token
+    if token.pos_ not in hit.family.pos:
+        return True
+    if token.ent_type_ in {"PERSON", "ORG", "GPE", "DATE", "CARDINAL"} and token.pos_ == "PROPN":
+        return True
     if (
-        end < len(doc)
-        and doc[end].lower_ in {"range", "ranges"}
-        and doc[start].lower_ in {"firing", "fire", "shooting"}
+        token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and hit.start + 1 < len(hit.doc)
+        and hit.doc[hit.start + 1].tag_ == "HYPH"
     ):
-        return False  # "within the firing range of the troops": a distance, not fire
-    if family.name == "disrupt" and phrase == "down" and not has_any_word(doc[start].sent.text.lower(), AIRCRAFT_WORDS):
-        return False  # "downed tools" is a strike; a downed drone is an interception
-    if family.name == "pact" and not has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS):
-        return False  # a suspect surrendering to police, a trade accord: not an agreement between armed parties
-    if (
-        family.name == "other"
-        and phrase == "release"
-        and not (
-            has_any_word(doc[start].sent.text.lower(), PRISONER_WORDS)
-            and has_any_word(doc[start].sent.text.lower(), ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
-            and not has_any_word(doc[start].sent.text.lower(), ("bail", "parole"))
-        )
-    ):
-        return False  # only prisoners or captives set free are a strategic development
-    if (
-        family.name == "other"
-        and phrase.startswith(("displace", "flee", "forced to"))
-        and not has_any_word(doc[start].sent.text.lower(), CONFLICT_CAUSES)
-    ):
-        return False  # people displaced by a flood are not a conflict event
-    if family.name == "clash" and end - start == 1 and _abstract_object(doc, end):
-        return False  # "to combat the spread of the virus", "the fight against corruption"
-    if family.name == "capture" and (
-        _captured_people(doc[start])
+        return True  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
+    if hit.names(PATROL) and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
+        return True  # "as the patrol passed": the unit, not the act of patrolling
+    return False
+
+
+def _protest_not_held(hit: _Hit) -> bool:
+    if hit.family.name != "protest" or not hit.single:
+        return False
+    token = hit.token
+    if token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
+        return True  # "a journalist covering a protest": the protest is what was watched, not the event told
+    return hit.phrase in lexicon().crowd_subject_words and not (
+        _crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
+    )
+
+
+def _firing_range(hit: _Hit) -> bool:
+    doc, end = hit.doc, hit.end
+    # "within the firing range of the troops": a distance, not fire
+    return (
+        end < len(doc) and doc[end].lower_ in {"range", "ranges"} and hit.token.lower_ in {"firing", "fire", "shooting"}
+    )
+
+
+def _tools_downed(hit: _Hit) -> bool:
+    # "downed tools" is a strike; a downed drone is an interception
+    return hit.names(DOWNED) and not has_any_word(hit.sentence(), AIRCRAFT_WORDS)
+
+
+def _pact_without_armed_party(hit: _Hit) -> bool:
+    # a suspect surrendering to police, a trade accord: not an agreement between armed parties
+    return hit.family.name == "pact" and not has_any_word(hit.sentence(), ARMED_PARTY_WORDS)
+
+
+def _release_not_of_prisoners(hit: _Hit) -> bool:
+    if not hit.names(RELEASE):
+        return False
+    sentence = hit.sentence()
+    # only prisoners or captives set free are a strategic development
+    return not (
+        has_any_word(sentence, PRISONER_WORDS)
+        and has_any_word(sentence, ARMED_PARTY_WORDS + ("soldiers", "peace", "political"))
+        and not has_any_word(sentence, ("bail", "parole"))
+    )
+
+
+def _displaced_without_conflict(hit: _Hit) -> bool:
+    # people displaced by a flood are not a conflict event
+    return hit.names(DISPLACEMENT) and not has_any_word(hit.sentence(), CONFLICT_CAUSES)
+
+
+def _fight_against_an_ill(hit: _Hit) -> bool:
+    # "to combat the spread of the virus", "the fight against corruption"
+    return hit.family.name == "clash" and hit.single and _abstract_object(hit.doc, hit.end)
+
+
+def _capture_of_people(hit: _Hit) -> bool:
+    # people taken prisoner, or a building occupied by protesters: no ground changes hands
+    return hit.family.name == "capture" and (
+        _captured_people(hit.token)
         or has_any_word(
-            doc[start].sent.text.lower(),
-            ("protest", "protests", "protesting", "protesters", "demonstrators", "demonstration"),
+            hit.sentence(), ("protest", "protests", "protesting", "protesters", "demonstrators", "demonstration")
         )
-    ):
-        return False  # people taken prisoner, or a building occupied by protesters: no ground changes hands
-    if family.name == "suicide" and bomber_stopped(doc[start:end].root):
-        return False
-    if (
-        family.name == "attack"
-        and end - start == 1
+    )
+
+
+def _bomber_stopped(hit: _Hit) -> bool:
+    return hit.family.name == "suicide" and bomber_stopped(hit.doc[hit.start : hit.end].root)
+
+
+def _kind_of_weapon(hit: _Hit) -> bool:
+    doc, end = hit.doc, hit.end
+    # "assault rifles", "attack helicopters": a kind of weapon, not an act
+    return (
+        hit.family.name == "attack"
+        and hit.single
         and end < len(doc)
-        and doc[start].lower_ in {"assault", "attack"}
+        and hit.token.lower_ in {"assault", "attack"}
         and doc[end].lower_ in WEAPON_HEADS
-    ):
-        return False  # "assault rifles", "attack helicopters": a kind of weapon, not an act
+    )
+
+
+def _shells_not_fired(hit: _Hit) -> bool:
+    if hit.family.name != "shelling":
+        return False
     if (
-        family.name == "shelling"
-        and end - start == 1
-        and doc[start].pos_ == "NOUN"
+        hit.single
+        and hit.token.pos_ == "NOUN"
         and has_any_word(
-            doc[start].sent.text.lower(),
-            ("recovered", "seized", "confiscated", "cache", "haul", "ammunition", "cartridges"),
+            hit.sentence(), ("recovered", "seized", "confiscated", "cache", "haul", "ammunition", "cartridges")
         )
     ):
-        return False  # "recovered a rifle and 20 live shells": ammunition found, not artillery fired
-    if family.name == "shelling" and re.search(
-        r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$",
-        doc_text(doc)[max(0, doc[start].idx - 12) : doc[start].idx],
-        re.IGNORECASE,
-    ):
-        return False  # "lobbed tear gas shells": crowd control, not artillery
-    if family.name == "body" and not _violence_signs(doc, start, end):
-        return False
-    if family.name == "attack" and phrase in {"wound", "injure"} and not _someone_hurt_someone(doc[start]):
-        return False  # "three were wounded": a toll for another event word, not an event of its own
-    if (
-        family.name == "protest"
-        and phrase == "close"
-        and not (_blocks_a_way(doc[start]) and _crowd_subject(doc[start]))
-    ):
-        return False  # residents closing a highway protest; the authorities closing a road take a measure
-    if family.name == "protest" and phrase == "block" and not _blocks_a_way(doc[start]):
-        return False  # "blocked the account", "blocked the bill": not a road
-    if (
-        family.name == "protest"
-        and phrase.startswith(("block", "barricade", "road blockade"))
-        and not has_any_word(doc[start].sent.text.lower(), lexicon().protest_purpose)
-        and not _crowd_subject(doc[start])
-    ):
-        return False  # gunmen blocking a road are not protesting; students or villagers blocking it are
-    return True
+        return True  # "recovered a rifle and 20 live shells": ammunition found, not artillery fired
+    before = doc_text(hit.doc)[max(0, hit.token.idx - 12) : hit.token.idx]
+    # "lobbed tear gas shells": crowd control, not artillery
+    return re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", before, re.IGNORECASE) is not None
+
+
+def _body_without_violence(hit: _Hit) -> bool:
+    return hit.family.name == "body" and not _violence_signs(hit.doc, hit.start, hit.end)
+
+
+def _toll_not_wounding(hit: _Hit) -> bool:
+    # "three were wounded": a toll for another event word, not an event of its own
+    return hit.names(WOUNDING) and not _someone_hurt_someone(hit.token)
+
+
+def _way_not_blocked(hit: _Hit) -> bool:
+    token = hit.token
+    if hit.names(CLOSING) and not (_blocks_a_way(token) and _crowd_subject(token)):
+        return True  # residents closing a highway protest; the authorities closing a road take a measure
+    if hit.names(BLOCKING) and not _blocks_a_way(token):
+        return True  # "blocked the account", "blocked the bill": not a road
+    # gunmen blocking a road are not protesting; students or villagers blocking it are
+    return (
+        hit.names(BLOCKADE)
+        and not has_any_word(hit.sentence(), lexicon().protest_purpose)
+        and not _crowd_subject(token)
+    )
+
+
+# In the order they are asked (cheap and general first).
+REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
+    _wrong_single_word,
+    _protest_not_held,
+    _firing_range,
+    _tools_downed,
+    _pact_without_armed_party,
+    _release_not_of_prisoners,
+    _displaced_without_conflict,
+    _fight_against_an_ill,
+    _capture_of_people,
+    _bomber_stopped,
+    _kind_of_weapon,
+    _shells_not_fired,
+    _body_without_violence,
+    _toll_not_wounding,
+    _way_not_blocked,
+)
+
+
+def _accept(doc: Doc, start: int, end: int, payload: tuple[Family, str]) -> bool:
+    hit = _Hit(doc, start, end, *payload)
+    return not any(rejects(hit) for rejects in REJECTIONS)
 
 
 @stage(NAME, requires=(), assigns=("trigger",))
