@@ -5,8 +5,8 @@ Codes:
   E004 input too large           E005 malformed JSON line      E006 unreadable file
   E007 unknown input format      E008 bad option value         E009 missing field in a record
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
-  E104 bad event-family table (data/triggers.json)
   E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
+  E204 bad event-family table (data/triggers.json)
   E301 extraction failed on a document (a bug in a stage; the run goes on)
   W001 not English (warning)     W002 no publication date (warning)
 """
@@ -83,14 +83,6 @@ class DuplicateStage(PipelineError):
     code = "E103"
 
 
-class BadFamilyTable(PipelineError):
-    """The event-family table (data/triggers.json) is inconsistent: a family without a typing rule or
-    with one that is not registered, two families with one rank, an unknown kind or flag, or a word a
-    rule names that its family does not have. Raised when the table loads, before any document."""
-
-    code = "E104"
-
-
 class ResourceError(SitrepError):
     """Bundled data or a model is missing from the installation."""
 
@@ -107,6 +99,15 @@ class ClusterUnavailable(ResourceError):
     """``--scheduler`` was given but Dask is not installed or the scheduler cannot be reached."""
 
     code = "E203"
+
+
+class BadFamilyTable(ResourceError):
+    """The bundled event-family table (data/triggers.json) is inconsistent: a family without a typing
+    rule or with one that is not registered, two families with one rank, an unknown kind or flag, or a
+    word a rule names that its family does not have. Raised when the table first loads; like any
+    resource error it stops a run rather than failing document by document."""
+
+    code = "E204"
 
 
 class ExtractionFailed(SitrepError):

@@ -10,7 +10,7 @@ Each family in data/triggers.json ("families") declares, besides its words:
   (1 first; no two families share a rank);
 * ``flags`` (optional), among :data:`FLAGS`.
 
-:func:`load_table` checks all of it and raises :class:`sitrep.errors.BadFamilyTable` (E104) on the
+:func:`load_table` checks all of it and raises :class:`sitrep.errors.BadFamilyTable` (E204) on the
 first fault, so a family never falls silently into a default type or rank.
 """
 

@@ -70,7 +70,7 @@ def test_every_family_of_the_lexicon_is_in_the_table_with_a_registered_rule() ->
 def _fault(families: dict[str, Any]) -> str:
     with pytest.raises(BadFamilyTable) as caught:
         load_table(families, source="test table")
-    assert caught.value.code == "E104"
+    assert caught.value.code == "E204"
     return str(caught.value)
 
 
@@ -128,7 +128,7 @@ def test_a_bad_table_file_is_caught_when_read(tmp_path: Path) -> None:
     data["families"]["new"] = {"kind": "violent", "plover": "ASSAULT", "rank": 99, "words": ["smite"]}
     path = tmp_path / "triggers.json"
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(BadFamilyTable, match=r"\[E104\] .*triggers.json: family 'new': needs \"typing\""):
+    with pytest.raises(BadFamilyTable, match=r"\[E204\] .*triggers.json: family 'new': needs \"typing\""):
         read_table(path)
     with pytest.raises(BadFamilyTable):
         read_lexicon(path)
