@@ -214,13 +214,16 @@ def _unarmed_attacked_forces(s: Scene) -> Typed | None:
     return None
 
 
+def _hand_weapons_only(s: Scene) -> bool:
+    return all(w.mode == "primitive" for w in s.weapons)
+
+
 def _crowds_fought(s: Scene) -> Typed | None:
-    hand_weapons_only = all(w.mode == "primitive" for w in s.weapons)
     # a party's youth wing (a political militia) fighting another party's supporters with no weapon of
     # war is mob violence too: the militia does not make it a battle
     if (
         s.family == "clash"
-        and hand_weapons_only
+        and _hand_weapons_only(s)
         and not any(is_armed(a) and a.inter != 3 for a in s.actors + s.recipients)
         and _has(CROWD_SIDES, sides_text(s.sentence, s.trigger))
         and not _has(ORGANISED_FIGHTERS, s.sentence)
@@ -228,7 +231,11 @@ def _crowds_fought(s: Scene) -> Typed | None:
         return riot_typed(
             s.sentence, s.modes, "a fight with no weapon of war where a side is a crowd, not an armed group", s.after
         )
-    if s.family == "clash" and hand_weapons_only and people_against_forces(s.sentence, s.actors + s.recipients):
+    return None
+
+
+def _people_fought_forces(s: Scene) -> Typed | None:
+    if s.family == "clash" and _hand_weapons_only(s) and people_against_forces(s.sentence, s.actors + s.recipients):
         return riot_typed(s.sentence, s.modes, "a people, not an armed group, fought the security forces", s.after)
     return None
 
@@ -288,6 +295,7 @@ STEPS: tuple[Callable[[Scene], Typed | None], ...] = (
     _crowd_did_it,
     _unarmed_attacked_forces,
     _crowds_fought,
+    _people_fought_forces,
     _remote_weapons,
     _across_ceasefire,
     _tortured_in_custody,
