@@ -6,6 +6,7 @@ Codes:
   E007 unknown input format      E008 bad option value         E009 missing field in a record
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
   E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
+  E204 bad event-family table (data/triggers.json)
   E301 extraction failed on a document (a bug in a stage; the run goes on)
   W001 not English (warning)     W002 no publication date (warning)
 """
@@ -98,6 +99,15 @@ class ClusterUnavailable(ResourceError):
     """``--scheduler`` was given but Dask is not installed or the scheduler cannot be reached."""
 
     code = "E203"
+
+
+class BadFamilyTable(ResourceError):
+    """The bundled event-family table (data/triggers.json) is inconsistent: a family without a typing
+    rule or with one that is not registered, two families with one rank, an unknown kind or flag, or a
+    word a rule names that its family does not have. Raised when the table first loads; like any
+    resource error it stops a run rather than failing document by document."""
+
+    code = "E204"
 
 
 class ExtractionFailed(SitrepError):

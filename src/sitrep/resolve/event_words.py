@@ -1,7 +1,7 @@
 """The words event typing reads: ACLED's category names and the patterns for who acts, who is hit,
 with what, and how a report tells it (regex alternations matched as whole words, any case).
 
-Kept apart from the rules in :mod:`sitrep.resolve.event_types` so that the rules read as rules.
+Kept apart from the rules in :mod:`sitrep.resolve.event_typing` so that the rules read as rules.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-UNORGANISED_INTERS = frozenset({5, 6, 7})
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "PRE", "CRM"})
 UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "EDU", "REL", "LAB", "AGR", "BUS", "SOC", "OPP"})
 
@@ -114,17 +113,11 @@ CIVILIAN_PEOPLE = (
 )
 # Signs the victims fought back or that two sides exchanged fire.
 EXCHANGE = r"exchange[ds]? (?:of )?(?:fire|gunfire)|shoot-?outs?|gun ?battles?|gun ?fights?|fire ?fights?|encounters?|crossfire|returned fire|retaliated|clash(?:ed|es)?|fought|fighting|both sides|in both directions|repelled|repulsed|counter-?attack"
-# Withdrawal words that hand the ground to someone, and words telling that someone took it over.
-HANDING_OVER = frozenset(
-    {"hand over", "handover", "cede", "hand over control", "handed over control", "take over from", "handover of"}
-)
+# Words telling that someone took the ground over (the withdrawal words that hand it over are in keyed_words).
 TAKEN_OVER = r"(?:took|take|takes|taken|taking) (?:over|control)|handed (?:\w+ ){0,3}over|in control of"
-# Raids that may be searches; what they end in, and harm that makes them an attack.
-SEARCH_RAIDS = frozenset({"raid", "storm", "storm/VERB"})
+# What a search raid ends in, and harm that makes it an attack (the raid words are in keyed_words).
 DETAINED = r"arrest\w*|detain\w*|detention|rounded up|apprehend\w*|taken into custody"
 HARMED = r"kill\w*|shot|wound\w*|injur\w*|beat\w*|tortur\w*|dead|died|fired|opened fire"
-# Capture words that do not themselves tell of force.
-NEUTRAL_CAPTURE = frozenset({"take control", "take over", "gain control"})
 # Any sign of force around ground taken: without one, the ground changed hands peacefully.
 FIGHT_TOLD = (
     EXCHANGE + r"|attack\w*|assault\w*|offensive|battles?|killed|killing|dead|deaths?|wounded|injur\w*|"

@@ -428,7 +428,7 @@ def test_people_shot_by_gang_members_stay_victims() -> None:
         trig("attack"), actors=gang, sentence="Two bakers were shot and injured by members of a gang near the market."
     )
     assert out.acled_type == "Violence against civilians"
-    from sitrep.resolve.event_types import _without_doers
+    from sitrep.resolve.event_typing.parties import without_doers as _without_doers
 
     assert "gang" not in _without_doers("Two bakers were shot by rival gang members.")
     assert "gang" in _without_doers("Gunmen shot two gang members.")

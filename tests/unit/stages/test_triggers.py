@@ -153,3 +153,20 @@ def test_residents_closing_a_highway_protest_but_police_closing_a_road_do_not(re
 def test_a_crowd_staging_a_blockade_protests(resources) -> None:  # type: ignore[no-untyped-def]
     found = families("Villagers staged a road blockade outside the district office.", resources)
     assert ("road blockade", "protest") in found
+
+
+def test_every_frame_names_a_family_of_the_table() -> None:
+    from sitrep.resolve.families import family_table
+    from sitrep.stages.trigger_frames import FRAMES
+
+    assert all(family_table().family(frame.family) for frame in FRAMES)
+
+
+def test_every_word_a_rule_names_is_a_word_of_its_family() -> None:
+    from sitrep.resolve.families import family_table
+    from sitrep.resolve.keyed_words import KEYED_WORDS
+
+    for keyed in KEYED_WORDS:
+        words = family_table().family(keyed.family).words
+        assert keyed.words <= words, keyed.rule
+        assert all(any(w.startswith(p) for w in words) for p in keyed.prefixes), keyed.rule

@@ -1,0 +1,133 @@
+"""Rules shared by several families, tried by each family's typing rule before its own.
+
+Each guard gives a type when its condition holds, else None. A family's rule (in :mod:`.rules`)
+lists the guards it applies, in this order: search raid, shot-down aircraft, stopped weapon, own
+blast, warning shots, violence as a protest's grievance, sexual violence, property alone.
+"""
+
+from __future__ import annotations
+
+from ..event_words import (
+    BATTLES,
+    DETAINED,
+    HARMED,
+    MANNED_AIRCRAFT,
+    OWN_BLAST,
+    SEXUAL,
+    STOPPED_WEAPON,
+    STRATEGIC,
+    VAC,
+    WARNING_FIRE,
+    matches,
+)
+from ..keyed_words import SEARCH_RAIDS
+from .means import next_sentences, property_only
+from .parties import crowd_agent, non_state_doers
+from .protest import in_grievance_at, protest_typed
+from .typed import Case, Typed
+
+_has = matches
+
+
+def search_raid(case: Case) -> Typed | None:
+    if (
+        SEARCH_RAIDS.names(case.family, case.trigger.lemma)
+        and not case.killed
+        and not non_state_doers(case.actors)
+        and _has(DETAINED, case.sentence + " " + next_sentences(case.context, 1))
+        and not _has(HARMED, case.sentence)
+    ):
+        # "a search and arrest campaign ... During the raid, ten men were arrested": a raid by the state
+        # that ends in detentions, with no one harmed, is told for its arrests
+        return Typed(
+            kind="material",
+            plover="COERCE",
+            modes=("arrest",),
+            acled_type=STRATEGIC,
+            acled_subtype="Arrests",
+            reason="a raid whose outcome is arrests, no one harmed",
+        )
+    return None
+
+
+def shot_down_aircraft(case: Case) -> Typed | None:
+    if (
+        _has(r"shot down|downed", case.sentence)
+        and _has(r"(?:shot down|downed) (?:[\w-]+ ){0,4}(?:" + MANNED_AIRCRAFT + ")", case.sentence)
+        and not _has(r"drones?|uavs?|unmanned", case.sentence)
+    ):
+        return Typed(
+            kind="violent",
+            plover="ASSAULT",
+            modes=case.modes,
+            acled_type=BATTLES,
+            acled_subtype="Armed clash",
+            reason="a manned aircraft shot down: fighting between armed sides",
+        )
+    return None
+
+
+_STOPPED = Typed(
+    kind="material",
+    plover="COERCE",
+    modes=("seize",),
+    acled_type=STRATEGIC,
+    acled_subtype="Disrupted weapons use",
+    reason="the weapon was stopped before it did harm",
+)
+
+
+def stopped_weapon(case: Case) -> Typed | None:
+    return _STOPPED if not case.killed and _has(STOPPED_WEAPON, case.sentence) else None
+
+
+def own_blast(case: Case) -> Typed | None:
+    """A blast that hurt only those handling the explosives: the weapon stopped itself."""
+    return _STOPPED if _has(OWN_BLAST, case.sentence) else None
+
+
+def warning_shots(case: Case) -> Typed | None:
+    if not case.killed and _has(WARNING_FIRE, case.sentence):
+        return Typed(
+            kind="material",
+            plover="THREATEN",
+            modes=(),
+            acled_type=STRATEGIC,
+            acled_subtype="Other",
+            reason="warning shots with no target: a strategic development",
+        )
+    return None
+
+
+def violence_as_grievance(case: Case) -> Typed | None:
+    if _has(r"protest\w*|demonstrat\w*|rall(?:y|ies)|picket\w*|sit-ins?|vigils?", case.sentence) and in_grievance_at(
+        case.context, case.trigger_span
+    ):
+        # "protested against the clashes on the front line": the violence is what the protest is about.
+        return protest_typed(case.sentence, case.actors, case.killed, case.context)
+    return None
+
+
+def sexual_violence(case: Case) -> Typed:
+    return Typed(kind="violent", plover="ASSAULT", modes=case.modes, acled_type=VAC, acled_subtype="Sexual violence")
+
+
+def sexual_words(case: Case) -> Typed | None:
+    return sexual_violence(case) if _has(SEXUAL, case.sentence) else None
+
+
+def property_alone(case: Case) -> Typed | None:
+    if (
+        not case.killed
+        and property_only(case.sentence, case.trigger, case.actors, case.weapons)
+        and not crowd_agent(case.sentence, case.trigger, case.actors)
+    ):
+        return Typed(
+            kind="material",
+            plover="ASSAULT",
+            modes=("destroy",),
+            acled_type=STRATEGIC,
+            acled_subtype="Looting/property destruction",
+            reason="only property was harmed: a strategic development",
+        )
+    return None

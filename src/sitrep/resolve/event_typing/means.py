@@ -1,0 +1,162 @@
+"""What an event is done with and to: weapons (light arms, remote means), ground and property, and
+the sentences that follow the event's own."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...model import Actor, Trigger, Weapon
+from ..event_words import (
+    ARMED_PEOPLE,
+    CIVILIAN_PEOPLE,
+    DEVICE,
+    HAND_GRENADE,
+    HEAVY_GUNS,
+    MANY_BLASTS,
+    NO_HARM,
+    PERSONAL_HARM,
+    PROPERTY,
+    PROPERTY_HARM,
+    SETTLEMENT_ATTACKED,
+    matches,
+    pattern,
+)
+from .parties import without_actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_has = matches
+
+
+REMOTE_MODES = frozenset({"heavy-weapons", "aerial", "drone", "explosives"})
+
+
+def remote_means(weapons: tuple[Weapon, ...], sentence: str) -> bool:
+    """A weapon of remote violence named as the means ("destroyed by artillery", "with a drone"), not as the thing hit."""
+    return any(
+        w.mode in REMOTE_MODES
+        and w.evidence.text
+        and re.search(r"\b(?:by|with|using)\s+(?:[\w-]+\s+){0,3}" + re.escape(w.evidence.text), sentence, re.IGNORECASE)
+        for w in weapons
+    )
+
+
+def light_arms(weapon: Weapon, sentence: str) -> bool:
+    """A rifle, a pistol or a light machine gun: not a heavy machine gun, cannon or grenade launcher."""
+    if weapon.mode != "firearms":
+        return False
+    text = weapon.evidence.text
+    if _has(HEAVY_GUNS, text):
+        return False
+    return not (
+        _has(r"machine ?-?guns?|machineguns?", text)
+        and _has(HEAVY_GUNS, sentence)
+        and not _has(r"small arms|small-arms|rifles?", sentence)
+    )
+
+
+def named_ground(context: Span | None, trigger_span: tuple[int, int] | None) -> bool:
+    """Whether the capture word's object is a place name ("retook Kidal")."""
+    if context is None or trigger_span is None:
+        return False
+    words = [t for t in context if trigger_span[0] <= t.idx < trigger_span[1]]
+    for word in words:
+        for child in word.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and (
+                child.ent_type_ in {"GPE", "LOC", "FAC"} or child.pos_ == "PROPN"
+            ):
+                return True
+    if words and not any(c.dep_ in {"dobj", "nsubjpass"} for w in words for c in w.children):
+        # a parse gone astray ("re-captured Kidal" split at the hyphen): the name right after the word
+        after = [t for t in context if t.i > words[-1].i][:2]
+        after = after[1:] if after and after[0].lower_ == "the" else after
+        return (
+            bool(after)
+            and after[0].pos_ == "PROPN"
+            and after[0].text[:1].isupper()
+            and after[0].ent_type_ not in {"PERSON", "ORG", "NORP"}
+        )
+    return False
+
+
+def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> tuple[str | None, str | None]:
+    names = {w.name for w in weapons}
+    modes = {w.mode for w in weapons}
+    heavy_guns_only = "firearms" in modes and not any(light_arms(w, sentence) for w in weapons)
+    if "suicide-attack" in modes or family == "suicide":
+        return "Suicide bomb", None
+    if "unconventional" in modes:
+        return "Chemical weapon", None
+    if family == "airstrike":
+        return "Air/drone strike", None
+    if family == "shelling":
+        return "Shelling/artillery/missile attack", None
+    if "grenade" in names and _has(HAND_GRENADE, sentence):
+        return "Grenade", None
+    if names & {"ied", "landmine", "car bomb", "explosive device", "roadside bomb", "mine"} and _has(DEVICE, sentence):
+        return "Remote explosive/landmine/IED", None
+    if "heavy-weapons" in modes and modes & {"aerial", "drone"}:
+        return "Shelling/artillery/missile attack", "artillery and aircraft both named: coded as shelling"
+    if "heavy-weapons" in modes:
+        return "Shelling/artillery/missile attack", None
+    if modes & {"aerial", "drone"}:
+        return "Air/drone strike", None
+    if heavy_guns_only and family != "clash":
+        return "Shelling/artillery/missile attack", "heavy machine guns without small arms: coded as stand-off fire"
+    if "grenade" in names:  # launched grenades without small arms: a stand-off weapon
+        return "Shelling/artillery/missile attack", "grenade launcher: coded as a stand-off weapon"
+    if family == "explosion" or "explosives" in modes:
+        if not _has(DEVICE, sentence) and _has(MANY_BLASTS, sentence):
+            return "Shelling/artillery/missile attack", "many explosions and no device named: coded as shelling"
+        return "Remote explosive/landmine/IED", None
+    if family == "bombard":
+        return "Shelling/artillery/missile attack", "bombardment without a named weapon: coded as shelling"
+    return None, None
+
+
+def property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], weapons: tuple[Weapon, ...]) -> bool:
+    """An attack on things alone: property burnt, wrecked or plundered, and no person harmed or targeted.
+
+    Explosives and heavier weapons are left to remote violence (ACLED codes a bomb that only damages
+    a shop as an explosion). Any person named in the sentence, other than the doers, keeps it an attack.
+    """
+    if any(w.mode not in ("firearms", "primitive", "beat") for w in weapons):
+        return False
+    if not _has(PROPERTY_HARM, sentence) or _has(SETTLEMENT_ATTACKED, sentence):
+        return False
+    unharmed = pattern(NO_HARM).sub(" ", sentence)
+    if _has(PERSONAL_HARM, unharmed):
+        return False
+    things = pattern(NO_HARM).sub(" ", without_actors(sentence, actors))
+    if not _has(PROPERTY, things):
+        return False
+    # an owner named is no target: "damaging livestock of a local farmer", "shops belonging to traders"
+    things = re.sub(
+        rf"\b(?:{PROPERTY}) (?:of|belonging to|owned by) (?:[\w-]+ ){{0,3}}?(?:{CIVILIAN_PEOPLE})\b",
+        " ",
+        things,
+        flags=re.IGNORECASE,
+    )
+    people = pattern(ARMED_PEOPLE).search(things) or pattern(CIVILIAN_PEOPLE).search(pattern(PROPERTY).sub(" ", things))
+    return people is None
+
+
+def next_sentences(context: Span | None, limit: int = 2) -> str:
+    """The text of the sentences right after ``context`` in its document (what a report says next of the victim).
+
+    Walks only the tokens of those sentences: this runs for every violent event, and ``doc.sents``
+    would walk the whole document each time."""
+    if context is None:
+        return ""
+    doc = context.doc
+    end = i = context.end
+    seen = 0
+    while i < len(doc):
+        if i > end and doc[i].is_sent_start:
+            seen += 1
+            if seen == limit:
+                break
+        i += 1
+    return doc[end:i].text if i > end else ""

@@ -1,0 +1,372 @@
+"""The typing rules, one per family or group of families, registered by name.
+
+The family table (data/triggers.json, loaded by :mod:`sitrep.resolve.families`) names each family's
+rule in its ``typing`` field; a name that is not registered here is an error when the table loads.
+A rule first tries the shared guards that apply to its families (:mod:`.guards`), in their order,
+then its own steps; it always gives a type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from types import MappingProxyType
+
+from ..event_words import (
+    ABDUCTEE_KILLED,
+    ARMED_PEOPLE,
+    ARMS,
+    AUTHORITY,
+    BATTLES,
+    DRUG_WORKS,
+    EXPLOSIONS,
+    FIGHT_TOLD,
+    GRIEVANCE,
+    PEOPLE_CAPTURED,
+    PROTEST_CONTEXT,
+    PROTEST_FIRES,
+    RIOTS,
+    STOPPED_WEAPON,
+    STRATEGIC,
+    TAKEN_OVER,
+    TERRITORY,
+    VAC,
+    matches,
+)
+from ..keyed_words import HANDING_OVER, NEUTRAL_CAPTURE
+from . import guards
+from .means import named_ground, next_sentences, remote_means
+from .parties import (
+    agent_text,
+    crowd_agent,
+    is_armed,
+    killed_civilians,
+    non_state_doers,
+    without_actors,
+    without_agents,
+)
+from .protest import in_grievance_at, protest_typed, riot_typed
+from .typed import Case, Guard, Typed, TypingRule, first_of
+from .violence import violence_typed
+
+_has = matches
+
+_RULES: dict[str, TypingRule] = {}
+TYPING_RULES: Mapping[str, TypingRule] = MappingProxyType(_RULES)
+
+
+def _rule(*names: str) -> Callable[[TypingRule], TypingRule]:
+    """Register a typing rule under the names the family table may give it."""
+
+    def register(rule: TypingRule) -> TypingRule:
+        for name in names:
+            _RULES[name] = rule
+        return rule
+
+    return register
+
+
+def _violent(case: Case, shared: tuple[Guard, ...]) -> Typed:
+    """A violent family: the shared guards it applies, then the steps of violence typing."""
+    return first_of(case, shared) or violence_typed(case, next_sentences(case.context))
+
+
+def _as_attack(case: Case) -> Case:
+    """The case told as an attack, for an event coded by the violence it turned into."""
+    return replace(case, trigger=replace(case.trigger, family="attack"))
+
+
+def _strategic(plover: str, modes: tuple[str, ...], subtype: str, reason: str | None = None) -> Typed:
+    """A Strategic development of this sub-event type."""
+    return Typed(
+        kind="material", plover=plover, modes=modes, acled_type=STRATEGIC, acled_subtype=subtype, reason=reason
+    )
+
+
+@_rule("verbal")
+def verbal(case: Case) -> Typed:
+    t = case.trigger
+    return Typed(kind="verbal", plover=t.plover, modes=t.modes, acled_type=None, acled_subtype=None)
+
+
+@_rule("attack")
+def attack(case: Case) -> Typed:
+    return _violent(
+        case,
+        (
+            guards.search_raid,
+            guards.shot_down_aircraft,
+            guards.stopped_weapon,
+            guards.warning_shots,
+            guards.violence_as_grievance,
+            guards.sexual_words,
+            guards.property_alone,
+        ),
+    )
+
+
+@_rule("bombardment")
+def bombardment(case: Case) -> Typed:
+    """Shelling and bombing words."""
+    return _violent(
+        case,
+        (guards.shot_down_aircraft, guards.stopped_weapon, guards.warning_shots, guards.violence_as_grievance),
+    )
+
+
+@_rule("explosion")
+def explosion(case: Case) -> Typed:
+    return _violent(
+        case,
+        (
+            guards.shot_down_aircraft,
+            guards.stopped_weapon,
+            guards.own_blast,
+            guards.warning_shots,
+            guards.violence_as_grievance,
+        ),
+    )
+
+
+@_rule("clash")
+def clash(case: Case) -> Typed:
+    return _violent(case, (guards.warning_shots, guards.violence_as_grievance))
+
+
+@_rule("beat")
+def beat(case: Case) -> Typed:
+    return _violent(case, (guards.violence_as_grievance, guards.sexual_words, guards.property_alone))
+
+
+@_rule("airstrike")
+def airstrike(case: Case) -> Typed:
+    return _violent(case, (guards.violence_as_grievance,))
+
+
+@_rule("suicide")
+def suicide(case: Case) -> Typed:
+    return _violent(case, ())
+
+
+@_rule("sexual")
+def sexual(case: Case) -> Typed:
+    return guards.violence_as_grievance(case) or guards.sexual_violence(case)
+
+
+@_rule("protest")
+def protest(case: Case) -> Typed:
+    return protest_typed(case.sentence, case.actors, case.killed, case.context)
+
+
+@_rule("riot")
+def riot(case: Case) -> Typed:
+    if in_grievance_at(case.context, case.trigger_span):
+        return protest(case)  # "against the arrest of men who threw stones"
+    return mob(case)
+
+
+@_rule("mob")
+def mob(case: Case) -> Typed:
+    return riot_typed(case.sentence, case.modes, after=next_sentences(case.context))
+
+
+@_rule("arrest")
+def arrest(case: Case) -> Typed:
+    if non_state_doers(case.actors):
+        # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
+        return Typed(
+            kind="violent",
+            plover="ASSAULT",
+            modes=("abduct",),
+            acled_type=VAC,
+            acled_subtype="Abduction/forced disappearance",
+            reason="detained by a non-state armed group: an abduction",
+        )
+    return _strategic("COERCE", ("arrest",), "Arrests")
+
+
+def _weapons_seized(case: Case) -> Typed | None:
+    if _has(r"seiz\w+|confiscat\w+", case.trigger.lemma) and _has(
+        r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:\w+-)?(?:" + ARMS + ")", case.sentence
+    ):
+        return _strategic("COERCE", ("seize",), "Disrupted weapons use", "weapons seized")
+    if not case.killed and _has(STOPPED_WEAPON, case.sentence) and _has(ARMS, case.sentence):
+        reason = "explosives destroyed or found before they did harm"
+        return _strategic("COERCE", ("seize",), "Disrupted weapons use", reason)
+    return None
+
+
+def _destroyed_from_afar(case: Case) -> Typed | None:
+    if remote_means(case.weapons, case.sentence):
+        # "launchers destroyed by artillery": destroyed with a weapon of remote violence, coded by that weapon
+        typed = violence_typed(_as_attack(case))
+        if typed.acled_type == EXPLOSIONS:
+            return typed
+    return None
+
+
+@_rule("loot")
+def loot(case: Case) -> Typed:
+    found = _weapons_seized(case) or _destroyed_from_afar(case)
+    if found is not None:
+        return found
+    sentence = case.sentence
+    crowd = crowd_agent(sentence, case.trigger, case.actors)
+    if crowd and _has(
+        r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*|fatalit\w*|died|dead|death|burn\w* alive", sentence
+    ):
+        return riot_typed(sentence, case.modes, "a crowd attacked people and property")
+    if crowd and (_has(PROTEST_FIRES, sentence) or _has(GRIEVANCE + "|" + PROTEST_CONTEXT, sentence)):
+        # burning tyres, barricades or mattresses, or burning anything to voice a grievance
+        return Typed(
+            kind="violent",
+            plover="PROTEST",
+            modes=("riot",),
+            acled_type=RIOTS,
+            acled_subtype="Violent demonstration",
+            reason="a crowd burning things in protest",
+        )
+    return Typed(
+        kind="material",
+        plover="ASSAULT",
+        modes=("destroy",),
+        acled_type=STRATEGIC,
+        acled_subtype="Looting/property destruction",
+    )
+
+
+@_rule("body")
+def body(case: Case) -> Typed:
+    sentence = case.sentence
+    if _has(ARMED_PEOPLE, without_actors(without_agents(sentence), case.actors)) and not killed_civilians(sentence):
+        return Typed(
+            kind="violent",
+            plover="ASSAULT",
+            modes=case.modes,
+            acled_type=BATTLES,
+            acled_subtype="Armed clash",
+            reason="the body of a fighter or a member of the forces found killed: coded as a clash",
+        )
+    return Typed(
+        kind="violent",
+        plover="ASSAULT",
+        modes=case.modes,
+        acled_type=VAC,
+        acled_subtype="Attack",
+        reason="a body found with signs of violence: coded as an attack",
+    )
+
+
+@_rule("disrupt")
+def disrupt(case: Case) -> Typed:
+    downed = guards.shot_down_aircraft(case)
+    if downed is not None:
+        return downed
+    if (
+        _has(r"dismantl\w*|destroy\w*", case.trigger.lemma + " " + case.sentence)
+        and _has(DRUG_WORKS, case.sentence)
+        and not _has(ARMS, case.sentence)
+    ):
+        reason = "a drug works dismantled: property, not weapons"
+        return _strategic("COERCE", ("destroy",), "Looting/property destruction", reason)
+    return _strategic("COERCE", ("seize",), "Disrupted weapons use")
+
+
+@_rule("withdraw")
+def withdraw(case: Case) -> Typed:
+    if HANDING_OVER.names(case.family, case.trigger.lemma) or _has(TAKEN_OVER, case.sentence):
+        return _strategic("RETREAT", ("withdraw",), "Non-violent transfer of territory")
+    # troops pulled out with nobody said to take the ground over: a change in the group's activity
+    return _strategic("RETREAT", ("withdraw",), "Change to group/activity", "a withdrawal with no ground handed over")
+
+
+@_rule("other")
+def other(case: Case) -> Typed:
+    return _strategic(case.trigger.plover, case.trigger.modes, "Other")
+
+
+@_rule("pact")
+def pact(case: Case) -> Typed:
+    return _strategic("AGREE", case.trigger.modes, "Agreement")
+
+
+@_rule("base")
+def base(case: Case) -> Typed:
+    return _strategic("MOBILIZE", ("troops",), "Headquarters or base established")
+
+
+@_rule("mobilize")
+def mobilize(case: Case) -> Typed:
+    return _strategic("MOBILIZE", ("troops",), "Change to group/activity")
+
+
+@_rule("governance")
+def governance(case: Case) -> Typed:
+    """Security measures (lockdowns, closed roads) or aid handed out: a change to the activity of
+    an armed group or an authority (ACLED's Strategic developments); by anyone else, aid is just aid."""
+    trigger, actors = case.trigger, case.actors
+    by_armed_group = any(is_armed(a) and a.inter != 1 for a in actors) or any(a.sector == "CRM" for a in actors)
+    authority = any(a.sector in {"GOV", "MIL", "COP"} or a.inter == 1 for a in actors) or _has(
+        AUTHORITY, agent_text(case.sentence, trigger)
+    )
+    if by_armed_group or (trigger.family == "measures" and authority):
+        reason = "an armed group handing out aid" if trigger.family == "aid" else "security measures"
+        return _strategic(trigger.plover, trigger.modes, "Change to group/activity", reason)
+    return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
+
+
+@_rule("capture")
+def capture(case: Case) -> Typed:
+    sentence, modes = case.sentence, case.modes
+    if _has(PEOPLE_CAPTURED, sentence):
+        reason = "fighters captured in an operation: fighting, not ground taken"
+        return Typed(
+            kind="violent",
+            plover="ASSAULT",
+            modes=modes,
+            acled_type=BATTLES,
+            acled_subtype="Armed clash",
+            reason=reason,
+        )
+    if not _has(TERRITORY, sentence) and not named_ground(case.context, case.trigger_span):
+        reason = "fighters captured, no ground named: fighting"
+        return Typed(
+            kind="violent",
+            plover="ASSAULT",
+            modes=modes,
+            acled_type=BATTLES,
+            acled_subtype="Armed clash",
+            reason=reason,
+        )
+    if NEUTRAL_CAPTURE.names(case.family, case.trigger.lemma) and not _has(
+        FIGHT_TOLD, sentence + " " + next_sentences(case.context)
+    ):
+        # ACLED keeps battles for ground taken by force; ground taken over with no fight told changes hands
+        # peacefully ("recaptured", "overran" tell the force themselves)
+        return _strategic(
+            "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
+        )
+    state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in case.actors)
+    return Typed(
+        kind="violent",
+        plover="ASSAULT",
+        modes=modes,
+        acled_type=BATTLES,
+        acled_subtype="Government regains territory" if state else "Non-state actor overtakes territory",
+    )
+
+
+@_rule("abduct")
+def abduct(case: Case) -> Typed:
+    after = next_sentences(case.context)
+    if case.killed or _has(ABDUCTEE_KILLED, case.sentence + " " + after):
+        # ACLED codes a kidnapping that ends in a killing by the killing.
+        typed = violence_typed(_as_attack(case), after)
+        return replace(typed, reason="an abduction ending in a killing: coded as the killing")
+    return Typed(
+        kind="violent",
+        plover="ASSAULT",
+        modes=case.modes,
+        acled_type=VAC,
+        acled_subtype="Abduction/forced disappearance",
+    )

@@ -1,0 +1,279 @@
+"""What the parse and the sentence tell about a candidate event word: who does it (a crowd of
+ordinary people?), what it acts on (a road, captives, a disease), and the word lists the trigger
+stage's rules read."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..parsed import doc_text
+from ..resolve.lexicon import has_any_word
+from ..resolve.trigger_lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+# Nouns for a crowd of ordinary people: when they gather, demand or chant, it is a protest.
+CROWD_NOUNS = frozenset(
+    "people group members residents villagers workers employees staff students teachers parents farmers traders "
+    "merchants vendors drivers neighbours neighbors activists supporters retirees pensioners doctors nurses "
+    "relatives families women youths citizens inhabitants locals dozens hundreds thousands crowd protesters "
+    "demonstrators community communities owners miners unions union journalists lawyers veterans fishermen "
+    "shopkeepers sellers retirees protestors laborers labourers migrants lecturers".split()
+)
+# Verbs of watching or reporting: a gathering that is their object is where someone was, not the event.
+WATCHING_VERBS = frozenset({"cover", "film", "photograph", "report", "document", "monitor", "livestream", "broadcast"})
+# A former member of the forces is a citizen: "retired soldiers gathered" can be a protest.
+FORMER = frozenset({"retired", "former", "ex", "demobilised", "demobilized", "discharged"})
+
+
+# Nouns after "assault" or "attack" that make it a kind of weapon ("assault rifle", "attack helicopter").
+WEAPON_HEADS = frozenset(
+    "rifle rifles weapon weapons helicopter helicopters aircraft drone drones boat boats vehicle vehicles "
+    "dog dogs submarine submarines craft".split()
+)
+
+
+# What can be brought down in flight: a downed one is a disrupted weapon.
+AIRCRAFT_WORDS = (
+    "drone",
+    "drones",
+    "uav",
+    "uavs",
+    "unmanned",
+    "aircraft",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "projectile",
+    "projectiles",
+    "helicopter",
+    "warplane",
+    "jet",
+    "plane",
+)
+# Parties to a conflict agreement (ACLED: agreements between armed actors, surrenders, prisoner exchanges).
+ARMED_PARTY_WORDS = (
+    "armed",
+    "rebel",
+    "rebels",
+    "militants",
+    "militant",
+    "fighters",
+    "insurgents",
+    "militia",
+    "militias",
+    "army",
+    "troops",
+    "forces",
+    "military",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "war",
+    "prisoners of war",
+    "combatants",
+    "commander",
+    "faction",
+    "factions",
+    "group",
+    "jihadists",
+    "separatists",
+    "hostilities",
+)
+
+
+PRISONER_WORDS = ("prisoners", "prisoner", "detainees", "captives", "hostages", "prison", "prisons", "prisoners of war")
+# Causes that make a displacement part of a conflict.
+CONFLICT_CAUSES = (
+    "fighting",
+    "clashes",
+    "clash",
+    "violence",
+    "attack",
+    "attacks",
+    "armed",
+    "militants",
+    "war",
+    "conflict",
+    "military",
+    "troops",
+    "insecurity",
+    "bombing",
+    "shelling",
+    "airstrikes",
+    "gunmen",
+    "rebels",
+    "war-affected",
+    "operations",
+    "offensive",
+)
+# What one "combats" or "fights" when no one is fought: diseases, crimes, social ills.
+ABSTRACT_FOES = frozenset(
+    "spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
+    "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
+    "infection infections outbreak malaria cancer fraud inflation impunity".split()
+)
+
+
+# Who is captured when people, not ground, are taken ("a mob tried to capture two men"). Captured
+# fighters stay a capture: event typing reads that as fighting (resolve/event_typing/rules.py).
+CAPTIVE_NOUNS = frozenset(
+    "man men woman women thief thieves suspect suspects people person persons member members "
+    "civilian civilians officer officers policeman policemen child children hostage hostages "
+    "prisoner prisoners criminal criminals smuggler smugglers robber robbers boy boys girl girls "
+    "journalist journalists worker workers".split()
+)
+
+
+def captured_people(token: Token) -> bool:
+    """Whether a capture word takes people who are not fighters ("tried to capture two thieves"),
+    reading through conjoined verbs ("were beaten, robbed or captured")."""
+    verb = token
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                return child.lower_ in CAPTIVE_NOUNS or child.ent_type_ in {"PERSON", "NORP"}
+        if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return False
+
+
+# What a crowd blocks when it protests by blocking.
+WAYS = frozenset(
+    "road roads highway highways street streets route routes entrance entrances access rail rails railway "
+    "track tracks traffic bridge junction crossing gate gates motorway expressway avenue intersection "
+    "roundabout border office offices".split()
+)
+
+
+ROAD_NUMBER = re.compile(r"^[A-Z]{1,3}-?\d{1,4}$")
+
+
+def blocks_a_way(token: Token) -> bool:
+    """Whether a "block" verb's object is a road, an entrance or an office ("blocked the national road")."""
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if obj is None:
+        # "blocked with two vehicles the highway": the parse loses the object after a phrase
+        end = min(token.i + 9, token.sent.end)  # Token.sent scans the parse: asked once
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() in WAYS for t in token.doc[token.i + 1 : end])
+    words = {obj.lower_, obj.lemma_.lower()} | {c.lower_ for c in obj.children if c.dep_ == "compound"}
+    # a road's number: "the N7", "the A-1", "route 9"
+    numbered = bool(ROAD_NUMBER.match(obj.text)) or (
+        (obj.pos_ == "PROPN" or obj.text.isupper())
+        and (any(c.like_num for c in obj.children) or any(t.like_num for t in obj.doc[obj.i + 1 : obj.i + 2]))
+    )
+    return bool(words & WAYS) or numbered
+
+
+def abstract_object(doc: Doc, end: int) -> bool:
+    """Whether the words after a fight word name a disease or a social ill rather than an enemy."""
+    window = [t.lower_ for t in doc[end : min(len(doc), end + 5)] if t.sent.start == doc[end - 1].sent.start]
+    return any(w in ABSTRACT_FOES for w in window)
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a verb, looking through conjoined and open-complement verbs ("gathered and demanded")."""
+    verb = token
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ == "NOUN":
+            return verb.head  # "a group of people gathered", parsed as a clause on "group"
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb whose object a noun event word is ("villagers staged a road blockade"), else the word itself."""
+    noun = token.head if token.dep_ == "compound" else token
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else token
+
+
+def crowd_subject(token: Token) -> bool:
+    if token.pos_ in {"NOUN", "PROPN"}:
+        token = governing_verb(token)
+    subject = subject_of(token) or noun_before(token)
+    if subject is not None and subject.ent_type_ in {"PERSON", "GPE"}:
+        # "..., in Minas Gerais, nurses gathered": the parse may take the place for the subject
+        subject = next((c for c in subject.children if c.dep_ == "appos"), subject)
+    if subject is None or subject.ent_type_ in {"PERSON", "GPE", "NORP"} or subject.pos_ == "PRON":
+        return False
+    if any(c.lower_ in FORMER for c in subject.children if c.dep_ in {"amod", "compound"}):
+        return True
+    return subject.lemma_.lower() in CROWD_NOUNS or subject.lower_ in CROWD_NOUNS
+
+
+# Subjects that are themselves the event ("the blast wounded three"): their own words make the event.
+EVENT_SUBJECTS = frozenset(
+    "blast explosion attack shelling shell fire gunfire strike airstrike bomb mine clash clashes fighting "
+    "raid assault bombing explosions blasts attacks shells rocket rockets missile missiles grenade".split()
+)
+
+
+def someone_hurt_someone(token: Token) -> bool:
+    """A wounding told in the active voice, with a doer that is not an event word: "gunmen wounded a farmer"."""
+    if (
+        any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        or token.tag_ == "VBN"
+        and token.dep_ in {"acl", "amod"}
+    ):
+        return hurt_by_someone(token)
+    subject = subject_of(token)
+    return (
+        subject is not None
+        and subject.dep_ == "nsubj"
+        and subject.lemma_.lower() not in EVENT_SUBJECTS
+        and (subject.lower_ not in EVENT_SUBJECTS)
+    )
+
+
+# What a passive wounding may be "by" and still be a toll of another event word, not a doer.
+HARMING_THINGS = EVENT_SUBJECTS | frozenset(
+    "shrapnel bullet bullets mine landmine mines explosive explosives device debris fragments fragment "
+    "ordnance projectile projectiles".split()
+)
+
+
+def hurt_by_someone(token: Token) -> bool:
+    """ "A civilian was wounded by Azerbaijani forces": the passive names its doers after "by"."""
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return (
+        doer is not None
+        and doer.pos_ in {"NOUN", "PROPN"}
+        and doer.lemma_.lower() not in HARMING_THINGS
+        and (doer.lower_ not in HARMING_THINGS)
+    )
+
+
+def noun_before(token: Token, reach: int = 8) -> Token | None:
+    """When the parse gives a verb no subject ("Veracruz, residents of Aquila blocked ..."), the crowd noun
+    among the words just before it, if no other verb stands between."""
+    for t in reversed(token.doc[max(token.sent.start, token.i - reach) : token.i]):
+        if t.pos_ in {"VERB", "AUX"}:
+            return None
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in CROWD_NOUNS or t.lower_ in CROWD_NOUNS):
+            return t
+    return None
+
+
+def violence_signs(doc: Doc, start: int, end: int) -> bool:
+    """Signs of a killing in the sentence of a body's discovery or the next one."""
+    sent = doc[start].sent
+    stop = min(len(doc), sent.end + 60)
+    nxt = doc[sent.end : stop]
+    if nxt and nxt[0].sent.start == sent.end:
+        text = doc_text(doc)[sent.start_char : nxt[0].sent.end_char].lower()
+    else:
+        text = sent.text.lower()
+    return has_any_word(text, lexicon().violence_signs)
