@@ -14,7 +14,7 @@ from enum import Enum
 
 from ..model import Mention, PlacePrecision
 from .draft import Draft, DraftsSoFar
-from .families import GENERIC_FAMILIES
+from .families import has_flag
 from .sentence_view import EventWords, SentenceView
 
 # A generic word this many sentences or fewer after a violent event, with nothing of its own, elaborates it.
@@ -87,7 +87,7 @@ def _place_source(view: SentenceView, words: EventWords, so_far: DraftsSoFar) ->
     if view.places:
         return PlaceSource.SENTENCE
     near = bool(so_far.last_violent) and view.index - so_far.last_violent_sentence <= PLACE_CARRY_SENTENCES
-    if near and words.primary.value.family not in GENERIC_FAMILIES:
+    if near and not has_flag(words.primary.value.family, "generic"):
         return PlaceSource.PREVIOUS_EVENT
     if near:
         return PlaceSource.LEFT_FOR_FOLDING  # a generic word told after an event: its place comes when it is merged

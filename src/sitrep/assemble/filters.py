@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Mention
 from .context import Context
-from .families import GENERIC_FAMILIES
+from .families import has_flag
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -57,7 +57,7 @@ def content_of_verbal(ctx: Context, trig: Mention, verbal: Sequence[Mention]) ->
 def anaphoric(ctx: Context, trig: Mention) -> bool:
     """ "This attack", "the aggression": a generic noun pointing back at an event already told."""
     tok = ctx.token_at(trig.start, trig.end)
-    if trig.value.family not in GENERIC_FAMILIES or tok.pos_ != "NOUN":
+    if not has_flag(trig.value.family, "generic") or tok.pos_ != "NOUN":
         return False
     return any(
         c.dep_ in {"det", "poss"} and c.lower_ in {"this", "that", "the", "these", "those", "such", "its", "their"}
@@ -91,7 +91,7 @@ _DISPLACING = re.compile(
 
 def told_as_setting(ctx: Context, trig: Mention, sent: Span) -> bool:
     """Whether a generic fight word names the background of the sentence's event, not the event."""
-    if trig.value.family not in GENERIC_FAMILIES:
+    if not has_flag(trig.value.family, "generic"):
         return False
     text = ctx.text
     before = text[max(sent.start_char, trig.start - SETTING_BEFORE_CHARS) : trig.start]

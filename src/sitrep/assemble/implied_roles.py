@@ -11,7 +11,7 @@ from ..model import Actor, Evidence, Mention, PlacePrecision
 from .context import Context
 from .declaration import STAGE
 from .draft import Draft, unique_actors
-from .families import FRONT_LINE_FAMILIES, REMOTE_FAMILIES
+from .families import has_flag
 from .places import demonym
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def _populated_target(ctx: Context, trigger: Mention) -> Token | None:
                 continue
             if target is None:
                 continue
-            remote = trigger.value.family in REMOTE_FAMILIES
+            remote = has_flag(trigger.value.family, "remote")
             for t in (target, *target.conjuncts):
                 lemma = t.lemma_.lower()
                 if lemma in SETTLEMENTS and not (remote or t.tag_ in {"NNS", "NNPS"}):
@@ -104,7 +104,7 @@ def de_facto_recipient(ctx: Context, d: Draft) -> None:
             reason=f"the attack lies in territory held de facto by {place.de_facto}: its forces are the recipient",
         )
         d.recipients.append(dictionary.group_actor(forces, evidence=ev))
-    elif not d.actors and d.typed_trigger.family in FRONT_LINE_FAMILIES:
+    elif not d.actors and has_flag(d.typed_trigger.family, "front_line"):
         # Fire on a front line with no side named: the two sides that hold the line.
         forces = dictionary.forces_of(place.de_facto)
         army = dictionary.role("military forces")

@@ -11,7 +11,7 @@ from ..model import Mention
 from .checks import armed, words
 from .claimant_and_certainty import certainty_of
 from .context import Context
-from .families import CONTEXT_IMMUNE, GENERIC_FAMILIES, KILL_WORDS, ORDNANCE_MODES, family_rank
+from .families import KILL_WORDS, ORDNANCE_MODES, family_rank, has_flag
 from .filters import after_request, anaphoric, content_of_verbal, habitual, retold_of_someone, told_as_setting
 from .places import pick_places, place_told_before
 from .roles import armed_agent
@@ -66,7 +66,7 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     places_here = pick_places(ctx, sent, trigs[0] if trigs else casualties_here[0])
     dates_here = ctx.in_sentence(ctx.dates, sent)
     armed_here = any(armed(m.value) for m in actors_here)
-    specific = any(t.value.family not in GENERIC_FAMILIES for t in material)
+    specific = any(not has_flag(t.value.family, "generic") for t in material)
     support = (
         specific
         or armed_here
@@ -81,7 +81,7 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     )
     if non_conflict:
         # A flood, a crash or a match explains generic violent words; a protest or an abduction stays one.
-        material = [t for t in material if t.value.family in CONTEXT_IMMUNE]
+        material = [t for t in material if has_flag(t.value.family, "context_immune")]
     if not dates_here and not casualties_here:
         material = [t for t in material if not habitual(ctx, t)]
     material = [t for t in material if not retold_of_someone(ctx, t)]
@@ -116,7 +116,7 @@ def _event_words(
         words=tuple(material),
         primary=primary,
         happened=real[id(primary)],
-        generic=all(t.value.family in GENERIC_FAMILIES for t in material),
+        generic=all(has_flag(t.value.family, "generic") for t in material),
         referring=all(
             anaphoric(ctx, t) or content_of_verbal(ctx, t, all_verbal) or after_request(t, all_verbal) for t in material
         ),
