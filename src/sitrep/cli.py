@@ -51,6 +51,7 @@ class _Reporter:
             self.err.write("\n")
 
 
+# Over 60 lines: every command and option of the command line, declared in one place.
 def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitrep",

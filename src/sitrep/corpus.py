@@ -106,6 +106,7 @@ def _outcomes(
 # ---------------------------------------------------------------- the run
 
 
+# Over 60 lines with its docstring: one pass that reads and skips, then extracts and writes in order.
 def ingest(
     paths: Sequence[str | Path],
     db: str | Path = DEFAULT_DB,
