@@ -1,10 +1,12 @@
 # Two entry points: `make demo` and `make test`. Both create .venv and install pinned dependencies.
+# `make test` runs the checkers (`make lint`) first; any non-zero status fails it, pytest's 5 (no
+# tests collected) included.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo lint test bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +19,13 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/sitrep extract examples/demo-article.txt --format pretty
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
+test: lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

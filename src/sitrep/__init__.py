@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from . import registrations  # noqa: F401  (the built-in stages and exporters, whatever the way in)
 from .model import Document, Event, Extraction
 from .pipeline import Pipeline, load_pipeline
 

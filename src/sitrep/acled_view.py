@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Actor, Event, Extraction
+from .model import Event, Extraction
 from .resolve.event_types import participants_violent
 from .resolve.event_words import (
     CLASH_WITH_POLICE,
@@ -158,10 +158,6 @@ def fold_legacy_ordnance(extraction: Extraction, event: Event) -> Event:
         kind="material",
         reasons=event.reasons + ("ordnance left from an earlier war: coded as Other",),
     )
-
-
-def actor_name(actor: Actor) -> str:
-    return actor.acled_name or actor.name
 
 
 def fatalities(event: Event) -> int:

@@ -51,6 +51,7 @@ class _Reporter:
             self.err.write("\n")
 
 
+# Over 60 lines: every command and option of the command line, declared in one place.
 def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sitrep",
@@ -195,6 +196,7 @@ def _run(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, r
 
 def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> None:
     from . import load_pipeline
+    from .worker import Failure, extract_chunk
 
     try:
         pipeline = load_pipeline()
@@ -207,35 +209,24 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> N
     for start in range(0, len(documents), CHUNK):
         chunk = documents[start : start + CHUNK]
         try:
-            extractions = _extract_chunk(pipeline, chunk, reporter)
+            outcomes = extract_chunk(pipeline, chunk, _as_extracted)
         except ResourceError as exc:
             reporter.error(str(exc))
             return
-        for document, extraction in zip(chunk, extractions):
-            if extraction is not None:
-                _warn(document, extraction, reporter)
-                exporter.write(extraction)
+        for outcome in outcomes:
+            if isinstance(outcome, Failure):
+                reporter.error(f"[E000] {outcome.source}: {outcome.message}")
+        for document, outcome in zip(chunk, outcomes):
+            if not isinstance(outcome, Failure):
+                _warn(document, outcome, reporter)
+                exporter.write(outcome)
             done += 1
             if show_progress:
                 reporter.progress(done, len(documents))
 
 
-def _extract_chunk(pipeline: Any, chunk: list[Document], reporter: _Reporter) -> list[Extraction | None]:
-    """Extract a chunk in one batch; if that fails, one by one so one bad document does not sink the rest."""
-    try:
-        return list(pipeline.pipe(chunk))
-    except Exception:  # noqa: BLE001, S110 (retried one by one below, where each failure is reported)
-        pass
-    results: list[Extraction | None] = []
-    for document in chunk:
-        try:
-            results.append(pipeline(document))
-        except ResourceError:
-            raise
-        except Exception as exc:  # noqa: BLE001 (a bug in a stage must not lose the other documents)
-            reporter.error(f"[E000] {document.source}: extraction failed: {type(exc).__name__}: {exc}")
-            results.append(None)
-    return results
+def _as_extracted(extraction: Extraction) -> Extraction:
+    return extraction
 
 
 def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> None:

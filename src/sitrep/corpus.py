@@ -16,43 +16,22 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from .errors import BadOption, ExtractionFailed, InputError, ResourceError
-from .model import Document, Extraction
+from .errors import BadOption, InputError
+from .model import Document
 from .store.rows import DocumentRows, document_rows
 from .store.schema import DEFAULT_DB
 from .store.writer import StoreWriter
+from .worker import Extractor, Failure, PipelineFactory, extract_chunk, worker_pipeline
 
 # Documents sent to a worker at a time: big enough for spaCy's batching, small enough to keep
 # the progress bar moving and both workers busy at the end of a run.
 CHUNK = 8
 
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Failure:
-    """A document the pipeline raised on (plain fields: exceptions do not cross processes intact)."""
-
-    source: str
-    message: str
-
-    def error(self) -> ExtractionFailed:
-        return ExtractionFailed(self.message, source=self.source)
-
-
 Outcome = DocumentRows | Failure
 Progress = Callable[[int, int], None]
-
-
-class Extractor(Protocol):
-    def __call__(self, document: Document) -> Extraction: ...
-
-    def pipe(self, documents: list[Document]) -> Iterator[Extraction]: ...
-
-
-PipelineFactory = Callable[[], Extractor]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -85,50 +64,16 @@ def _default_factory() -> Extractor:
     return load_pipeline()
 
 
-# ---------------------------------------------------------------- extraction (parent or worker)
-
-
-def extract_chunk(pipeline: Extractor, documents: list[Document]) -> list[Outcome]:
-    """Rows for each document, in order; a document the pipeline fails on becomes a Failure (E301).
-
-    The chunk is extracted in one batch; when that raises, one document at a time, so one bad
-    document does not sink the others. A missing model or gazetteer (ResourceError) stops the run.
-    """
-    try:
-        return [document_rows(x) for x in pipeline.pipe(documents)]
-    except ResourceError:
-        raise
-    except Exception:  # noqa: BLE001, S110 (retried one by one below, where each failure is kept)
-        pass
-    outcomes: list[Outcome] = []
-    for document in documents:
-        try:
-            outcomes.append(document_rows(pipeline(document)))
-        except ResourceError:
-            raise
-        except Exception as exc:  # noqa: BLE001 (a bug in a stage must not lose the other documents)
-            outcomes.append(Failure(source=document.source, message=f"extraction failed: {type(exc).__name__}: {exc}"))
-    return outcomes
-
-
-@cache
-def _worker_pipeline(factory: PipelineFactory) -> Extractor:
-    """The pipeline of this process, built once per factory (a worker builds it in its initializer)."""
-    pipeline = factory()
-    resources = getattr(pipeline, "resources", None)
-    for name in ("nlp", "gazetteer", "actors"):
-        if resources is not None and hasattr(type(resources), name):
-            getattr(resources, name)  # load now rather than on the first document
-    return pipeline
+# ---------------------------------------------------------------- extraction (parent or workers)
 
 
 def _init_worker(factory: PipelineFactory) -> None:
-    _worker_pipeline(factory)
+    worker_pipeline(factory)
 
 
 def _work(job: tuple[PipelineFactory, list[Document]]) -> list[Outcome]:
     factory, documents = job
-    return extract_chunk(_worker_pipeline(factory), documents)
+    return extract_chunk(worker_pipeline(factory), documents, document_rows)
 
 
 def _chunks(documents: list[Document], size: int) -> Iterator[list[Document]]:
@@ -148,9 +93,9 @@ def _outcomes(
         yield from dask_outcomes(list(_chunks(documents, chunk)), factory, scheduler)
         return
     if workers == 1 or len(documents) <= chunk:
-        pipeline = _worker_pipeline(factory)
+        pipeline = worker_pipeline(factory)
         for part in _chunks(documents, chunk):
-            yield from zip(part, extract_chunk(pipeline, part))
+            yield from zip(part, extract_chunk(pipeline, part, document_rows))
         return
     with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(factory,)) as pool:
         parts = list(_chunks(documents, chunk))
@@ -161,6 +106,7 @@ def _outcomes(
 # ---------------------------------------------------------------- the run
 
 
+# Over 60 lines with its docstring: one pass that reads and skips, then extracts and writes in order.
 def ingest(
     paths: Sequence[str | Path],
     db: str | Path = DEFAULT_DB,

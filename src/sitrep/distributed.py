@@ -2,7 +2,7 @@
 
 The parent connects a client, maps :func:`extract_on_worker` over chunks of documents and gets
 the rows back in input order; it stays the store's only writer, exactly as with local workers.
-Each worker process builds the pipeline once (``sitrep.corpus._worker_pipeline`` is cached per
+Each worker process builds the pipeline once (``sitrep.worker.worker_pipeline`` is cached per
 process), so the model is loaded once per worker, not per chunk. Dask is an optional extra
 (``pip install 'sitrep[dask]'``); it is imported only here, and only when a scheduler is given.
 """
@@ -15,16 +15,16 @@ from typing import Any
 
 from .errors import ClusterUnavailable
 from .model import Document
+from .store.rows import DocumentRows, document_rows
+from .worker import Failure, PipelineFactory, extract_chunk, worker_pipeline
 
 # How long to wait for the scheduler before giving up (seconds).
 CONNECT_TIMEOUT = 30
 
 
-def extract_on_worker(factory: Any, documents: list[Document]) -> list[Any]:
+def extract_on_worker(factory: PipelineFactory, documents: list[Document]) -> list[DocumentRows | Failure]:
     """Runs on a Dask worker: the rows (or Failures) of one chunk, with this worker's cached pipeline."""
-    from .corpus import _worker_pipeline, extract_chunk
-
-    return extract_chunk(_worker_pipeline(factory), documents)
+    return extract_chunk(worker_pipeline(factory), documents, document_rows)
 
 
 def _client(scheduler: str) -> Any:

@@ -2,6 +2,10 @@
 
 A stage declares the mention kinds it ``requires`` (made by earlier stages) and the kinds it
 ``assigns``; :mod:`sitrep.pipeline` checks both when a pipeline is built and when a stage runs.
+
+The registry imports neither ``sitrep.stages`` nor ``sitrep.export``: they import it, to register
+themselves. :mod:`sitrep.registrations` knows the built-in ones and hands the registry a loader for
+each kind, which runs before the first lookup of that kind (so reading a store never loads spaCy).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import DuplicateStage, UnknownStage
+from .errors import BadOption, DuplicateStage, UnknownStage
 
 if TYPE_CHECKING:
     from .annotated import Annotated
@@ -33,6 +37,22 @@ class StageSpec:
 
 
 _STAGES: dict[str, StageSpec] = {}
+# Run before a lookup of their kind; each imports built-in modules so that their decorators run.
+_STAGE_LOADERS: list[Callable[[], None]] = []
+_EXPORTER_LOADERS: list[Callable[[], None]] = []
+
+
+def add_loaders(*, stages: Callable[[], None], exporters: Callable[[], None]) -> None:
+    """Have ``stages()`` run before stages are looked up, and ``exporters()`` before exporters are."""
+    if stages not in _STAGE_LOADERS:
+        _STAGE_LOADERS.append(stages)
+    if exporters not in _EXPORTER_LOADERS:
+        _EXPORTER_LOADERS.append(exporters)
+
+
+def _load(loaders: list[Callable[[], None]]) -> None:
+    for load in loaders:
+        load()
 
 
 def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]) -> Callable[[StageFn], StageFn]:
@@ -50,7 +70,7 @@ def stage(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...]
 
 
 def get_stage(name: str) -> StageSpec:
-    _load_builtin_stages()
+    _load(_STAGE_LOADERS)
     try:
         return _STAGES[name]
     except KeyError:
@@ -59,12 +79,8 @@ def get_stage(name: str) -> StageSpec:
 
 
 def all_stages() -> dict[str, StageSpec]:
-    _load_builtin_stages()
+    _load(_STAGE_LOADERS)
     return dict(_STAGES)
-
-
-def _load_builtin_stages() -> None:
-    from . import stages  # noqa: F401  (importing registers the built-in stages)
 
 
 # ---------------------------------------------------------------- exporters
@@ -83,17 +99,13 @@ def exporter(name: str) -> Callable[[Any], Any]:
 
 
 def get_exporter(name: str) -> Any:
-    from . import export  # noqa: F401
-
+    _load(_EXPORTER_LOADERS)
     try:
         return _EXPORTERS[name]
     except KeyError:
-        from .errors import BadOption
-
         raise BadOption(f"unknown format {name!r}; choose one of {', '.join(sorted(_EXPORTERS))}") from None
 
 
 def exporter_names() -> list[str]:
-    from . import export  # noqa: F401
-
+    _load(_EXPORTER_LOADERS)
     return sorted(_EXPORTERS)

@@ -19,7 +19,7 @@ from ..acled_view import fatalities, primary_event
 from ..distance import haversine_km
 from ..errors import MissingField, UnreadableInput
 from ..ingest.documents import make_document
-from ..model import Event, Extraction
+from ..model import Event
 from ..pipeline import Pipeline
 from .metrics import Classes, ratio
 
@@ -202,8 +202,3 @@ def evaluate_acled(
         if progress is not None:
             progress(i, len(rows))
     return report
-
-
-def explain(extraction: Extraction) -> str:
-    """One line per event, to read an evaluation's errors."""
-    return "; ".join(f"{e.acled_type}/{e.acled_subtype}@{e.place.name if e.place else '-'}" for e in extraction.events)

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..errors import EmptyInput, InputError, MalformedRecord, UnknownFormat
-from .readers import FEED_SUFFIXES, ReadResult, text_document
+from .shared import FEED_SUFFIXES, ReadResult, text_document
 
 __all__ = ["FEED_SUFFIXES", "markup_to_text", "read_feed_bytes"]
 

@@ -27,21 +27,19 @@ from ..errors import (
     UnreadableInput,
 )
 from ..model import Document
-from .documents import make_document
-from .language import guess_language
+from .feeds import read_feed_bytes
+from .shared import (
+    CSV_SUFFIXES,
+    FEED_SUFFIXES,
+    FOLDER_SUFFIXES,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    ReadResult,
+    finish_document,
+    text_document,
+)
+from .tables import read_csv_bytes
 
-ReadResult = Document | InputError
-
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
-# Read by sitrep.ingest.feeds and sitrep.ingest.tables (kept here so routing needs no import cycle).
-FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
-CSV_SUFFIXES = frozenset({".csv", ".tsv"})
-# Files a folder is searched for; anything else in a folder is passed over.
-FOLDER_SUFFIXES = HTML_SUFFIXES | JSONL_SUFFIXES | TEXT_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES
-
-DATED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.IGNORECASE)
 HTML_START = re.compile(
     rb"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
 )
@@ -88,12 +86,8 @@ def read_path(path: str | Path, *, text_column: str | None = None) -> Iterator[R
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_bytes(data, source)
     elif suffix in FEED_SUFFIXES:
-        from .feeds import read_feed_bytes
-
         yield from read_feed_bytes(data, source)
     elif suffix in CSV_SUFFIXES:
-        from .tables import read_csv_bytes
-
         yield from read_csv_bytes(data, source, text_column=text_column)
     else:
         yield read_bytes(data, source, html=suffix in HTML_SUFFIXES or None)
@@ -140,18 +134,6 @@ def read_bytes(data: bytes, source: str, *, html: bool | None = None) -> ReadRes
         return err
 
 
-def text_document(text: str, source: str, *, published: str | None = None, **metadata: str | None) -> Document:
-    """A document from plain text; a leading ``date YYYY-MM-DD`` header gives the publication date."""
-    match = DATED_HEADER.match(text)
-    if match:
-        header_date = match.group(1)
-        text = text[match.end() :]
-        published = published or header_date
-        if not text.strip():
-            raise EmptyInput("the dated text has a date header but no text after it", source=source)
-    return _finish(text, source, published=published, **metadata)
-
-
 def html_document(html: str, source: str) -> Document:
     """The main text, title and date of an HTML page (trafilatura; nothing is fetched)."""
     import trafilatura
@@ -168,7 +150,7 @@ def html_document(html: str, source: str) -> Document:
         raise EmptyInput("the HTML page has no main text that could be extracted", source=source)
     published = getattr(extracted, "date", None) or None
     try:
-        return _finish(
+        return finish_document(
             text,
             source,
             published=published,
@@ -178,7 +160,7 @@ def html_document(html: str, source: str) -> Document:
         )
     except BadOption:
         # A page date trafilatura could not normalise is dropped rather than failing the page.
-        return _finish(text, source, title=getattr(extracted, "title", None))
+        return finish_document(text, source, title=getattr(extracted, "title", None))
 
 
 # ---------------------------------------------------------------- JSON Lines
@@ -224,7 +206,7 @@ def _jsonl_record(raw: bytes, where: str) -> ReadResult:
             return MalformedRecord(f'"{key}" must be a string, not {type(value).__name__}', source=where)
         metadata[key] = value or None
     try:
-        return _finish(body, where, **metadata)
+        return finish_document(body, where, **metadata)
     except InputError as err:
         return err
 
@@ -263,14 +245,3 @@ def _too_large_file(size: int, source: str) -> InputTooLarge:
         f"the input is {size:,} bytes; the limit is {config.MAX_FILE_BYTES:,} bytes (sitrep.config.MAX_FILE_BYTES)",
         source=source,
     )
-
-
-def _finish(text: str, source: str, *, published: str | None = None, **metadata: str | None) -> Document:
-    if len(text) > config.MAX_DOCUMENT_CHARS:
-        raise InputTooLarge(
-            f"the document has {len(text):,} characters; the limit is {config.MAX_DOCUMENT_CHARS:,} "
-            "(sitrep.config.MAX_DOCUMENT_CHARS); split it into smaller documents",
-            source=source,
-        )
-    guess = guess_language(text)
-    return make_document(text, published=published, source=source, language=guess.code, **metadata)

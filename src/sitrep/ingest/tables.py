@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .. import config
 from ..errors import BinaryInput, EmptyInput, EncodingError, InputError, MalformedRecord, MissingField
-from .readers import CSV_SUFFIXES, ReadResult, text_document
+from .shared import CSV_SUFFIXES, ReadResult, text_document
 
 __all__ = ["CSV_SUFFIXES", "DEFAULT_TEXT_COLUMNS", "read_csv_bytes"]
 

@@ -152,13 +152,17 @@ def _day_window(event: Event, published: dt.date | None) -> tuple[int, int, Date
     return 0, 0, DatePrecision.UNKNOWN, False
 
 
+# What events share to be paired (on a day): a kind ("cell", "adm", "cty", ...), then cell numbers or names.
+BucketKey = tuple[str | int | None, ...]
+
+
 def cell(lat: float, lon: float, size: float) -> tuple[int, int]:
     return math.floor(lat / size), math.floor(lon / size)
 
 
-def _fill_keys(p: Profile, size: float) -> Iterator[tuple]:
+def _fill_keys(p: Profile, size: float) -> Iterator[BucketKey]:
     if p.grain == FINE:
-        yield ("cell", *cell(p.lat, p.lon, size))  # type: ignore[arg-type]
+        yield ("cell", *cell(p.lat, p.lon, size))  # type: ignore[arg-type]  # a FINE profile has coordinates
     if p.grain in (FINE, REGION) and p.admin1:
         yield ("adm", p.country, p.admin1)
     if p.grain != NOWHERE and p.country:
@@ -167,9 +171,9 @@ def _fill_keys(p: Profile, size: float) -> Iterator[tuple]:
         yield ("act", name)
 
 
-def _probe_keys(p: Profile, size: float) -> Iterator[tuple]:
+def _probe_keys(p: Profile, size: float) -> Iterator[BucketKey]:
     if p.grain == FINE:
-        cy, cx = cell(p.lat, p.lon, size)  # type: ignore[arg-type]
+        cy, cx = cell(p.lat, p.lon, size)  # type: ignore[arg-type]  # a FINE profile has coordinates
         for dy in (-1, 0, 1):
             for dx in (-1, 0, 1):
                 yield ("cell", cy + dy, cx + dx)
@@ -195,8 +199,9 @@ def candidate_pairs(
     give every pair (what lets separate processes share the work).
     """
     size = settings.cell_degrees
-    exact: dict[tuple, list[int]] = defaultdict(list)  # events with a single day read from the text
-    loose: dict[tuple, list[int]] = defaultdict(list)  # every other dated event
+    # (day, bucket) -> indexes: of events with a single day read from the text; of every other dated event
+    exact: dict[tuple[int, BucketKey], list[int]] = defaultdict(list)
+    loose: dict[tuple[int, BucketKey], list[int]] = defaultdict(list)
     for p in items:
         if p.day_precision is DatePrecision.UNKNOWN:
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from ..ingest.readers import text_document
+from ..ingest.shared import text_document
 from ..model import Document
 from .records import Incident
 

@@ -74,7 +74,7 @@ def _numbers(value: Any) -> tuple[int, int, int | None] | None:
 
 def merge_figures(claims: Sequence[FigureClaim]) -> MergedFigure | None:
     """The merged figure over the sources' claims (see the module docstring); None without claims."""
-    distinct: dict[tuple, FigureClaim] = {}
+    distinct: dict[tuple[str, str | None, int, int, int | None], FigureClaim] = {}
     for c in claims:
         distinct.setdefault((c.document_id, c.claimant, c.low, c.best, c.high), c)
     kept = tuple(sorted(distinct.values(), key=lambda c: (c.best, c.low, c.document_id, c.claimant or "")))

@@ -15,15 +15,18 @@ Ties are broken by event id, so the same events always give the same incidents.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from ..gc_pause import gc_paused
 from ..model import Document, Event, PlacePrecision
 from .blocking import Profile, profiles
 from .figures import figure_claims, merge_figures
-from .records import Conflict, Incident, Position, Settings, SourceRef
+from .records import Conflict, Incident, MergedFigure, Position, Settings, SourceRef
 from .scoring import INCOMPATIBLE, scored_links
 from .similarity import pair_score
+
+Value = TypeVar("Value", bound=Hashable)  # what members vote on: a kind, a type name, a date
 
 _PRECISION_RANK = {
     PlacePrecision.TOWN: 0,
@@ -172,16 +175,16 @@ def build_incident(group: Sequence[Profile], cohesion: float = 1.0) -> Incident:
     )
 
 
-def _majority(values: Iterable) -> str:  # type: ignore[type-arg]
-    values = list(values)
-    first = values[0]
-    if all(v == first for v in values):  # most incidents: one member, or members that agree
-        return first  # type: ignore[no-any-return]
-    counts = Counter(values)
+def _majority(values: Iterable[Value]) -> Value:
+    listed = list(values)
+    first = listed[0]
+    if all(v == first for v in listed):  # most incidents: one member, or members that agree
+        return first
+    counts = Counter(listed)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
-def _majority_or_none(values: Iterable):  # type: ignore[no-untyped-def,type-arg]
+def _majority_or_none(values: Iterable[Value | None]) -> Value | None:
     kept = [v for v in values if v is not None]
     return _majority(kept) if kept else None
 
@@ -193,11 +196,14 @@ def _voice(p: Profile) -> str:
     return p.publisher or p.event.document_id
 
 
-def _conflicts(group: Sequence[Profile], killed, wounded) -> tuple[Conflict, ...]:  # type: ignore[no-untyped-def]
+def _conflicts(
+    group: Sequence[Profile], killed: MergedFigure | None, wounded: MergedFigure | None
+) -> tuple[Conflict, ...]:
     found: list[Conflict] = []
+    held: dict[str, list[tuple[str, str]]]  # a value -> (who holds it, event id) of each member holding it
     for name, figure in (("killed", killed), ("wounded", wounded)):
         if figure is not None and figure.conflicting:
-            held: dict[str, list] = {}
+            held = {}
             for c in figure.claims:
                 value = f"{c.low}-{'' if c.high is None else c.high} (best {c.best})"
                 held.setdefault(value, []).append((c.claimant or c.publisher or c.document_id, c.event_id))
@@ -211,15 +217,15 @@ def _conflicts(group: Sequence[Profile], killed, wounded) -> tuple[Conflict, ...
     ):
         held = {}
         for p in group:
-            value = value_of(p)
-            if value is not None:
-                held.setdefault(value, []).append((_voice(p), p.event.id))
+            shown = value_of(p)
+            if shown is not None:
+                held.setdefault(shown, []).append((_voice(p), p.event.id))
         if len(held) > 1:
             found.append(_conflict(name, held))
     return tuple(found)
 
 
-def _conflict(field: str, held: Mapping[str, list]) -> Conflict:  # type: ignore[type-arg]
+def _conflict(field: str, held: Mapping[str, list[tuple[str, str]]]) -> Conflict:
     return Conflict(
         field=field,
         positions=tuple(

@@ -29,19 +29,7 @@ def reconcile(
     owner = {m: inc.id for inc in previous for m in inc.members}
     before = {inc.id: frozenset(inc.members) for inc in previous}
     overlaps = {inc.id: Counter(owner[m] for m in inc.members if m in owner) for inc in current}
-    # Greedy over (current, previous) pairs: most shared members first; on a tie the current
-    # incident holding the previous one's smallest member, then the smaller ids.
-    holders = {inc.id: frozenset(inc.members) for inc in current}
-    ranked = sorted(
-        ((cid, pid) for cid, counter in overlaps.items() for pid in counter),
-        key=lambda cp: (-overlaps[cp[0]][cp[1]], cp[1], min(before[cp[1]]) not in holders[cp[0]], cp[0]),
-    )
-    chosen: dict[str, str] = {}
-    claimed: set[str] = set()  # previous ids already given to a current incident
-    for cid, pid in ranked:
-        if cid not in chosen and pid not in claimed:
-            chosen[cid] = pid
-            claimed.add(pid)
+    chosen = _carried_ids(current, before, overlaps)
     taken = set(chosen.values())
     used = taken | before.keys()  # ids no new incident may take (kept up to date below)
     renamed: list[Incident] = []
@@ -89,6 +77,26 @@ def reconcile(
             )
         )
     return tuple(sorted(renamed, key=lambda x: x.id)), tuple(revisions)
+
+
+def _carried_ids(
+    current: Sequence[Incident], before: dict[str, frozenset[str]], overlaps: dict[str, Counter[str]]
+) -> dict[str, str]:
+    """The previous id each current incident keeps (current id -> previous id), if it keeps one."""
+    # Greedy over (current, previous) pairs: most shared members first; on a tie the current
+    # incident holding the previous one's smallest member, then the smaller ids.
+    holders = {inc.id: frozenset(inc.members) for inc in current}
+    ranked = sorted(
+        ((cid, pid) for cid, counter in overlaps.items() for pid in counter),
+        key=lambda cp: (-overlaps[cp[0]][cp[1]], cp[1], min(before[cp[1]]) not in holders[cp[0]], cp[0]),
+    )
+    chosen: dict[str, str] = {}
+    claimed: set[str] = set()  # previous ids already given to a current incident
+    for cid, pid in ranked:
+        if cid not in chosen and pid not in claimed:
+            chosen[cid] = pid
+            claimed.add(pid)
+    return chosen
 
 
 def _free_id(base: str, used: set[str]) -> str:

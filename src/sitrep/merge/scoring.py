@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 from array import array
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from .blocking import Profile, candidate_pairs
 from .records import Settings
@@ -24,7 +25,9 @@ MIN_PARALLEL_EVENTS = 20_000  # below this, starting a process costs more than i
 # What forked scorers read: set just before the pool forks, cleared after (never pickled).
 _SHARED: tuple[Sequence[Profile], Settings, int] | None = None
 
-Part = tuple[array, array]  # pair keys (i * n + j) and their scores, for every candidate pair
+# Pair keys (i * n + j) and their scores, for every candidate pair (a string: array is not
+# subscriptable at run time before Python 3.12).
+Part: TypeAlias = "tuple[array[int], array[float]]"
 INCOMPATIBLE = -1.0  # the score kept for a candidate pair that fails the hard rule
 
 

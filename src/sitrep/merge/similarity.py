@@ -37,6 +37,7 @@ _KM_PER_DEGREE = 111.2
 
 def km_between(a: Profile, b: Profile) -> float:
     """Equirectangular distance; good to well under 1 % at the distances blocking allows."""
+    # Asked only of two FINE profiles, which have coordinates (hence the ignored Optional operands).
     mean_lat = math.radians((a.lat + b.lat) / 2)  # type: ignore[operator]
     dx = (a.lon - b.lon) * math.cos(mean_lat)  # type: ignore[operator]
     dy = a.lat - b.lat  # type: ignore[operator]
@@ -120,7 +121,7 @@ def pair_score(a: Profile, b: Profile, settings: Settings) -> float | None:
         if ga == FINE and gb == FINE:
             if a.geonameid is not None and a.geonameid == b.geonameid:
                 place = 1.0
-            else:
+            else:  # two FINE profiles have coordinates (hence the ignored Optional operands)
                 mean_lat = math.radians((a.lat + b.lat) / 2)  # type: ignore[operator]
                 km = _KM_PER_DEGREE * math.hypot((a.lon - b.lon) * math.cos(mean_lat), a.lat - b.lat)  # type: ignore[operator]
                 if km > settings.max_km:

@@ -25,6 +25,7 @@ def builder(cls: type[T]) -> Callable[..., T]:
     names: list[str] = []
     params: list[str] = []
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    # `cls` is a dataclass (its fields are read), which type[T] cannot say.
     for i, f in enumerate(dataclasses.fields(cls)):  # type: ignore[arg-type]
         names.append(f.name)
         scope[f"_set{i}"] = cls.__dict__[f.name].__set__
@@ -38,4 +39,4 @@ def builder(cls: type[T]) -> Callable[..., T]:
     body = "".join(f"    _set{i}(obj, {name})\n" for i, name in enumerate(names))
     source = f"def build_{cls.__name__}(*, {', '.join(params)}):\n    obj = _new(_cls)\n{body}    return obj\n"
     exec(source, scope)  # noqa: S102 - the source is made from the field names above, never from input
-    return scope[f"build_{cls.__name__}"]  # type: ignore[no-any-return]
+    return scope[f"build_{cls.__name__}"]  # type: ignore[no-any-return]  # the function exec just made
