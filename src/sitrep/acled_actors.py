@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .actor_kinds import UNORGANISED_INTERS, Inter, is_crowd
 from .model import Actor, Event, Evidence
 from .resolve.actors import ActorDictionary
 
@@ -33,7 +34,6 @@ STAGE = "acled.actors.v1"
 INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_SECTORS = frozenset({"CVL", "OPP"})
-CROWD_INTERS = frozenset({5, 6, 7})
 # Words of organised crime: unidentified armed men in such a sentence are coded as a gang.
 CRIME_WORDS = re.compile(
     r"\b(?:cartels?|gangs?|gangsters?|drugs?|narco\w*|criminals?|crime|robber(?:y|ies|s)?|extort\w*|"
@@ -134,16 +134,16 @@ def _regime_forces(actor: Actor, d: ActorDictionary) -> Actor:
 
 
 def _is_civilian(actor: Actor) -> bool:
-    return actor.inter == 7 or (actor.acled_name or "").startswith("Civilians")
+    return actor.inter == Inter.CIVILIANS or (actor.acled_name or "").startswith("Civilians")
 
 
 def _is_crowd(actor: Actor) -> bool:
-    return actor.inter in (5, 6) or (actor.acled_name or "").startswith(("Rioters", "Protesters"))
+    return is_crowd(actor) or (actor.acled_name or "").startswith(("Rioters", "Protesters"))
 
 
 def _as_crowd(actor: Actor, role: str, iso3: str | None, d: ActorDictionary) -> Actor:
     """Civilians, protesters or rioters taking part in a protest or riot are coded as its crowd."""
-    if actor.raw or actor.sector not in CROWD_SECTORS or actor.inter not in CROWD_INTERS:
+    if actor.raw or actor.sector not in CROWD_SECTORS or actor.inter not in UNORGANISED_INTERS:
         return actor
     r = d.role(role)
     if r is None:

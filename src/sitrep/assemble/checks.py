@@ -1,11 +1,9 @@
-"""Two small tests used across assembly: whether an actor is armed, and whether a text says a word of a list."""
+"""Whether a text says a word of a list, the way assembly reads its word lists."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from ..model import Actor
 
 
 def words(text: str, vocab: frozenset[str]) -> bool:
@@ -21,7 +19,3 @@ def vocabulary_pattern(vocab: frozenset[str]) -> re.Pattern[str]:
     short = "|".join(re.escape(w) for w in ordered if len(w) <= 4)  # "war" must not cover "warned"
     parts = ([r"\b(?:" + long + ")"] if long else []) + ([r"\b(?:" + short + r")(?:s|es|'s)?\b"] if short else [])
     return re.compile("|".join(parts) or r"(?!)")
-
-
-def armed(actor: Actor) -> bool:
-    return (actor.inter in {1, 2, 3, 4, 8}) or actor.sector in {"MIL", "REB", "PRM", "UAF", "COP", "PRE"}

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..actor_kinds import is_armed
 from ..model import Actor, Mention
-from .checks import armed
 from .context import Context
 from .draft import Draft, unique_actors
 from .families import KILL_WORDS
@@ -166,6 +166,6 @@ def armed_agent(ctx: Context, trigs: Sequence[Mention], actors: Sequence[Mention
     """An armed actor doing the deed (not the police reporting a crash)."""
     for t in trigs:
         tok = ctx.token_at(t.start, t.end)
-        if any(armed(m.value) and _role(ctx, m, tok) == "actor" for m in actors):
+        if any(is_armed(m.value) and _role(ctx, m, tok) == "actor" for m in actors):
             return True
     return False

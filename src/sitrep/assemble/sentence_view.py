@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actor_kinds import is_armed
 from ..model import Mention
-from .checks import armed, words
+from .checks import words
 from .claimant_and_certainty import certainty_of
 from .context import Context
 from .families import KILL_WORDS, ORDNANCE_MODES, family_rank, has_flag
@@ -65,7 +66,7 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     casualties_here = ctx.in_sentence(ctx.casualties, sent)
     places_here = pick_places(ctx, sent, trigs[0] if trigs else casualties_here[0])
     dates_here = ctx.in_sentence(ctx.dates, sent)
-    armed_here = any(armed(m.value) for m in actors_here)
+    armed_here = any(is_armed(m.value) for m in actors_here)
     specific = any(not has_flag(t.value.family, "generic") for t in material)
     support = (
         specific

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from ..acled_actors import acled_sides
+from ..actor_kinds import Inter
 from ..model import Actor, Count, DatePrecision, Event, Extraction
 from ..registry import exporter
 
@@ -54,8 +55,6 @@ COLUMNS = (
 )
 
 TIME_PRECISION = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2}  # month, year, unknown: 3
-
-CIVILIANS_INTER = 7
 
 
 def disorder_type(event_type: str, sub_event_type: str | None) -> str:
@@ -136,7 +135,7 @@ def row(event: Event, extraction: Extraction, *, timestamp: int) -> dict[str, An
     inter2 = a2.inter if a2 is not None else None
     date = event.date.date if event.date is not None else None
     precision = event.date.precision if event.date is not None else DatePrecision.UNKNOWN
-    civilians = any(r.inter == CIVILIANS_INTER or r.sector == "CVL" for r in event.recipients)
+    civilians = any(r.inter == Inter.CIVILIANS or r.sector == "CVL" for r in event.recipients)
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{event.id}",
         "event_date": date.isoformat() if date is not None else "",

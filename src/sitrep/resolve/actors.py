@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ..actor_kinds import Inter
 from ..model import Actor, Evidence
 
 
@@ -302,7 +303,7 @@ class ActorDictionary:
                 country=info.iso3 if info else None,
                 sector="GOV",
                 acled_name=f"Government of {place}" if place else None,
-                inter=1 if info else None,
+                inter=int(Inter.STATE_FORCES) if info else None,
                 loaded=loaded,
                 evidence=evidence,
             )

@@ -16,9 +16,6 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
-ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
-ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "PRE", "CRM"})
-UNARMED_SECTORS = frozenset({"CVL", "REF", "JRN", "MED", "EDU", "REL", "LAB", "AGR", "BUS", "SOC", "OPP"})
 
 # Force used on a protest without lethal intent (verb forms: "against the arrest of X" is a demand).
 INTERVENTION = (

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..actor_kinds import is_crowd
 from ..errors import ResourceError
 from ..model import Actor, Evidence, Mention
 from ..registry import stage
@@ -376,7 +377,7 @@ def _protesters(doc: Doc, d: ActorDictionary, found: list[Found], ctx: _CountryC
     """Subjects of protest or riot verbs become protesters or rioters; protest words without one imply them."""
     out = list(found)
     taken = [(f.start, f.end) for f in out]
-    by_sentence_has: set[int] = {doc[f.start].sent.start for f in out if f.actor.inter in {5, 6}}
+    by_sentence_has: set[int] = {doc[f.start].sent.start for f in out if is_crowd(f.actor)}
     for tok in doc:
         lemma = tok.lemma_.lower()
         role_key = (

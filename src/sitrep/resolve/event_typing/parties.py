@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ...actor_kinds import Inter, is_armed, is_civilian, is_crowd, is_state
 from ...model import Actor, Trigger
 from ..event_words import (
     ARMED_AGENT,
-    ARMED_INTERS,
     ARMED_PEOPLE,
-    ARMED_SECTORS,
     CIVILIAN_PEOPLE,
     CROWD,
     DOER_AFTER,
@@ -20,7 +19,6 @@ from ..event_words import (
     PEOPLE_SIDE,
     POLICE_SIDE,
     UNARMED_DOERS,
-    UNARMED_SECTORS,
     matches,
     pattern,
 )
@@ -31,16 +29,6 @@ _has = matches
 def killed_civilians(sentence: str) -> bool:
     """Whether the sentence names civilian victims outright ("a civilian was wounded")."""
     return _has(r"civilians?|villagers?|residents?|child(?:ren)?|wom[ae]n|farmers?|shepherds?", sentence)
-
-
-def is_armed(actor: Actor) -> bool:
-    if actor.inter is not None:
-        return actor.inter in ARMED_INTERS
-    return actor.sector in ARMED_SECTORS
-
-
-def is_civilian(actor: Actor) -> bool:
-    return actor.inter == 7 or (actor.inter is None and actor.sector in UNARMED_SECTORS)
 
 
 def without_actors(sentence: str, actors: tuple[Actor, ...]) -> str:
@@ -81,7 +69,11 @@ def victims_of(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recip
     ):
         return "civilian"  # ACLED counts off-duty soldiers and police among civilians
     # an international mission (inter 8) is an armed force even when its dictionary sector is GOV
-    civil_targets = [r for r in recipients if is_civilian(r) or (r.sector == "GOV" and not r.loaded and r.inter != 8)]
+    civil_targets = [
+        r
+        for r in recipients
+        if is_civilian(r) or (r.sector == "GOV" and not r.loaded and r.inter != Inter.EXTERNAL_FORCES)
+    ]
     armed_targets = [r for r in recipients if is_armed(r) and r not in civil_targets]
     if civil_targets and not armed_targets:
         return "civilian"
@@ -121,7 +113,7 @@ def crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> b
     agent = agent_text(sentence, trigger)
     if _has(ARMED_AGENT, agent):
         return False
-    if actors and any(a.inter in (5, 6) for a in actors):  # rioters, protesters
+    if actors and any(is_crowd(a) for a in actors):
         return True
     return _has(CROWD, agent)
 
@@ -146,7 +138,7 @@ def unarmed_doers(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) ->
         return False
     # a crowd coded as rioters or protesters, or named as a people, a crowd or several persons (one man is no mob)
     return _has(UNARMED_DOERS, doers) or any(
-        a.inter in (5, 6) and a.evidence.text and a.evidence.text in doers for a in actors
+        is_crowd(a) and a.evidence.text and a.evidence.text in doers for a in actors
     )
 
 
@@ -192,5 +184,5 @@ def without_agents(text: str) -> str:
 
 def non_state_doers(actors: tuple[Actor, ...]) -> bool:
     """The doers include a non-state armed group (rebels, militias, gangs) and no state actor."""
-    state = any(a.inter == 1 or (a.inter is None and a.sector in {"MIL", "COP", "GOV"}) for a in actors)
-    return not state and any(is_armed(a) and a.inter != 8 for a in actors)
+    state = any(is_state(a) for a in actors)
+    return not state and any(is_armed(a) and a.inter != Inter.EXTERNAL_FORCES for a in actors)

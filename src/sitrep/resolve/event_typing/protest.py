@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...actor_kinds import is_armed
 from ...model import Actor
 from ..event_words import (
     ARMED_AGENT,
@@ -24,7 +25,6 @@ from ..event_words import (
     matches,
     pattern,
 )
-from .parties import is_armed
 from .typed import Typed
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
+from ...actor_kinds import STATE_SECTORS, Inter, is_armed
 from ..event_words import (
     ABDUCTEE_KILLED,
     ARMED_PEOPLE,
@@ -39,7 +40,6 @@ from .means import named_ground, next_sentences, remote_means
 from .parties import (
     agent_text,
     crowd_agent,
-    is_armed,
     killed_civilians,
     non_state_doers,
     without_actors,
@@ -305,8 +305,10 @@ def governance(case: Case) -> Typed:
     """Security measures (lockdowns, closed roads) or aid handed out: a change to the activity of
     an armed group or an authority (ACLED's Strategic developments); by anyone else, aid is just aid."""
     trigger, actors = case.trigger, case.actors
-    by_armed_group = any(is_armed(a) and a.inter != 1 for a in actors) or any(a.sector == "CRM" for a in actors)
-    authority = any(a.sector in {"GOV", "MIL", "COP"} or a.inter == 1 for a in actors) or _has(
+    by_armed_group = any(is_armed(a) and a.inter != Inter.STATE_FORCES for a in actors) or any(
+        a.sector == "CRM" for a in actors
+    )
+    authority = any(a.sector in STATE_SECTORS or a.inter == Inter.STATE_FORCES for a in actors) or _has(
         AUTHORITY, agent_text(case.sentence, trigger)
     )
     if by_armed_group or (trigger.family == "measures" and authority):
@@ -346,7 +348,7 @@ def capture(case: Case) -> Typed:
         return _strategic(
             "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
         )
-    state = any(a.inter == 1 or a.sector in {"MIL", "GOV"} for a in case.actors)
+    state = any(a.inter == Inter.STATE_FORCES or a.sector in {"MIL", "GOV"} for a in case.actors)
     return Typed(
         kind="violent",
         plover="ASSAULT",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...actor_kinds import Inter, is_armed
 from ...model import Actor, Trigger, Weapon
 from ..event_words import (
     AIR_SUPPORT,
@@ -37,7 +38,6 @@ from ..event_words import (
 from .means import light_arms, remote_subtype
 from .parties import (
     crowd_agent,
-    is_armed,
     killed_civilians,
     people_against_forces,
     sides_text,
@@ -224,7 +224,7 @@ def _crowds_fought(s: Scene) -> Typed | None:
     if (
         s.family == "clash"
         and _hand_weapons_only(s)
-        and not any(is_armed(a) and a.inter != 3 for a in s.actors + s.recipients)
+        and not any(is_armed(a) and a.inter != Inter.POLITICAL_MILITIAS for a in s.actors + s.recipients)
         and _has(CROWD_SIDES, sides_text(s.sentence, s.trigger))
         and not _has(ORGANISED_FIGHTERS, s.sentence)
     ):
