@@ -30,7 +30,8 @@ from typing import Any
 from ..distance import haversine_km
 from ..errors import MalformedRecord, UnknownFormat, UnreadableInput
 from ..model import Place
-from ..resolve.gazetteer import COUNTRY, Gazetteer
+from ..resolve.gazetteer import Gazetteer
+from ..resolve.place_names import COUNTRY
 from ..resolve.places import find_places
 from .metrics import median, ratio
 

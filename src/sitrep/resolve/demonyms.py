@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 
-from .gazetteer import fold
+from .place_names import fold
 
 # Demonyms of countries (adjectives are never places themselves; they only bias the document): those of
 # the actor dictionary's countries, and these, which it spells otherwise or lacks.

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import fold
+from .place_names import fold
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .gazetteer import CITY, COUNTRY, REGION, Row, fold, skeleton, strip_admin_suffix
+from .place_names import CITY, COUNTRY, REGION, Row, fold, skeleton, strip_admin_suffix
 
 Built = tuple[list[Row], dict[str, tuple[int, ...]], dict[str, str], dict[str, tuple[int, ...]], frozenset[str]]
 Record = dict[str, Any]  # one record of a JSON data file

@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..distance import haversine_km
-from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold, skeleton
+from .gazetteer import GazEntry, Gazetteer
+from .place_names import CITY, COUNTRY, REGION, fold, skeleton
 
 REGION_SUFFIX = re.compile(
     r"^\s*(?:region|province|oblast|governorate|state|prefecture|department|county|raion)\b", re.IGNORECASE

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING
 
 from ..parsed import doc_text
 from .demonyms import DEMONYMS
-from .gazetteer import COUNTRY, REGION, GazEntry, Gazetteer, fold
+from .gazetteer import GazEntry, Gazetteer
 from .place_cues import IN_COUNTRY, PLACE_LABELS
+from .place_names import COUNTRY, REGION, fold
 from .place_weights import IN_COUNTRY_BEFORE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .place_spans import SpanCandidate
+    from .place_candidate import SpanCandidate
 
 
 @dataclass(frozen=True, slots=True)

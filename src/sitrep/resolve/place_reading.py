@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .gazetteer import CITY, COUNTRY, GazEntry, Gazetteer, fold
+from .gazetteer import GazEntry, Gazetteer
 from .place_areas import (
     AreaList,
     Resolved,
@@ -17,10 +17,12 @@ from .place_areas import (
     named_area,
     near,
 )
+from .place_candidate import SpanCandidate
 from .place_context import DocumentContext
 from .place_cues import AFTER_PLACE_COMMA, COMMON_WORDS, IN_CUE, NEAR_CUE, PLACE_LABELS, PLACE_NOUN_TAIL, TOWN_CUE
+from .place_names import CITY, COUNTRY, fold
 from .place_scoring import Scored, Surroundings, prefer_city_over_namesake_region, score_candidates, surroundings
-from .place_spans import SpanCandidate, known_tail
+from .place_spans import known_tail
 from .place_variants import may_be_spelt_otherwise, same_name, spelt_otherwise
 from .place_weights import (
     AREA_IN_PARENTHESES,

@@ -8,10 +8,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
+from .gazetteer import GazEntry, Gazetteer
 from .place_areas import GENERIC_FIRST_WORDS, LIST_GOES_ON, REGION_SUFFIX, in_areas, key_forms, strip_admin_words
 from .place_context import DocumentContext, region_key
 from .place_cues import CONTEXT_NAME, NAME_JOINERS
+from .place_names import CITY, COUNTRY, REGION, fold
 from .place_weights import (
     AFTER,
     BEFORE,

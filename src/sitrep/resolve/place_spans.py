@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from ..parsed import doc_text
 from .demonyms import DEMONYMS
-from .gazetteer import COUNTRY, Gazetteer, fold
+from .gazetteer import Gazetteer
 from .place_areas import PLACE_NOUN, area_list, named_area
+from .place_candidate import SpanCandidate
 from .place_cues import (
     AND_NAME,
     COMMON_WORDS,
@@ -29,17 +30,9 @@ from .place_cues import (
     PLACE_NOUN_TAIL,
     STREET_WORDS,
 )
+from .place_names import COUNTRY, fold
 from .place_variants import may_be_spelt_otherwise
 from .place_weights import CURRENCY_AFTER_CHARS, LOCATIVE_BEFORE_CHARS
-
-
-@dataclass(frozen=True, slots=True)
-class SpanCandidate:
-    start: int  # character offsets
-    end: int
-    label: str  # spaCy entity label, "PROPN" for a proper-noun run, "PHRASE" for supplement phrases
-    tokens: int
-    facility: bool = False  # the first words of a building's or institution's name ("Rogers Centre")
 
 
 def strip_entity(doc: Doc, span: Span) -> Span:

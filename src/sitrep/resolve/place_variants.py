@@ -7,14 +7,15 @@ import re
 from typing import TYPE_CHECKING
 
 from ..distance import haversine_km
-from .gazetteer import Gazetteer, fold, skeleton, without_article
+from .gazetteer import Gazetteer
 from .place_areas import Resolved
 from .place_context import DocumentContext, region_key
 from .place_cues import PLACE_NOUN_TAIL
+from .place_names import fold, skeleton, without_article
 from .place_weights import SPELT_OTHERWISE
 
 if TYPE_CHECKING:
-    from .place_spans import SpanCandidate
+    from .place_candidate import SpanCandidate
 
 VARIANT_MIN = 5  # letters below which a spelling search finds namesakes rather than the place
 VARIANT_SPREAD_KM = 25.0

@@ -18,12 +18,14 @@ from ..model import Evidence, Place, PlacePrecision
 from ..parsed import doc_text
 from .demonyms import DEMONYMS
 from .disputed import territory_at
-from .gazetteer import CITY, COUNTRY, REGION, GazEntry, Gazetteer, fold
+from .gazetteer import GazEntry, Gazetteer
 from .place_areas import AreaList, Resolved, area_list
+from .place_candidate import SpanCandidate
 from .place_context import DocumentContext, document_context, first_readings, second_context
 from .place_cues import AREA_SUFFIX, NEAR_CUE, ORG_RE
+from .place_names import CITY, COUNTRY, REGION, fold
 from .place_reading import resolve_name
-from .place_spans import SpanCandidate, select_spans, strip_entity
+from .place_spans import select_spans, strip_entity
 from .place_weights import BEFORE, DEMONYM_COUNTRY, PRECISION_AFTER
 
 __all__ = ["DEMONYMS", "find_places"]

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from sitrep.resolve.disputed import territory_at, territory_named
-from sitrep.resolve.gazetteer import COUNTRY, REGION, Gazetteer, fold
+from sitrep.resolve.gazetteer import Gazetteer
+from sitrep.resolve.place_names import COUNTRY, REGION, fold
 
 
 @pytest.fixture(scope="module")

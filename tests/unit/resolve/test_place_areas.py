@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.resolve.gazetteer import skeleton
 from sitrep.resolve.place_areas import COMPASS, area_list, key_forms
+from sitrep.resolve.place_names import skeleton
 
 
 def test_area_list_parses_names_and_offsets() -> None:
