@@ -29,8 +29,8 @@ from .resolve.event_words import (
     PROTESTS,
     RIOTS,
     STRATEGIC,
-    matches,
 )
+from .resolve.wording import matches
 
 KIND_ORDER = {"violent": 0, "material": 1}
 # How far after the protest sentence a response is still read as this protest's (characters).

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from ..actor_kinds import is_armed
 from ..model import Event, Mention
+from ..resolve.wording import says_any
 from .apply_decision import apply_decision
-from .checks import words
 from .context import Context
 from .decision import Decision, decide
 from .draft import Draft, DraftsSoFar
@@ -75,7 +75,7 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
             )
     events = drop_background(ctx, [freeze(ctx, d) for d in drafts])
     for d in verbal:
-        conflict_sentence = words(d.sentence.text, ctx.lex.conflict_words) or any(
+        conflict_sentence = says_any(d.sentence.text, ctx.lex.conflict_words) or any(
             is_armed(a) for a in d.actors + d.recipients
         )
         if not (happened_conflict or conflict_sentence):

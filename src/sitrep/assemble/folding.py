@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import DatePrecision, Event, EventDate, Mention, Place, PlacePrecision
-from .checks import words
+from ..resolve.wording import says_any
 from .context import Context
 from .dates import date_for
 from .draft import Draft, add_casualties
@@ -59,7 +59,7 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
-        if foldable and not words(d.sentence.text, SEPARATE_INCIDENT):
+        if foldable and not says_any(d.sentence.text, SEPARATE_INCIDENT):
             definite = _definite(ctx, d.trigger)
             for k in kept:
                 if (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..actor_kinds import is_armed
 from ..model import Mention
-from .checks import words
+from ..resolve.wording import says_any
 from .claimant_and_certainty import certainty_of
 from .context import Context
 from .families import KILL_WORDS, ORDNANCE_MODES, family_rank, has_flag
@@ -72,12 +72,12 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
         specific
         or armed_here
         or bool(weapons_here)
-        or words(sent.text, ctx.lex.conflict_words)
+        or says_any(sent.text, ctx.lex.conflict_words)
         or bool(casualties_here)
     )
     # A landmine or a bomb is conflict even in a bus story; a "shot" or a helicopter in a match or a flood is not.
     ordnance = any(m.value.mode in ORDNANCE_MODES for m in weapons_here)
-    non_conflict = (words(sent.text, ctx.lex.non_conflict_context) and not armed_here and not ordnance) or (
+    non_conflict = (says_any(sent.text, ctx.lex.non_conflict_context) and not armed_here and not ordnance) or (
         ctx.non_conflict_document and not armed_agent(ctx, trigs, actors_here) and not ordnance
     )
     if non_conflict:

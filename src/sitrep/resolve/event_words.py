@@ -6,9 +6,6 @@ Kept apart from the rules in :mod:`sitrep.resolve.event_typing` so that the rule
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 EXPLOSIONS = "Explosions/Remote violence"
 BATTLES = "Battles"
 VAC = "Violence against civilians"
@@ -276,13 +273,3 @@ BLOCKADE = r"block(?:ed|ing|ade)s? (?:off )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:r
 # A later sentence tying a crowd's violence to demonstrations ("likely related to recent protests").
 LINKED_TO_PROTESTS = r"(?:related|linked|connected) to (?:the )?(?:recent |ongoing )?(?:demonstrations|protests)|during (?:the |a )?(?:demonstration|protest)"
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
-
-
-@lru_cache(maxsize=64)
-def pattern(words: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
-
-
-def matches(words: str, text: str) -> bool:
-    """Whether any of the alternatives in `words` (a regex alternation) occurs as whole words in `text`."""
-    return pattern(words).search(text) is not None

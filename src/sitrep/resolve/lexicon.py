@@ -6,7 +6,6 @@ spaCy's own matchers compare one attribute per token; event words need either ("
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -21,11 +20,6 @@ class PhraseHit(Generic[T]):
     start: int  # token index
     end: int  # token index, exclusive
     payload: T
-
-
-def has_any_word(text: str, words: Iterable[str]) -> bool:
-    """Whether any of ``words`` (plain words or phrases, not patterns) occurs whole in ``text``."""
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def token_forms(token: Token) -> tuple[str, str]:

@@ -8,8 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..parsed import doc_text
-from ..resolve.lexicon import has_any_word
 from ..resolve.trigger_lexicon import lexicon
+from ..resolve.wording import has_any_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..resolve.lexicon import has_any_word
+from ..resolve.wording import has_any_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -21,9 +21,9 @@ from ..resolve.keyed_words import (
     WOUNDING,
     KeyedWords,
 )
-from ..resolve.lexicon import has_any_word
 from ..resolve.syntax_cues import bomber_stopped
 from ..resolve.trigger_lexicon import Family, lexicon
+from ..resolve.wording import has_any_word
 from .trigger_cues import (
     AIRCRAFT_WORDS,
     ARMED_PARTY_WORDS,

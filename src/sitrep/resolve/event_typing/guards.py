@@ -18,9 +18,9 @@ from ..event_words import (
     STRATEGIC,
     VAC,
     WARNING_FIRE,
-    matches,
 )
 from ..keyed_words import SEARCH_RAIDS
+from ..wording import matches
 from .means import next_sentences, property_only
 from .parties import crowd_agent, non_state_doers
 from .protest import in_grievance_at, protest_typed

@@ -19,9 +19,8 @@ from ..event_words import (
     PROPERTY,
     PROPERTY_HARM,
     SETTLEMENT_ATTACKED,
-    matches,
-    pattern,
 )
+from ..wording import matches, whole_words
 from .parties import without_actors
 
 if TYPE_CHECKING:
@@ -126,10 +125,10 @@ def property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], we
         return False
     if not _has(PROPERTY_HARM, sentence) or _has(SETTLEMENT_ATTACKED, sentence):
         return False
-    unharmed = pattern(NO_HARM).sub(" ", sentence)
+    unharmed = whole_words(NO_HARM).sub(" ", sentence)
     if _has(PERSONAL_HARM, unharmed):
         return False
-    things = pattern(NO_HARM).sub(" ", without_actors(sentence, actors))
+    things = whole_words(NO_HARM).sub(" ", without_actors(sentence, actors))
     if not _has(PROPERTY, things):
         return False
     # an owner named is no target: "damaging livestock of a local farmer", "shops belonging to traders"
@@ -139,7 +138,9 @@ def property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], we
         things,
         flags=re.IGNORECASE,
     )
-    people = pattern(ARMED_PEOPLE).search(things) or pattern(CIVILIAN_PEOPLE).search(pattern(PROPERTY).sub(" ", things))
+    people = whole_words(ARMED_PEOPLE).search(things) or whole_words(CIVILIAN_PEOPLE).search(
+        whole_words(PROPERTY).sub(" ", things)
+    )
     return people is None
 
 

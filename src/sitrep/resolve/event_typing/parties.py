@@ -19,9 +19,8 @@ from ..event_words import (
     PEOPLE_SIDE,
     POLICE_SIDE,
     UNARMED_DOERS,
-    matches,
-    pattern,
 )
+from ..wording import matches, whole_words
 
 _has = matches
 
@@ -80,8 +79,8 @@ def victims_of(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recip
     if armed_targets and not civil_targets:
         return "armed"
     target = target_text(sentence, trigger, actors)
-    armed = pattern(ARMED_PEOPLE).search(target)
-    civil = pattern(CIVILIAN_PEOPLE).search(target)
+    armed = whole_words(ARMED_PEOPLE).search(target)
+    civil = whole_words(CIVILIAN_PEOPLE).search(target)
     if armed and (not civil or armed.start() < civil.start()):
         return "armed"
     if civil:

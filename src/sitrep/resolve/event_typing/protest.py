@@ -22,9 +22,8 @@ from ..event_words import (
     PROTEST_CONTEXT,
     PROTESTS,
     RIOTS,
-    matches,
-    pattern,
 )
+from ..wording import matches, whole_words
 from .typed import Typed
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ def _armed_doer_before(sentence: str, at: int) -> bool:
 def told_as_act(words: str, sentence: str, context: Span | None, skip_armed_doer: bool = False) -> bool:
     """Whether `words` occur as something done at the gathering, not in its grievance ("demanding the
     release of the arrested activists") nor as a modifier ("the detained director"); needs the parse."""
-    found = list(pattern(words).finditer(sentence))
+    found = list(whole_words(words).finditer(sentence))
     if skip_armed_doer:
         # neither "forces stormed ..." nor "two of them were attacked by a man with a knife"
         found = [

@@ -32,9 +32,9 @@ from ..event_words import (
     TAKEN_OVER,
     TERRITORY,
     VAC,
-    matches,
 )
 from ..keyed_words import HANDING_OVER, NEUTRAL_CAPTURE
+from ..wording import matches
 from . import guards
 from .means import named_ground, next_sentences, remote_means
 from .parties import (

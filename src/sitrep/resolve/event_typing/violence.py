@@ -33,8 +33,8 @@ from ..event_words import (
     STANDOFF_WEAPONS,
     TWO_WAY,
     VAC,
-    matches,
 )
+from ..wording import matches
 from .means import light_arms, remote_subtype
 from .parties import (
     crowd_agent,
