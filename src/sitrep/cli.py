@@ -218,7 +218,7 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> N
                 reporter.error(f"[E000] {outcome.source}: {outcome.message}")
         for document, outcome in zip(chunk, outcomes):
             if not isinstance(outcome, Failure):
-                _warn(document, outcome, reporter)
+                _warn_undated(document, reporter)
                 exporter.write(outcome)
             done += 1
             if show_progress:
@@ -229,10 +229,8 @@ def _as_extracted(extraction: Extraction) -> Extraction:
     return extraction
 
 
-def _warn(document: Document, extraction: Extraction, reporter: _Reporter) -> None:
-    for warning in extraction.warnings:
-        reporter.line(warning if warning.startswith("[") else f"{document.source}: {warning}")
-    if document.published is None and not any(WARNING_NO_DATE in w for w in extraction.warnings):
+def _warn_undated(document: Document, reporter: _Reporter) -> None:
+    if document.published is None:
         reporter.line(
             f"[{WARNING_NO_DATE}] {document.source}: no publication date; relative dates get a coarse precision "
             "(give one with --published or a 'date YYYY-MM-DD' first line)"

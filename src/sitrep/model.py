@@ -212,7 +212,6 @@ class Extraction:
 
     document: Document
     events: tuple[Event, ...]
-    warnings: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()  # versioned names of the stages that ran
 
 

@@ -71,8 +71,7 @@ class Pipeline:
     def _finish(self, annotated: Annotated) -> Extraction:
         from .assemble import assemble
 
-        events, warnings = assemble(annotated)
-        return Extraction(document=annotated.document, events=events, warnings=warnings, stages=self.stage_names)
+        return Extraction(document=annotated.document, events=assemble(annotated), stages=self.stage_names)
 
 
 def load_pipeline(stages: Sequence[str] | None = None, **kwargs: Any) -> Pipeline:

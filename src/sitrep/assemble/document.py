@@ -54,10 +54,10 @@ def read_sentences(ctx: Context) -> SentencesRead:
     return SentencesRead(drafts=tuple(so_far.drafts), verbal=tuple(so_far.verbal), decisions=tuple(decisions))
 
 
-def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
+def assemble(annotated: Annotated) -> tuple[Event, ...]:
     ctx = Context(annotated)
     if not annotated.of("trigger"):
-        return (), ()
+        return ()
     read = read_sentences(ctx)
     drafts = fold_same_incident(ctx, list(read.drafts))
     verbal = list(read.verbal)
@@ -81,5 +81,4 @@ def assemble(annotated: Annotated) -> tuple[tuple[Event, ...], tuple[str, ...]]:
         if not (happened_conflict or conflict_sentence):
             continue
         events.append(freeze(ctx, d))
-    warnings: tuple[str, ...] = ()
-    return tuple(events), warnings
+    return tuple(events)

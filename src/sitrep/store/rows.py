@@ -48,7 +48,6 @@ class DocumentRows:
 
     document: Document
     stages: tuple[str, ...]
-    warnings: tuple[str, ...]
     events: tuple[EventRow, ...]
 
 
@@ -104,6 +103,5 @@ def document_rows(extraction: Extraction) -> DocumentRows:
     return DocumentRows(
         document=doc,
         stages=extraction.stages,
-        warnings=extraction.warnings,
         events=tuple(event_row(e, doc) for e in extraction.events),
     )

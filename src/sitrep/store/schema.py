@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS documents (
     language    TEXT NOT NULL,
     source      TEXT NOT NULL,             -- where it was first read from
     stages      TEXT NOT NULL,             -- JSON list of the versioned stage names that ran
-    warnings    TEXT NOT NULL,             -- JSON list of warning lines
+    warnings    TEXT NOT NULL,             -- always [] (kept for the layout of earlier stores)
     event_count INTEGER NOT NULL,
     ingested_at TEXT NOT NULL
 );

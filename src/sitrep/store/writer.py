@@ -15,6 +15,11 @@ from ..errors import SitrepError
 from .rows import DocumentRows, EventRow, to_json
 from .schema import connect
 
+# The documents table keeps its warnings column so that stores written before keep one layout;
+# extraction reports no warnings of its own (the command line prints its notes on stderr), so it
+# holds an empty JSON list.
+NO_WARNINGS = "[]"
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -63,7 +68,7 @@ class StoreWriter:
                     doc.language,
                     doc.source,
                     to_json(list(rows.stages)),
-                    to_json(list(rows.warnings)),
+                    NO_WARNINGS,
                     len(rows.events),
                     _now(),
                 ),

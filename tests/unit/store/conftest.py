@@ -31,4 +31,4 @@ def extraction(
                 e, date=replace(e.date, date=day, precision=DatePrecision.DAY), place=replace(e.place, country=country)
             )
         )
-    return Extraction(document=doc, events=tuple(made), warnings=("W-test",), stages=("test.v1",))
+    return Extraction(document=doc, events=tuple(made), stages=("test.v1",))
