@@ -38,6 +38,9 @@ class Pipeline:
         missing = [k for k in assemble_requires if k not in available]
         if missing:
             raise UnmetRequirement(f"event assembly requires {', '.join(missing)}, which no stage assigns")
+        from .resolve.trigger_lexicon import lexicon
+
+        lexicon()  # the event-family table and the words its rules name are checked here, at start-up
 
     @property
     def stage_names(self) -> tuple[str, ...]:

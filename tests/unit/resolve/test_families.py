@@ -184,3 +184,20 @@ def test_flags_are_documented() -> None:
     assert set(FLAGS) == {"generic", "remote", "front_line", "context_immune"}
     with pytest.raises(BadFamilyTable, match="unknown family flag"):
         families_with("frontline")
+
+
+def test_a_broken_table_stops_the_pipeline_when_it_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.pipeline import Pipeline
+    from sitrep.resolve import trigger_lexicon
+
+    broken = raw()
+    del broken["families"]["shelling"]["typing"]
+    monkeypatch.setattr(trigger_lexicon, "packaged_lexicon", lambda: broken)
+    trigger_lexicon.lexicon.cache_clear()
+    try:
+        with pytest.raises(BadFamilyTable, match="shelling"):
+            Pipeline()
+    finally:
+        monkeypatch.undo()
+        trigger_lexicon.lexicon.cache_clear()
+    assert Pipeline().stage_names
