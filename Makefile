@@ -6,12 +6,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo lint test bench clean
+.PHONY: install demo lint test bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,6 +28,14 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest -q
+
+# requirements.lock pins every package the install needs, with the hashes pip checks. Regenerate it
+# after changing a dependency in pyproject.toml (pins already there are kept; add
+# `--upgrade-package NAME` to the command to move one).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools==7.7.0
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --extra test --extra dask --output-file requirements.lock pyproject.toml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
