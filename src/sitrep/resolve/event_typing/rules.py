@@ -55,7 +55,7 @@ _RULES: dict[str, TypingRule] = {}
 TYPING_RULES: Mapping[str, TypingRule] = MappingProxyType(_RULES)
 
 
-def _rule(*names: str) -> Callable[[TypingRule], TypingRule]:
+def typing_rule(*names: str) -> Callable[[TypingRule], TypingRule]:
     """Register a typing rule under the names the family table may give it."""
 
     def register(rule: TypingRule) -> TypingRule:
@@ -83,13 +83,13 @@ def _strategic(plover: str, modes: tuple[str, ...], subtype: str, reason: str | 
     )
 
 
-@_rule("verbal")
+@typing_rule("verbal")
 def verbal(case: Case) -> Typed:
     t = case.trigger
     return Typed(kind="verbal", plover=t.plover, modes=t.modes, acled_type=None, acled_subtype=None)
 
 
-@_rule("attack")
+@typing_rule("attack")
 def attack(case: Case) -> Typed:
     return _violent(
         case,
@@ -105,7 +105,7 @@ def attack(case: Case) -> Typed:
     )
 
 
-@_rule("bombardment")
+@typing_rule("bombardment")
 def bombardment(case: Case) -> Typed:
     """Shelling and bombing words."""
     return _violent(
@@ -114,7 +114,7 @@ def bombardment(case: Case) -> Typed:
     )
 
 
-@_rule("explosion")
+@typing_rule("explosion")
 def explosion(case: Case) -> Typed:
     return _violent(
         case,
@@ -128,49 +128,49 @@ def explosion(case: Case) -> Typed:
     )
 
 
-@_rule("clash")
+@typing_rule("clash")
 def clash(case: Case) -> Typed:
     return _violent(case, (guards.warning_shots, guards.violence_as_grievance))
 
 
-@_rule("beat")
+@typing_rule("beat")
 def beat(case: Case) -> Typed:
     return _violent(case, (guards.violence_as_grievance, guards.sexual_words, guards.property_alone))
 
 
-@_rule("airstrike")
+@typing_rule("airstrike")
 def airstrike(case: Case) -> Typed:
     return _violent(case, (guards.violence_as_grievance,))
 
 
-@_rule("suicide")
+@typing_rule("suicide")
 def suicide(case: Case) -> Typed:
     return _violent(case, ())
 
 
-@_rule("sexual")
+@typing_rule("sexual")
 def sexual(case: Case) -> Typed:
     return guards.violence_as_grievance(case) or guards.sexual_violence(case)
 
 
-@_rule("protest")
+@typing_rule("protest")
 def protest(case: Case) -> Typed:
     return protest_typed(case.sentence, case.actors, case.killed, case.context)
 
 
-@_rule("riot")
+@typing_rule("riot")
 def riot(case: Case) -> Typed:
     if in_grievance_at(case.context, case.trigger_span):
         return protest(case)  # "against the arrest of men who threw stones"
     return mob(case)
 
 
-@_rule("mob")
+@typing_rule("mob")
 def mob(case: Case) -> Typed:
     return riot_typed(case.sentence, case.modes, after=next_sentences(case.context))
 
 
-@_rule("arrest")
+@typing_rule("arrest")
 def arrest(case: Case) -> Typed:
     if non_state_doers(case.actors):
         # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
@@ -205,7 +205,7 @@ def _destroyed_from_afar(case: Case) -> Typed | None:
     return None
 
 
-@_rule("loot")
+@typing_rule("loot")
 def loot(case: Case) -> Typed:
     found = _weapons_seized(case) or _destroyed_from_afar(case)
     if found is not None:
@@ -235,7 +235,7 @@ def loot(case: Case) -> Typed:
     )
 
 
-@_rule("body")
+@typing_rule("body")
 def body(case: Case) -> Typed:
     sentence = case.sentence
     if _has(ARMED_PEOPLE, without_actors(without_agents(sentence), case.actors)) and not killed_civilians(sentence):
@@ -257,7 +257,7 @@ def body(case: Case) -> Typed:
     )
 
 
-@_rule("disrupt")
+@typing_rule("disrupt")
 def disrupt(case: Case) -> Typed:
     downed = guards.shot_down_aircraft(case)
     if downed is not None:
@@ -272,7 +272,7 @@ def disrupt(case: Case) -> Typed:
     return _strategic("COERCE", ("seize",), "Disrupted weapons use")
 
 
-@_rule("withdraw")
+@typing_rule("withdraw")
 def withdraw(case: Case) -> Typed:
     if HANDING_OVER.names(case.family, case.trigger.lemma) or _has(TAKEN_OVER, case.sentence):
         return _strategic("RETREAT", ("withdraw",), "Non-violent transfer of territory")
@@ -280,27 +280,27 @@ def withdraw(case: Case) -> Typed:
     return _strategic("RETREAT", ("withdraw",), "Change to group/activity", "a withdrawal with no ground handed over")
 
 
-@_rule("other")
+@typing_rule("other")
 def other(case: Case) -> Typed:
     return _strategic(case.trigger.plover, case.trigger.modes, "Other")
 
 
-@_rule("pact")
+@typing_rule("pact")
 def pact(case: Case) -> Typed:
     return _strategic("AGREE", case.trigger.modes, "Agreement")
 
 
-@_rule("base")
+@typing_rule("base")
 def base(case: Case) -> Typed:
     return _strategic("MOBILIZE", ("troops",), "Headquarters or base established")
 
 
-@_rule("mobilize")
+@typing_rule("mobilize")
 def mobilize(case: Case) -> Typed:
     return _strategic("MOBILIZE", ("troops",), "Change to group/activity")
 
 
-@_rule("governance")
+@typing_rule("governance")
 def governance(case: Case) -> Typed:
     """Security measures (lockdowns, closed roads) or aid handed out: a change to the activity of
     an armed group or an authority (ACLED's Strategic developments); by anyone else, aid is just aid."""
@@ -317,7 +317,7 @@ def governance(case: Case) -> Typed:
     return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
 
 
-@_rule("capture")
+@typing_rule("capture")
 def capture(case: Case) -> Typed:
     sentence, modes = case.sentence, case.modes
     if _has(PEOPLE_CAPTURED, sentence):
@@ -358,7 +358,7 @@ def capture(case: Case) -> Typed:
     )
 
 
-@_rule("abduct")
+@typing_rule("abduct")
 def abduct(case: Case) -> Typed:
     after = next_sentences(case.context)
     if case.killed or _has(ABDUCTEE_KILLED, case.sentence + " " + after):
