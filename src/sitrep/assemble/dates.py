@@ -3,6 +3,7 @@ publication date."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -57,29 +58,11 @@ def date_for(ctx: Context, sent: Span, trigger: Mention) -> EventDate | None:
         )
     pub = ctx.a.document.published
     if pub is not None:
-        return EventDate(
-            date=pub,
-            precision=DatePrecision.DAY,
-            raw="",
-            evidence=Evidence(
-                start=0,
-                end=0,
-                text="",
-                stage=STAGE,
-                reason="no date in the text: the publication date",
-                confidence=PUBLICATION_DATE_CONFIDENCE,
-            ),
-        )
-    return EventDate(
-        date=None,
-        precision=DatePrecision.UNKNOWN,
-        raw="",
-        evidence=Evidence(
-            start=0,
-            end=0,
-            text="",
-            stage=STAGE,
-            reason="no date in the text and no publication date",
-            confidence=NO_DATE_CONFIDENCE,
-        ),
-    )
+        return _untold(pub, DatePrecision.DAY, "no date in the text: the publication date", PUBLICATION_DATE_CONFIDENCE)
+    return _untold(None, DatePrecision.UNKNOWN, "no date in the text and no publication date", NO_DATE_CONFIDENCE)
+
+
+def _untold(date: dt.date | None, precision: DatePrecision, reason: str, confidence: float) -> EventDate:
+    """A date the text does not state, with the reason it was chosen and no span of text behind it."""
+    evidence = Evidence(start=0, end=0, text="", stage=STAGE, reason=reason, confidence=confidence)
+    return EventDate(date=date, precision=precision, raw="", evidence=evidence)

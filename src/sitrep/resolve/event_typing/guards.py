@@ -56,13 +56,8 @@ def shot_down_aircraft(case: Case) -> Typed | None:
         and _has(r"(?:shot down|downed) (?:[\w-]+ ){0,4}(?:" + MANNED_AIRCRAFT + ")", case.sentence)
         and not _has(r"drones?|uavs?|unmanned", case.sentence)
     ):
-        return Typed(
-            kind="violent",
-            plover="ASSAULT",
-            modes=case.modes,
-            acled_type=BATTLES,
-            acled_subtype="Armed clash",
-            reason="a manned aircraft shot down: fighting between armed sides",
+        return Typed.assault(
+            case.modes, BATTLES, "Armed clash", reason="a manned aircraft shot down: fighting between armed sides"
         )
     return None
 
@@ -109,7 +104,7 @@ def violence_as_grievance(case: Case) -> Typed | None:
 
 
 def sexual_violence(case: Case) -> Typed:
-    return Typed(kind="violent", plover="ASSAULT", modes=case.modes, acled_type=VAC, acled_subtype="Sexual violence")
+    return Typed.assault(case.modes, VAC, "Sexual violence")
 
 
 def sexual_words(case: Case) -> Typed | None:

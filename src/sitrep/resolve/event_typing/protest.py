@@ -165,11 +165,4 @@ def riot_typed(sentence: str, modes: tuple[str, ...], reason: str | None = None,
             acled_subtype="Violent demonstration",
             reason=reason,
         )
-    return Typed(
-        kind="violent",
-        plover="ASSAULT",
-        modes=modes or ("primitive",),
-        acled_type=RIOTS,
-        acled_subtype="Mob violence",
-        reason=reason,
-    )
+    return Typed.assault(modes or ("primitive",), RIOTS, "Mob violence", reason=reason)

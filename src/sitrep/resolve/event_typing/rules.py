@@ -174,12 +174,10 @@ def mob(case: Case) -> Typed:
 def arrest(case: Case) -> Typed:
     if non_state_doers(case.actors):
         # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
-        return Typed(
-            kind="violent",
-            plover="ASSAULT",
-            modes=("abduct",),
-            acled_type=VAC,
-            acled_subtype="Abduction/forced disappearance",
+        return Typed.assault(
+            ("abduct",),
+            VAC,
+            "Abduction/forced disappearance",
             reason="detained by a non-state armed group: an abduction",
         )
     return _strategic("COERCE", ("arrest",), "Arrests")
@@ -239,22 +237,13 @@ def loot(case: Case) -> Typed:
 def body(case: Case) -> Typed:
     sentence = case.sentence
     if _has(ARMED_PEOPLE, without_actors(without_agents(sentence), case.actors)) and not killed_civilians(sentence):
-        return Typed(
-            kind="violent",
-            plover="ASSAULT",
-            modes=case.modes,
-            acled_type=BATTLES,
-            acled_subtype="Armed clash",
+        return Typed.assault(
+            case.modes,
+            BATTLES,
+            "Armed clash",
             reason="the body of a fighter or a member of the forces found killed: coded as a clash",
         )
-    return Typed(
-        kind="violent",
-        plover="ASSAULT",
-        modes=case.modes,
-        acled_type=VAC,
-        acled_subtype="Attack",
-        reason="a body found with signs of violence: coded as an attack",
-    )
+    return Typed.assault(case.modes, VAC, "Attack", reason="a body found with signs of violence: coded as an attack")
 
 
 @typing_rule("disrupt")
@@ -322,24 +311,10 @@ def capture(case: Case) -> Typed:
     sentence, modes = case.sentence, case.modes
     if _has(PEOPLE_CAPTURED, sentence):
         reason = "fighters captured in an operation: fighting, not ground taken"
-        return Typed(
-            kind="violent",
-            plover="ASSAULT",
-            modes=modes,
-            acled_type=BATTLES,
-            acled_subtype="Armed clash",
-            reason=reason,
-        )
+        return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
     if not _has(TERRITORY, sentence) and not named_ground(case.context, case.trigger_span):
         reason = "fighters captured, no ground named: fighting"
-        return Typed(
-            kind="violent",
-            plover="ASSAULT",
-            modes=modes,
-            acled_type=BATTLES,
-            acled_subtype="Armed clash",
-            reason=reason,
-        )
+        return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
     if NEUTRAL_CAPTURE.names(case.family, case.trigger.lemma) and not _has(
         FIGHT_TOLD, sentence + " " + next_sentences(case.context)
     ):
@@ -349,12 +324,8 @@ def capture(case: Case) -> Typed:
             "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
         )
     state = any(a.inter == Inter.STATE_FORCES or a.sector in {"MIL", "GOV"} for a in case.actors)
-    return Typed(
-        kind="violent",
-        plover="ASSAULT",
-        modes=modes,
-        acled_type=BATTLES,
-        acled_subtype="Government regains territory" if state else "Non-state actor overtakes territory",
+    return Typed.assault(
+        modes, BATTLES, "Government regains territory" if state else "Non-state actor overtakes territory"
     )
 
 
@@ -365,10 +336,4 @@ def abduct(case: Case) -> Typed:
         # ACLED codes a kidnapping that ends in a killing by the killing.
         typed = violence_typed(_as_attack(case), after)
         return replace(typed, reason="an abduction ending in a killing: coded as the killing")
-    return Typed(
-        kind="violent",
-        plover="ASSAULT",
-        modes=case.modes,
-        acled_type=VAC,
-        acled_subtype="Abduction/forced disappearance",
-    )
+    return Typed.assault(case.modes, VAC, "Abduction/forced disappearance")

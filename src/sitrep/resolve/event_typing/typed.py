@@ -21,6 +21,13 @@ class Typed:
     acled_subtype: str | None
     reason: str | None = None
 
+    @classmethod
+    def assault(cls, modes: tuple[str, ...], acled_type: str, subtype: str, reason: str | None = None) -> Typed:
+        """A violent PLOVER ASSAULT of this ACLED type and sub-event type."""
+        return cls(
+            kind="violent", plover="ASSAULT", modes=modes, acled_type=acled_type, acled_subtype=subtype, reason=reason
+        )
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Case:

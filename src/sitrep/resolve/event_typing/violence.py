@@ -76,9 +76,7 @@ class Scene:
     def typed(self, acled_type: str, subtype: str, reason: str | None = None, default: str | None = None) -> Typed:
         """A violent ASSAULT with this scene's modes (``default`` when there are none)."""
         modes = self.modes or ((default,) if default else ())
-        return Typed(
-            kind="violent", plover="ASSAULT", modes=modes, acled_type=acled_type, acled_subtype=subtype, reason=reason
-        )
+        return Typed.assault(modes, acled_type, subtype, reason=reason)
 
 
 def _scene(case: Case, after: str) -> Scene:
