@@ -60,6 +60,14 @@ def is_civilian(actor: Actor) -> bool:
     return actor.sector in UNARMED_SECTORS
 
 
+def is_civilian_target(actor: Actor) -> bool:
+    """Whether a recipient makes an event count as civilian targeting in the ACLED CSV: coded as
+    civilians, or of the civilian sector whatever its code. Broader than :func:`is_civilian` (a crowd of
+    civilians coded as rioters or protesters counts), which moves that column on 51 events of the ACLED
+    notes when swapped, so the CSV keeps its own reading here."""
+    return actor.inter == Inter.CIVILIANS or actor.sector == "CVL"
+
+
 def is_unorganised(actor: Actor) -> bool:
     """Crowds and civilians: by the inter code when there is one, else an unarmed sector."""
     if actor.inter is not None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from ..acled_actors import acled_sides
-from ..actor_kinds import Inter
+from ..actor_kinds import is_civilian_target
 from ..model import Actor, Count, DatePrecision, Event, Extraction
 from ..registry import exporter
 
@@ -135,7 +135,7 @@ def row(event: Event, extraction: Extraction, *, timestamp: int) -> dict[str, An
     inter2 = a2.inter if a2 is not None else None
     date = event.date.date if event.date is not None else None
     precision = event.date.precision if event.date is not None else DatePrecision.UNKNOWN
-    civilians = any(r.inter == Inter.CIVILIANS or r.sector == "CVL" for r in event.recipients)
+    civilians = any(is_civilian_target(r) for r in event.recipients)
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{event.id}",
         "event_date": date.isoformat() if date is not None else "",

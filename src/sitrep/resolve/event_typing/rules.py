@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from ...actor_kinds import STATE_SECTORS, Inter, is_armed
+from ...actor_kinds import Inter, is_armed, is_state
 from ..event_words import (
     ABDUCTEE_KILLED,
     ARMED_PEOPLE,
@@ -297,9 +297,7 @@ def governance(case: Case) -> Typed:
     by_armed_group = any(is_armed(a) and a.inter != Inter.STATE_FORCES for a in actors) or any(
         a.sector == "CRM" for a in actors
     )
-    authority = any(a.sector in STATE_SECTORS or a.inter == Inter.STATE_FORCES for a in actors) or _has(
-        AUTHORITY, agent_text(case.sentence, trigger)
-    )
+    authority = any(is_state(a) for a in actors) or _has(AUTHORITY, agent_text(case.sentence, trigger))
     if by_armed_group or (trigger.family == "measures" and authority):
         reason = "an armed group handing out aid" if trigger.family == "aid" else "security measures"
         return _strategic(trigger.plover, trigger.modes, "Change to group/activity", reason)
@@ -323,7 +321,7 @@ def capture(case: Case) -> Typed:
         return _strategic(
             "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
         )
-    state = any(a.inter == Inter.STATE_FORCES or a.sector in {"MIL", "GOV"} for a in case.actors)
+    state = any(is_state(a) for a in case.actors)
     return Typed.assault(
         modes, BATTLES, "Government regains territory" if state else "Non-state actor overtakes territory"
     )
