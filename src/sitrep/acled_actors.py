@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .actor_kinds import UNORGANISED_INTERS, is_civilian, is_crowd
+from .actor_kinds import UNORGANISED_INTERS, is_coded_civilian, is_crowd
 from .model import Actor, Event, Evidence
 from .resolve.actors import ActorDictionary
 
@@ -92,7 +92,7 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
             )
     elif event.acled_type in VIOLENT_TYPES and not actors:
         actors = [_filled(d, iso3, "armed group", "no perpetrator named: an unidentified armed group")]
-    if event.acled_type == "Violence against civilians" and not any(is_civilian(r) for r in recipients):
+    if event.acled_type == "Violence against civilians" and not any(is_coded_civilian(r) for r in recipients):
         # ACLED's definition: the target of violence against civilians is civilians.
         recipients.insert(
             0, _filled(d, iso3, "civilians", "violence against civilians with no civilian named: civilians")

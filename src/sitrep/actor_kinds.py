@@ -60,6 +60,13 @@ def is_civilian(actor: Actor) -> bool:
     return actor.sector in UNARMED_SECTORS
 
 
+def is_coded_civilian(actor: Actor) -> bool:
+    """Coded as civilians the ACLED way: the inter code, or an ACLED actor name for civilians. Narrower
+    than :func:`is_civilian` (a raw organisation of an unarmed sector is no ACLED civilian actor), so
+    the ACLED view still adds "Civilians (country)" as the victim of violence against an organisation."""
+    return actor.inter == Inter.CIVILIANS or (actor.acled_name or "").startswith("Civilians")
+
+
 def is_civilian_target(actor: Actor) -> bool:
     """Whether a recipient makes an event count as civilian targeting in the ACLED CSV: coded as
     civilians, or of the civilian sector whatever its code. Broader than :func:`is_civilian` (a crowd of

@@ -9,6 +9,8 @@ from sitrep.actor_kinds import (
     Inter,
     is_armed,
     is_civilian,
+    is_civilian_target,
+    is_coded_civilian,
     is_crowd,
     is_state,
     is_unorganised,
@@ -54,3 +56,10 @@ def test_no_actor_is_both_armed_and_unorganised(inter: int | None, sector: str |
     assert not (is_civilian(a) and is_armed(a))
     if is_civilian(a) or is_crowd(a):
         assert is_unorganised(a)
+
+
+def test_the_acled_readings_of_civilians_are_their_own() -> None:
+    foundation = actor(None, "SOC")
+    assert is_civilian(foundation) and not is_coded_civilian(foundation) and not is_civilian_target(foundation)
+    rioters_of_the_civil_sector = actor(5, "CVL")
+    assert is_civilian_target(rioters_of_the_civil_sector) and not is_civilian(rioters_of_the_civil_sector)
