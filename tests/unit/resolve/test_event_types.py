@@ -872,3 +872,35 @@ def test_ground_taken_peacefully_is_coercion_in_plover() -> None:
         sentence="Rebels took control of the village and raised a flag.",
     )
     assert out.plover == "COERCE" and out.modes == ("seize",)
+
+
+def _coded_8(name: str, sector: str) -> Actor:
+    evidence = Evidence(start=0, end=len(name), text=name, stage="test")
+    return Actor(name=name, country="IGO", sector=sector, acled_name=name, inter=8, evidence=evidence)
+
+
+def test_forces_coded_as_external_count_for_the_state_by_their_sector() -> None:
+    """A coalition's troops taking ground regain it for the government; a regional body imposing a curfew
+    is an authority taking security measures (both coded 8, read by sector)."""
+    capture = Trigger(lemma="capture", family="capture", kind="violent", plover="ASSAULT")
+    coalition = _coded_8("Coalition of the Willing", "MIL")
+    typed = classify(
+        capture,
+        weapons=(),
+        actors=(coalition,),
+        recipients=(),
+        killed=False,
+        sentence="Coalition troops captured the hill town after heavy fighting on Sunday.",
+    )
+    assert typed.acled_subtype == "Government regains territory"
+    measures = Trigger(lemma="curfew", family="measures", kind="material", plover="COERCE")
+    body = _coded_8("Regional Council", "GOV")
+    typed = classify(
+        measures,
+        weapons=(),
+        actors=(body,),
+        recipients=(),
+        killed=False,
+        sentence="The regional council imposed a curfew on the port city.",
+    )
+    assert (typed.acled_type, typed.acled_subtype) == ("Strategic developments", "Change to group/activity")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
 
-from ...actor_kinds import Inter, is_armed, is_state
+from ...actor_kinds import STATE_SECTORS, Inter, is_armed
 from ..event_words import (
     ABDUCTEE_KILLED,
     ARMED_PEOPLE,
@@ -50,6 +50,9 @@ from .typed import Case, Guard, Typed, TypingRule, first_of
 from .violence import violence_typed
 
 _has = matches
+
+# Sectors whose forces taking ground is the government regaining it (police are not counted).
+MILITARY_OR_GOVERNMENT = frozenset({"MIL", "GOV"})
 
 _RULES: dict[str, TypingRule] = {}
 TYPING_RULES: Mapping[str, TypingRule] = MappingProxyType(_RULES)
@@ -297,7 +300,10 @@ def governance(case: Case) -> Typed:
     by_armed_group = any(is_armed(a) and a.inter != Inter.STATE_FORCES for a in actors) or any(
         a.sector == "CRM" for a in actors
     )
-    authority = any(is_state(a) for a in actors) or _has(AUTHORITY, agent_text(case.sentence, trigger))
+    # an authority by its sector whatever its code: a coalition, the UN or a regional body (coded 8) counts
+    authority = any(a.sector in STATE_SECTORS or a.inter == Inter.STATE_FORCES for a in actors) or _has(
+        AUTHORITY, agent_text(case.sentence, trigger)
+    )
     if by_armed_group or (trigger.family == "measures" and authority):
         reason = "an armed group handing out aid" if trigger.family == "aid" else "security measures"
         return _strategic(trigger.plover, trigger.modes, "Change to group/activity", reason)
@@ -321,7 +327,9 @@ def capture(case: Case) -> Typed:
         return _strategic(
             "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
         )
-    state = any(is_state(a) for a in case.actors)
+    # the state's side by its army or government sector whatever its code: a coalition's or peacekeepers'
+    # troops (coded 8) regain ground for the government they back
+    state = any(a.inter == Inter.STATE_FORCES or a.sector in MILITARY_OR_GOVERNMENT for a in case.actors)
     return Typed.assault(
         modes, BATTLES, "Government regains territory" if state else "Non-state actor overtakes territory"
     )
