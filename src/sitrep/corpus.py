@@ -68,7 +68,13 @@ def _default_factory() -> Extractor:
 
 
 def _init_worker(factory: PipelineFactory) -> None:
-    worker_pipeline(factory)
+    """Build the worker's pipeline before its first chunk. A failure is left for that chunk, whose
+    own call raises it again to the parent: a pool whose initializer raises starts new workers
+    forever instead of reporting it."""
+    try:
+        worker_pipeline(factory)
+    except Exception:  # noqa: BLE001, S110 (raised again by the first chunk, see above)
+        pass
 
 
 def _work(job: tuple[PipelineFactory, list[Document]]) -> list[Outcome]:

@@ -6,6 +6,7 @@ real pipeline with a 1-worker run.
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sitrep import corpus
-from sitrep.errors import BadOption
+from sitrep.errors import BadOption, ModelMissing
 from sitrep.model import Document, Extraction
 from sitrep.pipeline import Pipeline
 from sitrep.store import Store
@@ -182,3 +183,25 @@ def test_progress_bar_draws_on_a_terminal() -> None:
     text = buf.getvalue()
     assert "\r[#######-----------------------] 1/4 documents" in text
     assert "\r[" + "#" * 30 + "] 4/4 documents" in text and text.endswith("/s\n")
+
+
+def missing_model_factory() -> FakeExtractor:
+    raise ModelMissing("the spaCy model is not installed (a test)")
+
+
+def test_a_resource_missing_in_the_workers_stops_the_run(tmp_path: Path) -> None:
+    """Not a pool that restarts its workers for ever: the error reaches the parent, which stops."""
+
+    def hung(*_: object) -> None:
+        raise AssertionError("the run hung: the pool kept restarting its workers")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        with pytest.raises(ModelMissing):
+            corpus.ingest(
+                [corpus_dir(tmp_path)], tmp_path / "s.db", pipeline_factory=missing_model_factory, workers=2, chunk=1
+            )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
