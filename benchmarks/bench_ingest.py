@@ -3,7 +3,7 @@
 The texts are synthetic news articles (about 500 words, several paragraphs, places, dates,
 figures, attributions) composed by :func:`article` from sentence patterns written for this
 benchmark; the same seed gives the same corpus. Both sides get the same texts and the same spaCy
-components (``sitrep.pipeline.Resources().nlp``). Peak memory is the largest sum of the resident
+components (``sitrep.annotated.Resources().nlp``). Peak memory is the largest sum of the resident
 set sizes of this process and all its descendants, sampled every 0.1 s from /proc.
 
     .venv/bin/python benchmarks/bench_ingest.py [--docs 2000] [--workers 2] [--json FILE]

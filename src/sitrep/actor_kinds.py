@@ -75,13 +75,6 @@ def is_civilian_target(actor: Actor) -> bool:
     return actor.inter == Inter.CIVILIANS or actor.sector == "CVL"
 
 
-def is_unorganised(actor: Actor) -> bool:
-    """Crowds and civilians: by the inter code when there is one, else an unarmed sector."""
-    if actor.inter is not None:
-        return actor.inter in UNORGANISED_INTERS
-    return actor.sector in UNARMED_SECTORS
-
-
 def is_state(actor: Actor) -> bool:
     """The state's own forces or government: by the inter code when there is one, else the sector."""
     if actor.inter is not None:

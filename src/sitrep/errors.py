@@ -104,8 +104,9 @@ class ClusterUnavailable(ResourceError):
 class BadFamilyTable(ResourceError):
     """The bundled event-family table (data/triggers.json) is inconsistent: a family without a typing
     rule or with one that is not registered, two families with one rank, an unknown kind or flag, or a
-    word a rule names that its family does not have. Raised when the table first loads; like any
-    resource error it stops a run rather than failing document by document."""
+    word a rule names that its family does not have, a field of the wrong shape, a typing rule
+    registered twice. Raised when a pipeline is built (or the table first loads); like any resource
+    error it stops a run rather than failing document by document."""
 
     code = "E204"
 

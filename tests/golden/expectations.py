@@ -105,7 +105,7 @@ def split_dated_text(raw: str) -> tuple[dt.date | None, str]:
 def read_document(raw: str, source: str):  # type: ignore[no-untyped-def]
     """A Document through the project's reader, or through :func:`split_dated_text` if it is missing."""
     try:
-        from sitrep.ingest.readers import text_document
+        from sitrep.ingest.shared import text_document
     except ImportError:
         from sitrep.ingest.documents import make_document
 

@@ -13,7 +13,6 @@ from sitrep.actor_kinds import (
     is_coded_civilian,
     is_crowd,
     is_state,
-    is_unorganised,
 )
 from sitrep.model import Actor, Evidence
 
@@ -39,7 +38,7 @@ def test_the_codes_are_acleds() -> None:
 def test_the_code_decides_when_there_is_one() -> None:
     police_as_protesters = actor(6, "COP")
     assert not is_armed(police_as_protesters) and is_crowd(police_as_protesters)
-    assert not is_state(police_as_protesters) and is_unorganised(police_as_protesters)
+    assert not is_state(police_as_protesters)
     assert is_civilian(actor(7, "MIL")) and not is_civilian(actor(1, "CVL"))
 
 
@@ -50,12 +49,10 @@ def test_the_sector_decides_without_a_code() -> None:
 
 
 @given(st.one_of(st.none(), st.integers(1, 8)), st.sampled_from(SECTORS))
-def test_no_actor_is_both_armed_and_unorganised(inter: int | None, sector: str | None) -> None:
+def test_no_actor_is_both_armed_and_civilian_or_a_crowd(inter: int | None, sector: str | None) -> None:
     a = actor(inter, sector)
-    assert not (is_armed(a) and is_unorganised(a))
+    assert not (is_armed(a) and is_crowd(a))
     assert not (is_civilian(a) and is_armed(a))
-    if is_civilian(a) or is_crowd(a):
-        assert is_unorganised(a)
 
 
 def test_the_acled_readings_of_civilians_are_their_own() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sitrep import config
+from sitrep import config, registry
 from sitrep.annotated import Annotated, Resources
 from sitrep.errors import BadFamilyTable
 from sitrep.ingest.documents import make_document
@@ -82,12 +82,19 @@ def test_a_family_whose_rule_is_not_registered_is_refused() -> None:
         load_table(lexicon_with_cyber()["families"])
 
 
+@pytest.fixture
+def scratch_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registries as they are, copied: what a test registers leaves with it."""
+    monkeypatch.setattr(registry, "_STAGES", dict(registry.all_stages()))
+    registry.exporter_names()  # the built-in exporters loaded before the copy
+    monkeypatch.setattr(registry, "_EXPORTERS", dict(registry._EXPORTERS))
+
+
 # -- a stage (docs/extending.md, "A stage")
 
 SIREN_STAGE = "sirens.example.v1"
 
 
-@stage(SIREN_STAGE, requires=("place",), assigns=("siren",))
 def find_sirens(annotated: Annotated) -> tuple[Mention, ...]:
     """Air-raid sirens heard: a warning, not an event."""
     return tuple(
@@ -97,7 +104,8 @@ def find_sirens(annotated: Annotated) -> tuple[Mention, ...]:
     )
 
 
-def test_a_registered_stage_runs_after_the_ones_it_requires(resources: Resources) -> None:
+def test_a_registered_stage_runs_after_the_ones_it_requires(resources: Resources, scratch_registry: None) -> None:
+    stage(SIREN_STAGE, requires=("place",), assigns=("siren",))(find_sirens)
     pipeline = Pipeline((*config.DEFAULT_STAGES, SIREN_STAGE), resources=resources)
     annotated = pipeline.annotate(make_document("Air raid sirens sounded in Kyiv on Monday night."))
     found = annotated.of("siren")
@@ -107,7 +115,6 @@ def test_a_registered_stage_runs_after_the_ones_it_requires(resources: Resources
 # -- an exporter (docs/extending.md, "An exporter")
 
 
-@exporter("event-count")
 class EventCountExporter:
     """One line at the end: how many events were written."""
 
@@ -122,9 +129,14 @@ class EventCountExporter:
         self.out.write(f"{self.events}\n")
 
 
-def test_a_registered_exporter_is_found_by_its_format_name() -> None:
+def test_a_registered_exporter_is_found_by_its_format_name(scratch_registry: None) -> None:
+    exporter("event-count")(EventCountExporter)
     out = io.StringIO()
     made = get_exporter("event-count")(out)
     made.write(Extraction(document=make_document("Nothing happened."), events=()))
     made.close()
     assert isinstance(made, EventCountExporter) and out.getvalue() == "0\n"
+
+
+def test_the_examples_leave_nothing_registered() -> None:
+    assert SIREN_STAGE not in registry.all_stages() and "event-count" not in registry.exporter_names()

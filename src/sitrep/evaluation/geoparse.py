@@ -265,7 +265,7 @@ def evaluate_geoparse(
 ) -> GeoparseReport:
     """Run the place finder over every article of ``path`` and compare with the gold toponyms.
 
-    ``resources`` is a :class:`sitrep.pipeline.Resources` (its ``nlp`` and ``gazetteer`` are used).
+    ``resources`` is a :class:`sitrep.annotated.Resources` (its ``nlp`` and ``gazetteer`` are used).
     """
     import time
 

@@ -148,6 +148,10 @@ def _spec(name: str, entry: Any, source: str) -> FamilySpec:
     rank = entry.get("rank")
     if not isinstance(rank, int) or isinstance(rank, bool) or rank < 1:
         raise fault('needs "rank": a whole number from 1, lower for a more specific family')
+    for listed in ("modes", "flags", "pos", "words"):
+        value = entry.get(listed, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fault(f'"{listed}" must be a list of strings')
     flags = entry.get("flags", [])
     bad = [f for f in flags if f not in FLAGS]
     if bad:

@@ -6,13 +6,15 @@ spaCy's own matchers compare one attribute per token; event words need either ("
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
+# A whole parsed document, or one sentence or stretch of it.
+Parsed = TypeVar("Parsed", Doc, Span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,7 @@ class PhraseMatcher(Generic[T]):
             items.sort(key=lambda item: -len(item[0]))
         self._by_first = by_first
 
-    def _match_at(self, doc: Doc, i: int) -> Iterator[tuple[int, T]]:
+    def _match_at(self, doc: Doc | Span, i: int) -> Iterator[tuple[int, T]]:
         forms = token_forms(doc[i])
         seen: set[str] = set()
         for form in forms:
@@ -50,7 +52,7 @@ class PhraseMatcher(Generic[T]):
                 if all(w in token_forms(doc[i + k]) for k, w in enumerate(words[1:], start=1)):
                     yield end, payload
 
-    def find(self, doc: Doc, accept=None) -> list[PhraseHit[T]]:  # type: ignore[no-untyped-def]
+    def find(self, doc: Parsed, accept: Callable[[Parsed, int, int, T], bool] | None = None) -> list[PhraseHit[T]]:
         """Leftmost-longest, non-overlapping hits. ``accept(doc, start, end, payload)`` may veto a hit."""
         hits: list[PhraseHit[T]] = []
         i = 0

@@ -44,7 +44,10 @@ class TriggerLexicon:
     families: tuple[Family, ...] = ()
 
     def family(self, name: str) -> Family:
-        return next(f for f in self.families if f.name == name)
+        found = next((f for f in self.families if f.name == name), None)
+        if found is None:
+            raise BadFamilyTable(f"no event family '{name}' in the lexicon")
+        return found
 
 
 @lru_cache(maxsize=1)

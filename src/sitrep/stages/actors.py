@@ -131,8 +131,9 @@ def _place_countries(annotated: Annotated) -> list[tuple[int, str]]:
             continue
         found = [e for e in gazetteer.lookup(ent.text.strip(QUOTES)) if e.country3]
         if found:
-            best = max(found, key=lambda e: (e.kind == "COUNTRY", e.population))
-            out.append((ent.start_char, best.country3))  # type: ignore[arg-type]
+            country3 = max(found, key=lambda e: (e.kind == "COUNTRY", e.population)).country3
+            if country3:  # always: only entries with a country were kept
+                out.append((ent.start_char, country3))
     return out
 
 

@@ -212,7 +212,7 @@ def kind_at(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    hits = lexicon().find(span, accept=_accept)  # type: ignore[arg-type]
+    hits = lexicon().find(span, accept=_accept)
     if not hits:
         return None
     if len(span) == 1 and span[0].pos_ in {"VERB", "AUX"}:

@@ -201,3 +201,18 @@ def test_a_broken_table_stops_the_pipeline_when_it_is_built(monkeypatch: pytest.
         monkeypatch.undo()
         trigger_lexicon.lexicon.cache_clear()
     assert Pipeline().stage_names
+
+
+def test_a_list_field_given_as_a_string_is_an_error() -> None:
+    families = raw()["families"]
+    families["loot"]["modes"] = "destroy"
+    assert '"modes" must be a list of strings' in _fault(families)
+
+
+def test_a_typing_rule_registered_twice_is_an_error() -> None:
+    from sitrep.resolve.event_typing.rules import typing_rule
+
+    with pytest.raises(BadFamilyTable, match="registered twice"):
+        typing_rule("loot")(
+            lambda case: classify(case.trigger, weapons=(), actors=(), recipients=(), sentence="", killed=False)
+        )

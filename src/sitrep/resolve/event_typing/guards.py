@@ -26,16 +26,14 @@ from .parties import crowd_agent, non_state_doers
 from .protest import in_grievance_at, protest_typed
 from .typed import Case, Typed
 
-_has = matches
-
 
 def search_raid(case: Case) -> Typed | None:
     if (
         SEARCH_RAIDS.names(case.family, case.trigger.lemma)
         and not case.killed
         and not non_state_doers(case.actors)
-        and _has(DETAINED, case.sentence + " " + next_sentences(case.context, 1))
-        and not _has(HARMED, case.sentence)
+        and matches(DETAINED, case.sentence + " " + next_sentences(case.context, 1))
+        and not matches(HARMED, case.sentence)
     ):
         # "a search and arrest campaign ... During the raid, ten men were arrested": a raid by the state
         # that ends in detentions, with no one harmed, is told for its arrests
@@ -52,9 +50,9 @@ def search_raid(case: Case) -> Typed | None:
 
 def shot_down_aircraft(case: Case) -> Typed | None:
     if (
-        _has(r"shot down|downed", case.sentence)
-        and _has(r"(?:shot down|downed) (?:[\w-]+ ){0,4}(?:" + MANNED_AIRCRAFT + ")", case.sentence)
-        and not _has(r"drones?|uavs?|unmanned", case.sentence)
+        matches(r"shot down|downed", case.sentence)
+        and matches(r"(?:shot down|downed) (?:[\w-]+ ){0,4}(?:" + MANNED_AIRCRAFT + ")", case.sentence)
+        and not matches(r"drones?|uavs?|unmanned", case.sentence)
     ):
         return Typed.assault(
             case.modes, BATTLES, "Armed clash", reason="a manned aircraft shot down: fighting between armed sides"
@@ -73,16 +71,16 @@ _STOPPED = Typed(
 
 
 def stopped_weapon(case: Case) -> Typed | None:
-    return _STOPPED if not case.killed and _has(STOPPED_WEAPON, case.sentence) else None
+    return _STOPPED if not case.killed and matches(STOPPED_WEAPON, case.sentence) else None
 
 
 def own_blast(case: Case) -> Typed | None:
     """A blast that hurt only those handling the explosives: the weapon stopped itself."""
-    return _STOPPED if _has(OWN_BLAST, case.sentence) else None
+    return _STOPPED if matches(OWN_BLAST, case.sentence) else None
 
 
 def warning_shots(case: Case) -> Typed | None:
-    if not case.killed and _has(WARNING_FIRE, case.sentence):
+    if not case.killed and matches(WARNING_FIRE, case.sentence):
         return Typed(
             kind="material",
             plover="THREATEN",
@@ -95,7 +93,7 @@ def warning_shots(case: Case) -> Typed | None:
 
 
 def violence_as_grievance(case: Case) -> Typed | None:
-    if _has(r"protest\w*|demonstrat\w*|rall(?:y|ies)|picket\w*|sit-ins?|vigils?", case.sentence) and in_grievance_at(
+    if matches(r"protest\w*|demonstrat\w*|rall(?:y|ies)|picket\w*|sit-ins?|vigils?", case.sentence) and in_grievance_at(
         case.context, case.trigger_span
     ):
         # "protested against the clashes on the front line": the violence is what the protest is about.
@@ -108,7 +106,7 @@ def sexual_violence(case: Case) -> Typed:
 
 
 def sexual_words(case: Case) -> Typed | None:
-    return sexual_violence(case) if _has(SEXUAL, case.sentence) else None
+    return sexual_violence(case) if matches(SEXUAL, case.sentence) else None
 
 
 def property_alone(case: Case) -> Typed | None:

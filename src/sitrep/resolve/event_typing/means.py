@@ -26,8 +26,6 @@ from .parties import without_actors
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_has = matches
-
 
 REMOTE_MODES = frozenset({"heavy-weapons", "aerial", "drone", "explosives"})
 
@@ -47,12 +45,12 @@ def light_arms(weapon: Weapon, sentence: str) -> bool:
     if weapon.mode != "firearms":
         return False
     text = weapon.evidence.text
-    if _has(HEAVY_GUNS, text):
+    if matches(HEAVY_GUNS, text):
         return False
     return not (
-        _has(r"machine ?-?guns?|machineguns?", text)
-        and _has(HEAVY_GUNS, sentence)
-        and not _has(r"small arms|small-arms|rifles?", sentence)
+        matches(r"machine ?-?guns?|machineguns?", text)
+        and matches(HEAVY_GUNS, sentence)
+        and not matches(r"small arms|small-arms|rifles?", sentence)
     )
 
 
@@ -92,9 +90,11 @@ def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> t
         return "Air/drone strike", None
     if family == "shelling":
         return "Shelling/artillery/missile attack", None
-    if "grenade" in names and _has(HAND_GRENADE, sentence):
+    if "grenade" in names and matches(HAND_GRENADE, sentence):
         return "Grenade", None
-    if names & {"ied", "landmine", "car bomb", "explosive device", "roadside bomb", "mine"} and _has(DEVICE, sentence):
+    if names & {"ied", "landmine", "car bomb", "explosive device", "roadside bomb", "mine"} and matches(
+        DEVICE, sentence
+    ):
         return "Remote explosive/landmine/IED", None
     if "heavy-weapons" in modes and modes & {"aerial", "drone"}:
         return "Shelling/artillery/missile attack", "artillery and aircraft both named: coded as shelling"
@@ -107,7 +107,7 @@ def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> t
     if "grenade" in names:  # launched grenades without small arms: a stand-off weapon
         return "Shelling/artillery/missile attack", "grenade launcher: coded as a stand-off weapon"
     if family == "explosion" or "explosives" in modes:
-        if not _has(DEVICE, sentence) and _has(MANY_BLASTS, sentence):
+        if not matches(DEVICE, sentence) and matches(MANY_BLASTS, sentence):
             return "Shelling/artillery/missile attack", "many explosions and no device named: coded as shelling"
         return "Remote explosive/landmine/IED", None
     if family == "bombard":
@@ -123,13 +123,13 @@ def property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], we
     """
     if any(w.mode not in ("firearms", "primitive", "beat") for w in weapons):
         return False
-    if not _has(PROPERTY_HARM, sentence) or _has(SETTLEMENT_ATTACKED, sentence):
+    if not matches(PROPERTY_HARM, sentence) or matches(SETTLEMENT_ATTACKED, sentence):
         return False
     unharmed = whole_words(NO_HARM).sub(" ", sentence)
-    if _has(PERSONAL_HARM, unharmed):
+    if matches(PERSONAL_HARM, unharmed):
         return False
     things = whole_words(NO_HARM).sub(" ", without_actors(sentence, actors))
-    if not _has(PROPERTY, things):
+    if not matches(PROPERTY, things):
         return False
     # an owner named is no target: "damaging livestock of a local farmer", "shops belonging to traders"
     things = re.sub(

@@ -22,12 +22,10 @@ from ..event_words import (
 )
 from ..wording import matches, whole_words
 
-_has = matches
-
 
 def killed_civilians(sentence: str) -> bool:
     """Whether the sentence names civilian victims outright ("a civilian was wounded")."""
-    return _has(r"civilians?|villagers?|residents?|child(?:ren)?|wom[ae]n|farmers?|shepherds?", sentence)
+    return matches(r"civilians?|villagers?|residents?|child(?:ren)?|wom[ae]n|farmers?|shepherds?", sentence)
 
 
 def without_actors(sentence: str, actors: tuple[Actor, ...]) -> str:
@@ -63,7 +61,7 @@ def victims_of(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], recip
 
     ACLED counts government officials among civilians when they are attacked; a "regime" named in
     loaded words stands for its forces, so it stays armed."""
-    if _has(OFF_DUTY, sentence) and not re.search(
+    if matches(OFF_DUTY, sentence) and not re.search(
         r"\b(?:if|whether|unclear|not clear)\b(?:\W+\w+){0,4}\W+(?:" + OFF_DUTY + r")", sentence, re.IGNORECASE
     ):
         return "civilian"  # ACLED counts off-duty soldiers and police among civilians
@@ -110,11 +108,11 @@ def crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> b
     if any(is_armed(a) for a in actors):
         return False
     agent = agent_text(sentence, trigger)
-    if _has(ARMED_AGENT, agent):
+    if matches(ARMED_AGENT, agent):
         return False
     if actors and any(is_crowd(a) for a in actors):
         return True
-    return _has(CROWD, agent)
+    return matches(CROWD, agent)
 
 
 def unarmed_doers(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> bool:
@@ -129,14 +127,16 @@ def unarmed_doers(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) ->
     doers = by.group() if by else agent
     if by is None and agent is sentence:
         return False
-    if _has(ARMED_AGENT + "|" + ORGANISED_FIGHTERS + "|" + ARMED_PEOPLE, doers) or _has(NON_STATE_FIGHTERS, sentence):
+    if matches(ARMED_AGENT + "|" + ORGANISED_FIGHTERS + "|" + ARMED_PEOPLE, doers) or matches(
+        NON_STATE_FIGHTERS, sentence
+    ):
         return False
     if re.search(r"\b[Mm]embers of (?:the )?[A-Z]|\b[A-Z][\w-]+ members\b", doers):  # a named group's members
         return False
     if any(is_armed(a) and a.evidence.text and a.evidence.text in doers for a in actors):
         return False
     # a crowd coded as rioters or protesters, or named as a people, a crowd or several persons (one man is no mob)
-    return _has(UNARMED_DOERS, doers) or any(
+    return matches(UNARMED_DOERS, doers) or any(
         is_crowd(a) and a.evidence.text and a.evidence.text in doers for a in actors
     )
 
@@ -145,7 +145,7 @@ def people_against_forces(sentence: str, named: tuple[Actor, ...]) -> bool:
     """A clash "between Palestinians and Israeli forces": one side a people or crowd that is no armed
     group (no actor was resolved from its words), the other the state's forces, and no fighters or
     firearms named."""
-    if not any(is_armed(a) for a in named) or _has(NON_STATE_FIGHTERS, sentence):
+    if not any(is_armed(a) for a in named) or matches(NON_STATE_FIGHTERS, sentence):
         return False
     sides = re.search(
         rf"\bbetween (?:the )?(?:[\w-]+ ){{0,2}}?({PEOPLE_SIDE}) and (?:the )?(?:[\w-]+ ){{0,2}}?({POLICE_SIDE}|forces|soldiers|troops|army)\b|"

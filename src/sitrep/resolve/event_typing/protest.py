@@ -29,8 +29,6 @@ from .typed import Typed
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_has = matches
-
 
 GRIEVANCE_HEADS = frozenset(
     {
@@ -77,7 +75,7 @@ def in_grievance_at(context: Span | None, span: tuple[int, int] | None) -> bool:
 def _armed_doer_before(sentence: str, at: int) -> bool:
     """Whether an armed agent is named just before position `at` ("Israeli forces stormed")."""
     found = re.search(rf"\b(?:{ARMED_AGENT})((?: \w+){{0,2}}) *$", sentence[max(0, at - 40) : at], re.IGNORECASE)
-    return found is not None and not _has(CROWD_SIDE + r"|they|who|said|says|say|reported|claimed", found.group(1))
+    return found is not None and not matches(CROWD_SIDE + r"|they|who|said|says|say|reported|claimed", found.group(1))
 
 
 def told_as_act(words: str, sentence: str, context: Span | None, skip_armed_doer: bool = False) -> bool:
@@ -114,14 +112,14 @@ def participants_violent(sentence: str, context: Span | None) -> bool:
 
 def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Span | None = None) -> Typed:
     lethal = told_as_act(LETHAL_FORCE, sentence, context) or (
-        killed and any(is_armed(a) for a in actors) and _has(r"shot|fired|opened fire|gunfire|bullets", sentence)
+        killed and any(is_armed(a) for a in actors) and matches(r"shot|fired|opened fire|gunfire|bullets", sentence)
     )
     # Violence by the participants makes a riot whatever force met it (ACLED keeps excessive force
     # for peaceful gatherings).
-    clash = _has(r"rioters", sentence) or told_as_act(
+    clash = matches(r"rioters", sentence) or told_as_act(
         CLASH_WITH_POLICE, sentence, context
     )  # not a clash in the grievance
-    if (participants_violent(sentence, context) or clash) and not _has(r"peaceful(?:ly)?", sentence):
+    if (participants_violent(sentence, context) or clash) and not matches(r"peaceful(?:ly)?", sentence):
         return Typed(
             kind="violent",
             plover="PROTEST",
@@ -154,7 +152,7 @@ def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, contex
 def riot_typed(sentence: str, modes: tuple[str, ...], reason: str | None = None, after: str = "") -> Typed:
     """Violence by an unorganised crowd: a violent demonstration if it voices a grievance or disrupts
     (burning tyres, blocking roads), else mob violence (a crowd attacking people)."""
-    if _has(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence) or _has(
+    if matches(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence) or matches(
         LINKED_TO_PROTESTS, after
     ):
         return Typed(

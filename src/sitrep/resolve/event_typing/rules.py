@@ -13,6 +13,7 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from ...actor_kinds import STATE_SECTORS, Inter, is_armed
+from ...errors import BadFamilyTable
 from ..event_words import (
     ABDUCTEE_KILLED,
     ARMED_PEOPLE,
@@ -49,8 +50,6 @@ from .protest import in_grievance_at, protest_typed, riot_typed
 from .typed import Case, Guard, Typed, TypingRule, first_of
 from .violence import violence_typed
 
-_has = matches
-
 # Sectors whose forces taking ground is the government regaining it (police are not counted).
 MILITARY_OR_GOVERNMENT = frozenset({"MIL", "GOV"})
 
@@ -63,6 +62,8 @@ def typing_rule(*names: str) -> Callable[[TypingRule], TypingRule]:
 
     def register(rule: TypingRule) -> TypingRule:
         for name in names:
+            if name in _RULES and _RULES[name] is not rule:
+                raise BadFamilyTable(f"typing rule '{name}' is registered twice", source=__name__)
             _RULES[name] = rule
         return rule
 
@@ -187,11 +188,11 @@ def arrest(case: Case) -> Typed:
 
 
 def _weapons_seized(case: Case) -> Typed | None:
-    if _has(r"seiz\w+|confiscat\w+", case.trigger.lemma) and _has(
+    if matches(r"seiz\w+|confiscat\w+", case.trigger.lemma) and matches(
         r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:\w+-)?(?:" + ARMS + ")", case.sentence
     ):
         return _strategic("COERCE", ("seize",), "Disrupted weapons use", "weapons seized")
-    if not case.killed and _has(STOPPED_WEAPON, case.sentence) and _has(ARMS, case.sentence):
+    if not case.killed and matches(STOPPED_WEAPON, case.sentence) and matches(ARMS, case.sentence):
         reason = "explosives destroyed or found before they did harm"
         return _strategic("COERCE", ("seize",), "Disrupted weapons use", reason)
     return None
@@ -213,11 +214,11 @@ def loot(case: Case) -> Typed:
         return found
     sentence = case.sentence
     crowd = crowd_agent(sentence, case.trigger, case.actors)
-    if crowd and _has(
+    if crowd and matches(
         r"attack\w*|beat\w*|assault\w*|injur\w*|kill\w*|lynch\w*|fatalit\w*|died|dead|death|burn\w* alive", sentence
     ):
         return riot_typed(sentence, case.modes, "a crowd attacked people and property")
-    if crowd and (_has(PROTEST_FIRES, sentence) or _has(GRIEVANCE + "|" + PROTEST_CONTEXT, sentence)):
+    if crowd and (matches(PROTEST_FIRES, sentence) or matches(GRIEVANCE + "|" + PROTEST_CONTEXT, sentence)):
         # burning tyres, barricades or mattresses, or burning anything to voice a grievance
         return Typed(
             kind="violent",
@@ -239,7 +240,7 @@ def loot(case: Case) -> Typed:
 @typing_rule("body")
 def body(case: Case) -> Typed:
     sentence = case.sentence
-    if _has(ARMED_PEOPLE, without_actors(without_agents(sentence), case.actors)) and not killed_civilians(sentence):
+    if matches(ARMED_PEOPLE, without_actors(without_agents(sentence), case.actors)) and not killed_civilians(sentence):
         return Typed.assault(
             case.modes,
             BATTLES,
@@ -255,9 +256,9 @@ def disrupt(case: Case) -> Typed:
     if downed is not None:
         return downed
     if (
-        _has(r"dismantl\w*|destroy\w*", case.trigger.lemma + " " + case.sentence)
-        and _has(DRUG_WORKS, case.sentence)
-        and not _has(ARMS, case.sentence)
+        matches(r"dismantl\w*|destroy\w*", case.trigger.lemma + " " + case.sentence)
+        and matches(DRUG_WORKS, case.sentence)
+        and not matches(ARMS, case.sentence)
     ):
         reason = "a drug works dismantled: property, not weapons"
         return _strategic("COERCE", ("destroy",), "Looting/property destruction", reason)
@@ -266,7 +267,7 @@ def disrupt(case: Case) -> Typed:
 
 @typing_rule("withdraw")
 def withdraw(case: Case) -> Typed:
-    if HANDING_OVER.names(case.family, case.trigger.lemma) or _has(TAKEN_OVER, case.sentence):
+    if HANDING_OVER.names(case.family, case.trigger.lemma) or matches(TAKEN_OVER, case.sentence):
         return _strategic("RETREAT", ("withdraw",), "Non-violent transfer of territory")
     # troops pulled out with nobody said to take the ground over: a change in the group's activity
     return _strategic("RETREAT", ("withdraw",), "Change to group/activity", "a withdrawal with no ground handed over")
@@ -301,7 +302,7 @@ def governance(case: Case) -> Typed:
         a.sector == "CRM" for a in actors
     )
     # an authority by its sector whatever its code: a coalition, the UN or a regional body (coded 8) counts
-    authority = any(a.sector in STATE_SECTORS or a.inter == Inter.STATE_FORCES for a in actors) or _has(
+    authority = any(a.sector in STATE_SECTORS or a.inter == Inter.STATE_FORCES for a in actors) or matches(
         AUTHORITY, agent_text(case.sentence, trigger)
     )
     if by_armed_group or (trigger.family == "measures" and authority):
@@ -313,13 +314,13 @@ def governance(case: Case) -> Typed:
 @typing_rule("capture")
 def capture(case: Case) -> Typed:
     sentence, modes = case.sentence, case.modes
-    if _has(PEOPLE_CAPTURED, sentence):
+    if matches(PEOPLE_CAPTURED, sentence):
         reason = "fighters captured in an operation: fighting, not ground taken"
         return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
-    if not _has(TERRITORY, sentence) and not named_ground(case.context, case.trigger_span):
+    if not matches(TERRITORY, sentence) and not named_ground(case.context, case.trigger_span):
         reason = "fighters captured, no ground named: fighting"
         return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
-    if NEUTRAL_CAPTURE.names(case.family, case.trigger.lemma) and not _has(
+    if NEUTRAL_CAPTURE.names(case.family, case.trigger.lemma) and not matches(
         FIGHT_TOLD, sentence + " " + next_sentences(case.context)
     ):
         # ACLED keeps battles for ground taken by force; ground taken over with no fight told changes hands
@@ -338,7 +339,7 @@ def capture(case: Case) -> Typed:
 @typing_rule("abduct")
 def abduct(case: Case) -> Typed:
     after = next_sentences(case.context)
-    if case.killed or _has(ABDUCTEE_KILLED, case.sentence + " " + after):
+    if case.killed or matches(ABDUCTEE_KILLED, case.sentence + " " + after):
         # ACLED codes a kidnapping that ends in a killing by the killing.
         typed = violence_typed(_as_attack(case), after)
         return replace(typed, reason="an abduction ending in a killing: coded as the killing")

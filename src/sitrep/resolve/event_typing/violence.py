@@ -49,8 +49,6 @@ from .parties import (
 from .protest import riot_typed
 from .typed import Case, Typed
 
-_has = matches
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Scene:
@@ -85,9 +83,9 @@ def _scene(case: Case, after: str) -> Scene:
     # ones ("primarily heavy weapons, including small arms"). Heavy machine guns and grenade launchers
     # fired on their own are stand-off fire, coded like artillery.
     # "gunmen threw a grenade": the word for the doers is no rifle fired when another weapon is named.
-    fired = [w for w in weapons if not (_has(r"gunm[ae]n", w.evidence.text) and len(weapons) > 1)]
+    fired = [w for w in weapons if not (matches(r"gunm[ae]n", w.evidence.text) and len(weapons) > 1)]
     infantry = any(light_arms(w, sentence) for w in fired)
-    heavy_first = _has(
+    heavy_first = matches(
         r"(?:primarily|mainly|mostly|largely|predominantly) (?:with )?(?:heavy|artillery|mortars?|rockets?|missiles?)",
         sentence,
     )
@@ -102,16 +100,16 @@ def _scene(case: Case, after: str) -> Scene:
         victims=victims_of(sentence, trigger, case.actors, case.recipients),
         firearms=any(w.mode == "firearms" for w in weapons),
         small_arms_fight=infantry and not heavy_first,
-        exchange=trigger.family == "clash" or _has(EXCHANGE, sentence),
+        exchange=trigger.family == "clash" or matches(EXCHANGE, sentence),
         # Fire returned, told in the sentence or the next ones ("... The other side responded to the fire").
-        answered=_has(TWO_WAY, sentence) or _has(TWO_WAY, after),
+        answered=matches(TWO_WAY, sentence) or matches(TWO_WAY, after),
     )
 
 
 def _drug_trade(s: Scene) -> Typed | None:
     if s.victims != "armed" and (
-        _has(DRUG_TRADE_PERSON, without_doers(target_text(s.sentence, s.trigger, s.actors)))
-        or _has(DRUG_TRADE_PAST, s.after)
+        matches(DRUG_TRADE_PERSON, without_doers(target_text(s.sentence, s.trigger, s.actors)))
+        or matches(DRUG_TRADE_PAST, s.after)
     ):
         return s.typed(
             BATTLES, "Armed clash", "the victim was in the drug trade: coded as gang violence", default="firearms"
@@ -129,7 +127,7 @@ def _bomber_engaged(s: Scene) -> Typed | None:
     if (
         (s.family == "suicide" or "suicide-attack" in s.modes)
         and s.victims != "civilian"
-        and (_has(BOMBER_ENGAGED, s.sentence) or _has(BOMBER_ENGAGED, s.after))
+        and (matches(BOMBER_ENGAGED, s.sentence) or matches(BOMBER_ENGAGED, s.after))
     ):
         return s.typed(BATTLES, "Armed clash", "the suicide attacker was fired on before the blast: coded as a clash")
     return None
@@ -138,8 +136,8 @@ def _bomber_engaged(s: Scene) -> Typed | None:
 def _air_support(s: Scene) -> Typed | None:
     if (
         s.victims != "civilian"
-        and _has(AIR_SUPPORT, s.sentence)
-        and _has(r"operations?|offensive|attack\w*|assault|clash\w*|fight\w*|repel\w*", s.sentence)
+        and matches(AIR_SUPPORT, s.sentence)
+        and matches(r"operations?|offensive|attack\w*|assault|clash\w*|fight\w*|repel\w*", s.sentence)
     ):
         return s.typed(BATTLES, "Armed clash", "air strikes backing a ground operation: coded as the battle")
     return None
@@ -149,9 +147,9 @@ def _area_shelled(s: Scene) -> Typed | None:
     if (
         s.family in ("attack", "bombard", "shelling")
         and not killed_civilians(s.sentence)
-        and _has(STANDOFF_WEAPONS, s.sentence)
-        and _has(AREA_TARGET, s.sentence)
-        and not _has(EXCHANGE, s.sentence)
+        and matches(STANDOFF_WEAPONS, s.sentence)
+        and matches(AREA_TARGET, s.sentence)
+        and not matches(EXCHANGE, s.sentence)
         and not s.answered
     ):
         return s.typed(
@@ -169,14 +167,14 @@ def _small_arms_at_armed(s: Scene) -> Typed | None:
         s.family in ("attack", "clash", "explosion", "bombard", "shelling")
         and s.small_arms_fight
         and (s.victims != "civilian")
-        and (s.victims == "armed" or s.exchange or _has(r"shots|bursts|small arms|machine ?guns?", s.sentence))
+        and (s.victims == "armed" or s.exchange or matches(r"shots|bursts|small arms|machine ?guns?", s.sentence))
     ):
         return s.typed(BATTLES, "Armed clash", "small arms fired at armed people: coded as a clash")
     return None
 
 
 def _shelling_in_fight(s: Scene) -> Typed | None:
-    if s.family in ("shelling", "bombard") and s.victims != "civilian" and _has(FIGHTING, s.sentence):
+    if s.family in ("shelling", "bombard") and s.victims != "civilian" and matches(FIGHTING, s.sentence):
         return s.typed(BATTLES, "Armed clash", "shelling during a fight between armed sides: coded as a clash")
     return None
 
@@ -185,8 +183,8 @@ def _crowd_fought_police(s: Scene) -> Typed | None:
     if (
         s.family in ("attack", "clash", "beat")
         and not s.firearms
-        and _has(CROWD_VS_POLICE, s.sentence)
-        and not _has(NON_STATE_FIGHTERS + r"|armed", s.sentence)
+        and matches(CROWD_VS_POLICE, s.sentence)
+        and not matches(NON_STATE_FIGHTERS + r"|armed", s.sentence)
     ):
         # a violent demonstration when the crowd voices a grievance, else mob violence
         return riot_typed(s.sentence, s.modes, "a crowd fought the police", s.after)
@@ -223,8 +221,8 @@ def _crowds_fought(s: Scene) -> Typed | None:
         s.family == "clash"
         and _hand_weapons_only(s)
         and not any(is_armed(a) and a.inter != Inter.POLITICAL_MILITIAS for a in s.actors + s.recipients)
-        and _has(CROWD_SIDES, sides_text(s.sentence, s.trigger))
-        and not _has(ORGANISED_FIGHTERS, s.sentence)
+        and matches(CROWD_SIDES, sides_text(s.sentence, s.trigger))
+        and not matches(ORGANISED_FIGHTERS, s.sentence)
     ):
         return riot_typed(
             s.sentence, s.modes, "a fight with no weapon of war where a side is a crowd, not an armed group", s.after
@@ -250,8 +248,8 @@ def _across_ceasefire(s: Scene) -> Typed | None:
     if (
         s.victims is None
         and not killed_civilians(s.sentence)
-        and _has(CEASEFIRE, s.sentence)
-        and (any(is_armed(a) for a in s.actors) or _has(r"forces|army|troops|military|soldiers", s.sentence))
+        and matches(CEASEFIRE, s.sentence)
+        and (any(is_armed(a) for a in s.actors) or matches(r"forces|army|troops|military|soldiers", s.sentence))
     ):
         return s.typed(BATTLES, "Armed clash", "fire across a ceasefire line: coded as a clash", default="firearms")
     return None
@@ -260,8 +258,8 @@ def _across_ceasefire(s: Scene) -> Typed | None:
 def _tortured_in_custody(s: Scene) -> Typed | None:
     if (
         s.family in ("beat", "attack")
-        and _has(r"tortur\w*|ill[- ]treat\w*|mistreat\w*", s.sentence)
-        and _has(IN_CUSTODY, s.sentence)
+        and matches(r"tortur\w*|ill[- ]treat\w*|mistreat\w*", s.sentence)
+        and matches(IN_CUSTODY, s.sentence)
     ):
         return s.typed(VAC, "Attack", "a detainee tortured or killed in custody: violence against civilians")
     return None
