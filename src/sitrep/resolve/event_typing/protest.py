@@ -120,14 +120,7 @@ def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, contex
         CLASH_WITH_POLICE, sentence, context
     )  # not a clash in the grievance
     if (participants_violent(sentence, context) or clash) and not matches(r"peaceful(?:ly)?", sentence):
-        return Typed(
-            kind="violent",
-            plover="PROTEST",
-            modes=("riot",),
-            acled_type=RIOTS,
-            acled_subtype="Violent demonstration",
-            reason="protest with violence by participants",
-        )
+        return Typed.violent_demonstration("protest with violence by participants")
     if lethal:
         return Typed(
             kind="material",
@@ -155,12 +148,5 @@ def riot_typed(sentence: str, modes: tuple[str, ...], reason: str | None = None,
     if matches(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence) or matches(
         LINKED_TO_PROTESTS, after
     ):
-        return Typed(
-            kind="violent",
-            plover="PROTEST",
-            modes=("riot",),
-            acled_type=RIOTS,
-            acled_subtype="Violent demonstration",
-            reason=reason,
-        )
+        return Typed.violent_demonstration(reason)
     return Typed.assault(modes or ("primitive",), RIOTS, "Mob violence", reason=reason)

@@ -27,7 +27,6 @@ from ..event_words import (
     PEOPLE_CAPTURED,
     PROTEST_CONTEXT,
     PROTEST_FIRES,
-    RIOTS,
     STOPPED_WEAPON,
     STRATEGIC,
     TAKEN_OVER,
@@ -220,14 +219,7 @@ def loot(case: Case) -> Typed:
         return riot_typed(sentence, case.modes, "a crowd attacked people and property")
     if crowd and (matches(PROTEST_FIRES, sentence) or matches(GRIEVANCE + "|" + PROTEST_CONTEXT, sentence)):
         # burning tyres, barricades or mattresses, or burning anything to voice a grievance
-        return Typed(
-            kind="violent",
-            plover="PROTEST",
-            modes=("riot",),
-            acled_type=RIOTS,
-            acled_subtype="Violent demonstration",
-            reason="a crowd burning things in protest",
-        )
+        return Typed.violent_demonstration("a crowd burning things in protest")
     return Typed(
         kind="material",
         plover="ASSAULT",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Trigger, Weapon
+from ..event_words import RIOTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -20,6 +21,18 @@ class Typed:
     acled_type: str | None
     acled_subtype: str | None
     reason: str | None = None
+
+    @classmethod
+    def violent_demonstration(cls, reason: str | None = None) -> Typed:
+        """A demonstration whose participants used violence (ACLED's Riots)."""
+        return cls(
+            kind="violent",
+            plover="PROTEST",
+            modes=("riot",),
+            acled_type=RIOTS,
+            acled_subtype="Violent demonstration",
+            reason=reason,
+        )
 
     @classmethod
     def assault(cls, modes: tuple[str, ...], acled_type: str, subtype: str, reason: str | None = None) -> Typed:
