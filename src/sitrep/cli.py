@@ -7,6 +7,7 @@ still processed and written), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -22,6 +23,12 @@ EXIT_USAGE = 2
 CHUNK = 16
 # A progress line is shown only for more documents than this, and only on a terminal.
 PROGRESS_MIN_DOCUMENTS = 3
+# Formats whose cells are neutralised against spreadsheet formulas unless --raw-cells (export/csv_cells.py).
+CSV_FORMATS = ("acled-csv", "incidents-csv")
+RAW_CELLS_HELP = (
+    "CSV formats: write cells as they are; by default a text cell starting with =, +, -, @, a tab or a "
+    "carriage return gets a leading apostrophe so that spreadsheets do not run it as a formula"
+)
 
 
 class _Reporter:
@@ -70,6 +77,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--published", metavar="YYYY-MM-DD", help="publication date for every input (overrides the input's own)"
     )
     ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    ex.add_argument("--raw-cells", action="store_true", help=RAW_CELLS_HELP)
     ing = sub.add_parser(
         "ingest",
         help="extract a corpus into a store",
@@ -143,7 +151,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         err.write(f"{exc}\n")
         return EXIT_USAGE
 
+    if args.raw_cells and args.format not in CSV_FORMATS:
+        err.write(f"[E008] --raw-cells: applies to the CSV formats ({', '.join(CSV_FORMATS)}), not {args.format}\n")
+        return EXIT_USAGE
     exporter_cls = get_exporter(args.format)
+    if args.raw_cells:
+        exporter_cls = functools.partial(exporter_cls, raw_cells=True)
     if args.output:
         try:
             out: TextIO = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
@@ -338,6 +351,7 @@ def _add_store_commands(sub: Any) -> None:
     exp.add_argument("--actor", metavar="NAME", help="events naming this canonical actor as actor or recipient")
     exp.add_argument("--bbox", metavar="MINLON,MINLAT,MAXLON,MAXLAT", help="events inside this box (degrees)")
     exp.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    exp.add_argument("--raw-cells", action="store_true", help=RAW_CELLS_HELP)
     st = sub.add_parser("stats", help="count a store's events", description="Events by day, type and country.")
     st.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
     st.add_argument("--json", action="store_true", help="one JSON object instead of tables")
@@ -374,6 +388,9 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .export.store_export import export_store
     from .store import open_store
 
+    if args.raw_cells and args.format not in CSV_FORMATS:
+        err.write(f"[E008] --raw-cells: applies to the CSV formats ({', '.join(CSV_FORMATS)}), not {args.format}\n")
+        return EXIT_USAGE
     try:
         where = _event_filter(args)
         store = open_store(args.db)
@@ -389,7 +406,7 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
         return EXIT_USAGE
     try:
-        summary = export_store(store, where, args.format, target)
+        summary = export_store(store, where, args.format, target, raw_cells=args.raw_cells)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:

@@ -7,7 +7,6 @@ docs/output-fields.md for how each column is made.
 
 from __future__ import annotations
 
-import csv
 import importlib
 import re
 import time
@@ -19,6 +18,7 @@ from ..acled_actors import acled_sides
 from ..actor_kinds import is_civilian_target
 from ..model import Actor, Count, DatePrecision, Event, Extraction
 from ..registry import exporter
+from .csv_cells import CsvRows
 
 COLUMNS = (
     "event_id_cnty",
@@ -173,13 +173,13 @@ def row(event: Event, extraction: Extraction, *, timestamp: int) -> dict[str, An
 
 @exporter("acled-csv")
 class AcledCsvExporter:
-    def __init__(self, out: TextIO, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, out: TextIO, *, clock: Callable[[], float] = time.time, raw_cells: bool = False) -> None:
         self.out = out
         self.clock = clock
         self.written = 0
         self.left_out = 0  # verbal, untyped or not happened
-        self._writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        self._writer.writeheader()
+        self._rows = CsvRows(out, COLUMNS, raw=raw_cells)
+        self._rows.header()
 
     def write(self, extraction: Extraction) -> None:
         stamp = int(self.clock())
@@ -187,7 +187,7 @@ class AcledCsvExporter:
             if not event.happened or event.acled_type is None:
                 self.left_out += 1
                 continue
-            self._writer.writerow(row(event, extraction, timestamp=stamp))
+            self._rows.row(row(event, extraction, timestamp=stamp))
             self.written += 1
         self.out.flush()
 

@@ -14,7 +14,6 @@ store, is then held in memory). Everything else streams from the store's cursor.
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +26,7 @@ from ..store.decode import document_from_cite_info, event_from_dict
 from ..store.incidents import StoredIncident
 from ..store.reader import EventFilter, Store, StoredEvent
 from . import acled_csv, geojson
+from .csv_cells import CsvRows
 
 FORMATS = ("acled-csv", "plover-jsonl", "geojson", "incidents-csv")
 
@@ -102,11 +102,11 @@ def write_plover_jsonl(events: Iterable[StoredEvent], out: TextIO) -> ExportSumm
 
 
 def write_acled_csv(
-    events: Iterable[StoredEvent], out: TextIO, *, clock: Callable[[], float] = time.time
+    events: Iterable[StoredEvent], out: TextIO, *, clock: Callable[[], float] = time.time, raw_cells: bool = False
 ) -> ExportSummary:
     """ACLED rows for events that happened and have an ACLED type (as the acled-csv exporter does)."""
-    writer = csv.DictWriter(out, fieldnames=acled_csv.COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = CsvRows(out, acled_csv.COLUMNS, raw=raw_cells)
+    writer.header()
     stamp = int(clock())
     read = written = 0
     for stored in events:
@@ -114,7 +114,7 @@ def write_acled_csv(
         if not stored.happened or stored.acled_type is None:
             continue
         extraction = extraction_of(stored)
-        writer.writerow(acled_csv.row(extraction.events[0], extraction, timestamp=stamp))
+        writer.row(acled_csv.row(extraction.events[0], extraction, timestamp=stamp))
         written += 1
     return ExportSummary(format="acled-csv", read=read, written=written, left_out=read - written)
 
@@ -179,18 +179,18 @@ def incident_row(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_incidents(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+def write_incidents(records: Iterable[dict[str, Any]], out: TextIO, *, raw_cells: bool = False) -> int:
     """Incident records as CSV rows, written as they come; returns how many were written."""
-    writer = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = CsvRows(out, INCIDENT_COLUMNS, raw=raw_cells)
+    writer.header()
     written = 0
     for rec in records:
-        writer.writerow(incident_row(rec))
+        writer.row(incident_row(rec))
         written += 1
     return written
 
 
-def write_incidents_csv(events: Iterable[StoredEvent], out: TextIO) -> ExportSummary:
+def write_incidents_csv(events: Iterable[StoredEvent], out: TextIO, *, raw_cells: bool = False) -> ExportSummary:
     """Merge the selected events that happened into incidents (sitrep.merge) and write one row each.
 
     Used when the store holds no merged incidents: the selected events are held in memory to merge.
@@ -207,7 +207,7 @@ def write_incidents_csv(events: Iterable[StoredEvent], out: TextIO) -> ExportSum
             continue
         typed.append(event_from_record(stored.record))
         documents.setdefault(stored.document_id, document_from_record(stored.record))
-    written = write_incidents((incident_to_dict(i) for i in merge_events(typed, documents)), out)
+    written = write_incidents((incident_to_dict(i) for i in merge_events(typed, documents)), out, raw_cells=raw_cells)
     return ExportSummary(format="incidents-csv", read=read, written=written, left_out=read - len(typed))
 
 
@@ -227,7 +227,7 @@ def _incident_matches(inc: StoredIncident, where: EventFilter) -> bool:
     return where.actor is None or where.actor in inc.actors
 
 
-def write_stored_incidents(store: Store, where: EventFilter, out: TextIO) -> ExportSummary:
+def write_stored_incidents(store: Store, where: EventFilter, out: TextIO, *, raw_cells: bool = False) -> ExportSummary:
     """The store's merged incidents (``sitrep merge``) matching ``where``, streamed with their stable ids."""
     read = 0
 
@@ -238,34 +238,40 @@ def write_stored_incidents(store: Store, where: EventFilter, out: TextIO) -> Exp
             if _incident_matches(inc, where):
                 yield inc.record
 
-    written = write_incidents(selected(), out)
+    written = write_incidents(selected(), out, raw_cells=raw_cells)
     return ExportSummary(format="incidents-csv", read=read, written=written, left_out=read - written)
 
 
-_WRITERS: dict[str, Callable[[Iterable[StoredEvent], TextIO], ExportSummary]] = {
-    "acled-csv": write_acled_csv,
+_TEXT_WRITERS: dict[str, Callable[[Iterable[StoredEvent], TextIO], ExportSummary]] = {
     "plover-jsonl": write_plover_jsonl,
     "geojson": write_geojson,
+}
+# The CSV writers neutralise formula cells unless asked for raw cells (export/csv_cells.py).
+_CSV_WRITERS: dict[str, Callable[..., ExportSummary]] = {
+    "acled-csv": write_acled_csv,
     "incidents-csv": write_incidents_csv,
 }
 
 
-def export_events(events: Iterable[StoredEvent], fmt: str, out: TextIO) -> ExportSummary:
+def export_events(events: Iterable[StoredEvent], fmt: str, out: TextIO, *, raw_cells: bool = False) -> ExportSummary:
     """Write ``events`` (any iterable; consumed once) to ``out`` in format ``fmt``."""
+    if fmt in _CSV_WRITERS:
+        summary: ExportSummary = _CSV_WRITERS[fmt](events, out, raw_cells=raw_cells)
+        return summary
     try:
-        writer = _WRITERS[fmt]
+        writer = _TEXT_WRITERS[fmt]
     except KeyError:
         known = ", ".join(FORMATS)
         raise BadOption(f"unknown export format {fmt!r}; choose one of {known}", source="--format") from None
     return writer(events, out)
 
 
-def export_store(store: Store, where: EventFilter, fmt: str, out: TextIO) -> ExportSummary:
+def export_store(store: Store, where: EventFilter, fmt: str, out: TextIO, *, raw_cells: bool = False) -> ExportSummary:
     """The events of ``store`` matching ``where``, read from its cursor and written as they come.
 
     ``incidents-csv`` writes the store's merged incidents when ``sitrep merge`` has run (streamed,
     stable ids; the filters apply to the incidents), else merges the selected events here.
     """
     if fmt == "incidents-csv" and store.count_incidents() > 0:
-        return write_stored_incidents(store, where, out)
-    return export_events(store.events(where), fmt, out)
+        return write_stored_incidents(store, where, out, raw_cells=raw_cells)
+    return export_events(store.events(where), fmt, out, raw_cells=raw_cells)
