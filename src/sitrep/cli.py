@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from . import __version__
 from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError
 from .model import Document, Extraction
+from .output_files import OutputFile, check_target
 
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
@@ -37,6 +38,7 @@ class _Reporter:
     def __init__(self, err: TextIO) -> None:
         self.err = err
         self.failed = False
+        self.extracted = 0  # documents written to the output
         self._progress_shown = False
 
     def error(self, line: str) -> None:
@@ -157,25 +159,33 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     exporter_cls = get_exporter(args.format)
     if args.raw_cells:
         exporter_cls = functools.partial(exporter_cls, raw_cells=True)
-    if args.output:
-        try:
-            out: TextIO = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed below)
-        except OSError as exc:
-            err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
-            return EXIT_USAGE
-    else:
-        out = stdout if stdout is not None else sys.stdout
     reporter = _Reporter(err)
+    if not args.output:
+        return _run_to(args.paths, published, exporter_cls, stdout if stdout is not None else sys.stdout, reporter)
     try:
-        return _run(args.paths, published, exporter_cls, out, reporter)
+        with OutputFile(check_target(args.output, reads=args.paths)) as output:
+            code = _run_to(args.paths, published, exporter_cls, output.stream, reporter)
+            if reporter.failed and reporter.extracted == 0:
+                err.write(f"sitrep: nothing was extracted; {args.output} is left as it was\n")
+            elif code != 130:
+                output.commit()
+            return code
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
+        return EXIT_USAGE
+
+
+def _run_to(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter) -> int:
+    try:
+        return _run(paths, published, exporter_cls, out, reporter)
     except KeyboardInterrupt:
-        err.write("\nsitrep: interrupted\n")
+        reporter.err.write("\nsitrep: interrupted\n")
         return 130
     except BrokenPipeError:
         return EXIT_OK if not reporter.failed else EXIT_INPUT_FAILED
-    finally:
-        if args.output:
-            out.close()
 
 
 def _run(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter) -> int:
@@ -233,6 +243,7 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> N
             if not isinstance(outcome, Failure):
                 _warn_undated(document, reporter)
                 exporter.write(outcome)
+                reporter.extracted += 1
             done += 1
             if show_progress:
                 reporter.progress(done, len(documents))
@@ -398,15 +409,20 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"{exc}\n")
         return EXIT_USAGE
     try:
-        target: TextIO = (
-            open(args.output, "w", encoding="utf-8", newline="") if args.output else out  # noqa: SIM115 (closed below)
-        )
+        if args.output:
+            store_files = [args.db, f"{args.db}-wal", f"{args.db}-shm", f"{args.db}-journal"]
+            with OutputFile(check_target(args.output, reads=store_files)) as output:
+                summary = export_store(store, where, args.format, output.stream, raw_cells=args.raw_cells)
+                output.commit()
+        else:
+            summary = export_store(store, where, args.format, out, raw_cells=args.raw_cells)
+            out.flush()
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
     except OSError as exc:
-        store.close()
         err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
         return EXIT_USAGE
-    try:
-        summary = export_store(store, where, args.format, target, raw_cells=args.raw_cells)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
@@ -414,10 +430,6 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 130
     finally:
         store.close()
-        if args.output:
-            target.close()
-        else:
-            target.flush()
     if err.isatty() or args.output:
         err.write(
             f"sitrep: {summary.written} {args.format} record(s) from {summary.read} event(s); "
@@ -480,6 +492,11 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = Path(args.path)
     progress = _Reporter(err).progress if err.isatty() else None
     try:
+        json_target = check_target(args.json, reads=[args.path]) if args.json else None
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
+    try:
         if args.dataset == "geoparse":
             from .annotated import Resources
             from .evaluation.geoparse import evaluate_geoparse
@@ -499,9 +516,11 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"{exc}\n")
         return EXIT_INPUT_FAILED
     out.write(report.table() + "\n")
-    if args.json:
+    if json_target is not None:
         try:
-            Path(args.json).write_text(json.dumps(report.figures(), indent=2, default=str), encoding="utf-8")
+            with OutputFile(json_target) as output:
+                output.stream.write(json.dumps(report.figures(), indent=2, default=str))
+                output.commit()
         except OSError as exc:
             err.write(f"[E006] {args.json}: cannot write the figures: {exc.strerror or exc}\n")
             return EXIT_USAGE

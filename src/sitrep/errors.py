@@ -67,6 +67,13 @@ class MissingField(InputError):
     code = "E009"
 
 
+class OutputClash(InputError):
+    """An output path that would destroy what the command reads, or that cannot be a file (see
+    sitrep.output_files): refused before anything runs."""
+
+    code = "E010"
+
+
 class PipelineError(SitrepError):
     """The pipeline was configured wrongly: a programming or configuration mistake."""
 
