@@ -170,12 +170,17 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             elif code != 130:
                 output.commit()
             return code
-    except SitrepError as exc:
+    except (SitrepError, OSError) as exc:
+        return _refused(exc, args.output, err)
+
+
+def _refused(exc: SitrepError | OSError, output: str | None, err: TextIO) -> int:
+    """A coded line for a refused or unwritable output (or a bad option met while writing it); exit 2."""
+    if isinstance(exc, OSError):
+        err.write(f"[E006] {output}: cannot write the output file: {exc.strerror or exc}\n")
+    else:
         err.write(f"{exc}\n")
-        return EXIT_USAGE
-    except OSError as exc:
-        err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
-        return EXIT_USAGE
+    return EXIT_USAGE
 
 
 def _run_to(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter) -> int:
@@ -417,14 +422,10 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             summary = export_store(store, where, args.format, out, raw_cells=args.raw_cells)
             out.flush()
-    except SitrepError as exc:
-        err.write(f"{exc}\n")
-        return EXIT_USAGE
-    except OSError as exc:
-        err.write(f"[E006] {args.output}: cannot write the output file: {exc.strerror or exc}\n")
-        return EXIT_USAGE
-    except BrokenPipeError:
+    except BrokenPipeError:  # before OSError, of which it is one: a reader that stopped reading is no failure
         return EXIT_OK
+    except (SitrepError, OSError) as exc:
+        return _refused(exc, args.output, err)
     except KeyboardInterrupt:
         err.write("\nsitrep: interrupted\n")
         return 130

@@ -3,12 +3,14 @@ truncated the store, emptied an input and replaced a gold file)."""
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
+from sitrep import cli
 from sitrep.errors import OutputClash
 from sitrep.output_files import OutputFile, check_target
 from sitrep.store import StoreWriter, document_rows
@@ -106,3 +108,17 @@ def test_a_device_is_written_directly(tmp_path: Path, fake: FakePipeline) -> Non
     article.write_text(ARTICLE, encoding="utf-8")
     assert run(["extract", str(article), "-o", os.devnull])[0] == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError
+
+
+def test_export_to_a_reader_that_stopped_reading_is_no_failure(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with StoreWriter(db) as w:
+        w.write(document_rows(extraction(1)))
+    err = io.StringIO()
+    assert cli.main(["export", "--db", str(db), "-f", "plover-jsonl"], stdout=_ClosedPipe(), stderr=err) == 0
+    assert "[E006]" not in err.getvalue()
