@@ -42,14 +42,12 @@ def classify(
     context: Span | None = None,
     trigger_span: tuple[int, int] | None = None,
 ) -> Typed:
-    """The PLOVER and ACLED types of one event: a verbal event has no ACLED type; any other is typed
-    by the rule its family names.
+    """The PLOVER and ACLED types of one event, by the typing rule its family names in the table (a
+    verbal family's rule, "verbal", gives no ACLED type).
 
     ``context`` is the parsed sentence and ``trigger_span`` the trigger's character offsets in the
     document, for rules that need the parse (what the trigger acts on); both are optional.
     """
-    if trigger.kind == "verbal":
-        return Typed(kind="verbal", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
     modes = tuple(dict.fromkeys(trigger.modes + tuple(w.mode for w in weapons if trigger.plover == "ASSAULT")))
     case = Case(
         trigger=trigger,

@@ -15,7 +15,6 @@ from ..event_words import (
     OWN_BLAST,
     SEXUAL,
     STOPPED_WEAPON,
-    STRATEGIC,
     VAC,
     WARNING_FIRE,
 )
@@ -37,14 +36,7 @@ def search_raid(case: Case) -> Typed | None:
     ):
         # "a search and arrest campaign ... During the raid, ten men were arrested": a raid by the state
         # that ends in detentions, with no one harmed, is told for its arrests
-        return Typed(
-            kind="material",
-            plover="COERCE",
-            modes=("arrest",),
-            acled_type=STRATEGIC,
-            acled_subtype="Arrests",
-            reason="a raid whose outcome is arrests, no one harmed",
-        )
+        return Typed.strategic("COERCE", ("arrest",), "Arrests", "a raid whose outcome is arrests, no one harmed")
     return None
 
 
@@ -60,14 +52,7 @@ def shot_down_aircraft(case: Case) -> Typed | None:
     return None
 
 
-_STOPPED = Typed(
-    kind="material",
-    plover="COERCE",
-    modes=("seize",),
-    acled_type=STRATEGIC,
-    acled_subtype="Disrupted weapons use",
-    reason="the weapon was stopped before it did harm",
-)
+_STOPPED = Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", "the weapon was stopped before it did harm")
 
 
 def stopped_weapon(case: Case) -> Typed | None:
@@ -81,14 +66,7 @@ def own_blast(case: Case) -> Typed | None:
 
 def warning_shots(case: Case) -> Typed | None:
     if not case.killed and matches(WARNING_FIRE, case.sentence):
-        return Typed(
-            kind="material",
-            plover="THREATEN",
-            modes=(),
-            acled_type=STRATEGIC,
-            acled_subtype="Other",
-            reason="warning shots with no target: a strategic development",
-        )
+        return Typed.strategic("THREATEN", (), "Other", "warning shots with no target: a strategic development")
     return None
 
 
@@ -115,12 +93,7 @@ def property_alone(case: Case) -> Typed | None:
         and property_only(case.sentence, case.trigger, case.actors, case.weapons)
         and not crowd_agent(case.sentence, case.trigger, case.actors)
     ):
-        return Typed(
-            kind="material",
-            plover="ASSAULT",
-            modes=("destroy",),
-            acled_type=STRATEGIC,
-            acled_subtype="Looting/property destruction",
-            reason="only property was harmed: a strategic development",
+        return Typed.strategic(
+            "ASSAULT", ("destroy",), "Looting/property destruction", "only property was harmed: a strategic development"
         )
     return None

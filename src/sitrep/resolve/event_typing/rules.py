@@ -28,7 +28,6 @@ from ..event_words import (
     PROTEST_CONTEXT,
     PROTEST_FIRES,
     STOPPED_WEAPON,
-    STRATEGIC,
     TAKEN_OVER,
     TERRITORY,
     VAC,
@@ -77,13 +76,6 @@ def _violent(case: Case, shared: tuple[Guard, ...]) -> Typed:
 def _as_attack(case: Case) -> Case:
     """The case told as an attack, for an event coded by the violence it turned into."""
     return replace(case, trigger=replace(case.trigger, family="attack"))
-
-
-def _strategic(plover: str, modes: tuple[str, ...], subtype: str, reason: str | None = None) -> Typed:
-    """A Strategic development of this sub-event type."""
-    return Typed(
-        kind="material", plover=plover, modes=modes, acled_type=STRATEGIC, acled_subtype=subtype, reason=reason
-    )
 
 
 @typing_rule("verbal")
@@ -183,17 +175,17 @@ def arrest(case: Case) -> Typed:
             "Abduction/forced disappearance",
             reason="detained by a non-state armed group: an abduction",
         )
-    return _strategic("COERCE", ("arrest",), "Arrests")
+    return Typed.strategic("COERCE", ("arrest",), "Arrests")
 
 
 def _weapons_seized(case: Case) -> Typed | None:
     if matches(r"seiz\w+|confiscat\w+", case.trigger.lemma) and matches(
         r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:\w+-)?(?:" + ARMS + ")", case.sentence
     ):
-        return _strategic("COERCE", ("seize",), "Disrupted weapons use", "weapons seized")
+        return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", "weapons seized")
     if not case.killed and matches(STOPPED_WEAPON, case.sentence) and matches(ARMS, case.sentence):
         reason = "explosives destroyed or found before they did harm"
-        return _strategic("COERCE", ("seize",), "Disrupted weapons use", reason)
+        return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", reason)
     return None
 
 
@@ -220,13 +212,7 @@ def loot(case: Case) -> Typed:
     if crowd and (matches(PROTEST_FIRES, sentence) or matches(GRIEVANCE + "|" + PROTEST_CONTEXT, sentence)):
         # burning tyres, barricades or mattresses, or burning anything to voice a grievance
         return Typed.violent_demonstration("a crowd burning things in protest")
-    return Typed(
-        kind="material",
-        plover="ASSAULT",
-        modes=("destroy",),
-        acled_type=STRATEGIC,
-        acled_subtype="Looting/property destruction",
-    )
+    return Typed.strategic("ASSAULT", ("destroy",), "Looting/property destruction")
 
 
 @typing_rule("body")
@@ -253,36 +239,38 @@ def disrupt(case: Case) -> Typed:
         and not matches(ARMS, case.sentence)
     ):
         reason = "a drug works dismantled: property, not weapons"
-        return _strategic("COERCE", ("destroy",), "Looting/property destruction", reason)
-    return _strategic("COERCE", ("seize",), "Disrupted weapons use")
+        return Typed.strategic("COERCE", ("destroy",), "Looting/property destruction", reason)
+    return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use")
 
 
 @typing_rule("withdraw")
 def withdraw(case: Case) -> Typed:
     if HANDING_OVER.names(case.family, case.trigger.lemma) or matches(TAKEN_OVER, case.sentence):
-        return _strategic("RETREAT", ("withdraw",), "Non-violent transfer of territory")
+        return Typed.strategic("RETREAT", ("withdraw",), "Non-violent transfer of territory")
     # troops pulled out with nobody said to take the ground over: a change in the group's activity
-    return _strategic("RETREAT", ("withdraw",), "Change to group/activity", "a withdrawal with no ground handed over")
+    return Typed.strategic(
+        "RETREAT", ("withdraw",), "Change to group/activity", "a withdrawal with no ground handed over"
+    )
 
 
 @typing_rule("other")
 def other(case: Case) -> Typed:
-    return _strategic(case.trigger.plover, case.trigger.modes, "Other")
+    return Typed.strategic(case.trigger.plover, case.trigger.modes, "Other")
 
 
 @typing_rule("pact")
 def pact(case: Case) -> Typed:
-    return _strategic("AGREE", case.trigger.modes, "Agreement")
+    return Typed.strategic("AGREE", case.trigger.modes, "Agreement")
 
 
 @typing_rule("base")
 def base(case: Case) -> Typed:
-    return _strategic("MOBILIZE", ("troops",), "Headquarters or base established")
+    return Typed.strategic("MOBILIZE", ("troops",), "Headquarters or base established")
 
 
 @typing_rule("mobilize")
 def mobilize(case: Case) -> Typed:
-    return _strategic("MOBILIZE", ("troops",), "Change to group/activity")
+    return Typed.strategic("MOBILIZE", ("troops",), "Change to group/activity")
 
 
 @typing_rule("governance")
@@ -299,7 +287,7 @@ def governance(case: Case) -> Typed:
     )
     if by_armed_group or (trigger.family == "measures" and authority):
         reason = "an armed group handing out aid" if trigger.family == "aid" else "security measures"
-        return _strategic(trigger.plover, trigger.modes, "Change to group/activity", reason)
+        return Typed.strategic(trigger.plover, trigger.modes, "Change to group/activity", reason)
     return Typed(kind="material", plover=trigger.plover, modes=trigger.modes, acled_type=None, acled_subtype=None)
 
 
@@ -317,7 +305,7 @@ def capture(case: Case) -> Typed:
     ):
         # ACLED keeps battles for ground taken by force; ground taken over with no fight told changes hands
         # peacefully ("recaptured", "overran" tell the force themselves)
-        return _strategic(
+        return Typed.strategic(
             "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
         )
     # the state's side by its army or government sector whatever its code: a coalition's or peacekeepers'

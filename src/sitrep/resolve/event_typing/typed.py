@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Actor, Trigger, Weapon
-from ..event_words import RIOTS
+from ..event_words import RIOTS, STRATEGIC
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -21,6 +21,13 @@ class Typed:
     acled_type: str | None
     acled_subtype: str | None
     reason: str | None = None
+
+    @classmethod
+    def strategic(cls, plover: str, modes: tuple[str, ...], subtype: str, reason: str | None = None) -> Typed:
+        """A Strategic development of this ACLED sub-event type."""
+        return cls(
+            kind="material", plover=plover, modes=modes, acled_type=STRATEGIC, acled_subtype=subtype, reason=reason
+        )
 
     @classmethod
     def violent_demonstration(cls, reason: str | None = None) -> Typed:
