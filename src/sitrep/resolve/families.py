@@ -56,6 +56,8 @@ class FamilyTable:
     families: tuple[FamilySpec, ...]  # by rank, most specific first
     source: str
     by_name: Mapping[str, FamilySpec] = field(repr=False, compare=False)
+    # flag -> the families that carry it, made once: assembly asks for every event word
+    by_flag: Mapping[str, frozenset[str]] = field(repr=False, compare=False)
 
     def family(self, name: str) -> FamilySpec:
         found = self.by_name.get(name)
@@ -70,7 +72,7 @@ class FamilyTable:
         """The names of the families that carry ``flag``."""
         if flag not in FLAGS:
             raise BadFamilyTable(f"unknown family flag '{flag}'; flags are {_listed(FLAGS)}", source=self.source)
-        return frozenset(f.name for f in self.families if flag in f.flags)
+        return self.by_flag[flag]
 
     def typing_rule(self, name: str) -> TypingRule:
         return TYPING_RULES[self.family(name).typing]
@@ -88,7 +90,8 @@ def load_table(raw: Mapping[str, Any], *, source: str = PACKAGED) -> FamilyTable
             )
         ranks[spec.rank] = spec.name
     ordered = tuple(sorted(specs, key=lambda s: s.rank))
-    return FamilyTable(families=ordered, source=source, by_name={s.name: s for s in ordered})
+    by_flag = {flag: frozenset(s.name for s in ordered if flag in s.flags) for flag in FLAGS}
+    return FamilyTable(families=ordered, source=source, by_name={s.name: s for s in ordered}, by_flag=by_flag)
 
 
 def read_table(path: Path) -> FamilyTable:
