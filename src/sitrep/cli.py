@@ -243,7 +243,7 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> N
             return
         for outcome in outcomes:
             if isinstance(outcome, Failure):
-                reporter.error(f"[E000] {outcome.source}: {outcome.message}")
+                reporter.error(str(outcome.error()))
         for document, outcome in zip(chunk, outcomes):
             if not isinstance(outcome, Failure):
                 _warn_undated(document, reporter)

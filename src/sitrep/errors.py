@@ -6,9 +6,14 @@ Codes:
   E007 unknown input format      E008 bad option value         E009 missing field in a record
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
   E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
+  E010 output would destroy an input  E011 not a regular file (a device, FIFO or socket)
   E204 bad event-family table (data/triggers.json)
   E301 extraction failed on a document (a bug in a stage; the run goes on)
+  E302 a document could not be stored (the run goes on)
+  E401 not a sitrep store        E402 store from a newer sitrep
+  E403 store damaged             E404 store read-only           E405 disk full
   W001 not English (warning)     W002 no publication date (warning)
+  W003 gazetteer cache rebuilt   W004 gazetteer cache unwritable (warnings)
 """
 
 from __future__ import annotations
@@ -74,6 +79,14 @@ class OutputClash(InputError):
     code = "E010"
 
 
+class NotARegularFile(InputError):
+    """A path naming a character or block device, a FIFO or a socket: its size says nothing about how
+    much it holds or whether a writer will ever come, so it is refused rather than read. Standard input
+    (``-``) is read as a stream with the usual size limit."""
+
+    code = "E011"
+
+
 class PipelineError(SitrepError):
     """The pipeline was configured wrongly: a programming or configuration mistake."""
 
@@ -122,6 +135,64 @@ class ExtractionFailed(SitrepError):
     """A document was read but the pipeline raised on it; corpus runs record it as a reject."""
 
     code = "E301"
+
+
+class DocumentNotStored(SitrepError):
+    """A document was extracted but its rows could not be written (a value the store cannot hold);
+    its transaction is rolled back, a reject row names it and the run goes on."""
+
+    code = "E302"
+
+
+class StoreError(SitrepError):
+    """The store cannot be used as asked. Stops the command: unlike a per-document failure, every
+    later write would meet it too."""
+
+
+class NotAStore(StoreError):
+    """The file is SQLite (or not even that) but not a sitrep store: refused before anything is written."""
+
+    code = "E401"
+
+
+class NewerStore(StoreError):
+    """The store was written by a newer sitrep whose layout this one does not know."""
+
+    code = "E402"
+
+
+class DamagedStore(StoreError):
+    """The store's file is corrupt (an integrity check failed or SQLite found it malformed)."""
+
+    code = "E403"
+
+
+class ReadOnlyStore(StoreError):
+    """The store, or the folder that holds it, cannot be written by this user."""
+
+    code = "E404"
+
+
+class DiskFull(StoreError):
+    code = "E405"
+
+
+class SitrepWarning(UserWarning):
+    """A warning with a code, raised with ``warnings.warn``; the command line prints it as one line."""
+
+    code = "W000"
+
+
+class GazetteerCacheRebuilt(SitrepWarning):
+    """The gazetteer cache was missing its checksum, stale or damaged and was built again."""
+
+    code = "W003"
+
+
+class GazetteerCacheUnwritable(SitrepWarning):
+    """The cache folder cannot be written: the index is kept in memory for this run only."""
+
+    code = "W004"
 
 
 WARNING_NOT_ENGLISH = "W001"

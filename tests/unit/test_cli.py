@@ -131,7 +131,7 @@ def test_a_failing_document_does_not_sink_the_others(tmp_path: Path, monkeypatch
     (tmp_path / "b.txt").write_text(BODY)
     code, out, err = run(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--published", "2020-01-01"])
     assert code == 1
-    assert err.startswith(f"[E000] {tmp_path / 'a.txt'}: extraction failed: RuntimeError: boom")
+    assert err.startswith(f"[E301] {tmp_path / 'a.txt'}: extraction failed: RuntimeError: boom")
     assert [json.loads(line)["id"] for line in out.splitlines()] == [str(tmp_path / "b.txt")]
 
 
