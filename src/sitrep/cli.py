@@ -16,6 +16,7 @@ from . import __version__
 from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError
 from .model import Document, Extraction
 from .output_files import OutputFile, check_target
+from .safe_text import printable
 
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
@@ -261,7 +262,7 @@ def _as_extracted(extraction: Extraction) -> Extraction:
 def _warn_undated(document: Document, reporter: _Reporter) -> None:
     if document.published is None:
         reporter.line(
-            f"[{WARNING_NO_DATE}] {document.source}: no publication date; relative dates get a coarse precision "
+            f"[{WARNING_NO_DATE}] {printable(document.source)}: no publication date; relative dates get a coarse precision "
             "(give one with --published or a 'date YYYY-MM-DD' first line)"
         )
 

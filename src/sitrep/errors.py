@@ -18,6 +18,8 @@ Codes:
 
 from __future__ import annotations
 
+from .safe_text import printable
+
 
 class SitrepError(Exception):
     code = "E000"
@@ -28,8 +30,8 @@ class SitrepError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.source}: " if self.source else ""
-        return f"[{self.code}] {where}{self.message}"
+        where = f"{printable(self.source)}: " if self.source else ""
+        return f"[{self.code}] {where}{printable(self.message)}"
 
 
 class InputError(SitrepError):

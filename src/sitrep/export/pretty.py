@@ -13,6 +13,7 @@ from typing import TextIO
 
 from ..model import Actor, Casualties, Count, Event, Extraction
 from ..registry import exporter
+from ..safe_text import printable
 
 INDENT = "      "
 
@@ -107,9 +108,9 @@ class PrettyExporter:
         doc = extraction.document
         published = doc.published.isoformat() if doc.published else "unknown"
         lines = [] if self.documents == 0 else [""]
-        lines.append(f"== {doc.source}  published {published}  claimant {_document_claimant(extraction)}")
+        lines.append(f"== {printable(doc.source)}  published {published}  claimant {_document_claimant(extraction)}")
         if doc.title:
-            lines.append(f"   {doc.title}")
+            lines.append(f"   {printable(doc.title)}")
         happened = [e for e in extraction.events if e.happened]
         other = [e for e in extraction.events if not e.happened]
         if not extraction.events:

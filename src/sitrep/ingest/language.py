@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import WARNING_NOT_ENGLISH
+from ..safe_text import printable
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     """
@@ -128,6 +129,6 @@ def language_warning(text: str, source: str) -> str | None:
     if guess.is_english:
         return None
     return (
-        f"[{WARNING_NOT_ENGLISH}] {source}: text looks like {guess.name} "
+        f"[{WARNING_NOT_ENGLISH}] {printable(source)}: text looks like {guess.name} "
         f"(English function words: {guess.english_share:.0%})"
     )

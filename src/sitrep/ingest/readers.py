@@ -8,7 +8,9 @@ the others from being read. The CLI prints the errors and sets the exit status.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +26,11 @@ from ..errors import (
     InputTooLarge,
     MalformedRecord,
     MissingField,
+    NotARegularFile,
     UnreadableInput,
 )
 from ..model import Document
+from ..safe_text import source_name
 from .feeds import read_feed_bytes
 from .shared import (
     CSV_SUFFIXES,
@@ -58,31 +62,32 @@ def read_path(path: str | Path, *, text_column: str | None = None) -> Iterator[R
 
     ``text_column`` names the text column of CSV files (see sitrep.ingest.tables).
     """
+    if str(path) == "":
+        yield UnreadableInput("an empty path names no file (give . for the current folder)", source="''")
+        return
     p = Path(path)
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES)
-        if not files:
-            yield EmptyInput("the folder holds no .txt, .html, .jsonl, .xml/.rss/.atom or .csv files", source=str(p))
-        for f in files:
-            yield from read_path(f, text_column=text_column)
+        yield from _read_folder(p, text_column)
         return
-    source = str(p)
+    source = source_name(str(p))
+    data = _file_bytes(p, source)
+    if isinstance(data, InputError):
+        yield data
+        return
     try:
-        size = p.stat().st_size
-        if size > config.MAX_FILE_BYTES:
-            yield _too_large_file(size, source)
-            return
-        data = p.read_bytes()
-    except FileNotFoundError:
-        yield UnreadableInput("no such file", source=source)
+        yield from _read_format(data, source, p.suffix.lower(), text_column)
+    except RecursionError:
+        yield MalformedRecord("the input is nested too deeply to be read", source=source)
+    except Exception as exc:  # noqa: BLE001 (a reader's bug must cost one input, not the run)
+        yield UnreadableInput(f"the reader failed on it: {type(exc).__name__}: {exc}", source=source)
+
+
+def _read_format(data: bytes, source: str, suffix: str, text_column: str | None) -> Iterator[ReadResult]:
+    utf8 = _as_utf8(data, source)
+    if isinstance(utf8, InputError):
+        yield utf8
         return
-    except PermissionError:
-        yield UnreadableInput("permission denied", source=source)
-        return
-    except OSError as exc:
-        yield UnreadableInput(f"cannot read: {exc.strerror or exc}", source=source)
-        return
-    suffix = p.suffix.lower()
+    data = utf8
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_bytes(data, source)
     elif suffix in FEED_SUFFIXES:
@@ -93,6 +98,63 @@ def read_path(path: str | Path, *, text_column: str | None = None) -> Iterator[R
         yield read_bytes(data, source, html=suffix in HTML_SUFFIXES or None)
 
 
+def _read_folder(folder: Path, text_column: str | None) -> Iterator[ReadResult]:
+    """Every file of a folder with a suffix sitrep reads, in name order; a subfolder that cannot be
+    listed is reported (E006), not passed over."""
+    unreadable: list[OSError] = []
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        dirs.sort()
+        files.extend(Path(root, n) for n in names if Path(n).suffix.lower() in FOLDER_SUFFIXES)
+    for error in unreadable:
+        yield UnreadableInput(
+            f"the folder cannot be listed: {error.strerror or error}", source=source_name(str(error.filename))
+        )
+    files = sorted(f for f in files if not f.is_dir())
+    if not files and not unreadable:
+        yield EmptyInput(
+            "the folder holds no .txt, .html, .jsonl, .xml/.rss/.atom or .csv files", source=source_name(str(folder))
+        )
+    for f in files:
+        yield from read_path(f, text_column=text_column)
+
+
+def _file_bytes(p: Path, source: str) -> bytes | InputError:
+    """The bytes of a regular file, at most the size limit; devices, FIFOs and sockets are refused
+    before they are opened (a FIFO with no writer would block, /dev/zero never ends)."""
+    try:
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return NotARegularFile(
+                f"this is a {_file_kind(info.st_mode)}, not a regular file: sitrep reads files, folders and - "
+                "(standard input)",
+                source=source,
+            )
+        if info.st_size > config.MAX_FILE_BYTES:
+            return _too_large_file(info.st_size, source)
+        with p.open("rb") as fh:
+            data = fh.read(config.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return UnreadableInput("no such file", source=source)
+    except PermissionError:
+        return UnreadableInput("permission denied", source=source)
+    except OSError as exc:
+        return UnreadableInput(f"cannot read: {exc.strerror or exc}", source=source)
+    if len(data) > config.MAX_FILE_BYTES:  # it grew while being read
+        return _too_large_file(len(data), source)
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
     """Documents from standard input; JSON Lines when the first non-blank line starts with '{'."""
     stream = stream if stream is not None else sys.stdin.buffer
@@ -101,10 +163,17 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
     if len(data) > config.MAX_FILE_BYTES:
         yield _too_large_file(len(data), source)
         return
-    if data.lstrip()[:1] == b"{":
-        yield from read_jsonl_bytes(data, source)
-    else:
-        yield read_bytes(data, source)
+    utf8 = _as_utf8(data, source)
+    if isinstance(utf8, InputError):
+        yield utf8
+        return
+    try:
+        if utf8.lstrip()[:1] == b"{":
+            yield from read_jsonl_bytes(utf8, source)
+        else:
+            yield read_bytes(utf8, source)
+    except RecursionError:
+        yield MalformedRecord("the input is nested too deeply to be read", source=source)
 
 
 def read_inputs(paths: list[str], *, text_column: str | None = None) -> Iterator[ReadResult]:
@@ -190,6 +259,8 @@ def _jsonl_record(raw: bytes, where: str) -> ReadResult:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         return MalformedRecord(f"not valid JSON ({exc.msg} at column {exc.colno})", source=where)
+    except RecursionError:
+        return MalformedRecord("the JSON is nested too deeply to be read", source=where)
     if not isinstance(record, dict):
         return MalformedRecord(f"a record must be a JSON object, not {type(record).__name__}", source=where)
     body = record.get("text")
@@ -227,6 +298,30 @@ def _check_bytes(data: bytes, source: str) -> InputError | None:
             f"{control} control bytes in the first {len(head)}: this is binary data, not text", source=source
         )
     return None
+
+
+# Byte-order marks of the encodings a text editor may save in besides UTF-8 (the 4-byte ones first).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _as_utf8(data: bytes, source: str) -> bytes | InputError:
+    """UTF-16 or UTF-32 with a byte-order mark, as UTF-8; any other input as it is (its checks follow)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding).encode("utf-8")
+            except UnicodeDecodeError as exc:
+                return EncodingError(
+                    f"starts with a {encoding.upper()} byte-order mark but byte {exc.start + len(bom)} cannot be "
+                    "decoded (save the file as UTF-8)",
+                    source=source,
+                )
+    return data
 
 
 def _decode(data: bytes, source: str) -> str | InputError:

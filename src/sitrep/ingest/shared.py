@@ -11,6 +11,7 @@ import re
 from .. import config
 from ..errors import EmptyInput, InputError, InputTooLarge
 from ..model import Document
+from ..safe_text import clean_text
 from .documents import make_document
 from .language import guess_language
 
@@ -47,5 +48,8 @@ def finish_document(text: str, source: str, *, published: str | None = None, **m
             "(sitrep.config.MAX_DOCUMENT_CHARS); split it into smaller documents",
             source=source,
         )
+    text = clean_text(text)
+    if not text.strip():
+        raise EmptyInput("the input holds only control characters and whitespace", source=source)
     guess = guess_language(text)
     return make_document(text, published=published, source=source, language=guess.code, **metadata)

@@ -12,7 +12,15 @@ import io
 from collections.abc import Iterator
 
 from .. import config
-from ..errors import BinaryInput, EmptyInput, EncodingError, InputError, MalformedRecord, MissingField
+from ..errors import (
+    BinaryInput,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    InputTooLarge,
+    MalformedRecord,
+    MissingField,
+)
 from .shared import CSV_SUFFIXES, ReadResult, text_document
 
 __all__ = ["CSV_SUFFIXES", "DEFAULT_TEXT_COLUMNS", "read_csv_bytes"]
@@ -45,7 +53,9 @@ def read_csv_bytes(data: bytes, source: str, *, text_column: str | None = None) 
     dialect = "excel-tab" if source.lower().endswith(".tsv") else "excel"
     # The csv module's field limit (128 KiB) is below sitrep's document limit.
     csv.field_size_limit(max(csv.field_size_limit(), config.MAX_DOCUMENT_CHARS + 1))
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+    # Strict: a quote that is never closed, or closed in the middle of a cell, is an error naming the
+    # lines it spans, where the lenient reader would silently run the following rows into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -59,20 +69,38 @@ def read_csv_bytes(data: bytes, source: str, *, text_column: str | None = None) 
     meta = {key: _find(names, options) for key, options in METADATA_COLUMNS.items()}
     found = False
     while True:
-        where = f"{source}:{reader.line_num + 1}"
+        first = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            yield MalformedRecord(f"the CSV row cannot be read: {exc}", source=where)
-            return
+            found = True
+            yield _bad_row(exc, source, first, reader.line_num)
+            if reader.line_num < first:  # the reader cannot move on
+                break
+            continue
         if not any(cell.strip() for cell in row):
             continue
         found = True
-        yield _row_document(row, column, meta, where)
+        yield _row_document(row, column, meta, f"{source}:{first}")
     if not found:
         yield EmptyInput("the CSV file has a header but no rows", source=source)
+
+
+def _bad_row(exc: csv.Error, source: str, first: int, last: int) -> InputError:
+    where = f"{source}:{first}" if last <= first else f"{source}:{first}-{last}"
+    if "field larger than field limit" in str(exc):
+        return InputTooLarge(
+            f"a cell is longer than the document limit of {config.MAX_DOCUMENT_CHARS:,} characters "
+            "(sitrep.config.MAX_DOCUMENT_CHARS)",
+            source=where,
+        )
+    return MalformedRecord(
+        f"the CSV row cannot be read ({exc}): a quote is not closed, or a cell's own quotes are not doubled; "
+        "the lines it spans are left out",
+        source=where,
+    )
 
 
 def _find(names: list[str], options: tuple[str, ...]) -> int | None:

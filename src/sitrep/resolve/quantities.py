@@ -30,6 +30,10 @@ VAGUE = "vague"  # several, a few, many, a number of
 UNKNOWN = "unknown"  # an unknown / unspecified / undisclosed number
 JOINT = "joint"  # one figure for killed and/or wounded (set by the casualty stage)
 
+# No report counts more people than this in one figure (the deadliest wars' totals are in the tens of
+# millions); a larger number is a typo, an identifier or an attack on the reader, and SQLite's integers
+# end at 2**63. It is not read as a figure (docs/casualty-rules.md).
+MAX_PLAUSIBLE_COUNT = 100_000_000
 ACLED_UNKNOWN = 10  # ACLED codes an unknown number of fatalities as 10 (codebooks.md, fatality rule 5)
 
 _LOWER_BOUND = (
@@ -116,7 +120,7 @@ def _number(word: str) -> int | None:
     """One number: digits (with thousands commas), a number word, or "a hundred"."""
     w = word.strip()
     if _NUM_RE.match(w):
-        return int(w.replace(",", ""))
+        return _digits(w)
     if w in _SINGLE:
         return 1
     if w in {"a dozen", "one dozen", "dozen"}:
@@ -129,14 +133,24 @@ def _number(word: str) -> int | None:
         return 2
     m = re.match(r"^(\S+) dozen$", w)
     if m and (n := _number(m.group(1))) is not None:
-        return n * 12
+        return _plausible(n * 12)
     from text_to_num import alpha2digit
 
     converted = alpha2digit(w, "en", threshold=0).strip()
     converted = re.sub(r"^(?:a|an|one) (\d+)$", r"\1", converted)
     if _NUM_RE.match(converted):
-        return int(converted.replace(",", ""))
+        return _digits(converted)
     return None
+
+
+def _digits(text: str) -> int | None:
+    digits = text.replace(",", "")
+    # Checked before int(): Python refuses to convert more than 4,300 digits (a ValueError).
+    return _plausible(int(digits)) if len(digits.lstrip("0")) <= len(str(MAX_PLAUSIBLE_COUNT)) else None
+
+
+def _plausible(n: int) -> int | None:
+    return n if n <= MAX_PLAUSIBLE_COUNT else None
 
 
 def _strip_prefix(s: str, prefixes: tuple[str, ...]) -> tuple[str | None, str]:

@@ -156,3 +156,15 @@ def test_invariant_low_best_high(modifier: str, core: str) -> None:
     assert 0 <= q.low <= q.best
     assert q.high is None or q.best <= q.high
     assert q.rule
+
+
+@pytest.mark.parametrize(
+    "phrase", ["99999999999999999999999", "100,000,001", "9" * 5000, "between 3 and 99999999999999999999"]
+)
+def test_numbers_beyond_any_plausible_count_are_not_figures(phrase: str) -> None:
+    assert parse_quantity(phrase) is None
+
+
+def test_the_largest_plausible_count_is_still_a_figure() -> None:
+    q = parse_quantity("100,000,000")
+    assert q is not None and q.best == 100_000_000
