@@ -298,6 +298,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except SitrepError as exc:
             err.write(f"{exc}\n")
             return EXIT_INPUT_FAILED
+    err.writelines(rejection.line() + "\n" for rejection in summary.rejections)
     if terminal:
         err.write(_summary_text(summary, args.db) + "\n")
         if merged is not None:
@@ -372,6 +373,7 @@ def _add_store_commands(sub: Any) -> None:
     st = sub.add_parser("stats", help="count a store's events", description="Events by day, type and country.")
     st.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
     st.add_argument("--json", action="store_true", help="one JSON object instead of tables")
+    st.add_argument("--rejects", action="store_true", help="also list every rejected input: source, code, message")
 
 
 def _event_filter(args: argparse.Namespace) -> Any:
@@ -447,7 +449,7 @@ def _stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .stats import stats_table, store_stats
 
     try:
-        stats = store_stats(args.db)
+        stats = store_stats(args.db, listing=args.rejects)
     except SitrepError as exc:
         err.write(f"{exc}\n")
         return EXIT_USAGE

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BadOption, InputError
+from .errors import BadOption, InputError, SitrepError
 from .model import Document
+from .safe_text import printable
 from .store.rows import DocumentRows, document_rows
 from .store.schema import DEFAULT_DB
 from .store.writer import StoreWriter
@@ -35,6 +36,26 @@ Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Rejection:
+    """One input or document this run could not store, as the rejects table records it."""
+
+    source: str
+    code: str
+    message: str
+
+    @classmethod
+    def of(cls, error: SitrepError) -> Rejection:
+        return cls(source=error.source or "<unknown>", code=error.code, message=error.message)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "code": self.code, "message": self.message}
+
+    def line(self) -> str:
+        """The line a terminal shows: control characters in the source escaped (sitrep.safe_text)."""
+        return f"[{self.code}] {printable(self.source)}: {printable(self.message)}"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class IngestSummary:
     """What a run did. ``read`` counts every input item, read or not."""
 
@@ -45,6 +66,7 @@ class IngestSummary:
     rejected: int  # inputs or documents recorded in the rejects table by this run
     rejected_by_code: tuple[tuple[str, int], ...]  # (error code, how many), by code
     seconds: float
+    rejections: tuple[Rejection, ...] = ()  # every input or document rejected by this run, in input order
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +77,7 @@ class IngestSummary:
             "rejected": self.rejected,
             "rejected_by_code": dict(self.rejected_by_code),
             "seconds": round(self.seconds, 3),
+            "rejected_inputs": [r.to_dict() for r in self.rejections],
         }
 
 
@@ -141,7 +164,7 @@ def ingest(
         raise BadOption(f"--workers must be at least 1, not {workers}", source="--workers")
     factory = pipeline_factory or _default_factory
     started = time.perf_counter()
-    rejected: Counter[str] = Counter()
+    rejections: list[Rejection] = []
     read = coded = events = already = 0
     with StoreWriter(db) as store:
         known = store.document_ids()
@@ -150,7 +173,7 @@ def ingest(
             read += 1
             if isinstance(item, InputError):
                 store.reject(item)
-                rejected[item.code] += 1
+                rejections.append(Rejection.of(item))
             elif item.id in known:
                 already += 1
             else:
@@ -160,7 +183,7 @@ def ingest(
             if isinstance(outcome, Failure):
                 error = outcome.error()
                 store.reject(error, document_id=document.id)
-                rejected[error.code] += 1
+                rejections.append(Rejection.of(error))
             elif store.write(outcome):
                 coded += 1
                 events += len(outcome.events)
@@ -173,7 +196,8 @@ def ingest(
         coded=coded,
         events=events,
         already_stored=already,
-        rejected=sum(rejected.values()),
-        rejected_by_code=tuple(sorted(rejected.items())),
+        rejected=len(rejections),
+        rejected_by_code=tuple(sorted(Counter(r.code for r in rejections).items())),
         seconds=time.perf_counter() - started,
+        rejections=tuple(rejections),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .safe_text import printable
 from .store.schema import connect
 
 UNDATED = "(undated)"
@@ -26,6 +27,8 @@ class StoreStats:
     by_acled_type: tuple[tuple[str, int], ...]
     by_plover: tuple[tuple[str, int], ...]
     by_country: tuple[tuple[str, int], ...]
+    rejects_by_code: tuple[tuple[str, int], ...] = ()
+    rejected: tuple[StoredReject, ...] = ()  # filled only when asked for (``store_stats(listing=True)``)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -37,7 +40,25 @@ class StoreStats:
             "by_acled_type": dict(self.by_acled_type),
             "by_plover": dict(self.by_plover),
             "by_country": dict(self.by_country),
+            "rejects_by_code": dict(self.rejects_by_code),
+            **({"rejected_inputs": [r.to_dict() for r in self.rejected]} if self.rejected else {}),
         }
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StoredReject:
+    """A row of the store's rejects table: an input or document that could not be stored."""
+
+    source: str
+    code: str
+    message: str
+    seen_at: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "code": self.code, "message": self.message, "seen_at": self.seen_at}
+
+    def line(self) -> str:
+        return f"[{self.code}] {printable(self.source)}: {printable(self.message)} (seen {self.seen_at})"
 
 
 def _scalar(con: sqlite3.Connection, sql: str) -> int:
@@ -50,8 +71,10 @@ def _grouped(con: sqlite3.Connection, column: str, missing: str) -> tuple[tuple[
     return tuple((key if key is not None else missing, int(n)) for key, n in rows)
 
 
-def store_stats(path: str | Path) -> StoreStats:
-    """Counts of the store at ``path`` (read-only; raises UnreadableInput, E006, when it is not a store)."""
+def store_stats(path: str | Path, *, listing: bool = False) -> StoreStats:
+    """Counts of the store at ``path`` (read-only; raises UnreadableInput, E006, when it is not a store).
+
+    ``listing`` also loads every reject row, in source order."""
     con = connect(Path(path), readonly=True)
     try:
         return StoreStats(
@@ -63,9 +86,19 @@ def store_stats(path: str | Path) -> StoreStats:
             by_acled_type=_grouped(con, "acled_type", NO_ACLED_TYPE),
             by_plover=_grouped(con, "plover", "?"),
             by_country=_grouped(con, "country", NO_COUNTRY),
+            rejects_by_code=tuple(
+                (code, int(n))
+                for code, n in con.execute("SELECT code, count(*) FROM rejects GROUP BY code ORDER BY code")
+            ),
+            rejected=_rejects(con) if listing else (),
         )
     finally:
         con.close()
+
+
+def _rejects(con: sqlite3.Connection) -> tuple[StoredReject, ...]:
+    rows = con.execute("SELECT source, code, message, seen_at FROM rejects ORDER BY source, code")
+    return tuple(StoredReject(source=r[0], code=r[1], message=r[2], seen_at=r[3]) for r in rows)
 
 
 def _table(title: str, rows: tuple[tuple[str, int], ...]) -> list[str]:
@@ -87,6 +120,9 @@ def stats_table(stats: StoreStats) -> str:
         ("events by ACLED type", stats.by_acled_type),
         ("events by PLOVER event", stats.by_plover),
         ("events by country", stats.by_country),
+        ("rejects by code", stats.rejects_by_code),
     ):
         lines += _table(title, rows) + [""]
+    if stats.rejected:
+        lines += ["rejected inputs"] + [f"  {r.line()}" for r in stats.rejected] + [""]
     return "\n".join(lines).rstrip() + "\n"

@@ -151,7 +151,8 @@ def test_cli_prints_one_json_line_when_not_a_terminal(tmp_path: Path, monkeypatc
     monkeypatch.setattr(corpus, "_default_factory", fake_factory)
     db = tmp_path / "c.db"
     code, out, err = run_cli(["ingest", str(corpus_dir(tmp_path)), "--db", str(db)])
-    assert code == 1 and err == ""  # rejects make the exit status 1; nothing but the summary is written
+    assert code == 1  # rejects make the exit status 1; stdout holds the summary alone, stderr a line per reject
+    assert sorted(line[:6] for line in err.splitlines()) == ["[E002]", "[E301]"]
     (line,) = out.splitlines()
     summary = json.loads(line)
     assert summary["coded"] == 5 and summary["rejected_by_code"] == {"E002": 1, "E301": 1}
@@ -205,3 +206,48 @@ def test_a_resource_missing_in_the_workers_stops_the_run(tmp_path: Path) -> None
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_run_names_every_input_it_rejected(tmp_path: Path) -> None:
+    summary = corpus.ingest([corpus_dir(tmp_path)], tmp_path / "s.db", pipeline_factory=fake_factory)
+    named = [(Path(r.source).name, r.code) for r in summary.rejections]
+    assert named == [("bad.txt", "E301"), ("bin.txt", "E002")] or named == [("bin.txt", "E002"), ("bad.txt", "E301")]
+    listed = summary.to_dict()["rejected_inputs"]
+    assert {(Path(r["source"]).name, r["code"]) for r in listed} == {("bin.txt", "E002"), ("bad.txt", "E301")}
+
+
+def test_the_cli_prints_each_rejected_input_on_its_own_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+
+    from sitrep import cli
+
+    monkeypatch.setattr(corpus, "_default_factory", fake_factory)
+    root = corpus_dir(tmp_path)
+    (root / "evil\n[E000] forged.txt").write_bytes(b"\x00binary")
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["ingest", str(root), "--db", str(tmp_path / "s.db")], stdout=out, stderr=err) == 1
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 3 and all(line.startswith(("[E002]", "[E301]")) for line in lines)
+    assert any("evil\\x0a[E000] forged.txt" in line for line in lines)
+    assert len(json.loads(out.getvalue())["rejected_inputs"]) == 3
+
+
+def test_documents_with_hostile_text_are_stored_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Surrogates, control characters and a toll no store can hold, through the real pipeline."""
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.jsonl").write_text(
+        '{"text": "Gunmen attacked a village near Gao on Monday, killing 99999999999999999999999 people. \\ud800"}\n'
+        '{"text": "Soldiers shelled the town\\u001b[2J on Tuesday.", "title": "\\udfff"}\n'
+        + "[" * 100_000
+        + "]" * 100_000
+        + "\n"
+        '{"text": "Protesters marched through the capital on Friday."}\n'
+    )
+    db = tmp_path / "s.db"
+    summary = corpus.ingest([root], db)
+    assert summary.coded == 3 and summary.rejected_by_code == (("E005", 1),)
+    with Store(db) as s:
+        assert s.count_documents() == 3
+        assert all(e.killed_best is None or e.killed_best <= 100_000_000 for e in s.events())

@@ -52,3 +52,23 @@ def test_cli_stats_json_and_missing_store(db: Path, tmp_path: Path) -> None:
     assert figures["by_country"] == {"ARM": 1, "AZE": 3} and figures["events"] == 4
     assert cli.main(["stats", "--db", str(tmp_path / "none.db")], stdout=out, stderr=err) == 2
     assert "[E006]" in err.getvalue()
+
+
+def test_rejects_are_counted_by_code_and_listed_when_asked(tmp_path: Path) -> None:
+    from sitrep.errors import BinaryInput, EmptyInput
+
+    path = tmp_path / "r.db"
+    with StoreWriter(path) as w:
+        w.write(document_rows(extraction(1, day=dt.date(2020, 9, 27))))
+        w.reject(BinaryInput("NUL byte", source="in/a\x1b[2J.txt"))
+        w.reject(EmptyInput("empty", source="in/b.txt"))
+    s = store_stats(path)
+    assert s.rejects_by_code == (("E001", 1), ("E002", 1)) and s.rejected == ()
+    out, err = io.StringIO(), io.StringIO()
+    assert cli.main(["stats", "--db", str(path), "--rejects"], stdout=out, stderr=err) == 0
+    text = out.getvalue()
+    assert "[E002] in/a\\x1b[2J.txt: NUL byte" in text and "[E001] in/b.txt: empty" in text and "\x1b" not in text
+    out = io.StringIO()
+    assert cli.main(["stats", "--db", str(path), "--rejects", "--json"], stdout=out, stderr=err) == 0
+    listed = json.loads(out.getvalue())["rejected_inputs"]
+    assert [(r["source"], r["code"]) for r in listed] == [("in/a\x1b[2J.txt", "E002"), ("in/b.txt", "E001")]

@@ -14,7 +14,7 @@ from .context import Context
 from .decision import Decision, decide
 from .draft import Draft, DraftsSoFar
 from .folding import drop_background, fold_same_incident, main_place
-from .freeze import freeze
+from .freeze import freeze, with_unique_ids
 from .sentence_view import view_sentence
 from .verbal import verbal_drafts
 
@@ -81,4 +81,4 @@ def assemble(annotated: Annotated) -> tuple[Event, ...]:
         if not (happened_conflict or conflict_sentence):
             continue
         events.append(freeze(ctx, d))
-    return tuple(events)
+    return with_unique_ids(events)

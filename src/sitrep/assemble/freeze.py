@@ -117,3 +117,20 @@ def _unique_weapons(weapons: list[Weapon]) -> list[Weapon]:
     for w in weapons:
         seen.setdefault((w.name, w.evidence.start), w)
     return list(seen.values())
+
+
+def with_unique_ids(events: list[Event]) -> tuple[Event, ...]:
+    """``events`` with every id unique: a later event that drew an id already taken (two drafts of one
+    trigger placed alike) gets the hash of that id and its rank among the events sharing it. The
+    store keys events by id, so a repeated id would silently lose an event there."""
+    taken: dict[str, int] = {}
+    unique: list[Event] = []
+    for event in events:
+        seen = taken.get(event.id, 0)
+        taken[event.id] = seen + 1
+        if seen:
+            new_id = hashlib.sha1(f"{event.id}|{seen}".encode()).hexdigest()[:ID_HEX_DIGITS]
+            event = replace(event, id=new_id)
+            taken[new_id] = taken.get(new_id, 0) + 1
+        unique.append(event)
+    return tuple(unique)
