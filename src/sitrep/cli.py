@@ -7,10 +7,11 @@ still processed and written), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError
@@ -61,9 +62,29 @@ class _Reporter:
             self.err.write("\n")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the user's words in its error messages (a bad choice, an unknown option) escaped
+    like every other message (sitrep.safe_text); its subcommand parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)}\n")
+
+
+def _at_least_one(value: str) -> int:
+    """A count option: a whole number of at least 1 (argparse reports anything else as a usage error)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 # Over 60 lines: every command and option of the command line, declared in one place.
 def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sitrep",
         description="Source-attributed conflict event data from news articles and statements.",
     )
@@ -122,7 +143,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     ev.add_argument("dataset", choices=["acled", "geoparse", "re3d"], help="kind of labelled data")
     ev.add_argument("path", metavar="PATH", help="the labelled file")
-    ev.add_argument("--limit", type=int, metavar="N", help="only the first N rows or documents")
+    ev.add_argument("--limit", type=_at_least_one, metavar="N", help="only the first N rows or documents")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
     return parser
 
@@ -134,7 +155,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     err = stderr if stderr is not None else sys.stderr
     parser = build_parser(exporter_names())
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on a usage error and 0 for --help/--version
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
 

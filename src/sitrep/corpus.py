@@ -162,6 +162,10 @@ def ingest(
 
     if workers < 1:
         raise BadOption(f"--workers must be at least 1, not {workers}", source="--workers")
+    if scheduler is not None:
+        from .distributed import check_scheduler
+
+        check_scheduler(scheduler)
     factory = pipeline_factory or _default_factory
     started = time.perf_counter()
     rejections: list[Rejection] = []

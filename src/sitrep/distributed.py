@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .errors import ClusterUnavailable
+from .errors import BadOption, ClusterUnavailable
 from .model import Document
 from .store.rows import DocumentRows, document_rows
 from .worker import Failure, PipelineFactory, extract_chunk, worker_pipeline
@@ -27,16 +27,30 @@ def extract_on_worker(factory: PipelineFactory, documents: list[Document]) -> li
     return extract_chunk(worker_pipeline(factory), documents, document_rows)
 
 
-def _client(scheduler: str) -> Any:
+def check_scheduler(scheduler: str) -> None:
+    """Refuse an address Dask cannot parse (E008) or a missing Dask (E203) before anything is read,
+    rather than after the inputs, with a traceback."""
     try:
-        from distributed import Client
+        from distributed.comm.addressing import get_address_host_port
     except ImportError:
         raise ClusterUnavailable(
             "Dask is not installed; --scheduler needs the extra: pip install 'sitrep[dask]'", source="--scheduler"
         ) from None
     try:
+        get_address_host_port(scheduler)
+    except ValueError as exc:
+        raise BadOption(
+            f"{scheduler!r} is not a scheduler address ({exc}); give one like tcp://host:8786", source="--scheduler"
+        ) from None
+
+
+def _client(scheduler: str) -> Any:
+    check_scheduler(scheduler)
+    from distributed import Client
+
+    try:
         return Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         message = f"cannot reach the Dask scheduler at {scheduler}: {exc}"
         raise ClusterUnavailable(message, source="--scheduler") from None
 

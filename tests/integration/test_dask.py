@@ -64,3 +64,21 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(ClusterUnavailable) as caught:
         corpus.ingest([inputs], tmp_path / "x.db", scheduler="tcp://127.0.0.1:9")
     assert caught.value.code == "E203"
+
+
+@pytest.mark.parametrize("address", ["not-an-address", "http://host:1", "::::"])
+def test_an_address_dask_cannot_parse_is_refused_before_anything_runs(tmp_path: Path, address: str) -> None:
+    import io
+
+    from sitrep import cli
+    from sitrep.errors import BadOption
+
+    inputs = _corpus(tmp_path / "in")
+    with pytest.raises(BadOption) as caught:
+        corpus.ingest([inputs], tmp_path / "x.db", scheduler=address)
+    assert caught.value.source == "--scheduler" and "scheduler address" in caught.value.message
+    assert not (tmp_path / "x.db").exists()
+    err = io.StringIO()
+    args = ["ingest", str(inputs), "--db", str(tmp_path / "x.db"), "--scheduler", address]
+    assert cli.main(args, stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue().startswith("[E008] --scheduler:") and "Traceback" not in err.getvalue()

@@ -17,7 +17,7 @@ from typing import Any
 from ..acled_actors import acled_sides
 from ..acled_view import fatalities, primary_event
 from ..distance import haversine_km
-from ..errors import MissingField, UnreadableInput
+from ..errors import EncodingError, MalformedRecord, MissingField, UnreadableInput
 from ..ingest.documents import make_document
 from ..model import Event
 from ..pipeline import Pipeline
@@ -68,30 +68,46 @@ class Row:
 
 
 def read_rows(path: Path) -> Iterator[Row]:
+    """The gold rows of an ACLED export. A row that cannot be read stops the evaluation with a coded
+    error naming its line: figures measured on the rows that happened to read would mislead."""
     try:
         handle = path.open(newline="", encoding="utf-8")
     except OSError as exc:
         raise UnreadableInput(f"cannot open: {exc.strerror}", source=str(path)) from None
     with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in NEEDED if c not in (reader.fieldnames or [])]
-        if missing:
-            raise MissingField(f"not an ACLED file: columns missing: {', '.join(missing)}", source=str(path))
-        for i, r in enumerate(reader, start=2):
-            fat = r.get("fatalities")
-            yield Row(
-                line=i,
-                notes=r["notes"],
-                date=parse_acled_date(r["event_date"]),
-                event_type=r["event_type"],
-                sub_event_type=r["sub_event_type"],
-                actors=frozenset(strip_dates(a) for a in (r["actor1"], r["actor2"]) if a),
-                inters=tuple(sorted(x for x in (r.get("inter1", ""), r.get("inter2", "")) if x and x != "0")),
-                lat=float(r["latitude"]),
-                lon=float(r["longitude"]),
-                geo_precision=int(r["geo_precision"] or 3),
-                fatalities=int(fat) if fat not in (None, "") else None,
-            )
+        line = 1
+        try:
+            reader = csv.DictReader(handle, strict=True)
+            missing = [c for c in NEEDED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise MissingField(f"not an ACLED file: columns missing: {', '.join(missing)}", source=str(path))
+            for line, r in enumerate(reader, start=2):
+                yield _row(r, line)
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"not UTF-8 near line {line + 1}: {exc.reason}", source=str(path)) from None
+        except csv.Error as exc:
+            raise MalformedRecord(f"the CSV cannot be read: {exc}", source=f"{path}:{line + 1}") from None
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise MalformedRecord(f"not a gold row: {exc}", source=f"{path}:{line}") from None
+
+
+def _row(r: dict[str, str | None], line: int) -> Row:
+    fat = r.get("fatalities")
+    if any(r.get(c) is None for c in NEEDED):
+        raise ValueError("the row has fewer cells than the header")
+    return Row(
+        line=line,
+        notes=r["notes"] or "",
+        date=parse_acled_date(r["event_date"] or ""),
+        event_type=r["event_type"] or "",
+        sub_event_type=r["sub_event_type"] or "",
+        actors=frozenset(strip_dates(a) for a in (r["actor1"], r["actor2"]) if a),
+        inters=tuple(sorted(x for x in (r.get("inter1") or "", r.get("inter2") or "") if x and x != "0")),
+        lat=float(r["latitude"] or ""),
+        lon=float(r["longitude"] or ""),
+        geo_precision=int(r["geo_precision"] or 3),
+        fatalities=int(fat) if fat not in (None, "") else None,
+    )
 
 
 @dataclass
@@ -193,7 +209,7 @@ def evaluate_acled(
     path: Path, pipeline: Pipeline, *, limit: int | None = None, progress: Callable[[int, int], None] | None = None
 ) -> AcledReport:
     rows = list(read_rows(path))
-    if limit:
+    if limit is not None:
         rows = rows[:limit]
     report = AcledReport(file=path.name)
     documents = [make_document(r.notes, published=r.date, source=f"{path.name}:{r.line}") for r in rows]

@@ -272,7 +272,7 @@ def evaluate_geoparse(
     t0 = time.perf_counter()
     gazetteer: Gazetteer = resources.gazetteer
     corpus, articles = read_corpus(path, gazetteer)
-    if limit:
+    if limit is not None:
         articles = articles[:limit]
     tally = dict.fromkeys(
         (

@@ -289,7 +289,7 @@ def evaluate_re3d(
     path: Path, pipeline: Pipeline, *, limit: int | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Re3dReport:
     documents = read_corpus(path)
-    if limit:
+    if limit is not None:
         documents = documents[:limit]
     texts = [d.text for d in documents]
     pairs: list[tuple[tuple[Span, ...], tuple[Span, ...]]] = []
