@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo lint test bench lock clean
+.PHONY: install demo lint test fuzz bench lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,13 +29,19 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest -q
 
+# The fuzz suite at full size: 10,000 generated inputs per reader, for the command line's arguments
+# and for the exporters (tests/fuzz; `make test` runs a seeded slice of the same targets).
+fuzz: $(STAMP)
+	SITREP_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -q -W ignore::DeprecationWarning tests/fuzz
+	PYTHONPATH=. $(BIN)/python tests/fuzz/atheris_readers.py -runs=60000 -max_len=4096 -seed=1
+
 # requirements.lock pins every package the install needs, with the hashes pip checks. Regenerate it
 # after changing a dependency in pyproject.toml (pins already there are kept; add
 # `--upgrade-package NAME` to the command to move one).
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools==7.7.0
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-		--no-emit-find-links --extra test --extra dask --output-file requirements.lock pyproject.toml
+		--no-emit-find-links --extra test --extra dask --extra fuzz --output-file requirements.lock pyproject.toml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
