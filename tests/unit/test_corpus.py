@@ -168,7 +168,7 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     assert code == 2 and "[E008]" in err
     (tmp_path / "not-a-db").write_text("hello, this is not SQLite" * 100, encoding="utf-8")
     code, _, err = run_cli(["ingest", str(tmp_path), "--db", str(tmp_path / "not-a-db")])
-    assert code == 2 and "[E006]" in err
+    assert code == 2 and "[E401]" in err
 
 
 def test_progress_bar_draws_on_a_terminal() -> None:

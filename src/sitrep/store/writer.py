@@ -82,9 +82,14 @@ class StoreWriter:
             con.execute("DELETE FROM rejects WHERE source = ? OR document_id = ?", (doc.source, doc.id))
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            self._undo()
             raise
         return True
+
+    def _undo(self) -> None:
+        """Roll back the document's transaction, unless SQLite already has (it does on a full disk)."""
+        if self._con.in_transaction:
+            self._con.execute("ROLLBACK")
 
     def _insert_event(self, e: EventRow) -> None:
         con = self._con

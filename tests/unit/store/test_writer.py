@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.errors import BinaryInput, UnreadableInput
+from sitrep.errors import BinaryInput, DiskFull, NotAStore, UnreadableInput
 from sitrep.store import Store, StoreWriter, connect, document_rows
 from tests.unit.store.conftest import extraction
 
@@ -69,7 +69,7 @@ def test_reader_refuses_missing_or_foreign_file(tmp_path: Path) -> None:
         Store(tmp_path / "missing.db")
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE x(a)").connection.commit()
-    with pytest.raises(UnreadableInput):
+    with pytest.raises(NotAStore):
         Store(other)
 
 
@@ -81,3 +81,26 @@ def test_reader_sees_commits_while_writer_is_open(tmp_path: Path) -> None:
             assert s.count_documents() == 1
             w.write(document_rows(extraction(2)))
             assert s.count_documents() == 2
+
+
+# ---------------------------------------------------------------- full disks
+
+
+def test_a_full_disk_undoes_the_document_and_keeps_the_earlier_ones(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with StoreWriter(db) as w:
+        con = w.connection()
+        w.write(document_rows(extraction(0, events=3)))
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        con.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite's own way to run out of room
+        written = 1
+        with pytest.raises(DiskFull) as caught:
+            for n in range(1, 200):
+                w.write(document_rows(extraction(n, events=3)))
+                written += 1
+        assert caught.value.code == "E405" and caught.value.source == str(db)
+        assert "rollback" not in str(caught.value) and not con.in_transaction
+        assert written < 200
+    with Store(db) as s:
+        assert s.count_documents() == written and s.count_events() == 3 * written
