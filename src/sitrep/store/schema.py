@@ -175,7 +175,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         if Path(where).exists():
             with closing(open_readonly(where)) as probe:
                 found = identify(probe, where)
-                _check_version(found, where, writing=True)
+                _check_version(found, where)
                 if found.version is not None:
                     check_integrity(probe, where)
         return _writer(where, found)
@@ -189,7 +189,7 @@ def _reader(where: str) -> sqlite3.Connection:
         found = identify(con, where)
         if found.version is None:
             raise NotAStore("an empty file, not a sitrep store", source=where)
-        _check_version(found, where, writing=False)
+        _check_version(found, where)
     except BaseException:
         con.close()
         raise
@@ -226,7 +226,8 @@ def _create(con: sqlite3.Connection, found: Found | None) -> None:
         if found is not None and found.version is not None and found.version < SCHEMA_VERSION:
             _upgrade(con)
         con.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (str(SCHEMA_VERSION),),
         )
         con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -254,7 +255,7 @@ def has_space_time_index(con: sqlite3.Connection) -> bool:
     return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_where_when'").fetchone() is not None
 
 
-def _check_version(found: Found, where: str, *, writing: bool) -> None:
+def _check_version(found: Found, where: str) -> None:
     """NewerStore for a store of a later schema; DamagedStore for a version sitrep never wrote."""
     if found.version is None:
         return
