@@ -1,7 +1,7 @@
 """The ``sitrep`` command. Thin: read -> pipeline -> exporter; problems become one line each on stderr.
 
 Exit status: 0 when every input was read and extracted, 1 when any input failed (the others are
-still processed and written), 2 for a usage error.
+still processed and written), 2 for a usage error or a store that cannot be used (E401-E405).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError
+from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError, StoreError
 from .model import Document, Extraction
 from .output_files import OutputFile, check_target
 from .safe_text import printable
@@ -310,7 +310,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 130
     except SitrepError as exc:
         err.write(f"{exc}\n")
-        return EXIT_USAGE if isinstance(exc, InputError) else EXIT_INPUT_FAILED
+        return EXIT_USAGE if isinstance(exc, InputError | StoreError) else EXIT_INPUT_FAILED
     merged: Any = None
     if getattr(args, "merge", False):
         from .incidents_run import update_incidents
@@ -319,7 +319,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             merged = update_incidents(args.db, workers=args.workers)
         except SitrepError as exc:
             err.write(f"{exc}\n")
-            return EXIT_INPUT_FAILED
+            return EXIT_USAGE if isinstance(exc, StoreError) else EXIT_INPUT_FAILED
     err.writelines(rejection.line() + "\n" for rejection in summary.rejections)
     if terminal:
         err.write(_summary_text(summary, args.db) + "\n")
@@ -346,7 +346,7 @@ def _merge(db: str, workers: int, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     try:
         summary = update_incidents(db, workers=workers)
-    except InputError as exc:
+    except (InputError, StoreError) as exc:
         err.write(f"{exc}\n")
         return EXIT_USAGE
     except SitrepError as exc:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BadOption, InputError, SitrepError
+from .errors import BadOption, DocumentNotStored, InputError, SitrepError
 from .model import Document
 from .safe_text import printable
 from .store.rows import DocumentRows, document_rows
@@ -151,8 +151,10 @@ def ingest(
 
     ``pipeline_factory`` builds the extractor (default: sitrep's pipeline); with ``workers > 1``
     it must be picklable (a module-level function). ``progress(done, total)`` is called after
-    every document extracted. Raises ResourceError when the model or gazetteer is missing, and
-    UnreadableInput (E006) when the store cannot be opened.
+    every document extracted. Raises ResourceError when the model or gazetteer is missing,
+    UnreadableInput (E006) when the store cannot be opened, and a StoreError (E401-E405) when it is
+    not a store, damaged, read-only or the disk fills. A document the store cannot hold (E302) is a
+    reject like any other.
 
     ``scheduler`` (a Dask scheduler address) extracts on that cluster instead of here
     (``workers`` is then ignored; see sitrep.distributed); ClusterUnavailable (E203) when Dask is
@@ -184,13 +186,21 @@ def ingest(
                 known.add(item.id)
                 pending.append(item)
         for done, (document, outcome) in enumerate(_outcomes(pending, factory, workers, chunk, scheduler), start=1):
+            error: SitrepError | None = None
+            stored: int | None = None
             if isinstance(outcome, Failure):
                 error = outcome.error()
+            else:
+                try:
+                    stored = store.write(outcome)
+                except DocumentNotStored as exc:  # a value the store cannot hold: this document only
+                    error = exc
+            if error is not None:
                 store.reject(error, document_id=document.id)
                 rejections.append(Rejection.of(error))
-            elif store.write(outcome):
+            elif stored is not None:
                 coded += 1
-                events += len(outcome.events)
+                events += stored  # rows actually stored, not events extracted
             else:  # another run stored it meanwhile
                 already += 1
             if progress is not None:

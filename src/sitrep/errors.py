@@ -12,6 +12,7 @@ Codes:
   E302 a document could not be stored (the run goes on)
   E401 not a sitrep store        E402 store from a newer sitrep
   E403 store damaged             E404 store read-only           E405 disk full
+  E406 another merge run stored its incidents meanwhile (run the merge again)
   W001 not English (warning)     W002 no publication date (warning)
   W003 gazetteer cache rebuilt   W004 gazetteer cache unwritable (warnings)
 """

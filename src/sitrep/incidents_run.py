@@ -77,7 +77,7 @@ def _reason(reason: str) -> str:
 def update_incidents(db: str | Path, settings: Settings = Settings(), workers: int = 1) -> IncidentRunSummary:
     """Merge every event of the store at ``db`` into incidents and store them (ids stable across runs).
 
-    Raises UnreadableInput (E006) when the store cannot be opened, ConcurrentMerge (E401) when
+    Raises UnreadableInput (E006) when the store cannot be opened, ConcurrentMerge (E406) when
     another merge run stored its result while this one was merging. The garbage collector is
     paused for the run (``sitrep.gc_pause``). ``workers`` > 1 scores candidate pairs in that many
     processes (``sitrep.merge.scoring``); BadOption (E008) when it is below 1.

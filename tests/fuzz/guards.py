@@ -25,7 +25,7 @@ class Hang(Exception):
 @contextlib.contextmanager
 def time_limit(target: str, seconds: float = LIMIT_SECONDS) -> Iterator[None]:
     """Count one input for ``target`` and fail it if it runs longer than ``seconds``."""
-    global HANGS  # noqa: PLW0603 (a counter for the run's summary)
+    global HANGS  # a counter for the run's summary
     COUNTS[target] += 1
 
     def expire(signum: int, frame: object) -> None:

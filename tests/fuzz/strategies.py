@@ -76,13 +76,13 @@ JSONL = st.one_of(
 CELL = st.one_of(TEXT, st.just('"'), TEXT.map(lambda t: f'"{t}"'), TEXT.map(lambda t: f'"{t}'))
 CSV = st.one_of(
     st.tuples(
-        st.lists(st.sampled_from(["text", "title", "published", "date", "url", "body", "x", ""]), min_size=1, max_size=5),
+        st.lists(
+            st.sampled_from(["text", "title", "published", "date", "url", "body", "x", ""]), min_size=1, max_size=5
+        ),
         st.lists(st.lists(CELL, max_size=6), max_size=6),
         st.sampled_from([",", "\t"]),
     ).map(
-        lambda t: (t[2].join(t[0]) + "\n" + "\n".join(t[2].join(row) for row in t[1])).encode(
-            "utf-8", "surrogatepass"
-        )
+        lambda t: (t[2].join(t[0]) + "\n" + "\n".join(t[2].join(row) for row in t[1])).encode("utf-8", "surrogatepass")
     ),
     ANY_BYTES,
 )
@@ -102,7 +102,9 @@ FEED = st.one_of(
     st.lists(ENTRY, max_size=4).map(
         lambda entries: (
             '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>'
-            + "".join(f"<entry><title>{t}</title><content>{d}</content><updated>{p}</updated></entry>" for t, d, p in entries)
+            + "".join(
+                f"<entry><title>{t}</title><content>{d}</content><updated>{p}</updated></entry>" for t, d, p in entries
+            )
             + "</feed>"
         ).encode("utf-8", "surrogatepass")
     ),
@@ -111,8 +113,10 @@ FEED = st.one_of(
 )
 HTML = st.one_of(
     st.tuples(TEXT, TEXT).map(
-        lambda t: f"<!doctype html><html><head><title>{t[0]}</title></head><body><article><p>{t[1]}</p></article></body></html>".encode(
-            "utf-8", "surrogatepass"
+        lambda t: (
+            f"<!doctype html><html><head><title>{t[0]}</title></head><body><article><p>{t[1]}</p></article></body></html>".encode(
+                "utf-8", "surrogatepass"
+            )
         )
     ),
     st.integers(1, 3000).map(lambda depth: ("<html><body>" + "<div>" * depth + "x" + "</div>" * depth).encode()),

@@ -82,7 +82,10 @@ VALUE = st.one_of(
     st.text(max_size=12),
 )
 COMMON = {
-    "extract": [("--format", st.sampled_from(["jsonl", "acled-csv", "geojson", "pretty", "bogus"])), ("--published", VALUE)],
+    "extract": [
+        ("--format", st.sampled_from(["jsonl", "acled-csv", "geojson", "pretty", "bogus"])),
+        ("--published", VALUE),
+    ],
     "ingest": [("--workers", VALUE), ("--text-column", VALUE), ("--scheduler", VALUE)],
     "export": [
         ("--format", st.sampled_from(["acled-csv", "plover-jsonl", "geojson", "incidents-csv", "pretty"])),

@@ -123,7 +123,10 @@ def test_raw_cells_are_written_as_given(extractions: list[Extraction]) -> None:
 
 
 @settings(max_examples=max(20, settings.default.max_examples // 10))
-@given(st.lists(EXTRACTION, min_size=1, max_size=3), st.sampled_from(["incidents-csv", "acled-csv", "geojson", "plover-jsonl"]))
+@given(
+    st.lists(EXTRACTION, min_size=1, max_size=3),
+    st.sampled_from(["incidents-csv", "acled-csv", "geojson", "plover-jsonl"]),
+)
 def test_the_store_export_writes_what_was_stored(extractions: list[Extraction], fmt: str) -> None:
     """Through the store: written, read back and exported (incidents merged on the way for incidents-csv)."""
     from sitrep.export.store_export import export_store

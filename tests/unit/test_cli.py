@@ -191,3 +191,58 @@ def test_end_to_end_with_the_real_pipeline(tmp_path: Path, shared_dir: Path) -> 
     sources = {r["cite_info"]["source"] for r in records}
     assert sources <= {str(example), f"{bad}:1"}
     assert str(example) in sources
+
+
+# ---------------------------------------------------------------- store commands on stores they cannot use
+
+
+def unusable_store(tmp_path: Path, kind: str) -> Path:
+    """A store damaged in its events table, another program's database, or a store whose version is no number."""
+    import sqlite3
+
+    from sitrep.store import StoreWriter, document_rows
+    from tests.unit.store.conftest import extraction
+    from tests.unit.store.test_opening import damage
+
+    db = tmp_path / f"{kind}.db"
+    if kind == "theirs":
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE people(name TEXT)")
+        con.commit()
+        con.close()
+        return db
+    with StoreWriter(db) as w:
+        for n in range(40):
+            w.write(document_rows(extraction(n)))
+    if kind == "damaged":
+        damage(db)
+    else:
+        con = sqlite3.connect(db)
+        con.execute("UPDATE meta SET value = 'three' WHERE key = 'schema_version'")
+        con.commit()
+        con.close()
+    return db
+
+
+@pytest.mark.parametrize(("kind", "code"), [("damaged", "E403"), ("theirs", "E401"), ("unnumbered", "E403")])
+@pytest.mark.parametrize("command", ["stats", "export-geojson", "export-csv", "merge", "ingest"])
+def test_a_store_that_cannot_be_used_is_one_coded_line_and_exit_2(
+    tmp_path: Path, fake: FakePipeline, kind: str, code: str, command: str
+) -> None:
+    db = unusable_store(tmp_path, kind)
+    before = db.read_bytes()
+    text = tmp_path / "in.txt"
+    text.write_text(f"date 2020-09-28\n{BODY}", encoding="utf-8")
+    argv = {
+        "stats": ["stats"],
+        "export-geojson": ["export", "-f", "geojson"],
+        "export-csv": ["export", "-f", "acled-csv"],
+        "merge": ["merge"],
+        "ingest": ["ingest", str(text)],
+    }[command] + ["--db", str(db)]
+    status, out, err = run(argv)
+    assert status == 2
+    assert out == ""  # not even the opening of an empty GeoJSON collection or a CSV header
+    assert err.startswith(f"[{code}] {db}: ") and err.count("\n") == 1, err
+    assert db.read_bytes() == before
+    assert fake.seen == []  # refused before any document was extracted

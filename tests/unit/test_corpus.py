@@ -169,7 +169,7 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     assert code == 2 and "[E008]" in err
     (tmp_path / "not-a-db").write_text("hello, this is not SQLite" * 100, encoding="utf-8")
     code, _, err = run_cli(["ingest", str(tmp_path), "--db", str(tmp_path / "not-a-db")])
-    assert code == 2 and "[E006]" in err
+    assert code == 2 and "[E401]" in err
 
 
 def test_progress_bar_draws_on_a_terminal() -> None:
@@ -251,3 +251,49 @@ def test_documents_with_hostile_text_are_stored_and_the_run_goes_on(tmp_path: Pa
     with Store(db) as s:
         assert s.count_documents() == 3
         assert all(e.killed_best is None or e.killed_best <= 100_000_000 for e in s.events())
+
+
+# ---------------------------------------------------------------- what the store cannot hold, what it did not store
+
+
+class AwkwardExtractor(FakeExtractor):
+    """A toll beyond SQLite's integers for a document saying HUGE; two events with one id for one saying TWICE."""
+
+    def __call__(self, document: Document) -> Extraction:
+        extraction = super().__call__(document)
+        (event,) = extraction.events
+        if "HUGE" in document.text:
+            assert event.killed is not None and event.killed.total is not None
+            total = replace(event.killed.total, best=99999999999999999999999)
+            event = replace(event, killed=replace(event.killed, total=total))
+        if "TWICE" in document.text:
+            return replace(extraction, events=(event, event))
+        return replace(extraction, events=(event,))
+
+
+def awkward_factory() -> AwkwardExtractor:
+    return AwkwardExtractor()
+
+
+def test_a_document_the_store_cannot_hold_is_rejected_and_the_run_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for name, text in (("a", "Shelling near the river."), ("b", "A HUGE toll."), ("c", "More shelling.")):
+        (root / f"{name}.txt").write_text(f"date 2020-09-28\n{text}", encoding="utf-8")
+    summary = corpus.ingest([root], tmp_path / "s.db", pipeline_factory=awkward_factory)
+    assert summary.coded == 2 and summary.events == 2
+    assert summary.rejected_by_code == (("E302", 1),)
+    with Store(tmp_path / "s.db") as s:
+        ((reject),) = s.rejects()
+        assert reject.code == "E302" and reject.source == str(root / "b.txt") and reject.document_id is not None
+        assert s.count_documents() == 2
+
+
+def test_the_summary_counts_the_events_stored_not_the_events_extracted(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text("date 2020-09-28\nShelled TWICE, one event id.", encoding="utf-8")
+    (root / "b.txt").write_text("date 2020-09-28\nShelling near the river.", encoding="utf-8")
+    summary = corpus.ingest([root], tmp_path / "s.db", pipeline_factory=awkward_factory)
+    with Store(tmp_path / "s.db") as s:
+        assert summary.events == s.count_events() == 2

@@ -14,13 +14,14 @@ store, is then held in memory). Everything else streams from the store's cursor.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..errors import BadOption
+from ..errors import BadOption, StoreError
 from ..model import Document, Event, Extraction
 from ..store.decode import document_from_cite_info, event_from_dict
 from ..store.incidents import StoredIncident
@@ -123,6 +124,7 @@ def write_geojson(events: Iterable[StoredEvent], out: TextIO) -> ExportSummary:
     """A FeatureCollection of the events that happened and have coordinates, written as they are read."""
     out.write('{"type": "FeatureCollection", "features": [')
     read = written = 0
+    close = True
     try:
         for stored in events:
             read += 1
@@ -133,8 +135,12 @@ def write_geojson(events: Iterable[StoredEvent], out: TextIO) -> ExportSummary:
                 continue
             out.write(("\n" if written == 0 else ",\n") + json.dumps(feat, ensure_ascii=False))
             written += 1
+    except StoreError:  # a store failing half-way: left unclosed, the output cannot pass for complete
+        close = False
+        raise
     finally:  # even when interrupted, what was written is closed into valid JSON
-        out.write("\n]}\n")
+        if close:
+            out.write("\n]}\n")
     return ExportSummary(format="geojson", read=read, written=written, left_out=read - written)
 
 
@@ -274,4 +280,8 @@ def export_store(store: Store, where: EventFilter, fmt: str, out: TextIO, *, raw
     """
     if fmt == "incidents-csv" and store.count_incidents() > 0:
         return write_stored_incidents(store, where, out, raw_cells=raw_cells)
-    return export_events(store.events(where), fmt, out, raw_cells=raw_cells)
+    events = store.events(where)
+    # The query's first rows are read before anything is written: a store found damaged (E403) at
+    # its start leaves no output behind, not the header of an empty one.
+    first = next(events, None)
+    return export_events(itertools.chain(() if first is None else (first,), events), fmt, out, raw_cells=raw_cells)

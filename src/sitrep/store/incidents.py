@@ -24,9 +24,10 @@ from ..serialize import actor_to_dict, evidence_to_dict, place_to_dict, plain
 
 
 class ConcurrentMerge(SitrepError):
-    """Another merge run wrote incidents while this one was merging; run it again."""
+    """Another merge run wrote incidents while this one was merging; run it again. Not a StoreError:
+    the store is fine and the next run will do."""
 
-    code = "E401"
+    code = "E406"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -251,7 +252,7 @@ def write_incidents(
     """Replace the stored incidents by ``incidents`` and append ``revisions``, in one transaction.
 
     ``after_run`` is the run the caller read the earlier incidents from; when another run has been
-    stored since, nothing is written and :class:`ConcurrentMerge` (E401) is raised.
+    stored since, nothing is written and :class:`ConcurrentMerge` (E406) is raised.
     """
     prepared = []
     for inc in incidents:

@@ -9,9 +9,21 @@ indexed columns for the common filters: date, country, bounding box (an R-tree),
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
-from ..errors import UnreadableInput
+from ..errors import DamagedStore, NewerStore, NotAStore, UnreadableInput
+from .failures import GuardedConnection
+from .opening import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    Found,
+    cannot_write,
+    check_file,
+    check_integrity,
+    identify,
+    open_readonly,
+)
 
 SCHEMA_VERSION = 3
 # Versions this code can open. Version 2 added the incident tables; version 3 replaced the 2-D
@@ -23,8 +35,6 @@ READABLE_VERSIONS = frozenset({1, 2, 3})
 # ``julianday(date) - JULIAN_OFFSET`` gives the same number. Float32 in the R-tree holds it exactly.
 JULIAN_OFFSET = 1721424.5
 DEFAULT_DB = "sitrep.db"
-# How long a connection waits for another one's lock before giving up (milliseconds).
-BUSY_TIMEOUT_MS = 10_000
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -150,46 +160,83 @@ CREATE INDEX IF NOT EXISTS incident_revisions_incident ON incident_revisions(inc
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (and, for writing, create) the store at ``path``.
 
-    Autocommit mode: callers open their transactions explicitly (``BEGIN`` ... ``COMMIT``).
+    Autocommit mode: callers open their transactions explicitly (``BEGIN`` ... ``COMMIT``). The file
+    is identified first through a read-only connection (sitrep.store.opening), so a file that is not
+    a store is refused unchanged; an existing store opened for writing passes SQLite's quick_check
+    first. Raises NotAStore (E401), NewerStore (E402), DamagedStore (E403), ReadOnlyStore (E404),
+    DiskFull (E405), or UnreadableInput (E006) when the file is missing (reading) or cannot be opened.
     """
     where = str(path)
     try:
+        check_file(where, must_exist=readonly)
         if readonly:
-            if not Path(where).is_file():
-                raise UnreadableInput("no such store", source=where)
-            con = sqlite3.connect(
-                f"file:{Path(where).resolve()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-            )
-        else:
-            con = sqlite3.connect(where, isolation_level=None)
-        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not readonly:
-            con.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL still survives a killed process; only a power cut may lose the last commits.
-            con.execute("PRAGMA synchronous = NORMAL")
-            con.execute("PRAGMA foreign_keys = ON")
-            _create(con)
-        else:
-            _check_version(con, where)
+            return _reader(where)
+        found = None
+        if Path(where).exists():
+            with closing(open_readonly(where)) as probe:
+                found = identify(probe, where)
+                _check_version(found, where)
+                if found.version is not None:
+                    check_integrity(probe, where)
+        return _writer(where, found)
     except sqlite3.DatabaseError as exc:
         raise UnreadableInput(f"cannot open the store: {exc}", source=where) from None
+
+
+def _reader(where: str) -> sqlite3.Connection:
+    con = open_readonly(where)
+    try:
+        found = identify(con, where)
+        if found.version is None:
+            raise NotAStore("an empty file, not a sitrep store", source=where)
+        _check_version(found, where)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
-def _create(con: sqlite3.Connection) -> None:
+def _writer(where: str, found: Found | None) -> sqlite3.Connection:
+    con: GuardedConnection | None = None
+    try:
+        con = sqlite3.connect(where, isolation_level=None, factory=GuardedConnection)
+        con.where = where
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL still survives a killed process; only a power cut may lose the last commits.
+        con.execute("PRAGMA synchronous = NORMAL")
+        con.execute("PRAGMA foreign_keys = ON")
+        _create(con, found)
+    except BaseException as exc:
+        if con is not None:
+            con.close()
+        if isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CANTOPEN:
+            raise cannot_write(exc, where) from None
+        raise
+    return con
+
+
+def _create(con: sqlite3.Connection, found: Found | None) -> None:
+    """Tables, upgrade and mark, in one transaction. It always writes (the version row), so a store
+    that cannot be written is refused here rather than at its first document."""
     con.execute("BEGIN IMMEDIATE")
-    for statement in _statements(TABLES):
-        con.execute(statement)
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None:
-        con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-    elif int(row[0]) in READABLE_VERSIONS and int(row[0]) < SCHEMA_VERSION:
-        _upgrade(con)
-        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
-    elif int(row[0]) != SCHEMA_VERSION:
-        con.execute("ROLLBACK")
-        raise UnreadableInput(f"the store has schema version {row[0]}; this sitrep reads version {SCHEMA_VERSION}")
-    con.execute("COMMIT")
+    try:
+        for statement in _statements(TABLES):
+            con.execute(statement)
+        if found is not None and found.version is not None and found.version < SCHEMA_VERSION:
+            _upgrade(con)
+        con.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(SCHEMA_VERSION),),
+        )
+        con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 def _upgrade(con: sqlite3.Connection) -> None:
@@ -208,11 +255,19 @@ def has_space_time_index(con: sqlite3.Connection) -> bool:
     return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_where_when'").fetchone() is not None
 
 
-def _check_version(con: sqlite3.Connection, where: str) -> None:
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None or int(row[0]) not in READABLE_VERSIONS:
-        found = row[0] if row else "none"
-        raise UnreadableInput(f"not a sitrep store of schema version {SCHEMA_VERSION} (found {found})", source=where)
+def _check_version(found: Found, where: str) -> None:
+    """NewerStore for a store of a later schema; DamagedStore for a version sitrep never wrote."""
+    if found.version is None:
+        return
+    newest = max(found.version, found.user_version)
+    if newest > SCHEMA_VERSION:
+        raise NewerStore(
+            f"the store has schema version {newest}; this sitrep knows versions up to {SCHEMA_VERSION} "
+            "(use a newer sitrep)",
+            source=where,
+        )
+    if found.version not in READABLE_VERSIONS:
+        raise DamagedStore(f"schema version {found.version} (table meta) was never written by sitrep", source=where)
 
 
 def _statements(script: str) -> list[str]:

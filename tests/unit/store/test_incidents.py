@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.errors import SitrepError
 from sitrep.ingest.documents import make_document
 from sitrep.merge import merge_events, reconcile
 from sitrep.model import Claim, Document, Event, Extraction
@@ -219,3 +220,18 @@ def test_incidents_filter_by_date_and_country(tmp_path: Path) -> None:
         assert len(list(store.incidents(start=dt.date(2020, 9, 27), end=dt.date(2020, 9, 27), country="AZE"))) == 1
         assert list(store.incidents(start=dt.date(2020, 9, 28))) == []
         assert list(store.incidents(country="ARM")) == []
+
+
+def test_a_concurrent_merge_has_a_code_of_its_own() -> None:
+    """It was E401, which now means "not a sitrep store" (exit 2), while a concurrent merge exits 1."""
+    import sitrep.errors
+
+    def every(cls: type[SitrepError]) -> list[type[SitrepError]]:
+        return [cls] + [d for sub in cls.__subclasses__() for d in every(sub)]
+
+    owners: dict[str, list[str]] = {}
+    for cls in every(sitrep.errors.SitrepError):
+        if "code" in vars(cls):
+            owners.setdefault(cls.code, []).append(cls.__name__)
+    assert ConcurrentMerge.code == "E406"
+    assert {code: names for code, names in owners.items() if len(names) > 1} == {}
