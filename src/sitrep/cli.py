@@ -10,11 +10,12 @@ import argparse
 import contextlib
 import functools
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError, StoreError
+from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError, SitrepWarning, StoreError
 from .model import Document, Extraction
 from .output_files import OutputFile, check_target
 from .safe_text import printable
@@ -149,10 +150,38 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    err = stderr if stderr is not None else sys.stderr
+    with warnings.catch_warnings():
+        fallback = warnings.showwarning
+        warnings.showwarning = functools.partial(_show_warning, err=err, fallback=fallback)
+        return _main(argv, stdout=stdout, stderr=err)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+    *,
+    err: TextIO,
+    fallback: Any,
+) -> None:
+    """sitrep's coded warnings (a rebuilt or unwritable gazetteer cache) as one ``[W...]`` line each;
+    any other warning as Python shows it."""
+    if issubclass(category, SitrepWarning):
+        err.write(f"[{category.code}] {printable(str(message))}\n")
+        err.flush()
+    else:
+        fallback(message, category, filename, lineno, file, line)
+
+
+def _main(argv: Sequence[str] | None, *, stdout: TextIO | None, stderr: TextIO) -> int:
     from .ingest.documents import parse_published
     from .registry import exporter_names, get_exporter
 
-    err = stderr if stderr is not None else sys.stderr
+    err = stderr
     parser = build_parser(exporter_names())
     try:
         with contextlib.redirect_stderr(err):

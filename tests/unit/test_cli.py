@@ -246,3 +246,19 @@ def test_a_store_that_cannot_be_used_is_one_coded_line_and_exit_2(
     assert err.startswith(f"[{code}] {db}: ") and err.count("\n") == 1, err
     assert db.read_bytes() == before
     assert fake.seen == []  # refused before any document was extracted
+
+
+def test_a_coded_warning_is_one_line_on_the_commands_stderr(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import warnings
+
+    from sitrep.errors import GazetteerCacheUnwritable, UnreadableInput
+
+    def warn_then_count(db: str, *, listing: bool = False) -> object:
+        warnings.warn(GazetteerCacheUnwritable("cache folder /x\x1b[2J cannot be written"), stacklevel=1)
+        raise UnreadableInput("no such store", source=db)
+
+    monkeypatch.setattr("sitrep.stats.store_stats", warn_then_count)
+    err = io.StringIO()
+    assert cli.main(["stats", "--db", str(tmp_path / "none.db")], stdout=io.StringIO(), stderr=err) == 2
+    lines = err.getvalue().splitlines()
+    assert lines[0] == "[W004] cache folder /x\\x1b[2J cannot be written"
