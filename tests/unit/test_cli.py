@@ -262,3 +262,18 @@ def test_a_coded_warning_is_one_line_on_the_commands_stderr(monkeypatch: pytest.
     assert cli.main(["stats", "--db", str(tmp_path / "none.db")], stdout=io.StringIO(), stderr=err) == 2
     lines = err.getvalue().splitlines()
     assert lines[0] == "[W004] cache folder /x\\x1b[2J cannot be written"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "acled-csv", "pretty", "geojson"])
+def test_lone_surrogates_in_an_input_never_reach_an_output(tmp_path: Path, fake: FakePipeline, fmt: str) -> None:
+    """Before the readers cleaned text, a surrogate in a JSON record was written to stdout as invalid
+    UTF-8, and -o stopped with a UnicodeEncodeError."""
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "' + BODY + ' \\ud800", "title": "T\\udfff\\u001b[2J", "publisher": "\\udc80"}\n')
+    target = tmp_path / f"out.{fmt}"
+    code, out, err = run(["extract", str(p), "-f", fmt, "-o", str(target)])
+    assert code == 0, err
+    written = target.read_bytes().decode("utf-8")  # strict: raises on an encoded surrogate
+    assert "\x1b" not in written
+    code, out, err = run(["extract", str(p), "-f", fmt])
+    assert code == 0 and out.encode("utf-8").decode("utf-8") == out and "\ud800" not in out
