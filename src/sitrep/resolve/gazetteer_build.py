@@ -318,7 +318,8 @@ def _name_index(names: list[tuple[int, list[str]]]) -> dict[str, list[int]]:
     """Folded name -> rows, in row order; Latin-script names of two letters or more only."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, forms in names:
-        for key in {fold(f) for f in forms if f}:
+        # Sorted: a set's order follows the hash seed, and the index's key order must not.
+        for key in sorted({fold(f) for f in forms if f}):
             if len(key) >= 2 and _is_latin(key) and (not index[key] or index[key][-1] != i):
                 index[key].append(i)
     return index
@@ -328,7 +329,7 @@ def _district_index(district_rows: list[tuple[int, str]]) -> dict[str, list[int]
     """Folded name, with and without its administrative words -> second-level areas."""
     districts: dict[str, list[int]] = defaultdict(list)
     for i, county in district_rows:
-        for key in {fold(county), strip_admin_suffix(fold(county))}:
+        for key in sorted({fold(county), strip_admin_suffix(fold(county))}):
             if key and i not in districts[key]:
                 districts[key].append(i)
     return districts
