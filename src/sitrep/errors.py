@@ -14,6 +14,7 @@ Codes:
   E403 store damaged             E404 store read-only           E405 disk full
   W001 not English (warning)     W002 no publication date (warning)
   W003 gazetteer cache rebuilt   W004 gazetteer cache unwritable (warnings)
+  W005 a cap on work cut part of a document (warning; see sitrep.bounded_parse)
 """
 
 from __future__ import annotations
@@ -197,3 +198,4 @@ class GazetteerCacheUnwritable(SitrepWarning):
 
 WARNING_NOT_ENGLISH = "W001"
 WARNING_NO_DATE = "W002"
+WARNING_CAPPED = "W005"
