@@ -60,6 +60,7 @@ class Annotated:
     doc: Doc
     resources: Resources
     mentions: tuple[Mention, ...] = ()
+    notes: tuple[str, ...] = ()  # what a cap on the parse cut (see sitrep.bounded_parse)
     _sentence_starts: tuple[int, ...] = field(default=(), repr=False)
 
     @property

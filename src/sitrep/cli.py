@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
-from .errors import WARNING_NO_DATE, InputError, ResourceError, SitrepError, SitrepWarning, StoreError
+from .errors import (
+    WARNING_CAPPED,
+    WARNING_NO_DATE,
+    InputError,
+    ResourceError,
+    SitrepError,
+    SitrepWarning,
+    StoreError,
+)
 from .model import Document, Extraction
 from .output_files import OutputFile, check_target
 from .safe_text import printable
@@ -299,6 +307,8 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> N
         for document, outcome in zip(chunk, outcomes):
             if not isinstance(outcome, Failure):
                 _warn_undated(document, reporter)
+                for note in outcome.notes:
+                    reporter.line(f"[{WARNING_CAPPED}] {printable(document.source)}: {note}")
                 exporter.write(outcome)
                 reporter.extracted += 1
             done += 1

@@ -4,9 +4,9 @@ Codes:
   E001 empty input               E002 binary input             E003 not UTF-8
   E004 input too large           E005 malformed JSON line      E006 unreadable file
   E007 unknown input format      E008 bad option value         E009 missing field in a record
+  E010 output would destroy an input  E011 not a regular file (a device, FIFO or socket)
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
   E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
-  E010 output would destroy an input  E011 not a regular file (a device, FIFO or socket)
   E204 bad event-family table (data/triggers.json)
   E301 extraction failed on a document (a bug in a stage; the run goes on)
   E302 a document could not be stored (the run goes on)
@@ -15,6 +15,7 @@ Codes:
   E406 another merge run stored its incidents meanwhile (run the merge again)
   W001 not English (warning)     W002 no publication date (warning)
   W003 gazetteer cache rebuilt   W004 gazetteer cache unwritable (warnings)
+  W005 a cap on work cut part of a document (warning; see sitrep.bounded_parse)
 """
 
 from __future__ import annotations
@@ -200,3 +201,4 @@ class GazetteerCacheUnwritable(SitrepWarning):
 
 WARNING_NOT_ENGLISH = "W001"
 WARNING_NO_DATE = "W002"
+WARNING_CAPPED = "W005"

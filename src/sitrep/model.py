@@ -213,6 +213,9 @@ class Extraction:
     document: Document
     events: tuple[Event, ...]
     stages: tuple[str, ...] = ()  # versioned names of the stages that ran
+    # Why part of the text was read with less care: a cap on work that cut something, e.g. "1
+    # sentence over 250 tokens (...) cut into parts of 250 tokens for parsing". Empty for real news.
+    notes: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- mention values made by stages

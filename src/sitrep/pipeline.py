@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import config
 from .annotated import Annotated, Resources
+from .bounded_parse import parse, parse_many
 from .errors import UnmetRequirement
 from .model import Document, Extraction
 from .parsed import index_sentences
@@ -46,11 +47,15 @@ class Pipeline:
     def stage_names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.stages)
 
-    def annotate(self, document: Document, doc: Doc | None = None) -> Annotated:
-        doc = doc if doc is not None else self.resources.nlp(document.text)
+    def annotate(self, document: Document, doc: Doc | None = None, notes: tuple[str, ...] = ()) -> Annotated:
+        """Run the stages on ``document``, parsed here unless ``doc`` is given (``notes``: what its parse cut)."""
+        if doc is None:
+            doc, notes = parse(self.resources.nlp, document.text)
         index_sentences(doc)
         starts = tuple(s.start_char for s in doc.sents)
-        annotated = Annotated(document=document, doc=doc, resources=self.resources, _sentence_starts=starts)
+        annotated = Annotated(
+            document=document, doc=doc, resources=self.resources, notes=notes, _sentence_starts=starts
+        )
         for spec in self.stages:
             found = spec.fn(annotated)
             wrong = {m.kind for m in found} - set(spec.assigns)
@@ -65,16 +70,17 @@ class Pipeline:
         return self._finish(self.annotate(document))
 
     def pipe(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Extraction]:
-        """Extract many documents, letting spaCy batch the parsing."""
+        """Extract many documents, letting spaCy batch the parsing (batches bounded in characters too)."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
-        for document, parsed in zip(docs, self.resources.nlp.pipe(texts, batch_size=batch_size)):
-            yield self._finish(self.annotate(document, parsed))
+        for document, (parsed, notes) in zip(docs, parse_many(self.resources.nlp, texts, batch_size=batch_size)):
+            yield self._finish(self.annotate(document, parsed, notes))
 
     def _finish(self, annotated: Annotated) -> Extraction:
         from .assemble import assemble
 
-        return Extraction(document=annotated.document, events=assemble(annotated), stages=self.stage_names)
+        notes = annotated.notes + tuple(f"{m.stage}: {m.value}" for m in annotated.of("note"))
+        return Extraction(document=annotated.document, events=assemble(annotated), stages=self.stage_names, notes=notes)
 
 
 def load_pipeline(stages: Sequence[str] | None = None, **kwargs: Any) -> Pipeline:

@@ -245,5 +245,10 @@ def cite_info(document: Document | None) -> dict[str, Any]:
 
 
 def extraction_to_dicts(extraction: Extraction) -> list[dict[str, Any]]:
-    """Every event of one document, each with the document's ``cite_info``."""
-    return [event_to_dict(e, extraction.document) for e in extraction.events]
+    """Every event of one document, each with the document's ``cite_info`` (and the document's
+    ``notes`` under ``sitrep.notes`` when a cap on work cut part of it; absent otherwise)."""
+    records = [event_to_dict(e, extraction.document) for e in extraction.events]
+    if extraction.notes:
+        for record in records:
+            record["sitrep"]["notes"] = list(extraction.notes)
+    return records

@@ -191,6 +191,18 @@ def test_extraction_to_dicts_fills_cite_info_and_is_json() -> None:
     json.dumps(records)  # plain values only
 
 
+def test_notes_are_written_only_when_a_cap_cut_something() -> None:
+    from dataclasses import replace
+
+    plain_records = extraction_to_dicts(make_extraction(make_event()))
+    assert "notes" not in plain_records[0]["sitrep"]
+    note = "1 sentence over 250 tokens (longest 900 tokens, first at 0) cut into parts of 250 tokens for parsing"
+    noted = extraction_to_dicts(replace(make_extraction(make_event()), notes=(note,)))
+    assert noted[0]["sitrep"]["notes"] == [note]
+    noted[0]["sitrep"].pop("notes")
+    assert json.dumps(noted) == json.dumps(plain_records)  # nothing else differs
+
+
 def test_not_happened_is_marked() -> None:
     s = event_to_dict(make_event(happened=False))["sitrep"]
     assert s["happened"] is False and s["certainty"]["hypothetical"] is True

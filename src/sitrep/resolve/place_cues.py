@@ -88,9 +88,14 @@ LEADING_WORDS = frozenset({"in", "on", "at", "near", "the", "from", "to", "of", 
 
 AFTER_PLACE_COMMA = re.compile(r"(" + CONTEXT_NAME.pattern + r"),\s*$")
 # "Port of Spain", "Heroica Puebla de Zaragoza": one name across a small joining word.
+# At most this many capitalised words more on either side of a joiner ("Heroica Puebla de Zaragoza"):
+# with no bound the expression tried the rest of a long run of capitalised words again from each of
+# its words, which grew with the square of the run (80,000 characters of names took minutes).
+OF_NAME_MORE_WORDS = 9
+_MORE_WORDS = r"(?: [A-Z][\w’'-]+){0," + str(OF_NAME_MORE_WORDS) + "}"
 OF_NAME = re.compile(
-    r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*(?: (?:" + "|".join(JOINERS) + r")(?: (?:the|la|los|las))? "
-    r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)+"
+    r"\b[A-Z][\w’'-]+" + _MORE_WORDS + r"(?: (?:" + "|".join(JOINERS) + r")(?: (?:the|la|los|las))? "
+    r"[A-Z][\w’'-]+" + _MORE_WORDS + ")+"
 )
 AND_NAME = re.compile(r"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?")
 

@@ -3,10 +3,12 @@ less those that are months, common words, organisations, streets, buildings or c
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +35,11 @@ from .place_cues import (
 from .place_names import COUNTRY, fold
 from .place_variants import may_be_spelt_otherwise
 from .place_weights import CURRENCY_AFTER_CHARS, LOCATIVE_BEFORE_CHARS
+
+# A proper-noun run is tried as a place in every span of up to this many tokens (a hyphen is a
+# token): 1,120 of the gazetteer's 629,707 names have more than 8 words, nearly all of them strings
+# of alternate spellings. Trying every span of a longer run grew with the square of its length.
+MAX_PLACE_TOKENS = 10
 
 
 def strip_entity(doc: Doc, span: Span) -> Span:
@@ -69,6 +76,11 @@ def _propn_runs(doc: Doc) -> Iterator[Span]:
         i = j
 
 
+def long_runs(doc: Doc) -> list[Span]:
+    """Proper-noun runs longer than ``MAX_PLACE_TOKENS``: only their shorter spans are tried as places."""
+    return [run for run in _propn_runs(doc) if len(run) > MAX_PLACE_TOKENS]
+
+
 def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in {"PERSON", "ORG"}:
@@ -83,14 +95,16 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
         labels = {ent_label[t.i] for t in run}
         # Inside a person's or organisation's name only the whole run may be a place.
         whole_only = bool(labels & {"PERSON", "ORG", "NORP"})
-        for width in range(len(run), 0, -1):
+        if whole_only:
+            if len(run) <= MAX_PLACE_TOKENS:
+                yield SpanCandidate(run.start_char, run.end_char, "PROPN", len(run))
+            continue
+        words = [(t.idx, t.idx + len(t.text), t.text == "-") for t in run]
+        for width in range(min(len(run), MAX_PLACE_TOKENS), 0, -1):
             for k in range(len(run) - width + 1):
-                sub = run[k : k + width]
-                if sub[0].text == "-" or sub[-1].text == "-":
-                    continue
-                if whole_only and width != len(run):
-                    continue
-                yield SpanCandidate(sub.start_char, sub.end_char, "PROPN", width)
+                first, last = words[k], words[k + width - 1]
+                if not (first[2] or last[2]):
+                    yield SpanCandidate(first[0], last[1], "PROPN", width)
     for m in AND_NAME.finditer(doc_text(doc)):  # "Trinidad and Tobago", "Bosnia and Herzegovina"
         if any(e.kind == COUNTRY for e in gazetteer.lookup(m.group())):
             yield SpanCandidate(m.start(), m.end(), "GPE", len(m.group().split()))
@@ -124,16 +138,17 @@ def select_spans(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]])
     """Plausible place spans, longest first, without overlaps."""
     text = doc_text(doc)
     kept: list[SpanCandidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
+    inside_blocked = _containment(blocked)
     seen: set[tuple[int, int]] = set()
     raw = sorted(_raw_spans(doc, gazetteer), key=lambda s: (-(s.end - s.start), _label_rank(s.label), s.start))
     for span in raw:
         if (span.start, span.end) in seen:
             continue
         seen.add((span.start, span.end))
-        if any(a < span.end and span.start < b for a, b in taken):
+        if taken.overlaps(span.start, span.end):
             continue
-        if any(a <= span.start and span.end <= b for a, b in blocked):
+        if inside_blocked(span.start, span.end):
             continue
         name = text[span.start : span.end]
         if not _plausible(name, span, text[max(0, span.start - LOCATIVE_BEFORE_CHARS) : span.start]):
@@ -153,8 +168,38 @@ def select_spans(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]])
         ):
             continue
         kept.append(span)
-        taken.append((span.start, span.end))
+        taken.add(span.start, span.end)
     return sorted(kept, key=lambda s: s.start)
+
+
+class _Taken:
+    """Spans already kept (never overlapping each other), asked about by bisection rather than one by one."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # kept spans starting before ``end``: the last of them ends last
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _containment(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether one of ``spans`` holds start..end: the furthest end among the spans starting at or before ``start``."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    furthest = list(accumulate((b for _, b in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and furthest[i - 1] >= end
+
+    return inside
 
 
 def _inside_person_or_org(doc: Doc, span: SpanCandidate) -> bool:

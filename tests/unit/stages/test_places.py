@@ -6,7 +6,7 @@ from sitrep.registry import get_stage
 
 def test_stage_registered() -> None:
     spec = get_stage("places.gazetteer.v1")
-    assert spec.requires == () and spec.assigns == ("place",)
+    assert spec.requires == () and spec.assigns == ("place", "note")
 
 
 def test_stage_mentions(resources) -> None:  # type: ignore[no-untyped-def]
@@ -41,3 +41,18 @@ def test_a_named_group_evokes_its_country_for_ambiguous_places(resources) -> Non
     )
     tripoli = [m.value for m in found if m.text == "Tripoli"]
     assert tripoli and tripoli[0].country == "LBN"
+
+
+def test_a_long_proper_noun_run_leaves_a_note_and_places_beside_it_are_read(resources) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.annotated import Annotated
+    from sitrep.resolve.place_spans import MAX_PLACE_TOKENS
+
+    names = " ".join(f"Zq{chr(97 + i % 26)}{chr(97 + i // 26)}x" for i in range(MAX_PLACE_TOKENS * 3))
+    text = f"{names}. Fighters attacked Mosul on Monday."
+    doc = resources.nlp(text)
+    annotated = Annotated(document=Document(id="t", text=text), doc=doc, resources=resources)
+    found = get_stage("places.gazetteer.v1").fn(annotated)
+    notes = [m for m in found if m.kind == "note"]
+    assert len(notes) == 1 and f"up to {MAX_PLACE_TOKENS} tokens" in notes[0].value
+    assert text[notes[0].start : notes[0].end] == notes[0].text
+    assert "Mosul" in {m.text for m in found if m.kind == "place"}
