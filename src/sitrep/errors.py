@@ -15,7 +15,7 @@ Codes:
   E406 another merge run stored its incidents meanwhile (run the merge again)
   W001 not English (warning)     W002 no publication date (warning)
   W003 gazetteer cache rebuilt   W004 gazetteer cache unwritable (warnings)
-  W005 a cap on work cut part of a document (warning; see sitrep.bounded_parse)
+  W005 a toll refused as implausible, or a cap on work cut part of a document (warning; sitrep.bounded_parse)
 """
 
 from __future__ import annotations

@@ -129,7 +129,12 @@ def _digest(paths: list[str]) -> dict[str, str]:
     return {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in paths}
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# A fifth of the profile's inputs: each runs a whole command (the real pipeline included), a hundred
+# times the cost of one reader's input; 2,000 in `make fuzz`.
+@settings(
+    max_examples=max(20, settings.default.max_examples // 5),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_no_argument_list_gives_a_traceback(files: dict[str, str], shared_pipeline: None, data: st.DataObject) -> None:
     args = data.draw(argv(files))

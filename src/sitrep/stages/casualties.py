@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import CasualtyFigure, Count, Evidence, Mention
 from ..registry import stage
-from ..resolve.quantities import JOINT, ZERO, Quantity
+from ..resolve.quantities import JOINT, MAX_PLAUSIBLE_COUNT, ZERO, Quantity
 from .casualty_links import Link, conjunct_singles, link_phrases, singles, subsets, unknowns, zeros
 from .casualty_numbers import number_phrases
 from .casualty_words import DEFINITE, SHARED_OUTCOMES, group_of, outcome_of
@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 NAME = "casualties.rules.v1"
 
 
-@stage(NAME, requires=(), assigns=("casualty",))
+@stage(NAME, requires=(), assigns=("casualty", "note"))
 def find(annotated: Annotated) -> tuple[Mention, ...]:
-    """Killed and wounded figures, with subsets (children, civilians, soldiers) and reported zeros."""
+    """Killed and wounded figures, with subsets (children, civilians, soldiers) and reported zeros;
+    a note for each number beside a word of death or injury that is too large to be a toll."""
     found: list[Mention] = []
     for sent in annotated.doc.sents:
         found.extend(_sentence(annotated, sent))
@@ -44,12 +45,35 @@ def _sentence(annotated: Annotated, sent: Span) -> list[Mention]:
     triggers = [t for t in sent if outcome_of(t) is not None]
     if not triggers:
         return []
+    refused = _implausible_numbers(sent)
     links = link_phrases(sent, number_phrases(sent), triggers)
     links += singles(sent, triggers, links)
     links = subsets(conjunct_singles(links))
     links += zeros(sent, triggers, links)
     links += unknowns(triggers, links)
-    return _emit(annotated, sent, links)
+    return refused + _emit(annotated, sent, links)
+
+
+def _implausible_numbers(sent: Span) -> list[Mention]:
+    """Notes for the numbers of a casualty sentence over ``MAX_PLAUSIBLE_COUNT``: never read as figures
+    (sitrep.resolve.quantities), and said so on the record rather than dropped in silence."""
+    notes: list[Mention] = []
+    for t in sent:
+        digits = t.text.replace(",", "")
+        if not digits.isdigit() or len(digits) < len(str(MAX_PLAUSIBLE_COUNT)):
+            continue
+        if len(digits.lstrip("0")) <= len(str(MAX_PLAUSIBLE_COUNT)) and int(digits) <= MAX_PLAUSIBLE_COUNT:
+            continue
+        shown = t.text if len(t.text) <= 30 else f"{t.text[:12]}...({len(digits):,} digits)"
+        reason = (
+            f"{shown} at {t.idx:,} was not read as a toll: over {MAX_PLAUSIBLE_COUNT:,}, more than any report counts"
+        )
+        notes.append(
+            Mention(
+                kind="note", start=t.idx, end=t.idx + len(t.text), text=t.text, value=reason, stage=NAME, reason=reason
+            )
+        )
+    return notes
 
 
 def _joint(link: Link) -> str | None:

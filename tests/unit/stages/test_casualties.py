@@ -18,8 +18,8 @@ STAGE = "casualties.rules.v1"
 def figures(text: str, resources: Resources) -> list[tuple[str, int, int, int | None, str | None, str]]:
     annotated = annotate(text, resources, (STAGE,))
     out = []
-    for m in annotated.mentions:
-        assert m.kind == "casualty" and m.stage == STAGE
+    for m in annotated.of("casualty"):
+        assert m.stage == STAGE
         assert annotated.text[m.start : m.end] == m.text
         fig: CasualtyFigure = m.value
         c = fig.count
@@ -149,3 +149,18 @@ def test_an_additional_victim_is_marked(resources: Resources) -> None:
     found = annotate(text, resources, ("casualties.rules.v1",)).of("casualty")
     extra = [m.value for m in found if m.value.additional]
     assert len(extra) == 1 and extra[0].outcome == "wounded" and extra[0].count.best == 1
+
+
+def test_a_toll_beyond_any_report_is_refused_with_a_note(resources: Resources) -> None:
+    text = "Gunmen attacked the village on Monday, killing 99999999999999999999999 people."
+    annotated = annotate(text, resources, (STAGE,))
+    assert figures(text, resources) == []
+    (note,) = annotated.of("note")
+    assert note.text == "99999999999999999999999" and "not read as a toll" in str(note.value)
+    assert text[note.start : note.end] == note.text
+
+
+def test_a_large_but_plausible_toll_has_no_note(resources: Resources) -> None:
+    text = "The war has killed 300,000 people, the agency said."
+    annotated = annotate(text, resources, (STAGE,))
+    assert annotated.of("casualty") and not annotated.of("note")
