@@ -23,6 +23,7 @@ from .merge import Incident, Settings, merge_events, reconcile
 from .model import Document, Event
 from .store import Store, connect, event_from_dict, memberships, write_incidents
 from .store.decode import document_from_cite_info
+from .store.failures import stored_record
 from .store.incidents import last_run
 
 
@@ -63,7 +64,7 @@ def read_merge_input(store: Store) -> tuple[list[Event], dict[str, Document]]:
     events: list[Event] = []
     documents: dict[str, Document] = {}
     for data in store.records():
-        event = event_from_dict(data)
+        event = stored_record(event_from_dict, data, "an event's record")
         events.append(event)
         if event.document_id not in documents:
             documents[event.document_id] = document_from_cite_info(event.document_id, data.get("cite_info") or {})

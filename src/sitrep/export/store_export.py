@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from ..errors import BadOption, StoreError
 from ..model import Document, Event, Extraction
 from ..store.decode import document_from_cite_info, event_from_dict
+from ..store.failures import stored_record
 from ..store.incidents import StoredIncident
 from ..store.reader import EventFilter, Store, StoredEvent
 from . import acled_csv, geojson
@@ -78,12 +79,16 @@ class ExportSummary:
 
 def event_from_record(rec: dict[str, Any]) -> Event:
     """The typed event a stored record was made from (``sitrep.store.decode``, the inverse of event_to_dict)."""
-    return event_from_dict(rec)
+    return stored_record(event_from_dict, rec, f"the record of event {rec.get('id') if isinstance(rec, dict) else '?'}")
 
 
 def document_from_record(rec: dict[str, Any]) -> Document:
     """The event's document as far as exports need it: its metadata (``cite_info``), not its text."""
-    return document_from_cite_info(rec["sitrep"]["document_id"], rec.get("cite_info") or {})
+    return stored_record(
+        lambda r: document_from_cite_info(r["sitrep"]["document_id"], r.get("cite_info") or {}),
+        rec,
+        "an event's document metadata",
+    )
 
 
 def extraction_of(stored: StoredEvent) -> Extraction:

@@ -10,9 +10,9 @@ that say nothing about the store file itself (a constraint, a bug in our SQL) pa
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import DamagedStore, DiskFull, ReadOnlyStore, StoreError
 
@@ -115,3 +115,28 @@ class GuardedConnection(sqlite3.Connection):
 
     def executemany(self, sql: str, parameters: Any, /) -> GuardedCursor:
         return GuardedCursor(self).executemany(sql, parameters)
+
+
+def stored_json(text: str | bytes, what: str) -> Any:
+    """A JSON column's value. Text that is not JSON can only come from damage (sitrep writes every
+    record with ``json``/``orjson``), so it is DamagedStore, not a parser's traceback."""
+    import orjson
+
+    try:
+        return orjson.loads(text)
+    except (orjson.JSONDecodeError, TypeError) as exc:
+        raise DamagedStore(f"the file is damaged: {what} is not JSON ({exc})") from None
+
+
+Decoded = TypeVar("Decoded")
+
+
+def stored_record(decode: Callable[[Any], Decoded], record: Any, what: str) -> Decoded:
+    """``decode(record)``, with a record of the wrong shape (a field missing or of another type)
+    reported as DamagedStore rather than a KeyError from deep in the decoder."""
+    try:
+        return decode(record)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise DamagedStore(
+            f"the file is damaged: {what} is not a record this sitrep wrote ({type(exc).__name__}: {exc})"
+        ) from None

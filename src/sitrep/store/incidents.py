@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ import orjson
 from ..errors import SitrepError
 from ..merge.records import Incident, MergedFigure, Revision
 from ..serialize import actor_to_dict, evidence_to_dict, place_to_dict, plain
+from .failures import stored_json
 
 
 class ConcurrentMerge(SitrepError):
@@ -314,7 +314,7 @@ def _stored_figure(d: dict[str, Any] | None) -> StoredFigure | None:
 
 
 def _incident(row: tuple[Any, ...]) -> StoredIncident:
-    data = json.loads(row[14])
+    data = stored_json(row[14], f"the record of incident {row[0]}")
     return StoredIncident(
         id=row[0],
         kind=row[1],
@@ -401,8 +401,8 @@ def read_revisions(con: sqlite3.Connection, incident_id: str | None = None) -> l
             run=r[1],
             incident_id=r[2],
             reason=r[3],
-            added=tuple(json.loads(r[4])),
-            removed=tuple(json.loads(r[5])),
+            added=tuple(stored_json(r[4], "a revision's added events")),
+            removed=tuple(stored_json(r[5], "a revision's removed events")),
         )
         for r in con.execute(sql + " ORDER BY seq", params)
     ]

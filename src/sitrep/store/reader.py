@@ -14,10 +14,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-import orjson
-
-from ..errors import BadOption
+from ..errors import BadOption, DamagedStore
 from ..model import Document
+from .failures import stored_json
 from .incidents import (
     StoredIncident,
     StoredRevision,
@@ -139,8 +138,16 @@ def _event(row: tuple[Any, ...]) -> StoredEvent:
         killed_best=row[15],
         wounded_best=row[16],
         confidence=row[17],
-        record=orjson.loads(row[18]),
+        record=_record(row[18], row[0]),
     )
+
+
+def _record(text: str, event_id: str) -> dict[str, Any]:
+    """An event's stored record, checked for the shape every reader of it relies on."""
+    record = stored_json(text, f"the record of event {event_id}")
+    if not (isinstance(record, dict) and isinstance(record.get("sitrep"), dict) and "id" in record):
+        raise DamagedStore(f"the file is damaged: the record of event {event_id} is not a record this sitrep wrote")
+    return record
 
 
 def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
@@ -244,7 +251,7 @@ class Store:
     def records(self) -> Iterator[dict[str, Any]]:
         """Every event's full record in storage order; streamed. Cheaper than events() for a full scan."""
         for (text,) in self._con.execute("SELECT record FROM events ORDER BY pk"):
-            yield orjson.loads(text)
+            yield stored_json(text, "an event's record")
 
     # ------------------------------------------------------------ incidents (sitrep.store.incidents)
 

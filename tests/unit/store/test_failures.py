@@ -57,3 +57,31 @@ def test_errors_about_our_own_sql_or_rows_pass_unchanged(db: Path) -> None:
         con.execute("SELECT nothing FROM nowhere")
     with pytest.raises(sqlite3.IntegrityError):
         con.execute("INSERT INTO meta(key, value) VALUES ('schema_version', NULL)")
+
+
+@pytest.mark.parametrize(
+    ("record", "command"),
+    [
+        ("{not json", ["export", "-f", "geojson"]),
+        ('{"id": "x"}', ["export", "-f", "acled-csv"]),
+        ('{"id": "x"}', ["export", "-f", "geojson"]),
+        ('{"id": "x", "sitrep": {}}', ["export", "-f", "acled-csv"]),
+        ("[1, 2]", ["export", "-f", "incidents-csv"]),
+        ("{not json", ["merge"]),
+        ('{"sitrep": {"evidence": []}}', ["merge"]),
+    ],
+)
+def test_a_stored_record_that_is_not_what_sitrep_wrote_is_e403(db: Path, record: str, command: list[str]) -> None:
+    """The SQLite page is sound but the JSON in it is not: damage all the same, one coded line."""
+    import io
+
+    from sitrep import cli
+
+    con = sqlite3.connect(db)
+    con.execute("UPDATE events SET record = ?", (record,))
+    con.commit()
+    con.close()
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main([command[0], "--db", str(db), *command[1:]], stdout=out, stderr=err)
+    assert code != 0 and err.getvalue().startswith("[E403]"), err.getvalue()
+    assert len(err.getvalue().splitlines()) == 1
