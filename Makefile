@@ -33,7 +33,7 @@ test: lint
 # and for the exporters (tests/fuzz; `make test` runs a seeded slice of the same targets).
 fuzz: $(STAMP)
 	SITREP_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -q -W ignore::DeprecationWarning tests/fuzz
-	PYTHONPATH=. $(BIN)/python tests/fuzz/atheris_readers.py -runs=60000 -max_len=4096 -seed=1
+	PYTHONPATH=. $(BIN)/python tests/fuzz/atheris_readers.py -runs=600000 -max_len=4096 -seed=1
 
 # requirements.lock pins every package the install needs, with the hashes pip checks. Regenerate it
 # after changing a dependency in pyproject.toml (pins already there are kept; add
