@@ -47,7 +47,8 @@ class Context:
         self.dateline_end = head.end() if head else (self._dateline[1] if self._dateline else 0)
         # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
         low = self.text.lower()
-        hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
+        # (a plain substring test first: the expression runs only for words the text holds at all)
+        hits = {w for w in self.lex.non_conflict_context if w in low and re.search(rf"\b{re.escape(w)}", low)}
         self.non_conflict_document = len(hits) >= NON_CONFLICT_DOCUMENT_WORDS
 
     def _find_dateline(self) -> tuple[int, int] | None:
