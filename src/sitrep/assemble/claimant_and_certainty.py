@@ -16,7 +16,7 @@ PUBLISHER_CONFIDENCE = 0.5
 
 
 def claimant_at(ctx: Context, offset: int) -> tuple[Actor | None, Mention | None]:
-    covering = [m for m in ctx.attributions if m.value.scope_start <= offset < m.value.scope_end]
+    covering = ctx.scopes.covering(offset)
     if covering:
         m = min(covering, key=lambda m: m.value.scope_end - m.value.scope_start)
         return m.value.claimant, m

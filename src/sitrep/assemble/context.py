@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..model import Mention, PlacePrecision
 from ..resolve.trigger_lexicon import lexicon
+from ..span_index import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -37,15 +39,16 @@ class Context:
         self.attributions = annotated.of("attribution")
         self.marks = annotated.of("certainty")
         self.lex = lexicon()
-        # mentions sorted by start, for in_sentence: (the sequence, starts, positions in the sequence)
-        self._by_start: dict[int, tuple[Sequence[Mention], list[int], list[int]]] = {}
+        # each list of mentions indexed by its spans once, for in_sentence and the questions below
+        self._indexes: dict[int, SpanIndex[Mention]] = {}
         self._dateline = self._find_dateline()
         head = DATELINE.match(self.text)
         # Where the dateline ends: its place and date say where and when the story was filed.
         self.dateline_end = head.end() if head else (self._dateline[1] if self._dateline else 0)
         # A story about a flood, a crash, a match or a market: generic violent words need an armed actor.
         low = self.text.lower()
-        hits = {w for w in self.lex.non_conflict_context if re.search(rf"\b{re.escape(w)}", low)}
+        # (a plain substring test first: the expression runs only for words the text holds at all)
+        hits = {w for w in self.lex.non_conflict_context if w in low and re.search(rf"\b{re.escape(w)}", low)}
         self.non_conflict_document = len(hits) >= NON_CONFLICT_DOCUMENT_WORDS
 
     def _find_dateline(self) -> tuple[int, int] | None:
@@ -58,17 +61,30 @@ class Context:
             return first.start, first.end
         return None
 
+    def index(self, mentions: Sequence[Mention]) -> SpanIndex[Mention]:
+        """``mentions`` (one of the lists above) indexed by their spans, built on first use.
+
+        A scan of every mention for every sentence or every mention grew with the square of a long
+        document; the index answers each question by bisection, with the scan's answer."""
+        held = self._indexes.get(id(mentions))
+        if held is None or held.items is not mentions:
+            held = self._indexes[id(mentions)] = SpanIndex(mentions, lambda m: (m.start, m.end))
+        return held
+
     def in_sentence(self, mentions: Sequence[Mention], sent: Span) -> list[Mention]:
-        """The mentions starting inside ``sent``, in their given order, found by bisection (a scan of
-        every mention for every sentence grew with the square of a long document)."""
-        held = self._by_start.get(id(mentions))
-        if held is None or held[0] is not mentions:
-            order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-            held = (mentions, [mentions[i].start for i in order], order)
-            self._by_start[id(mentions)] = held
-        _, starts, order = held
-        lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
-        return [mentions[i] for i in sorted(order[lo:hi])]
+        """The mentions starting inside ``sent``, in their given order."""
+        return self.index(mentions).starting_in(sent.start_char, sent.end_char)
+
+    @cached_property
+    def _speakers(self) -> SpanIndex[Mention]:
+        """The attributions with a claimant in the text, by the claimant's span."""
+        said = [a for a in self.attributions if a.value.cue != "publisher"]
+        return SpanIndex(said, lambda a: (a.value.claimant.evidence.start, a.value.claimant.evidence.end))
+
+    @cached_property
+    def scopes(self) -> SpanIndex[Mention]:
+        """The attributions by the span of text their claim covers."""
+        return SpanIndex(self.attributions, lambda a: (a.value.scope_start, a.value.scope_end))
 
     def token_at(self, start: int, end: int) -> Token:
         span = self.a.doc.char_span(start, end, alignment_mode="expand")
@@ -77,30 +93,25 @@ class Context:
         return span.root
 
     def _token_index(self, offset: int) -> int:
-        for tok in self.a.doc:
-            if tok.idx + len(tok.text) > offset:
-                return tok.i
-        return len(self.a.doc) - 1
+        """The first token ending after ``offset`` (tokens are in text order, so their ends rise)."""
+        doc = self.a.doc
+        i = bisect.bisect_right(doc, offset, key=lambda tok: tok.idx + len(tok.text))
+        return i if i < len(doc) else len(doc) - 1
 
     def is_speaker(self, m: Mention) -> bool:
         """The actor who says something ("officials said"), not a party to what is told."""
-        return any(
-            a.value.cue != "publisher" and a.value.claimant.evidence.start <= m.start < a.value.claimant.evidence.end
-            for a in self.attributions
-        )
+        return self._speakers.any_covering(m.start)
 
     def names_place(self, m: Mention) -> bool:
         """A raw organisation that is really a place the gazetteer knows ("Erbil" tagged as an organisation)."""
-        return m.value.raw and any(p.start <= m.start and m.end <= p.end for p in self.places)
+        return m.value.raw and self.index(self.places).any_containing(m.start, m.end)
 
     def is_dateline(self, m: Mention) -> bool:
         return m.start < self.dateline_end or (self._dateline is not None and (m.start, m.end) == self._dateline)
 
     def overlaps_actor(self, m: Mention) -> bool:
         """A place inside a longer actor name, or a country name the actor stage read as an actor."""
-        for a in self.actors:
-            if not (a.start <= m.start and m.end <= a.end):
-                continue
+        for a in self.index(self.actors).containing(m.start, m.end):
             if self.text[m.end : a.end].startswith(","):
                 continue  # "Carora, Lara state, public transport drivers": a place and its region before the people
             if (a.start, a.end) == (m.start, m.end) and m.value.precision in (

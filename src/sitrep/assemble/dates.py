@@ -37,17 +37,16 @@ def date_for(ctx: Context, sent: Span, trigger: Mention) -> EventDate | None:
         m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
         own: EventDate = m.value
         return own
-    earlier = [
-        m
-        for m in ctx.dates
-        if ctx.dateline_end <= m.start
-        and m.end <= trigger.start
-        and m.value.date is not None
-        and not _speech_date(ctx, m)
-    ]
-    if earlier:
-        m = earlier[-1]
-        v: EventDate = m.value
+    earlier = next(
+        (
+            m
+            for m in ctx.index(ctx.dates).ending_by(trigger.start)  # the last one first
+            if ctx.dateline_end <= m.start and m.value.date is not None and not _speech_date(ctx, m)
+        ),
+        None,
+    )
+    if earlier is not None:
+        v: EventDate = earlier.value
         return replace(
             v,
             evidence=replace(

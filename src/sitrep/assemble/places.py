@@ -71,9 +71,8 @@ def place_told_before(ctx: Context, sent: Span, sentences: int = PLACE_LOOKBACK_
     lo = ctx.a.sentence_start(max(0, ctx.a.sentence_index(sent.start_char) - sentences))
     told = [
         m
-        for m in ctx.places
-        if lo <= m.start < sent.start_char
-        and not ctx.is_dateline(m)
+        for m in ctx.index(ctx.places).starting_in(lo, sent.start_char)
+        if not ctx.is_dateline(m)
         and not ctx.overlaps_actor(m)
         and not demonym(m)
         and m.value.precision is not PlacePrecision.COUNTRY
@@ -153,7 +152,7 @@ def _modifier(ctx: Context, m: Mention) -> bool:
     if tok.dep_ not in {"compound", "amod", "nmod"} or tok.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     head = tok.head
-    return head.lemma_.lower() not in PLACE_NOUNS and not any(p.start <= head.idx < p.end for p in ctx.places)
+    return head.lemma_.lower() not in PLACE_NOUNS and not ctx.index(ctx.places).any_covering(head.idx)
 
 
 def demonym(m: Mention) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..actor_kinds import Inter
 from ..model import Actor, Evidence
+from ..span_index import DisjointSpans
 
 
 def fold(text: str) -> str:
@@ -213,12 +214,12 @@ class ActorDictionary:
     def country_hints(self, text: str) -> dict[str, int]:
         """ISO3 -> how often the text names a group of that country ("the Houthis": Yemen), for places."""
         found = [(m.start(), m.end(), iso3) for pattern, iso3 in self._hint_patterns() for m in pattern.finditer(text)]
-        taken: list[tuple[int, int]] = []
+        taken = DisjointSpans()
         hints: dict[str, int] = {}
         for start, end, iso3 in sorted(found, key=lambda f: f[0] - f[1]):  # longest first; "SMM" inside "OSCE SMM" once
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.add(start, end)
             hints[iso3] = hints.get(iso3, 0) + 1
         return hints
 

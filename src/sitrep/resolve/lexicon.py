@@ -38,27 +38,28 @@ class PhraseMatcher(Generic[T]):
             items.sort(key=lambda item: -len(item[0]))
         self._by_first = by_first
 
-    def _match_at(self, doc: Doc | Span, i: int) -> Iterator[tuple[int, T]]:
-        forms = token_forms(doc[i])
+    def _match_at(self, forms: list[tuple[str, str]], i: int) -> Iterator[tuple[int, T]]:
         seen: set[str] = set()
-        for form in forms:
+        for form in forms[i]:
             if form in seen:
                 continue
             seen.add(form)
             for words, payload in self._by_first.get(form, ()):
                 end = i + len(words)
-                if end > len(doc):
+                if end > len(forms):
                     continue
-                if all(w in token_forms(doc[i + k]) for k, w in enumerate(words[1:], start=1)):
+                if all(w in forms[i + k] for k, w in enumerate(words[1:], start=1)):
                     yield end, payload
 
     def find(self, doc: Parsed, accept: Callable[[Parsed, int, int, T], bool] | None = None) -> list[PhraseHit[T]]:
         """Leftmost-longest, non-overlapping hits. ``accept(doc, start, end, payload)`` may veto a hit."""
         hits: list[PhraseHit[T]] = []
+        # each token's forms read once (reading them for every phrase tried made a Token object each time)
+        forms = [token_forms(token) for token in doc]
         i = 0
         while i < len(doc):
             best: tuple[int, T] | None = None
-            for end, payload in self._match_at(doc, i):
+            for end, payload in self._match_at(forms, i):
                 if accept is not None and not accept(doc, i, end, payload):
                     continue
                 if best is None or end > best[0]:

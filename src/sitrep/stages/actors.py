@@ -22,6 +22,7 @@ from ..model import Actor, Evidence, Mention
 from ..registry import stage
 from ..resolve.actors import ActorDictionary, Entry, Role, fold
 from ..resolve.lexicon import PhraseMatcher
+from ..span_index import DisjointSpans, GrowingSpans, SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -377,7 +378,9 @@ def _used_as_actor(doc: Doc, h: Hit) -> bool:
 def _protesters(doc: Doc, d: ActorDictionary, found: list[Found], ctx: _CountryContext) -> list[Found]:
     """Subjects of protest or riot verbs become protesters or rioters; protest words without one imply them."""
     out = list(found)
-    taken = [(f.start, f.end) for f in out]
+    # the spans of ``out`` (a replaced entry keeps its span): those found before, and those added here
+    before = SpanIndex(range(len(found)), lambda k: (found[k].start, found[k].end))
+    added = GrowingSpans()
     by_sentence_has: set[int] = {doc[f.start].sent.start for f in out if is_crowd(f.actor)}
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -390,39 +393,44 @@ def _protesters(doc: Doc, d: ActorDictionary, found: list[Found], ctx: _CountryC
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if tok.pos_ == "VERB" else None
         if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
             first = min(t.i for t in subj.subtree if t.dep_ in {"amod", "compound", "nummod"} or t is subj)
-            for k, f in enumerate(out):
-                if f.start <= subj.i < f.end and f.actor.sector in {"CVL", "SOC", "OPP", "EDU", "LAB", "UNK", "JRN"}:
+            covering = before.covering(subj.i) + added.covering(subj.i)
+            for k in covering:
+                f = out[k]
+                if f.actor.sector in {"CVL", "SOC", "OPP", "EDU", "LAB", "UNK", "JRN"}:
                     country = f.actor.country or ctx.at(subj)[0]
                     ev = _evidence(doc, f.start, f.end, f"subject of the verb {tok.text!r}")
                     out[k] = Found(f.start, f.end, d.actor(country, role, evidence=ev), 0.8)
                     break
             else:
-                if not any(s <= subj.i < e for s, e in taken):
+                if not covering:
                     country, reason = ctx.at(subj)
                     ev = _evidence(doc, first, subj.i + 1, f"subject of the verb {tok.text!r}; {reason}")
+                    added.add(first, subj.i + 1, len(out))
                     out.append(Found(first, subj.i + 1, d.actor(country, role, evidence=ev), 0.7))
-                    taken.append((first, subj.i + 1))
             by_sentence_has.add(tok.sent.start)
             continue
-        if tok.sent.start in by_sentence_has or any(s <= tok.i < e for s, e in taken):
+        if tok.sent.start in by_sentence_has or before.any_covering(tok.i) or added.covering(tok.i):
             continue
         country, reason = ctx.at(tok)
         ev = _evidence(doc, tok.i, tok.i + 1, f"implied by the word {tok.text!r}; {reason}")
+        added.add(tok.i, tok.i + 1, len(out))
         out.append(Found(tok.i, tok.i + 1, d.actor(country, role, evidence=ev), 0.4))
-        taken.append((tok.i, tok.i + 1))
         by_sentence_has.add(tok.sent.start)
     return out
 
 
 def _raw_orgs(doc: Doc, d: ActorDictionary, found: list[Found], hits: list[Hit]) -> list[Found]:
     """ORG entities the dictionary does not know, kept as written ("raw")."""
-    blocked = [(f.start, f.end) for f in found] + [(h.start, h.end) for h in hits]
+    blocked = SpanIndex([(f.start, f.end) for f in found] + [(h.start, h.end) for h in hits], lambda b: b)
+    kept = DisjointSpans()  # the spans kept here
     out: list[Found] = []
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
         span = _quoted_name(doc, ent) or _trim(ent)
-        if span is None or any(s < span.end and span.start < e for s, e in blocked):
+        if span is None or blocked.any_overlapping(span.start, span.end):
+            continue
+        if kept.overlaps(span.start, span.end):
             continue
         text = span.text
         root = span.root
@@ -438,7 +446,7 @@ def _raw_orgs(doc: Doc, d: ActorDictionary, found: list[Found], hits: list[Hit])
         ev = _evidence(doc, span.start, span.end, None if group else "not in actor dictionary")
         actor = d.group_actor(group, evidence=ev) if group else d.raw_actor(text, evidence=ev)
         out.append(Found(span.start, span.end, actor, 0.8 if group else 0.5))
-        blocked.append((span.start, span.end))
+        kept.add(span.start, span.end)
     return out
 
 

@@ -15,6 +15,7 @@ is said, nothing is emitted (event assembly then falls back to the publisher).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..model import Attribution, Mention
 from ..parsed import doc_text
 from ..registry import stage
+from ..span_index import SpanIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,6 +53,45 @@ class Quote:
     end: int
 
 
+class Quotes:
+    """The quotations of a text, found by bisection: they never overlap, so in text order both their
+    starts and their ends rise (a scan of every quotation for every reporting verb grew with the
+    square of a long document)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes = [
+            Quote(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS
+        ]
+        self._starts = [q.start for q in self.quotes]
+        self._ends = [q.end for q in self.quotes]
+
+    def ending_just_before(self, offset: int) -> Quote | None:
+        """The first quotation ending at most 3 characters before ``offset``, with only spaces and commas
+        between: '"...," the statement also reads'."""
+        lo, hi = bisect.bisect_left(self._ends, offset - 3), bisect.bisect_right(self._ends, offset)
+        return next((q for q in self.quotes[lo:hi] if not self.text[q.end : offset].strip(" ,")), None)
+
+    def right_after(self, word_start: int, word_end: int, before: int) -> Quote | None:
+        """The first quotation starting after ``word_start`` and before ``before``, with nothing but spaces,
+        commas, colons and line breaks between ``word_end`` and it: 'X said: "..."'."""
+        for i in range(bisect.bisect_right(self._starts, word_start), len(self.quotes)):
+            q = self.quotes[i]
+            if q.start >= before:
+                return None  # the quotations after it start later still
+            if not self.text[word_end : q.start].strip(" ,:\n"):
+                return q
+            return None  # words stand between ``word_end`` and this quotation, so before every later one too
+        return None
+
+    def next_from(self, offset: int) -> Quote | None:
+        """The first quotation starting at or after ``offset`` with only whitespace before it."""
+        i = bisect.bisect_left(self._starts, offset)
+        if i < len(self.quotes) and not self.text[offset : self.quotes[i].start].strip():
+            return self.quotes[i]
+        return None  # words before the first quotation after ``offset`` stand before every later one too
+
+
 @stage(NAME, requires=("actor",), assigns=("attribution",))
 def find(annotated: Annotated) -> tuple[Mention, ...]:
     """Claimants and the text their claims cover."""
@@ -59,9 +100,10 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
 
 def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> list[Mention]:
     text = doc_text(doc)
-    quotes = [Quote(m.start(), m.end()) for m in QUOTE_RE.finditer(text) if len(m.group().split()) >= MIN_QUOTE_WORDS]
-    ordered = sorted(actors, key=lambda m: m.start)
+    quotes = Quotes(text)
+    ordered = SpanIndex(sorted(actors, key=lambda m: m.start), lambda m: (m.start, m.end))
     out: list[Mention] = []
+    told: set[tuple[str, int, int]] = set()  # (claimant, scope start, scope end) of each attribution in ``out``
     last: list[Actor] = []  # claimants so far, latest last
     for tok in doc:
         made = None
@@ -73,13 +115,9 @@ def find_attributions(doc: Doc, actors: tuple[Mention, ...] | list[Mention]) -> 
             continue
         claimant, cue_start, cue_end, scope_start, scope_end, cue = made
         claimant = _in_own_words(doc, claimant)
-        if any(
-            m.value.claimant.name == claimant.name
-            and m.value.scope_start == scope_start
-            and m.value.scope_end == scope_end
-            for m in out
-        ):
+        if (claimant.name, scope_start, scope_end) in told:
             continue
+        told.add((claimant.name, scope_start, scope_end))
         value = Attribution(claimant=claimant, scope_start=scope_start, scope_end=scope_end, cue=cue)
         out.append(
             Mention(
@@ -131,12 +169,12 @@ def _is_reporting(tok: Token) -> bool:
     return tok.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in tok.children)
 
 
-def _according_to(doc: Doc, tok: Token, actors: list[Mention]) -> Made | None:
+def _according_to(doc: Doc, tok: Token, actors: SpanIndex[Mention]) -> Made | None:
     to = doc[tok.i + 1]
     obj = next((c for c in to.children if c.dep_ == "pobj"), None)
     region = (to.i + 1, (max(t.i for t in obj.subtree) + 1) if obj is not None else min(len(doc), to.i + 12))
     lo, hi = doc[region[0]].idx, doc[region[1] - 1].idx + len(doc[region[1] - 1])
-    actor = next((m for m in actors if lo <= m.start < hi), None)
+    actor = actors.first_starting_in(lo, hi)
     if actor is None:
         return None
     sent = tok.sent
@@ -144,7 +182,7 @@ def _according_to(doc: Doc, tok: Token, actors: list[Mention]) -> Made | None:
 
 
 def _reporting_verb(
-    doc: Doc, verb: Token, actors: list[Mention], quotes: list[Quote], last: list[Actor]
+    doc: Doc, verb: Token, actors: SpanIndex[Mention], quotes: Quotes, last: list[Actor]
 ) -> Made | None:
     subj = _speaker(verb)
     if subj is None:
@@ -157,12 +195,11 @@ def _reporting_verb(
         return None
     cue_start, cue_end, in_statement = _cue(doc, verb, by_document, sub_lo)
     cue = "statement" if in_statement or by_document else verb.lemma_.lower()
-    text = doc_text(doc)
     first = min(verb.idx, doc[sub_lo].idx)
     # a quotation that ends just before the speaker: "“...,” the statement also reads"
-    for q in quotes:
-        if q.end <= first and len(text[q.end : first]) <= 3 and not text[q.end : first].strip(" ,"):
-            return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
+    q = quotes.ending_just_before(first)
+    if q is not None:
+        return claimant, cue_start, cue_end, q.start, q.end, "quote" if not by_document else "statement"
     return _claim_scope(doc, verb, quotes, in_statement, (claimant, cue_start, cue_end, cue))
 
 
@@ -176,15 +213,14 @@ def _speaker(verb: Token) -> Token | None:
 
 
 def _claimant(
-    doc: Doc, subj: Token, actors: list[Mention], last: list[Actor], by_document: bool, sub_lo: int, sub_hi: int
+    doc: Doc, subj: Token, actors: SpanIndex[Mention], last: list[Actor], by_document: bool, sub_lo: int, sub_hi: int
 ) -> Actor | None:
     """The actor who speaks: the one named as the subject, or for a pronoun or a document the last one named."""
     if by_document or subj.lower_ in PRONOUNS:
         return last[-1] if last else None
     lo, hi = doc[sub_lo].idx, doc[sub_hi - 1].idx + len(doc[sub_hi - 1])
-    hit = next((m for m in actors if m.start <= subj.idx < m.end), None) or next(
-        (m for m in actors if lo <= m.start < hi), None
-    )
+    covering = actors.covering(subj.idx)
+    hit = covering[0] if covering else actors.first_starting_in(lo, hi)
     return hit.value if hit is not None else None
 
 
@@ -203,13 +239,10 @@ def _cue(doc: Doc, verb: Token, by_document: bool, sub_lo: int) -> tuple[int, in
     return doc[cue_lo].idx, doc[cue_hi - 1].idx + len(doc[cue_hi - 1]), in_statement
 
 
-def _claim_scope(
-    doc: Doc, verb: Token, quotes: list[Quote], in_statement: bool, said: tuple[Actor, int, int, str]
-) -> Made:
+def _claim_scope(doc: Doc, verb: Token, quotes: Quotes, in_statement: bool, said: tuple[Actor, int, int, str]) -> Made:
     """The text a reporting verb attributes: its sentence or clause, a quotation that follows it, or
     with "said this" the sentence before."""
     claimant, cue_start, cue_end, cue = said
-    text = doc_text(doc)
     sent = verb.sent
     scope_start, scope_end = sent.start_char, sent.end_char
     if verb.dep_ in {"advcl", "conj"} and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
@@ -218,14 +251,14 @@ def _claim_scope(
         last_tok = doc[max(t.i for t in verb.subtree)]
         scope_end = last_tok.idx + len(last_tok)
     # a quotation that follows at once: 'X said: “...”'
-    for q in quotes:
-        if verb.idx < q.start and not text[verb.idx + len(verb) : q.start].strip(" ,:\n") and q.start < scope_end + 3:
-            return claimant, cue_start, cue_end, min(scope_start, q.start), max(q.end, scope_end), "quote"
+    q = quotes.right_after(verb.idx, verb.idx + len(verb), scope_end + 3)
+    if q is not None:
+        return claimant, cue_start, cue_end, min(scope_start, q.start), max(q.end, scope_end), "quote"
     anaphoric = any(c.dep_ == "dobj" and c.lower_ in ANAPHORS for c in verb.children)
     if anaphoric and sent.start > 0:
         scope_start = doc[sent.start - 1].sent.start_char
     if anaphoric or in_statement:
-        follow = next((q for q in quotes if scope_end <= q.start and not text[scope_end : q.start].strip()), None)
+        follow = quotes.next_from(scope_end)
         if follow is not None:
             scope_end = follow.end
     return claimant, cue_start, cue_end, scope_start, scope_end, cue

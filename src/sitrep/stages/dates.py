@@ -26,6 +26,7 @@ from ..resolve.dates import (
     DateReading,
     read_date,
 )
+from ..span_index import DisjointSpans
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -134,11 +135,13 @@ def _select(annotated: Annotated, published: dt.date | None) -> list[tuple[int, 
         if end > start:
             spans[(start, end)] = spans.get((start, end), False) or parser
     chosen: list[tuple[int, int, bool]] = []
+    taken = DisjointSpans()
     for (start, end), parser in sorted(spans.items(), key=lambda kv: (-(kv[0][1] - kv[0][0]), kv[0][0])):
-        if any(start < e and s < end for s, e, _ in chosen):
+        if taken.overlaps(start, end):
             continue
         if read_date(text[start:end], published, None, allow_dateparser=parser) is not None:
             chosen.append((start, end, parser))
+            taken.add(start, end)
     return sorted(chosen)
 
 

@@ -24,6 +24,7 @@ from ..resolve.keyed_words import (
 from ..resolve.syntax_cues import bomber_stopped
 from ..resolve.trigger_lexicon import Family, lexicon
 from ..resolve.wording import has_any_word
+from ..span_index import SpanIndex
 from .trigger_cues import (
     AIRCRAFT_WORDS,
     ARMED_PARTY_WORDS,
@@ -246,11 +247,17 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
         family, phrase = hit.payload
         span = doc[hit.start : hit.end]
         found.append(_mention(span.start_char, span.end_char, span.text, family, phrase, span.root.pos_ == "VERB"))
-    for frame in find_frames(doc):
-        # a verb its argument makes an event word ("launched two missiles"): it replaces what the verb alone gave
+    # a verb its argument makes an event word ("launched two missiles"): it replaces what the verb alone
+    # gave, and a later frame's verb replaces an earlier frame's
+    frames = find_frames(doc)
+    spans = SpanIndex(
+        range(len(frames)), lambda i: (frames[i].token.idx, frames[i].token.idx + len(frames[i].token.text))
+    )
+    found = [m for m in found if not spans.any_overlapping(m.start, m.end)]
+    for i, frame in enumerate(frames):
         start, end = frame.token.idx, frame.token.idx + len(frame.token.text)
-        found = [m for m in found if m.end <= start or m.start >= end]
-        found.append(_mention(start, end, frame.token.text, lexicon().family(frame.family), frame.phrase, True))
+        if max(spans.overlapping(start, end), default=i) <= i:
+            found.append(_mention(start, end, frame.token.text, lexicon().family(frame.family), frame.phrase, True))
     return tuple(sorted(found, key=lambda m: m.start))
 
 
