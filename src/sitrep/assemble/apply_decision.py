@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def apply_decision(ctx: Context, view: SentenceView, decision: Decision, so_far: DraftsSoFar) -> None:
     kind = decision.kind
     if kind is DecisionKind.TOLL_ONLY:
-        attach_toll(ctx, so_far.drafts, view.casualties, view.places)
+        attach_toll(ctx, so_far.drafts, view.casualties, view.places, so_far.places)
         return
     if kind is DecisionKind.SKIP or view.event_words is None:
         return

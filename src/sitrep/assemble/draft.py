@@ -35,6 +35,40 @@ class Draft:
 NO_SENTENCE = -10
 
 
+@dataclass
+class DraftPlaces:
+    """The drafts of a list that only grows, by place name (and disputed name) as positions, violent ones apart.
+
+    A draft's place and kind are set before it joins the list and do not change while sentences are
+    read, so each call indexes only the drafts appended since the last one.
+    """
+
+    indexed: int = 0
+    violent: list[Draft] = field(default_factory=list)
+    violent_by_name: dict[str, list[int]] = field(default_factory=dict)  # positions in ``violent``
+    by_name: dict[str, list[int]] = field(default_factory=dict)  # positions in the whole list
+
+    def update(self, drafts: Sequence[Draft]) -> None:
+        for i in range(self.indexed, len(drafts)):
+            d = drafts[i]
+            names = _place_names(d.place)
+            for name in names:
+                self.by_name.setdefault(name, []).append(i)
+            if d.typed_trigger.kind == "violent":
+                for name in names:
+                    self.violent_by_name.setdefault(name, []).append(len(self.violent))
+                self.violent.append(d)
+        self.indexed = len(drafts)
+
+
+def _place_names(place: Place | None) -> tuple[str, ...]:
+    if place is None:
+        return ()
+    if place.disputed and place.disputed != place.name:
+        return (place.name, place.disputed)
+    return (place.name,)
+
+
 @dataclass(kw_only=True)
 class DraftsSoFar:
     """What the sentences read so far have made; a sentence's decision reads it, applying it adds to it."""
@@ -43,6 +77,7 @@ class DraftsSoFar:
     verbal: list[Draft] = field(default_factory=list)
     last_violent: list[Draft] = field(default_factory=list)  # the drafts made by the latest violent sentence
     last_violent_sentence: int = NO_SENTENCE
+    places: DraftPlaces = field(default_factory=DraftPlaces)  # ``drafts`` by place, for figures told apart
 
 
 def unique_actors(actors: list[Actor]) -> list[Actor]:

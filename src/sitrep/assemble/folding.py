@@ -3,13 +3,15 @@ join their event, and old background events give way to the news."""
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import insort
 from collections.abc import Sequence
 
 from ..model import DatePrecision, Event, EventDate, Mention, Place, PlacePrecision
 from ..resolve.wording import says_any
 from .context import Context
 from .dates import date_for
-from .draft import Draft, add_casualties
+from .draft import Draft, DraftPlaces, add_casualties
 
 # A coarse-dated event ending this many days before publication is background (see drop_background).
 BACKGROUND_DAYS = 30
@@ -50,6 +52,10 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """
     kept: list[Draft] = []
     dates: dict[int, EventDate | None] = {}
+    # Kept violent drafts by the calendar day of their date, as positions in ``kept``: a draft folds only
+    # into one of the same day or (a retelling) of up to RETOLD_DAYS_BEFORE days later, so only those
+    # buckets are searched, in kept order, with the same tests as before.
+    by_day: dict[dt.date, list[int]] = {}
 
     def day(d: Draft) -> EventDate | None:
         if id(d) not in dates:
@@ -59,9 +65,18 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
-        if foldable and not says_any(d.sentence.text, SEPARATE_INCIDENT):
+        own = day(d) if foldable else None
+        if foldable and own is not None and own.date is not None and not says_any(d.sentence.text, SEPARATE_INCIDENT):
             definite = _definite(ctx, d.trigger)
-            for k in kept:
+            reach = RETOLD_DAYS_BEFORE if definite and own.raw and own.precision == DatePrecision.DAY else 0
+            near: list[int] = []
+            for n in range(reach + 1):
+                later = _days_after(own.date, n)
+                if later is not None:
+                    near += by_day.get(later, ())
+            near.sort()
+            for i in near:
+                k = kept[i]
                 if (
                     k.typed_trigger.kind == "violent"
                     and k.sentence.start != d.sentence.start
@@ -82,9 +97,17 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                     # "The coalition said its jets struck ..." then "the raids late on Monday ...": the
                     # retelling gives the day the lead left to the publication date.
                     target = k
-                    k.date = dates[id(k)] = day(d)
+                    lead = day(k)
+                    assert lead is not None and lead.date is not None  # _dated_later holds
+                    by_day[lead.date].remove(i)
+                    insort(by_day.setdefault(own.date, []), i)
+                    k.date = dates[id(k)] = own
                     break
         if target is None:
+            if d.typed_trigger.kind == "violent":
+                lead = day(d)
+                if lead is not None and lead.date is not None:
+                    by_day.setdefault(lead.date, []).append(len(kept))
             kept.append(d)
             continue
         target.extra_triggers += [d.trigger, *d.extra_triggers]
@@ -98,6 +121,13 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         target.recipients += [r for r in d.recipients if r.name not in names]
         target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
     return kept
+
+
+def _days_after(date: dt.date, n: int) -> dt.date | None:
+    try:
+        return date + dt.timedelta(days=n)
+    except OverflowError:
+        return None
 
 
 def _definite(ctx: Context, trig: Mention) -> bool:
@@ -157,17 +187,29 @@ def main_place(drafts: list[Draft]) -> Place | None:
     return placed[0].place if placed else None
 
 
-def attach_toll(ctx: Context, drafts: list[Draft], casualties: Sequence[Mention], places: Sequence[Mention]) -> None:
-    """Figures reported apart from any event word belong to the event of the same place, else the first."""
-    violent = [d for d in drafts if d.typed_trigger.kind == "violent"] or drafts
-    if not violent or not casualties:
+def attach_toll(
+    ctx: Context,
+    drafts: list[Draft],
+    casualties: Sequence[Mention],
+    places: Sequence[Mention],
+    seen: DraftPlaces | None = None,
+) -> None:
+    """Figures reported apart from any event word belong to the event of the same place, else the first.
+
+    ``seen`` indexes ``drafts`` by place across calls (the list only grows); without it one is built.
+    """
+    seen = seen if seen is not None else DraftPlaces()
+    seen.update(drafts)
+    pool, by_name = (seen.violent, seen.violent_by_name) if seen.violent else (drafts, seen.by_name)
+    if not pool or not casualties:
         return
-    target = violent[0]
+    target = pool[0]
     names = {m.value.name for m in places} | {m.value.disputed for m in places if m.value.disputed}
-    for d in violent:
-        if d.place is not None and (d.place.name in names or (d.place.disputed and d.place.disputed in names)):
-            if d.place.precision in (PlacePrecision.REGION, PlacePrecision.COUNTRY) or target.place is None:
-                target = d
-                break
+    for i in sorted({i for name in names for i in by_name.get(name, ())}):  # the drafts of those places, in order
+        d = pool[i]
+        assert d.place is not None  # indexed by its place
+        if d.place.precision in (PlacePrecision.REGION, PlacePrecision.COUNTRY) or target.place is None:
             target = d
+            break
+        target = d
     add_casualties(target, casualties, reason="figures reported apart from the event word")
