@@ -554,12 +554,18 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
     from pathlib import Path
 
+    from .ingest.readers import special_file
+
     path = Path(args.path)
     progress = _Reporter(err).progress if err.isatty() else None
     try:
         json_target = check_target(args.json, reads=[args.path]) if args.json else None
     except SitrepError as exc:
         err.write(f"{exc}\n")
+        return EXIT_USAGE
+    refused = special_file(path)
+    if refused is not None:  # a FIFO with no writer would block the evaluation's reader for ever
+        err.write(f"{refused}\n")
         return EXIT_USAGE
     try:
         if args.dataset == "geoparse":

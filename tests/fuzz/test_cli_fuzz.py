@@ -89,8 +89,8 @@ COMMON = {
     "ingest": [("--workers", VALUE), ("--text-column", VALUE), ("--scheduler", VALUE)],
     "export": [
         ("--format", st.sampled_from(["acled-csv", "plover-jsonl", "geojson", "incidents-csv", "pretty"])),
-        ("--since", VALUE),
-        ("--until", VALUE),
+        ("--start", VALUE),
+        ("--end", VALUE),
         ("--country", VALUE),
         ("--type", VALUE),
         ("--actor", VALUE),

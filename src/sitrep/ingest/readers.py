@@ -145,6 +145,18 @@ def _file_bytes(p: Path, source: str) -> bytes | InputError:
     return data
 
 
+def special_file(path: str | Path) -> NotARegularFile | None:
+    """E011 when ``path`` names a device, FIFO or socket (for commands that open a path themselves,
+    such as ``sitrep eval``); None for a regular file, a folder or a path that does not exist."""
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return NotARegularFile(f"this is a {_file_kind(mode)}, not a regular file or folder", source=source_name(str(path)))
+
+
 def _file_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "named pipe (FIFO)"

@@ -66,3 +66,14 @@ def test_a_limit_below_one_is_a_usage_error(tmp_path: Path, limit: str) -> None:
     err = io.StringIO()
     assert cli.main(["eval", "acled", str(gold(tmp_path, GOOD)), "--limit", limit], stderr=err) == 2
     assert "argument --limit" in err.getvalue()
+
+
+@pytest.mark.parametrize("dataset", ["acled", "geoparse", "re3d"])
+def test_a_fifo_as_the_labelled_file_is_refused_not_waited_on(tmp_path: Path, dataset: str) -> None:
+    import os
+
+    fifo = tmp_path / "gold.csv"
+    os.mkfifo(fifo)
+    err = io.StringIO()
+    assert cli.main(["eval", dataset, str(fifo)], stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue().startswith("[E011]")
