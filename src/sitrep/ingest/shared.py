@@ -7,11 +7,11 @@ routes to (sitrep.ingest.feeds, sitrep.ingest.tables), so none of them imports a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import config
 from ..errors import EmptyInput, InputError, InputTooLarge
 from ..model import Document
-from ..safe_text import clean_text
 from .documents import make_document
 from .language import guess_language
 
@@ -48,8 +48,14 @@ def finish_document(text: str, source: str, *, published: str | None = None, **m
             "(sitrep.config.MAX_DOCUMENT_CHARS); split it into smaller documents",
             source=source,
         )
-    text = clean_text(text)
-    if not text.strip():
+    document = make_document(  # cleans the text and metadata, once
+        text,
+        published=published,
+        source=source,
+        title=metadata.get("title"),
+        url=metadata.get("url"),
+        publisher=metadata.get("publisher"),
+    )
+    if not document.text.strip():
         raise EmptyInput("the input holds only control characters and whitespace", source=source)
-    guess = guess_language(text)
-    return make_document(text, published=published, source=source, language=guess.code, **metadata)
+    return replace(document, language=guess_language(document.text).code)
