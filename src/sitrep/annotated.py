@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .parse_helper import ParseHelper
     from .resolve.actors import ActorDictionary
     from .resolve.gazetteer import Gazetteer
 
@@ -38,6 +39,20 @@ class Resources:
             raise ModelMissing(
                 f"the spaCy model {self.model!r} is not installed; run `make install` (it is pinned in pyproject.toml)"
             ) from exc
+
+    @cached_property
+    def parse_helper(self) -> ParseHelper | None:
+        """A helper process for very long texts (see ``sitrep.parse_helper``), None where none may be
+        used; it starts only when a long text comes."""
+        from . import parse_helper
+
+        return parse_helper.ParseHelper(self.model, self.nlp) if parse_helper.wanted() else None
+
+    def close(self) -> None:
+        """Stop the helper process, if one was started (it also stops when this process exits)."""
+        helper = self.__dict__.get("parse_helper")
+        if helper is not None:
+            helper.close()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

@@ -14,20 +14,25 @@ cut something leaves a note, which the pipeline keeps on the extraction:
   "!" or "killed killed ..." as one sentence. A sentence the parser leaves longer than the cap is
   parsed again with sentence starts set every ``MAX_SENTENCE_TOKENS`` tokens.
 
-A text within every cap is parsed exactly as ``nlp(text)`` parses it.
+A text within every cap is parsed exactly as ``nlp(text)`` parses it. A text of many pieces may have
+some of them parsed by a helper process (``sitrep.parse_helper``): the result is the same.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import groupby, pairwise
+from dataclasses import dataclass, replace
+from itertools import groupby, islice, pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from .parse_helper import ParseHelper
 
 # A text of more tokens than this is parsed in pieces (about 200 MB of parser memory for a piece).
 PIECE_TOKENS = 10_000
@@ -45,6 +50,11 @@ PUNCT_RUN = 20
 # full stop or line break, a sentence start is set; a sentence the parser still leaves longer is
 # parsed again with starts every MAX_SENTENCE_TOKENS tokens.
 MAX_SENTENCE_TOKENS = 250
+# A text of at least this many pieces is shared with the helper process, when there is one: starting
+# it and loading its model costs about as much as parsing two pieces.
+HELPER_MIN_PIECES = 4
+# Pieces waiting for the helper at once, so that it never waits for this process to hand it work.
+HELPER_QUEUE = 2
 
 _LONG_STRETCH = re.compile(r"\S{" + str(STRETCH_CHARS + 1) + ",}")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{" + str(PUNCT_RUN - 1) + ",}")
@@ -58,19 +68,23 @@ class _Piece:
     start: int  # character offset of the piece in its text
     doc: Doc
     notes: tuple[str, ...]
+    of: int = 1  # how many pieces its text has
 
 
-def parse(nlp: Language, text: str) -> tuple[Doc, tuple[str, ...]]:
+def parse(nlp: Language, text: str, *, helper: ParseHelper | None = None) -> tuple[Doc, tuple[str, ...]]:
     """``text`` parsed, and a note for each cap that cut something."""
-    return next(parse_many(nlp, [text], batch_size=1))
+    return next(parse_many(nlp, [text], batch_size=1, helper=helper))
 
 
-def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[tuple[Doc, tuple[str, ...]]]:
-    """Each text parsed, in order, with its notes; lazily, a bounded batch at a time."""
+def parse_many(
+    nlp: Language, texts: Iterable[str], *, batch_size: int, helper: ParseHelper | None = None
+) -> Iterator[tuple[Doc, tuple[str, ...]]]:
+    """Each text parsed, in order, with its notes; lazily, a bounded batch at a time. A text of many
+    pieces is shared with ``helper`` when one is given."""
     from spacy.tokens import Doc
 
     pieces = (piece for owner, text in enumerate(texts) for piece in _pieces(nlp, owner, text))
-    for _, group in groupby(_parsed(nlp, pieces, batch_size), key=lambda p: p.owner):
+    for _, group in groupby(_parsed(nlp, pieces, batch_size, helper), key=lambda p: p.owner):
         parts = list(group)
         notes = tuple(n for p in parts for n in p.notes)
         if len(parts) == 1:
@@ -105,7 +119,7 @@ def _pieces(nlp: Language, owner: int, text: str) -> Iterator[_Piece]:
     notes = (f"text of {len(doc):,} tokens parsed in {len(bounds)} pieces of at most {PIECE_TOKENS:,}", *notes)
     for a, b in bounds:
         piece = _preset_sentences(doc[a:b].as_doc())
-        yield _Piece(owner=owner, start=doc[a].idx, doc=piece, notes=notes if a == 0 else ())
+        yield _Piece(owner=owner, start=doc[a].idx, doc=piece, notes=notes if a == 0 else (), of=len(bounds))
 
 
 def _tokenize(nlp: Language, text: str, offset: int) -> tuple[Doc, tuple[str, ...]]:
@@ -161,11 +175,19 @@ def _preset_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def _parsed(nlp: Language, pieces: Iterable[_Piece], batch_size: int) -> Iterator[_Piece]:
-    """The pieces parsed, in order, in batches of at most ``batch_size`` pieces and ``BATCH_TOKENS`` tokens."""
+def _parsed(nlp: Language, pieces: Iterable[_Piece], batch_size: int, helper: ParseHelper | None) -> Iterator[_Piece]:
+    """The pieces parsed, in order, in batches of at most ``batch_size`` pieces and ``BATCH_TOKENS``
+    tokens; all the pieces of a text of ``HELPER_MIN_PIECES`` or more shared with ``helper``."""
     batch: list[_Piece] = []
     tokens = 0
+    pieces = iter(pieces)
     for piece in pieces:
+        if helper is not None and piece.of >= HELPER_MIN_PIECES and helper.start():
+            if batch:
+                yield from _parse_batch(nlp, batch)
+                batch, tokens = [], 0
+            yield from _parse_shared(nlp, [piece, *islice(pieces, piece.of - 1)], helper)
+            continue
         if batch and (len(batch) >= batch_size or tokens + len(piece.doc) > BATCH_TOKENS):
             yield from _parse_batch(nlp, batch)
             batch, tokens = [], 0
@@ -175,9 +197,38 @@ def _parsed(nlp: Language, pieces: Iterable[_Piece], batch_size: int) -> Iterato
         yield from _parse_batch(nlp, batch)
 
 
+def _parse_shared(nlp: Language, pieces: list[_Piece], helper: ParseHelper) -> Iterator[_Piece]:
+    """The pieces of one text parsed, this process taking them from the front and the helper from the
+    back; a piece the helper fails on is parsed here."""
+    parsed: dict[int, Doc] = {}
+    front, back = 0, len(pieces) - 1
+    waiting: list[tuple[int, Future[bytes]]] = []
+    while front <= back or waiting:
+        while len(waiting) < HELPER_QUEUE and front <= back and not helper.failed:
+            future = helper.submit(pieces[back].doc)
+            if future is None:
+                break
+            waiting.append((back, future))
+            back -= 1
+        if waiting and (waiting[0][1].done() or front > back):
+            index, future = waiting.pop(0)
+            doc = helper.result(future, nlp)
+            parsed[index] = doc if doc is not None else _parse_one(nlp, pieces[index].doc)
+        elif front <= back:
+            parsed[front] = _parse_one(nlp, pieces[front].doc)
+            front += 1
+    for index, piece in enumerate(pieces):
+        yield _bounded_sentences(nlp, replace(piece, doc=parsed[index]))
+
+
+def _parse_one(nlp: Language, doc: Doc) -> Doc:
+    """One piece parsed as ``_parse_batch`` and the helper parse it."""
+    return next(iter(nlp.pipe([doc], batch_size=1)))
+
+
 def _parse_batch(nlp: Language, batch: list[_Piece]) -> Iterator[_Piece]:
     for piece, doc in zip(batch, nlp.pipe([p.doc for p in batch], batch_size=len(batch)), strict=True):
-        yield _bounded_sentences(nlp, _Piece(owner=piece.owner, start=piece.start, doc=doc, notes=piece.notes))
+        yield _bounded_sentences(nlp, replace(piece, doc=doc))
 
 
 def _bounded_sentences(nlp: Language, piece: _Piece) -> _Piece:
@@ -203,7 +254,7 @@ def _bounded_sentences(nlp: Language, piece: _Piece) -> _Piece:
     if long:
         where = piece.start + long[0][2]
         note = f"{_counted(len(long), 'sentence', 'sentences')} over {MAX_SENTENCE_TOKENS} tokens (first at {where:,}) cut for parsing"
-    return _Piece(owner=piece.owner, start=piece.start, doc=doc, notes=(*piece.notes, note))
+    return replace(piece, doc=doc, notes=(*piece.notes, note))
 
 
 def _counted(n: int, one: str, many: str) -> str:

@@ -50,7 +50,7 @@ class Pipeline:
     def annotate(self, document: Document, doc: Doc | None = None, notes: tuple[str, ...] = ()) -> Annotated:
         """Run the stages on ``document``, parsed here unless ``doc`` is given (``notes``: what its parse cut)."""
         if doc is None:
-            doc, notes = parse(self.resources.nlp, document.text)
+            doc, notes = parse(self.resources.nlp, document.text, helper=self.resources.parse_helper)
         index_sentences(doc)
         starts = tuple(s.start_char for s in doc.sents)
         annotated = Annotated(
@@ -73,7 +73,9 @@ class Pipeline:
         """Extract many documents, letting spaCy batch the parsing (batches bounded in characters too)."""
         docs = list(documents) if not isinstance(documents, list) else documents
         texts = (d.text for d in docs)
-        for document, (parsed, notes) in zip(docs, parse_many(self.resources.nlp, texts, batch_size=batch_size)):
+        for document, (parsed, notes) in zip(
+            docs, parse_many(self.resources.nlp, texts, batch_size=batch_size, helper=self.resources.parse_helper)
+        ):
             yield self._finish(self.annotate(document, parsed, notes))
 
     def _finish(self, annotated: Annotated) -> Extraction:
