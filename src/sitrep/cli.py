@@ -12,6 +12,7 @@ import functools
 import sys
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
 from . import __version__
@@ -91,7 +92,26 @@ def _at_least_one(value: str) -> int:
     return number
 
 
+def _share(value: str) -> float:
+    """A share option: a number from 0 to 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, not {value}")
+    return number
+
+
+READ_ALL_HELP = (
+    "parse every document; by default a first look on the raw text leaves ordinary news (sport, business, "
+    "culture, technology) unparsed and without events (see docs/relevance.md)"
+)
+
+
 # Over 60 lines: every command and option of the command line, declared in one place.
+
+
 def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sitrep",
@@ -111,6 +131,14 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     ex.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     ex.add_argument("--raw-cells", action="store_true", help=RAW_CELLS_HELP)
+    ex.add_argument("--read-all", action="store_true", help=READ_ALL_HELP)
+    ex.add_argument(
+        "--min-relevance",
+        type=_share,
+        default=0.0,
+        metavar="P",
+        help="leave out events of documents whose relevance score (0-1) is under P (default: 0, keep all)",
+    )
     ing = sub.add_parser(
         "ingest",
         help="extract a corpus into a store",
@@ -130,6 +158,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="extract on this Dask distributed scheduler, e.g. tcp://host:8786 (needs sitrep[dask])",
     )
     ing.add_argument("--merge", action="store_true", help="merge the store's events into incidents after the ingest")
+    ing.add_argument("--read-all", action="store_true", help=READ_ALL_HELP)
     _add_store_commands(sub)
     mer = sub.add_parser(
         "merge",
@@ -220,11 +249,13 @@ def _main(argv: Sequence[str] | None, *, stdout: TextIO | None, stderr: TextIO) 
     if args.raw_cells:
         exporter_cls = functools.partial(exporter_cls, raw_cells=True)
     reporter = _Reporter(err)
+    options = _ExtractOptions(read_all=args.read_all, min_relevance=args.min_relevance)
     if not args.output:
-        return _run_to(args.paths, published, exporter_cls, stdout if stdout is not None else sys.stdout, reporter)
+        out = stdout if stdout is not None else sys.stdout
+        return _run_to(args.paths, published, exporter_cls, out, reporter, options)
     try:
         with OutputFile(check_target(args.output, reads=args.paths)) as output:
-            code = _run_to(args.paths, published, exporter_cls, output.stream, reporter)
+            code = _run_to(args.paths, published, exporter_cls, output.stream, reporter, options)
             if reporter.failed and reporter.extracted == 0:
                 err.write(f"sitrep: nothing was extracted; {args.output} is left as it was\n")
             elif code != 130:
@@ -243,9 +274,17 @@ def _refused(exc: SitrepError | OSError, output: str | None, err: TextIO) -> int
     return EXIT_USAGE
 
 
-def _run_to(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter) -> int:
+@dataclass(frozen=True)
+class _ExtractOptions:
+    read_all: bool = False
+    min_relevance: float = 0.0
+
+
+def _run_to(
+    paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter, options: _ExtractOptions
+) -> int:
     try:
-        return _run(paths, published, exporter_cls, out, reporter)
+        return _run(paths, published, exporter_cls, out, reporter, options)
     except KeyboardInterrupt:
         reporter.err.write("\nsitrep: interrupted\n")
         return 130
@@ -253,7 +292,9 @@ def _run_to(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO
         return EXIT_OK if not reporter.failed else EXIT_INPUT_FAILED
 
 
-def _run(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter) -> int:
+def _run(
+    paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, reporter: _Reporter, options: _ExtractOptions
+) -> int:
     from .ingest.documents import with_published
     from .ingest.language import language_warning
     from .ingest.readers import read_inputs
@@ -273,7 +314,7 @@ def _run(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, r
     exporter = exporter_cls(out)
     try:
         if documents:
-            _extract(documents, exporter, reporter)
+            _extract(documents, exporter, reporter, options)
     finally:
         exporter.close()
     skipped = getattr(exporter, "skipped", 0)
@@ -282,12 +323,13 @@ def _run(paths: Sequence[str], published: Any, exporter_cls: Any, out: TextIO, r
     return EXIT_INPUT_FAILED if reporter.failed else EXIT_OK
 
 
-def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> None:
+def _extract(documents: list[Document], exporter: Any, reporter: _Reporter, options: _ExtractOptions) -> None:
     from . import load_pipeline
+    from .relevance.first_look import relevant_enough
     from .worker import Failure, extract_chunk
 
     try:
-        pipeline = load_pipeline()
+        pipeline = load_pipeline(first_look=not options.read_all)
         pipeline.resources.nlp  # noqa: B018 (load the model now: a missing model is one clear error)
     except SitrepError as exc:
         reporter.error(str(exc))
@@ -309,7 +351,7 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter) -> N
                 _warn_undated(document, reporter)
                 for note in outcome.notes:
                     reporter.line(f"[{WARNING_CAPPED}] {printable(document.source)}: {note}")
-                exporter.write(outcome)
+                exporter.write(relevant_enough(outcome, options.min_relevance))
                 reporter.extracted += 1
             done += 1
             if show_progress:
@@ -343,6 +385,7 @@ def _ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             workers=args.workers,
             scheduler=args.scheduler,
             progress=_ProgressBar(err) if terminal else None,
+            pipeline_factory=corpus.read_everything if args.read_all else None,
         )
     except KeyboardInterrupt:
         err.write("\nsitrep: interrupted; what was stored is kept (run again to finish)\n")
@@ -544,6 +587,11 @@ def _summary_text(summary: Any, db: str) -> str:
     lines = [
         f"sitrep: {summary.read} read, {summary.coded} coded ({summary.events} events), "
         f"{summary.already_stored} already stored, {summary.rejected} rejected in {summary.seconds:.1f} s -> {db}"
+        + (
+            f"\n  {summary.unread} of those coded judged ordinary news and not parsed (--read-all parses them)"
+            if summary.unread
+            else ""
+        )
     ]
     lines += [f"  rejected {code}: {n}" for code, n in summary.rejected_by_code]
     return "\n".join(lines)

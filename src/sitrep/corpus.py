@@ -63,9 +63,10 @@ class IngestSummary:
     coded: int  # documents extracted and stored by this run
     events: int  # events stored by this run
     already_stored: int  # documents skipped: the same text was in the store or earlier in the input
+    unread: int = 0  # of those coded, documents the first look judged ordinary news (not parsed)
     rejected: int  # inputs or documents recorded in the rejects table by this run
-    rejected_by_code: tuple[tuple[str, int], ...]  # (error code, how many), by code
-    seconds: float
+    rejected_by_code: tuple[tuple[str, int], ...] = ()  # (error code, how many), by code
+    seconds: float = 0.0
     rejections: tuple[Rejection, ...] = ()  # every input or document rejected by this run, in input order
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +75,7 @@ class IngestSummary:
             "coded": self.coded,
             "events": self.events,
             "already_stored": self.already_stored,
+            "unread": self.unread,
             "rejected": self.rejected,
             "rejected_by_code": dict(self.rejected_by_code),
             "seconds": round(self.seconds, 3),
@@ -85,6 +87,13 @@ def _default_factory() -> Extractor:
     from .pipeline import load_pipeline
 
     return load_pipeline()
+
+
+def read_everything() -> Extractor:
+    """A pipeline that parses every document, ordinary news too (``--read-all``)."""
+    from .pipeline import load_pipeline
+
+    return load_pipeline(first_look=False)
 
 
 # ---------------------------------------------------------------- extraction (parent or workers)
@@ -171,7 +180,7 @@ def ingest(
     factory = pipeline_factory or _default_factory
     started = time.perf_counter()
     rejections: list[Rejection] = []
-    read = coded = events = already = 0
+    read = coded = events = already = unread = 0
     with StoreWriter(db) as store:
         known = store.document_ids()
         pending: list[Document] = []
@@ -200,6 +209,7 @@ def ingest(
                 rejections.append(Rejection.of(error))
             elif stored is not None:
                 coded += 1
+                unread += bool(getattr(outcome, "unread", False))
                 events += stored  # rows actually stored, not events extracted
             else:  # another run stored it meanwhile
                 already += 1
@@ -210,6 +220,7 @@ def ingest(
         coded=coded,
         events=events,
         already_stored=already,
+        unread=unread,
         rejected=len(rejections),
         rejected_by_code=tuple(sorted(Counter(r.code for r in rejections).items())),
         seconds=time.perf_counter() - started,

@@ -8,6 +8,7 @@ Codes:
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
   E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
   E204 bad event-family table (data/triggers.json)
+  E205 bad relevance model file (data/relevance_model.json)
   E301 extraction failed on a document (a bug in a stage; the run goes on)
   E302 a document could not be stored (the run goes on)
   E401 not a sitrep store        E402 store from a newer sitrep
@@ -133,6 +134,12 @@ class BadFamilyTable(ResourceError):
     error it stops a run rather than failing document by document."""
 
     code = "E204"
+
+
+class DataFileInvalid(ResourceError):
+    """A bundled model or table is not in the form this version reads (rebuild it with its make target)."""
+
+    code = "E205"
 
 
 class ExtractionFailed(SitrepError):

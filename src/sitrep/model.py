@@ -207,6 +207,18 @@ class Event:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Relevance:
+    """Whether a text reports a political-violence, protest or strategic event at all (sitrep.relevance)."""
+
+    score: float  # the relevance model's probability, 0..1
+    relevant: bool  # False: the text was judged ordinary news and not read further
+    reason: str
+    stage: str
+    cue: Evidence | None = None  # a word that keeps a low-scoring text in ("gunmen", "12 were killed")
+    left_out: tuple[Evidence, ...] = ()  # sentences of a text kept only by a cue whose events were left out
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Extraction:
     """What ``sitrep.extract`` returns for one document."""
 
@@ -216,6 +228,7 @@ class Extraction:
     # Why part of the text was read with less care: a cap on work that cut something, e.g. "1
     # sentence over 250 tokens (...) cut into parts of 250 tokens for parsing". Empty for real news.
     notes: tuple[str, ...] = ()
+    relevance: Relevance | None = None  # None when the first look was switched off
 
 
 # ---------------------------------------------------------------- mention values made by stages

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from . import config
 from .annotated import Annotated, Resources
 from .bounded_parse import parse, parse_many
 from .errors import UnmetRequirement
-from .model import Document, Extraction
+from .model import Document, Event, Extraction, Relevance
 from .parsed import index_sentences
 from .registry import StageSpec, get_stage
 
@@ -20,8 +21,17 @@ if TYPE_CHECKING:
 class Pipeline:
     """Parse with spaCy, run stages, assemble events. Build it once; call it on many documents."""
 
-    def __init__(self, stages: Sequence[str] = config.DEFAULT_STAGES, *, resources: Resources | None = None) -> None:
+    def __init__(
+        self,
+        stages: Sequence[str] = config.DEFAULT_STAGES,
+        *,
+        resources: Resources | None = None,
+        first_look: bool = True,
+    ) -> None:
+        """``first_look``: judge each document's relevance on its raw text first and leave ordinary
+        news unparsed (``sitrep.relevance.first_look``); False reads every document in full."""
         self.resources = resources or Resources()
+        self.first_look = first_look
         self.stages: tuple[StageSpec, ...] = tuple(get_stage(name) for name in stages)
         self._check()
 
@@ -67,22 +77,59 @@ class Pipeline:
         return annotated
 
     def __call__(self, document: Document) -> Extraction:
-        return self._finish(self.annotate(document))
+        relevance = self._look(document)
+        if relevance is not None and not relevance.relevant:
+            return self._unread(document, relevance)
+        return self._finish(self.annotate(document), relevance)
 
     def pipe(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Extraction]:
-        """Extract many documents, letting spaCy batch the parsing (batches bounded in characters too)."""
+        """Extract many documents, letting spaCy batch the parsing (batches bounded in characters too);
+        documents the first look leaves out are never parsed."""
         docs = list(documents) if not isinstance(documents, list) else documents
-        texts = (d.text for d in docs)
-        for document, (parsed, notes) in zip(
-            docs, parse_many(self.resources.nlp, texts, batch_size=batch_size, helper=self.resources.parse_helper)
-        ):
-            yield self._finish(self.annotate(document, parsed, notes))
+        looks = [self._look(d) for d in docs]
+        read = [d for d, look in zip(docs, looks, strict=True) if look is None or look.relevant]
+        parsed = parse_many(
+            self.resources.nlp, (d.text for d in read), batch_size=batch_size, helper=self.resources.parse_helper
+        )
+        for document, look in zip(docs, looks, strict=True):
+            if look is not None and not look.relevant:
+                yield self._unread(document, look)
+                continue
+            doc, notes = next(parsed)
+            yield self._finish(self.annotate(document, doc, notes), look)
 
-    def _finish(self, annotated: Annotated) -> Extraction:
+    def _look(self, document: Document) -> Relevance | None:
+        if not self.first_look:
+            return None
+        from .relevance.first_look import first_look
+
+        return first_look(document.text)
+
+    def _unread(self, document: Document, relevance: Relevance) -> Extraction:
+        return Extraction(document=document, events=(), stages=(relevance.stage,), relevance=relevance)
+
+    def _finish(self, annotated: Annotated, relevance: Relevance | None = None) -> Extraction:
         from .assemble import assemble
 
         notes = annotated.notes + tuple(f"{m.stage}: {m.value}" for m in annotated.of("note"))
-        return Extraction(document=annotated.document, events=assemble(annotated), stages=self.stage_names, notes=notes)
+        events = assemble(annotated)
+        stages = self.stage_names
+        if relevance is not None:
+            from .relevance.first_look import event_stays
+
+            stay = [e for e in events if event_stays(e, relevance)]
+            if len(stay) < len(events):
+                dropped = {e.sentence for e in events if e not in stay}
+                relevance = replace(relevance, left_out=tuple(sorted(dropped, key=lambda ev: ev.start)))
+            events = tuple(with_relevance(e, relevance) for e in stay)
+            stages = (relevance.stage, *stages)
+        return Extraction(document=annotated.document, events=events, stages=stages, notes=notes, relevance=relevance)
+
+
+def with_relevance(event: Event, relevance: Relevance) -> Event:
+    """``event`` carrying its document's relevance in its extras (kept in the store and every export)."""
+    record = {"score": relevance.score, "stage": relevance.stage, "reason": relevance.reason}
+    return replace(event, extras=(*event.extras, ("relevance", record)))
 
 
 def load_pipeline(stages: Sequence[str] | None = None, **kwargs: Any) -> Pipeline:

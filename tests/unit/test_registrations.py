@@ -51,9 +51,10 @@ def test_extract_finds_the_builtin_stages() -> None:
     out = run_fresh(
         "import sitrep\n"
         "x = sitrep.extract('Two soldiers were killed in Mosul on Monday.', published='2020-01-08')\n"
-        "print(len(x.stages), len(x.events))"
+        "print(len(x.stages), len(x.events), x.stages[0])"
     )
-    assert out.split() == [str(len(sitrep.config.DEFAULT_STAGES)), "1"]
+    # the first look's model, then every built-in stage
+    assert out.split() == [str(len(sitrep.config.DEFAULT_STAGES) + 1), "1", "relevance.linear.v1"]
 
 
 def test_a_lookup_of_exporters_does_not_load_the_stages() -> None:

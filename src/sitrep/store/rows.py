@@ -49,6 +49,7 @@ class DocumentRows:
     document: Document
     stages: tuple[str, ...]
     events: tuple[EventRow, ...]
+    unread: bool = False  # the first look judged it ordinary news (sitrep.relevance): not parsed
 
 
 def to_json(value: object) -> str:
@@ -104,4 +105,5 @@ def document_rows(extraction: Extraction) -> DocumentRows:
         document=doc,
         stages=extraction.stages,
         events=tuple(event_row(e, doc) for e in extraction.events),
+        unread=extraction.relevance is not None and not extraction.relevance.relevant,
     )
