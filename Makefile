@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo lint test fuzz bench lock clean
+.PHONY: install demo lint test fuzz bench lock train-relevance clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,13 @@ fuzz: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools==7.7.0
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-		--no-emit-find-links --extra test --extra dask --extra fuzz --output-file requirements.lock pyproject.toml
+		--no-emit-find-links --extra test --extra dask --extra fuzz --extra train --output-file requirements.lock pyproject.toml
+
+# The relevance model (src/sitrep/data/relevance_model.json) from the BBC and MUC-4 training files in
+# ../shared/eval and the hand-written examples in training/relevance; the same inputs give the same bytes.
+train-relevance: $(STAMP)
+	PYTHONPATH=src $(BIN)/python -m sitrep.relevance.train --shared ../shared/eval --examples training/relevance \
+		--out src/sitrep/data/relevance_model.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py

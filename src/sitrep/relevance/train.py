@@ -154,6 +154,11 @@ def train(shared: Path, examples: Path) -> dict[str, Any]:
     }
 
 
+def to_bytes(model: dict[str, Any]) -> bytes:
+    """The model file's bytes (one key or weight a line, so a retrained model diffs readably)."""
+    return (json.dumps(model, indent=0, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="fit the relevance model (sitrep.relevance)")
     parser.add_argument("--shared", type=Path, required=True, help="the ../shared/eval folder")
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     model = train(args.shared, args.examples)
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.out.write_bytes(to_bytes(model))
     print(json.dumps(model["training"], indent=2))
     print(f"threshold {model['threshold']}, {len(model['weights'])} weights -> {args.out}")
     return 0
