@@ -177,9 +177,12 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ev = sub.add_parser(
         "eval",
         help="measure accuracy against labelled data",
-        description="Measure accuracy against labelled data: ACLED CSV files; TR-News or GeoWebNews XML (geoparse).",
+        description=(
+            "Measure accuracy against labelled data: ACLED CSV files; TR-News or GeoWebNews XML (geoparse); "
+            "the re3d folder; CASE 2021 Task 2 TSV (case2021); ordinary news labelled 0/1 (quiet, false alarms)."
+        ),
     )
-    ev.add_argument("dataset", choices=["acled", "geoparse", "re3d"], help="kind of labelled data")
+    ev.add_argument("dataset", choices=["acled", "case2021", "geoparse", "quiet", "re3d"], help="kind of labelled data")
     ev.add_argument("path", metavar="PATH", help="the labelled file")
     ev.add_argument("--limit", type=_at_least_one, metavar="N", help="only the first N rows or documents")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
@@ -626,6 +629,16 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             from .pipeline import load_pipeline
 
             report = evaluate_re3d(path, load_pipeline(), limit=args.limit, progress=progress)
+        elif args.dataset == "case2021":
+            from .evaluation.case2021 import evaluate_case2021
+            from .pipeline import load_pipeline
+
+            report = evaluate_case2021(path, load_pipeline(), limit=args.limit, progress=progress)
+        elif args.dataset == "quiet":
+            from .evaluation.quiet import evaluate_quiet
+            from .pipeline import load_pipeline
+
+            report = evaluate_quiet(path, load_pipeline(), limit=args.limit, progress=progress)
         else:
             from .evaluation.acled import evaluate_acled
             from .pipeline import load_pipeline

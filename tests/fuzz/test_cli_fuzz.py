@@ -110,7 +110,10 @@ def argv(draw: st.DrawFn, files: dict[str, str]) -> list[str]:
     if command in {"extract", "ingest"}:
         args += [files[p] for p in draw(st.lists(PATH, min_size=0, max_size=3))]
     if command == "eval":
-        args += [draw(st.sampled_from(["acled", "geoparse", "re3d", "bogus"])), files[draw(PATH | st.just("gold"))]]
+        args += [
+            draw(st.sampled_from(["acled", "case2021", "geoparse", "quiet", "re3d", "bogus"])),
+            files[draw(PATH | st.just("gold"))],
+        ]
     if command in {"ingest", "export", "stats", "merge"} and draw(st.booleans()):
         args += ["--db", files[draw(st.sampled_from(["store", "foreign", "binary", "missing", "dir", "input"]))]]
     for option, values in draw(st.lists(st.sampled_from(COMMON[command]), max_size=3)) if COMMON[command] else []:

@@ -41,6 +41,12 @@ class Classes:
         scores = [per[label]["f1"] for label in gold_labels]
         return sum(scores) / len(scores) if scores else 0.0
 
+    def weighted_f1(self) -> float:
+        """F1 per gold class weighted by the class's gold support (CASE 2021's headline figure); a class
+        only ever predicted weighs nothing, and a missing prediction is a miss of its gold class."""
+        per = self.per_class()
+        return sum(s["f1"] * s["support"] for s in per.values()) / len(self.pairs) if self.pairs else 0.0
+
     def accuracy(self) -> float:
         return sum(g == p for g, p in self.pairs) / len(self.pairs) if self.pairs else 0.0
 

@@ -68,7 +68,7 @@ def test_a_limit_below_one_is_a_usage_error(tmp_path: Path, limit: str) -> None:
     assert "argument --limit" in err.getvalue()
 
 
-@pytest.mark.parametrize("dataset", ["acled", "geoparse", "re3d"])
+@pytest.mark.parametrize("dataset", ["acled", "case2021", "geoparse", "quiet", "re3d"])
 def test_a_fifo_as_the_labelled_file_is_refused_not_waited_on(tmp_path: Path, dataset: str) -> None:
     import os
 

@@ -21,6 +21,17 @@ def test_macro_f1_counts_misses_against_recall() -> None:
     assert ("A", "(none)", 1) in c.confusions()
 
 
+def test_weighted_f1_weighs_each_gold_class_by_its_support() -> None:
+    c = Classes()
+    # A: 3 gold, 2 found, 1 wrongly given to a C row; B: 1 gold, missed (no answer); C: 1 gold, given A
+    for gold, pred in [("A", "A"), ("A", "A"), ("A", "B"), ("B", None), ("C", "A")]:
+        c.add(gold, pred)
+    f1_a = 2 * (2 / 3) * (2 / 3) / (4 / 3)
+    assert c.weighted_f1() == pytest.approx((3 * f1_a + 0.0 + 0.0) / 5)
+    assert c.macro_f1() == pytest.approx(f1_a / 3)
+    assert Classes().weighted_f1() == 0.0
+
+
 def test_median() -> None:
     assert median([3.0, 1.0, 2.0]) == 2.0
     assert median([1.0, 2.0, 3.0, 4.0]) == 2.5
