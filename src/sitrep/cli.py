@@ -332,7 +332,7 @@ def _extract(documents: list[Document], exporter: Any, reporter: _Reporter, opti
     from .worker import Failure, extract_chunk
 
     try:
-        pipeline = load_pipeline(first_look=not options.read_all)
+        pipeline = load_pipeline(first_look=False) if options.read_all else load_pipeline()
         pipeline.resources.nlp  # noqa: B018 (load the model now: a missing model is one clear error)
     except SitrepError as exc:
         reporter.error(str(exc))
