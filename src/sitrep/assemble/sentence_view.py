@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 
+BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts"})
+
+
 @dataclass(frozen=True, kw_only=True)
 class EventWords:
     """A sentence's violent and material words that survived the filters, with conflict support beside them."""
@@ -76,8 +79,11 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
         or bool(casualties_here)
     )
     # A landmine or a bomb is conflict even in a bus story; a "shot" or a helicopter in a match or a flood is not.
-    ordnance = any(m.value.mode in ORDNANCE_MODES for m in weapons_here)
-    non_conflict = (says_any(sent.text, ctx.lex.non_conflict_context) and not armed_here and not ordnance) or (
+    # (an "explosion" or a "blast" names what happened, not a bomb: a gas explosion stays an accident)
+    ordnance = any(m.value.mode in ORDNANCE_MODES and m.text.lower() not in BLAST_WORDS for m in weapons_here)
+    # An official who only speaks ("officials said") does not make a flood or a blast a conflict.
+    forces_here = any(is_armed(m.value) and m.value.sector != "GOV" for m in actors_here)
+    non_conflict = (says_any(sent.text, ctx.lex.non_conflict_context) and not forces_here and not ordnance) or (
         ctx.non_conflict_document and not armed_agent(ctx, trigs, actors_here) and not ordnance
     )
     if non_conflict:

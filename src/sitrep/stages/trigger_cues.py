@@ -125,13 +125,16 @@ CAPTIVE_NOUNS = frozenset(
     "man men woman women thief thieves suspect suspects people person persons member members "
     "civilian civilians officer officers policeman policemen child children hostage hostages "
     "prisoner prisoners criminal criminals smuggler smugglers robber robbers boy boys girl girls "
-    "journalist journalists worker workers".split()
+    "journalist journalists worker workers national nationals migrant migrants employee employees resident "
+    "residents teenager teenagers youth youths student students passenger passengers driver drivers".split()
 )
 
 
 def captured_people(token: Token) -> bool:
     """Whether a capture word takes people who are not fighters ("tried to capture two thieves"),
     reading through conjoined verbs ("were beaten, robbed or captured")."""
+    if token.dep_ == "acl" and token.head.lower_ in CAPTIVE_NOUNS:
+        return True  # "a member of the gang, captured during a robbery"
     verb = token
     for _ in range(3):
         for child in verb.children:

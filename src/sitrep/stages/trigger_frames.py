@@ -24,6 +24,24 @@ TREES = frozenset(
     "olive olives".split()
 )
 EXPLOSIVES = frozenset("explosive explosives dynamite".split())
+# Weapons and ammunition that, seized, found, defused or cleared, make a Disrupted weapons use.
+WEAPONRY = frozenset(
+    "weapon weapons arm arms ammunition ammo munition munitions explosive explosives ied ieds bomb bombs "
+    "grenade grenades landmine landmines mine mines firearm firearms gun guns rifle rifles pistol pistols "
+    "revolver revolvers rocket rockets mortar mortars bullet bullets cartridge cartridges detonator detonators "
+    "projectile projectiles launcher launchers".split()
+)
+# Nouns that hold weapons: they count when weapons are named inside them ("a cache of rifles",
+# "an explosive device", "a weapons depot").
+HOLDERS = frozenset(
+    "cache caches stash stashes stockpile stockpiles arsenal arsenals depot depots haul device devices "
+    "consignment shipment package packages parcel parcels".split()
+)
+# Taking weapons out of use: seized, found, defused, cleared or destroyed where they lay.
+DISARMING = frozenset(
+    "seize confiscate capture recover find discover unearth uncover defuse dismantle destroy clear remove "
+    "neutralise neutralize intercept impound detect".split()
+)
 CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun paint".split())
 
 # Doers that make a theft or a felling part of a conflict rather than a crime or farm work.
@@ -60,6 +78,7 @@ class Frame:
     nouns: frozenset[str] | None  # None: any noun
     hostile: bool = False  # the sentence must name a hostile doer
     particle: str | None = None  # a particle the verb must carry ("cut down")
+    holders: frozenset[str] = frozenset()  # nouns that count when one of ``nouns`` is named inside them
 
 
 FRAMES = (
@@ -69,6 +88,7 @@ FRAMES = (
     Frame("loot", frozenset({"steal", "rustle"}), "object", None, hostile=True),
     Frame("loot", frozenset({"uproot", "chop", "fell"}), "object", TREES, hostile=True),
     Frame("loot", frozenset({"cut"}), "object", TREES, hostile=True, particle="down"),
+    Frame("disrupt", DISARMING, "object", WEAPONRY, holders=HOLDERS),
 )
 
 
@@ -81,7 +101,8 @@ class FrameHit:
 
 # Words for a quantity whose "of" names the thing counted ("dozens of olive trees").
 QUANTITIES = frozenset(
-    "dozens hundreds thousands scores number numbers lot lots some several dozen hundred thousand couple pair".split()
+    "dozens hundreds thousands scores number numbers lot lots some several dozen hundred thousand couple pair "
+    "amount amounts quantity quantities kg kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds".split()
 )
 
 
@@ -96,6 +117,19 @@ def _argument(verb: Token, role: str) -> Token | None:
         counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         found = counted or found
     return found
+
+
+def _names_one(noun: Token, nouns: frozenset[str], holders: frozenset[str]) -> bool:
+    """Whether ``noun``, or a noun joined to it by "and", is one of ``nouns``, or is a holder with one
+    of ``nouns`` inside it ("a cache of rifles", "explosive devices")."""
+    for word in (noun, *noun.conjuncts):
+        if word.lemma_.lower() in nouns or word.lower_ in nouns:
+            return True
+        if (word.lemma_.lower() in holders or word.lower_ in holders) and any(
+            t.lower_ in nouns for t in word.subtree if t is not word
+        ):
+            return True
+    return False
 
 
 def find_frames(doc: Doc) -> list[FrameHit]:
@@ -113,7 +147,7 @@ def find_frames(doc: Doc) -> list[FrameHit]:
             noun = _argument(token, frame.role)
             if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if frame.nouns is not None and noun.lemma_.lower() not in frame.nouns and noun.lower_ not in frame.nouns:
+            if frame.nouns is not None and not _names_one(noun, frame.nouns, frame.holders):
                 continue
             if any(c.lower_ in CROWD_CONTROL for c in noun.children if c.dep_ in {"compound", "amod"}):
                 continue  # "lobbed tear gas shells": crowd control, not artillery

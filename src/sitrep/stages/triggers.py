@@ -160,6 +160,11 @@ def _capture_of_people(hit: _Hit) -> bool:
     )
 
 
+def _people_intercepted(hit: _Hit) -> bool:
+    # "intercepted 20 smugglers": people stopped, not a weapon
+    return hit.family.name == "disrupt" and hit.token.lemma_.lower() == "intercept" and captured_people(hit.token)
+
+
 def _bomber_stopped(hit: _Hit) -> bool:
     return hit.family.name == "suicide" and bomber_stopped(hit.doc[hit.start : hit.end].root)
 
@@ -224,6 +229,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _displaced_without_conflict,
     _fight_against_an_ill,
     _capture_of_people,
+    _people_intercepted,
     _bomber_stopped,
     _kind_of_weapon,
     _shells_not_fired,

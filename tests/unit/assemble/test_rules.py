@@ -607,3 +607,23 @@ def test_a_protest_against_rape_is_a_protest_not_sexual_violence(pipeline: Pipel
     )
     typed = {e.acled_type for e in happened(x) if e.acled_type}
     assert "Protests" in typed and "Violence against civilians" not in typed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake struck the island on Monday, killing eight people, officials said.",
+        "A fire broke out at a textile warehouse in the port on Monday, killing three workers.",
+        "A gas explosion destroyed a block of flats in the city centre on Monday, officials said.",
+        "The government targeted ten officials with sanctions on Monday over the disputed vote.",
+    ],
+)
+def test_disasters_accidents_and_sanctions_are_not_conflict_events(pipeline: Pipeline, text: str) -> None:
+    """An official who only speaks does not make a disaster a conflict event."""
+    x = Pipeline(resources=pipeline.resources, first_look=False)(make_document(text, published="2024-03-05"))
+    assert not [e for e in x.events if e.happened and e.acled_type], [e.acled_subtype for e in x.events]
+
+
+def test_a_depot_destroyed_by_warplanes_stays_an_air_strike(pipeline: Pipeline) -> None:
+    x = run(pipeline, "Warplanes destroyed an ammunition depot of the rebels near the town on Monday.")
+    assert [e.acled_subtype for e in x.events if e.happened][:1] == ["Air/drone strike"]

@@ -43,3 +43,37 @@ def test_a_launch_word_already_matched_is_replaced_not_doubled(resources) -> Non
     found = families("The militia fired four rockets at the base.", resources)
     assert ("fired", "shelling") in found
     assert ("fired", "attack") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police seized seven illegal pistols and 300 rounds from the house.", "seized"),
+        ("A cache of rifles and ammunition was seized by border guards on Friday.", "seized"),
+        ("Soldiers discovered a large amount of ammunition buried near the farm.", "discovered"),
+        ("Two explosive devices were found in a canal beside the road.", "found"),
+        ("Engineers cleared more than 900 landmines from the fields last month.", "cleared"),
+        ("About 40kg of explosives were unearthed in a well outside the town.", "unearthed"),
+    ],
+)
+def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert (word, "disrupt") in families(text, resources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs officers seized two tonnes of cocaine at the port.",  # drugs, not weapons
+        "Investigators found a package of documents in the office.",  # a holder with no weapon in it
+        "The museum recovered a painting stolen in the war.",
+    ],
+)
+def test_a_seizure_of_anything_else_is_not_a_disruption(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f == "disrupt" for _, f in families(text, resources))
+
+
+def test_people_intercepted_are_not_a_disruption(resources) -> None:  # type: ignore[no-untyped-def]
+    assert not any(
+        f == "disrupt" for _, f in families("Coastguards intercepted 20 smugglers off the coast.", resources)
+    )
+    assert any(f == "disrupt" for _, f in families("Air defences intercepted two drones over the city.", resources))

@@ -189,6 +189,27 @@ def _weapons_seized(case: Case) -> Typed | None:
     return None
 
 
+# Weapons that destroy from afar when they are the doer ("warplanes destroyed ..."); explosives are
+# left out, as a depot of them is what gets destroyed.
+_DOER_MODES = frozenset({"aerial", "drone", "heavy-weapons"})
+
+
+_AIRCRAFT = r"warplanes?|jets?|aircraft|helicopters?|drones?|gunships?|bombers"
+_DOERS_FROM_AFAR = _AIRCRAFT + r"|artillery|tanks?|missiles?|rockets?"
+
+
+def _struck_from_afar(case: Case) -> bool:
+    """A remote weapon named before the event word, as its doer: "warplanes destroyed the depot"."""
+    if case.trigger_span is None:
+        return False
+    if any(w.mode in _DOER_MODES and w.evidence.end <= case.trigger_span[0] for w in case.weapons):
+        return True
+    if case.context is None:
+        return False
+    before = case.sentence[: max(0, case.trigger_span[0] - case.context.start_char)]
+    return matches(_DOERS_FROM_AFAR, before)
+
+
 def _destroyed_from_afar(case: Case) -> Typed | None:
     if remote_means(case.weapons, case.sentence):
         # "launchers destroyed by artillery": destroyed with a weapon of remote violence, coded by that weapon
@@ -233,6 +254,19 @@ def disrupt(case: Case) -> Typed:
     downed = guards.shot_down_aircraft(case)
     if downed is not None:
         return downed
+    if matches(r"destroy\w*", case.trigger.lemma) and (
+        _struck_from_afar(case) or remote_means(case.weapons, case.sentence)
+    ):
+        typed = violence_typed(_as_attack(case))  # "warplanes destroyed a weapons depot": an air strike
+        if typed.acled_type == EXPLOSIONS:
+            return typed
+        aerial = matches(_AIRCRAFT, case.sentence)
+        return Typed.assault(
+            ("aerial",) if aerial else ("heavy-weapons",),
+            EXPLOSIONS,
+            "Air/drone strike" if aerial else "Shelling/artillery/missile attack",
+            reason="weapons destroyed from afar, not taken out of use",
+        )
     if (
         matches(r"dismantl\w*|destroy\w*", case.trigger.lemma + " " + case.sentence)
         and matches(DRUG_WORKS, case.sentence)
