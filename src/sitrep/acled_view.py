@@ -21,13 +21,16 @@ from dataclasses import replace
 from .model import Event, Extraction
 from .resolve.event_types import participants_violent
 from .resolve.event_words import (
+    BRUTAL_FORCE,
     CLASH_WITH_POLICE,
     EXPLOSIONS,
+    GATHERING_VIOLENT,
     INTERVENTION,
     LEGACY_ORDNANCE,
     LETHAL_FORCE,
     PROTESTS,
     RIOTS,
+    SERIOUS_HARM,
     STRATEGIC,
 )
 from .resolve.wording import matches
@@ -37,7 +40,7 @@ KIND_ORDER = {"violent": 0, "material": 1}
 RESPONSE_WINDOW = 400
 # Who may be the doers of violence told after a protest: the gathering, or what it burnt.
 PARTICIPANTS = (
-    r"protesters|demonstrators|rioters|they|participants|inmates|prisoners|workers|residents|students|"
+    r"protest[eo]rs|demonstrators|rioters|they|participants|inmates|prisoners|workers|residents|students|"
     r"the group|crowds?|(?:police\w*|officers|guards) (?:were|was) (?:pelted|stoned|attacked|assaulted|injured)|were (?:burnt|burned|set on fire|destroyed|vandali[sz]ed)"
 )
 
@@ -72,11 +75,9 @@ GRIEVANCE_BEFORE = re.compile(
 # Violence done *to* the participants: force against the protest, not a riot by them.
 FORCE_ON_PROTESTERS = (
     r"(?:attacked|assaulted|beat|beaten|stabbed|shot at|hit|pelted|set upon) (?:\w+ ){0,2}(?:the )?"
-    r"(?:protesters|demonstrators|participants|protest|rally|march|activists)|"
-    r"(?:protesters|demonstrators|participants|activists) (?:were|was|had been) (?:\w+ )?(?:attacked|assaulted|beaten|stabbed)"
+    r"(?:protest[eo]rs|demonstrators|participants|protest|rally|march|activists)|"
+    r"(?:protest[eo]rs|demonstrators|participants|activists) (?:were|was|had been) (?:\w+ )?(?:attacked|assaulted|beaten|stabbed)"
 )
-# Harm severe enough for ACLED's excessive force (deaths or serious injuries).
-SERIOUS_HARM = r"hospitali[sz]ed|killed|died|dead|seriously (?:injured|wounded|hurt)|severely (?:injured|wounded|beaten)|critical condition"
 
 
 # Who a later sentence's arrest or dispersal must concern to be the protest's: not "she was detained
@@ -117,7 +118,9 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
     # what relative clauses tell of someone ("the villagers, who attacked ...", "who had been arrested
     # after the clashes") is the grievance's story, not the gathering's own violence
     own = RETOLD_CLAUSE.sub(" ", after)
-    if not matches(FORCE_ON_PROTESTERS, after) and participants_violent(own, None) and matches(PARTICIPANTS, own):
+    if not matches(FORCE_ON_PROTESTERS, after) and (
+        (participants_violent(own, None) and matches(PARTICIPANTS, own)) or matches(GATHERING_VIOLENT, own)
+    ):
         return replace(
             event,
             acled_type=RIOTS,
@@ -127,8 +130,13 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
         )
     if matches(LETHAL_FORCE, after):
         subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
-    elif matches(FORCE_ON_PROTESTERS, after) and matches(SERIOUS_HARM, after):
-        subtype, reason = "Excessive force against protesters", "protesters attacked and seriously hurt"
+    elif (matches(FORCE_ON_PROTESTERS, after) and matches(SERIOUS_HARM, after)) or (
+        told_as_response(INTERVENTION, after) and matches(BRUTAL_FORCE, after)
+    ):
+        subtype, reason = (
+            "Excessive force against protesters",
+            "protesters attacked and seriously hurt, or force on them told as brutal",
+        )
     elif matches(FORCE_ON_PROTESTERS, after):
         subtype, reason = "Protest with intervention", "protesters attacked after the protest began"
     elif matches(CLASH_WITH_POLICE, own):

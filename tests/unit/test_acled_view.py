@@ -161,3 +161,21 @@ def test_protesters_shot_at_or_killed_after_a_protest_suffer_excessive_force(pip
     )
     event = primary_event(pipeline(make_document(text, published=dt.date(2021, 3, 3))))
     assert event is not None and event.acled_subtype == "Protest with intervention"
+
+
+def test_a_protest_marred_by_violence_after_it_is_a_riot(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, dock workers marched in Mombasa over unpaid wages. "
+        "The march was marred by violence near the port gate.",
+    )
+    assert event is not None and event.acled_subtype == "Violent demonstration"
+
+
+def test_force_told_as_brutal_after_a_protest_is_excessive(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, dock workers marched in Mombasa over unpaid wages. "
+        "Police violently dispersed them with batons.",
+    )
+    assert event is not None and event.acled_subtype == "Excessive force against protesters"

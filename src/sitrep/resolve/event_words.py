@@ -17,15 +17,41 @@ STRATEGIC = "Strategic developments"
 # Force used on a protest without lethal intent (verb forms: "against the arrest of X" is a demand).
 INTERVENTION = (
     r"dispersed?|dispersing|tear ?gas|rubber bullets?|water cannons?|batons?|baton[- ]charged?|lathi[- ]?charged?|"
-    r"arrested|detained|broke up|broken up|break up|cracked down|crackdown on|pepper spray|stun grenades?|"
+    r"arrested|detained|broke up|broken up|break up|cracked down|crackdown on|pepper[- ]spray(?:ed)?|stun grenades?|"
+    r"suppress(?:ed|ing|es)?|quell(?:ed|ing)?|chas(?:e|es|ed|ing) (?:\w+ ){0,2}(?:protest[eo]rs|demonstrators|crowds?|marchers)|"
+    r"tear[- ]?gassed|teargas|rounded up|"
     r"intervened|used force|by force|forcibly|evicted|removed the|pushed back|clashed with (?:the )?(?:police|security)|"
-    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|charged at"
+    r"beat(?:en)? (?:up )?(?:the )?(?:protest[eo]rs|demonstrators)|charged at"
 )
 LETHAL_FORCE = (
-    r"live ammunition|live fire|live rounds|live bullets|open(?:ed|ing|s)? fire on (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)|"
-    r"shot dead|(?:fir(?:ed|ing)|shoot(?:ing)?|shot) (?:at|on) (?:the )?(?:\w+ )?(?:protesters|demonstrators|crowd)(?:['’]s?)?"
+    r"live ammunition|live fire|live rounds|live bullets|open(?:ed|ing|s)? fire on (?:the )?(?:\w+ )?(?:protest[eo]rs|demonstrators|crowd)|"
+    r"shot dead|(?:fir(?:ed|ing)|shoot(?:ing)?|shot) (?:at|on) (?:the )?(?:\w+ )?(?:protest[eo]rs|demonstrators|crowd)(?:['’]s?)?"
     r"(?! with (?:rubber|plastic|tear|water|pellet|blank))|"
-    r"(?:killing|killed) (?:a|an|one|two|three|four|five|\d+|several|many|some|the)? ?(?:\w+ )?(?:protesters?|demonstrators?|marchers?)\b"
+    r"(?:killing|killed) (?:a|an|one|two|three|four|five|\d+|several|many|some|the)? ?(?:\w+ )?(?:protest[eo]rs?|demonstrators?|marchers?)\b|"
+    # the protesters as the ones killed: "two protesters were shot dead", "protesters have been killed"
+    r"(?:protest[eo]rs?|demonstrators?|marchers?) (?:were|was|have been|had been|has been) (?:\w+ )?(?:killed|shot dead|gunned down)"
+)
+# Force on a gathering told with words of brutality: news wording for ACLED's excessive force
+# ("violently dispersed", "used excessive force", "brutally attacked the demonstration").
+BRUTAL_FORCE = (
+    r"excessive force|brutally|violently (?:suppress|dispers|broke|break|crush|attack|beat|repress)\w*|"
+    r"violent (?:crackdown|suppression|repression|dispersal)"
+)
+# Weapons of crowd control, and the gatherings they are fired at: force on a protest, not an attack.
+CROWD_CONTROL = (
+    r"tear ?gas|teargas|rubber bullets?|plastic bullets?|water cannons?|pepper[- ]spray\w*|stun grenades?|rubber-coated"
+)
+CROWD_AIMED = (
+    r"crowds?|protest[eo]rs|demonstrators|marchers|rall(?:y|ies)|protests?|demonstrations?|disperse[ds]?|dispersing"
+)
+# Harm severe enough for ACLED's excessive force (deaths or serious injuries).
+SERIOUS_HARM = r"hospitali[sz]ed|killed|died|dead|seriously (?:injured|wounded|hurt)|severely (?:injured|wounded|beaten)|critical condition"
+# Violence aimed at a gathering: with deaths told, excessive force ("killed in attacks on peaceful protesters").
+ATTACK_ON_GATHERING = (
+    r"(?:attack\w*|assault\w*|fire[ds]?|firing|shot|shooting) (?:on|against|at|into) (?:the )?(?:\w+ ){0,2}"
+    r"(?:protest[eo]rs|demonstrators|marchers|crowds?|protests?|rall(?:y|ies)|march|sit-ins?)|"
+    r"(?:attacked|assaulted|beat|stormed)(?: and \w+)? (?:a |an |the )?(?:\w+ ){0,2}(?:protest[eo]rs|demonstrators|marchers|protests?|"
+    r"rall(?:y|ies)|march|sit-ins?|demonstrations?|gathering)"
 )
 # Fire with no target (warning shots, shots in the air): ACLED's Strategic developments / Other.
 WARNING_FIRE = r"warning shots?|(?:shots?|fired|firing|shooting) (?:\w+ ){0,3}in(?:to)? the air"
@@ -39,7 +65,15 @@ SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|
 # Violence by the participants of a gathering.
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
-    r"tyres|tires|vandali[sz]ed|smashed|damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
+    r"tyres|tires|vandali[sz]ed|smashed|slingshots?|"
+    # looting done there, not plundered money a gathering wants back ("the return of looted funds")
+    r"loot(?:ed|ing)(?! (?:\w+ )?(?:funds|money|monies|wealth|assets|resources|billions|millions|cash))|"
+    # things thrown, fires lit: "threw bottles at the police", "projectiles were thrown", "lit fires"
+    r"(?:thr(?:ew|own|owing|ows?)|hurl(?:ed|ing|s)?|lobb(?:ed|ing)) (?:\w+ ){0,3}(?:bottles|projectiles|objects|bricks|"
+    r"missiles|fireworks|firecrackers|flares|fences?|chairs|barriers)|(?:fire|fired|firing|set off) (?:fireworks|firecrackers)|"
+    r"(?:bottles|projectiles|objects|bricks|fireworks|firecrackers|flares) (?:were |had been )?(?:thrown|hurled|lobbed)|"
+    r"(?:lit|light(?:ing)?|start(?:ed|ing)?|set) (?:\w+ )?(?:fires|bonfires|blazes)|"
+    r"damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
     r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)(?! themselves| inside)|"
     r"broke into|broken into|forced (?:their|its|his|her) way into|overturned|turned over (?:\w+ ){0,3}(?:cars?|vehicles?|buses)|"
     # burning things other than symbols (burning an effigy or a flag is a peaceful gesture)
@@ -50,6 +84,18 @@ PARTICIPANT_VIOLENCE = (
     # participants firing into the air (soldiers demonstrating); "police fired into the air" is skipped as force on them
     r"fir(?:ed|ing) (?:\w+ ){0,3}in(?:to)? the air(?! to disperse)"
 )
+# A gathering told as violent: "violent protests", "the march turned violent", "marred by violence".
+# (Read as a whole-sentence pattern: "violent" is an adjective here, which the act test would skip.)
+GATHERING_VIOLENT = (
+    r"(?:violent|aggressive|unruly|rowdy) (?:[\w-]+ ){0,2}(?:protests?|demonstrations?|rall(?:y|ies)|marches|crowds?|"
+    r"protest[eo]rs|demonstrators|mobs?)|"
+    r"(?:turned|became|grew|got|turning) violent|"
+    r"(?:marred|marked) by (?:\w+ )?(?:violence|clashes|rioting)|"
+    r"(?:descended|degenerated|escalated|spiral(?:l?ed)|erupted|turned) into (?:\w+ ){0,6}(?:violence|clashes|riots?|rioting)|"
+    r"(?:outbreaks?|scenes?|nights?|days?) of (?:\w+ ){0,2}(?:violence|rioting)|street violence|escalating violence"
+)
+# Clash words: in a gathering's sentence, told as what happened there (not its grievance), the crowd fought.
+CLASH_WORDS = r"clash(?:es|ed|ing)?|confrontations?|skirmish(?:es|ed)?|scuffl(?:es|ed)|street battles?|pitched battles?"
 # A gathering that fights the police: both sides use force, so ACLED codes a violent demonstration.
 CLASH_WITH_POLICE = (
     r"clash\w*\b[^.;]{0,60}\b(?:with|between)\b[^.;]{0,40}\b(?:police\w*|officers|security forces|law enforcement)|"
@@ -70,7 +116,7 @@ CROWD = (
     r"mob|mobs|crowd|villagers|residents|locals|local people|community members|youths|group of (?:people|men|youths|villagers|residents)|"
     r"angry|irate|supporters|family members|relatives|inmates|prisoners|students|workers|labou?rers|traders|fans|people of|members of the public|"
     r"inhabitants|vendors|sellers|shopkeepers|merchants|citizens|"
-    r"(?:two|rival|village) (?:\w+ )?groups|rioters|protesters|demonstrators|"
+    r"(?:two|rival|village) (?:\w+ )?groups|rioters|protest[eo]rs|demonstrators|"
     r"(?:[4-9]|\d\d+|four|five|six|seven|eight|nine|ten|several|some|dozens of|scores of|hundreds of|"
     r"(?:about|around|nearly|over|some) \d+) (?:[\w-]+ )?(?:people|persons|men|youths|young men|individuals)"
 )
@@ -179,7 +225,7 @@ PEOPLE_CAPTURED = (
 CEASEFIRE = r"cease-?fire|truce|armistice|line of contact|contact line|front ?line"
 # Police and a crowd on the two sides of a clash: a riot (ACLED codes protesters fighting police as Riots).
 CROWD_SIDE = (
-    r"people|residents|villagers|locals|activists|protesters|demonstrators|rioters|youths|workers|students|supporters|crowds?|"
+    r"people|residents|villagers|locals|activists|protest[eo]rs|demonstrators|rioters|youths|workers|students|supporters|crowds?|"
     r"inhabitants|vendors|sellers|traders|shopkeepers|merchants|citizens|refugees|migrants|fans|drivers"
 )
 POLICE_SIDE = r"police(?:men)?|policem[ae]n|officers|security forces|riot police|law enforcement"

@@ -35,6 +35,12 @@ WEAPON_HEADS = frozenset(
     "dog dogs submarine submarines craft".split()
 )
 
+# Nouns after "riot" that make it a kind of police or kit ("riot police", "anti-riot squad"), not a riot.
+RIOT_GEAR_HEADS = frozenset(
+    "police policemen policeman officers officer cops squad squads unit units troops forces gear shield shields "
+    "helmets equipment control vehicle vehicles van vans".split()
+)
+
 
 # What can be brought down in flight: a downed one is a disrupted weapon.
 AIRCRAFT_WORDS = (

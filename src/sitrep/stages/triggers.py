@@ -30,6 +30,7 @@ from .trigger_cues import (
     ARMED_PARTY_WORDS,
     CONFLICT_CAUSES,
     PRISONER_WORDS,
+    RIOT_GEAR_HEADS,
     WATCHING_VERBS,
     WEAPON_HEADS,
     abstract_object,
@@ -181,6 +182,18 @@ def _kind_of_weapon(hit: _Hit) -> bool:
     )
 
 
+def _riot_gear(hit: _Hit) -> bool:
+    doc, end = hit.doc, hit.end
+    # "riot police chased the crowd", "anti-riot units": the police who face riots, not a riot
+    return (
+        hit.family.name == "riot"
+        and hit.single
+        and hit.token.lower_ in {"riot", "anti-riot"}
+        and end < len(doc)
+        and doc[end].lower_ in RIOT_GEAR_HEADS
+    )
+
+
 def _shells_not_fired(hit: _Hit) -> bool:
     if hit.family.name != "shelling":
         return False
@@ -232,6 +245,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _people_intercepted,
     _bomber_stopped,
     _kind_of_weapon,
+    _riot_gear,
     _shells_not_fired,
     _body_without_violence,
     _toll_not_wounding,

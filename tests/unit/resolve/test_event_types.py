@@ -904,3 +904,82 @@ def test_forces_coded_as_external_count_for_the_state_by_their_sector() -> None:
         sentence="The regional council imposed a curfew on the port city.",
     )
     assert (typed.acled_type, typed.acled_subtype) == ("Strategic developments", "Change to group/activity")
+
+
+def _protest_in(nlp, text: str):  # type: ignore[no-untyped-def]
+    span = next(iter(nlp(text).sents))
+    protest = Trigger(lemma="march", family="protest", kind="material", plover="PROTEST")
+    return typed(protest, sentence=span.text, context=span, killed="killed" in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violent protests broke out in the port town on Friday.",
+        "Police clashed on Sunday with hundreds of marchers near the stadium.",
+        "Riot police fired tear gas while clashing with students outside the ministry during the protest.",
+        "Marchers threw bottles and fireworks at officers outside the town hall.",
+        "The march turned violent when it reached the governor's office.",
+    ],
+)
+def test_news_wording_of_a_violent_gathering_makes_a_riot(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    out = _protest_in(nlp, text)
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Police suppressed a peaceful march of teachers in the town on Monday.", "Protest with intervention"),
+        (
+            "Teachers marched to the ministry demanding that the minister quit as police fired tear gas at them.",
+            "Protest with intervention",
+        ),
+        (
+            "Police fired several rounds of tear gas at a peaceful march of teachers in the town.",
+            "Protest with intervention",
+        ),
+        (
+            "Soldiers violently dispersed a peaceful march of farmers near the dam.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Guards brutally attacked and injured a peaceful student march outside the college.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Four protestors were killed when troops broke up the march by the river.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_force_on_a_gathering_in_news_wording(nlp, text: str, subtype: str) -> None:  # type: ignore[no-untyped-def]
+    assert _protest_in(nlp, text).acled_subtype == subtype
+
+
+def test_clashes_and_looted_money_in_the_grievance_keep_a_protest_peaceful(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _protest_in(nlp, "Farmers marched against the clashes between herders and the army.").acled_subtype == (
+        "Peaceful protest"
+    )
+    assert _protest_in(nlp, "Traders marched to demand the return of looted funds.").acled_subtype == (
+        "Peaceful protest"
+    )
+
+
+def test_tear_gas_fired_at_a_crowd_is_force_on_a_gathering() -> None:
+    out = typed(
+        trig("attack"), sentence="Police fired tear gas and rubber bullets to disperse the crowd near the mosque."
+    )
+    assert (out.acled_type, out.acled_subtype) == ("Protests", "Protest with intervention")
+
+
+def test_people_hurt_before_an_attack_word_are_its_victims_not_a_mob() -> None:
+    hurt = "Twelve persons were injured in three grenade attacks in the market."
+    out = typed(
+        Trigger(lemma="attack", family="attack", kind="violent", plover="ASSAULT"),
+        sentence=hurt,
+        weapons=(weapon("grenade", "explosives"),),
+    )
+    assert out.acled_type != "Riots"
+    by_mob = "Twelve persons were injured in an attack by a mob in the market."
+    assert typed(trig("attack"), sentence=by_mob).acled_subtype == "Mob violence"

@@ -170,3 +170,10 @@ def test_every_word_a_rule_names_is_a_word_of_its_family() -> None:
         words = family_table().family(keyed.family).words
         assert keyed.words <= words, keyed.rule
         assert all(any(w.startswith(p) for w in words) for p in keyed.prefixes), keyed.rule
+
+
+def test_riot_police_are_no_riot_and_protestors_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Riot police chased the protestors from the square.", resources)
+    assert not any(f == "riot" for _, f in found)
+    assert ("protestors", "protest") in found
+    assert ("riot", "riot") in families("A riot broke out in the prison on Sunday.", resources)

@@ -2,13 +2,15 @@
 
 Each guard gives a type when its condition holds, else None. A family's rule (in :mod:`.rules`)
 lists the guards it applies, in this order: search raid, shot-down aircraft, stopped weapon, own
-blast, warning shots, violence as a protest's grievance, sexual violence, property alone.
+blast, warning shots, violence as a protest's grievance, crowd control, sexual violence, property alone.
 """
 
 from __future__ import annotations
 
 from ..event_words import (
     BATTLES,
+    CROWD_AIMED,
+    CROWD_CONTROL,
     DETAINED,
     HARMED,
     MANNED_AIRCRAFT,
@@ -75,6 +77,13 @@ def violence_as_grievance(case: Case) -> Typed | None:
         case.context, case.trigger_span
     ):
         # "protested against the clashes on the front line": the violence is what the protest is about.
+        return protest_typed(case.sentence, case.actors, case.killed, case.context)
+    return None
+
+
+def crowd_control(case: Case) -> Typed | None:
+    if matches(CROWD_CONTROL, case.sentence) and matches(CROWD_AIMED, case.sentence):
+        # "police fired tear gas and rubber bullets at the crowd": force on a gathering, typed as a protest's
         return protest_typed(case.sentence, case.actors, case.killed, case.context)
     return None
 

@@ -103,6 +103,15 @@ def sides_text(sentence: str, trigger: Trigger) -> str:
     return agent_text(sentence, trigger) + (" " + between.group() if between else "")
 
 
+# People told as hurt before a noun event word: "14 persons were injured in grenade attacks",
+# "several people suffered breathing difficulties after a gas attack": victims, not doers.
+HURT_BEFORE = re.compile(
+    r"\b(?:were|was|have been|has been|had been|got)\s+(?:\w+\s+)?(?:injured|wounded|hurt|killed|maimed|affected)\b|"
+    r"\b(?:suffered|sustained|received)\b|\blost their lives\b",
+    re.IGNORECASE,
+)
+
+
 def crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> bool:
     """An unorganised crowd did it: no armed actor among the doers, and a crowd coded or named."""
     if any(is_armed(a) for a in actors):
@@ -112,6 +121,12 @@ def crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> b
         return False
     if actors and any(is_crowd(a) for a in actors):
         return True
+    hurt = HURT_BEFORE.search(agent)
+    if hurt is not None and agent is not sentence:
+        # the people named before the harm are its victims; doers may still follow: "an attack by a mob"
+        at = trigger_at(sentence.lower(), trigger)
+        by = re.match(r"\S+(?: \S+){0,2}? " + DOER_AFTER + r"(?:" + CROWD + r")\b", sentence[at:], re.IGNORECASE)
+        return by is not None or matches(CROWD, agent[hurt.end() :])
     return matches(CROWD, agent)
 
 

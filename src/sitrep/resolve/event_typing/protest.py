@@ -10,10 +10,14 @@ from ...actor_kinds import is_armed
 from ...model import Actor
 from ..event_words import (
     ARMED_AGENT,
+    ATTACK_ON_GATHERING,
     BLOCKADE,
+    BRUTAL_FORCE,
     CLASH_WITH_POLICE,
+    CLASH_WORDS,
     CROWD_SIDE,
     DISRUPTION,
+    GATHERING_VIOLENT,
     GRIEVANCE,
     INTERVENTION,
     LETHAL_FORCE,
@@ -22,6 +26,7 @@ from ..event_words import (
     PROTEST_CONTEXT,
     PROTESTS,
     RIOTS,
+    SERIOUS_HARM,
 )
 from ..wording import matches, whole_words
 from .typed import Typed
@@ -51,9 +56,27 @@ GRIEVANCE_HEADS = frozenset(
 )
 
 
+# Nouns whose "of" tells no grievance: amounts of what was used ("rounds of tear gas", "volleys of rubber
+# bullets") and consequence ("as a result of attacks on the march").
+AMOUNT_NOUNS = frozenset(
+    {"round", "canister", "cloud", "volley", "barrage", "hail", "shell", "cartridge", "use", "result", "consequence"}
+)
+# Words opening a clause that tells when something happened ("... as police fired tear gas"): what such a
+# clause tells happened at the gathering, wherever the parser hangs it.
+TIME_MARKS = frozenset({"as", "when", "while", "whilst"})
+
+
+def _time_clause(token: Token) -> bool:
+    return token.dep_ in {"advcl", "acl"} and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children)
+
+
 def in_grievance(token: Token) -> bool:
     """Whether a word sits in what a protest is about ("against the arrest of men who hurled stones")."""
+    if _time_clause(token) or any(_time_clause(anc) for anc in token.ancestors):
+        return False
     for anc in token.ancestors:
+        if anc.lower_ == "of" and anc.head.lemma_.lower() in AMOUNT_NOUNS:
+            continue  # "rounds of tear gas": an amount of it, not what the gathering is about
         if anc.lemma_.lower() in GRIEVANCE_HEADS and anc.dep_ != "ROOT":
             return True
         if anc.dep_ == "relcl" and anc.head.dep_ == "pobj":
@@ -110,33 +133,39 @@ def participants_violent(sentence: str, context: Span | None) -> bool:
     return told_as_act(PARTICIPANT_VIOLENCE, sentence, context, skip_armed_doer=True)
 
 
+def _force(subtype: str, reason: str) -> Typed:
+    return Typed(
+        kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype=subtype, reason=reason
+    )
+
+
 def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, context: Span | None = None) -> Typed:
-    lethal = told_as_act(LETHAL_FORCE, sentence, context) or (
-        killed and any(is_armed(a) for a in actors) and matches(r"shot|fired|opened fire|gunfire|bullets", sentence)
+    lethal = (
+        told_as_act(LETHAL_FORCE, sentence, context)
+        or (
+            killed and any(is_armed(a) for a in actors) and matches(r"shot|fired|opened fire|gunfire|bullets", sentence)
+        )
+        # deaths told with an attack on the gathering: "killed as forces attacked the peaceful march"
+        or (killed and told_as_act(ATTACK_ON_GATHERING, sentence, context))
     )
     # Violence by the participants makes a riot whatever force met it (ACLED keeps excessive force
-    # for peaceful gatherings).
+    # for peaceful gatherings); a clash told at the gathering is a fight the crowd took part in.
     clash = matches(r"rioters", sentence) or told_as_act(
-        CLASH_WITH_POLICE, sentence, context
+        CLASH_WITH_POLICE + "|" + CLASH_WORDS, sentence, context
     )  # not a clash in the grievance
-    if (participants_violent(sentence, context) or clash) and not matches(r"peaceful(?:ly)?", sentence):
+    violent = participants_violent(sentence, context) or told_as_act(GATHERING_VIOLENT, sentence, context)
+    if (violent or clash) and not matches(r"peaceful(?:ly)?", sentence):
         return Typed.violent_demonstration("protest with violence by participants")
     if lethal:
-        return Typed(
-            kind="material",
-            plover="PROTEST",
-            modes=("demo",),
-            acled_type=PROTESTS,
-            acled_subtype="Excessive force against protesters",
-        )
-    if told_as_act(INTERVENTION, sentence, context):
-        return Typed(
-            kind="material",
-            plover="PROTEST",
-            modes=("demo",),
-            acled_type=PROTESTS,
-            acled_subtype="Protest with intervention",
-        )
+        return _force("Excessive force against protesters", "lethal force on the protest")
+    force = told_as_act(INTERVENTION, sentence, context) or told_as_act(
+        ATTACK_ON_GATHERING, sentence, context, skip_armed_doer=False
+    )
+    if force and told_as_act(BRUTAL_FORCE + "|" + SERIOUS_HARM, sentence, context):
+        # news tells serious force on a gathering by its brutality: "violently dispersed", "used excessive force"
+        return _force("Excessive force against protesters", "force on the protest told as brutal or seriously harming")
+    if force:
+        return _force("Protest with intervention", "force used on the protest")
     return Typed(
         kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype="Peaceful protest"
     )

@@ -94,6 +94,7 @@ def attack(case: Case) -> Typed:
             guards.stopped_weapon,
             guards.warning_shots,
             guards.violence_as_grievance,
+            guards.crowd_control,
             guards.sexual_words,
             guards.property_alone,
         ),
@@ -162,6 +163,8 @@ def riot(case: Case) -> Typed:
 
 @typing_rule("mob")
 def mob(case: Case) -> Typed:
+    if matches(PROTEST_CONTEXT, case.sentence) and in_grievance_at(case.context, case.trigger_span):
+        return protest(case)  # "a peaceful protest after the arrest of vigilantes"
     return riot_typed(case.sentence, case.modes, after=next_sentences(case.context))
 
 
