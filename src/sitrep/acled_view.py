@@ -6,7 +6,10 @@ ACLED codes one event per day x place x actor pair. When a document reports seve
 1. only events that happened and carry an ACLED event type;
 2. violent events before material ones (a protest broken up by police is one Protest event, and
    the assembly already folds the intervention into it);
-3. among those, the first in the text (news and event summaries lead with the main event).
+3. among violent events, ground taken (Government regains territory, Non-state actor overtakes
+   territory) told in the lead (the first violent event's sentence) before the fighting or strikes
+   it was taken in;
+4. among those, the first in the text (news and event summaries lead with the main event).
 
 A protest's sub-type depends on what was done to it, which reports often tell in the sentences
 after the protest ("Police dispersed them"). The view folds that into the primary protest
@@ -36,6 +39,8 @@ from .resolve.event_words import (
 from .resolve.wording import matches
 
 KIND_ORDER = {"violent": 0, "material": 1}
+# Battles that end with ground changing hands.
+TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # How far after the protest sentence a response is still read as this protest's (characters).
 RESPONSE_WINDOW = 400
 # Who may be the doers of violence told after a protest: the gathering, or what it burnt.
@@ -49,18 +54,34 @@ def coded_events(extraction: Extraction) -> list[Event]:
     return [e for e in extraction.events if e.happened and e.acled_type is not None]
 
 
+def _order(event: Event) -> tuple[int, int]:
+    return KIND_ORDER.get(event.kind, 2), event.trigger.start
+
+
+def _lead_territory(events: list[Event]) -> Event | None:
+    """Ground taken, told in the sentence of the first violent event (or before it): ACLED codes a battle
+    by its outcome, so it outranks the fighting or the strikes it was taken in. Ground taken only later in
+    a report of killings is a detail of the fighting."""
+    violent = [e for e in events if e.kind == "violent"]
+    if not violent:
+        return None
+    lead_end = min(violent, key=lambda e: e.trigger.start).sentence.end
+    taken = [e for e in violent if e.acled_subtype in TERRITORY_TAKEN and e.trigger.start < lead_end]
+    return min(taken, key=lambda e: e.trigger.start) if taken else None
+
+
 def primary_event(extraction: Extraction) -> Event | None:
     events = coded_events(extraction)
     if not events:
         return None
     # Protests outrank the violence done to them, as ACLED codes the intervention as a protest sub-type.
-    legacy = fold_legacy_ordnance(extraction, min(events, key=lambda e: (KIND_ORDER.get(e.kind, 2), e.trigger.start)))
+    legacy = fold_legacy_ordnance(extraction, min(events, key=_order))
     if legacy.acled_subtype == "Other":
         return legacy
     protests = [e for e in events if e.acled_type in (PROTESTS, RIOTS)]
     if protests and protests[0].trigger.start <= min(e.trigger.start for e in events) + 200:
         return fold_protest_response(extraction, protests[0])
-    return min(events, key=lambda e: (KIND_ORDER.get(e.kind, 2), e.trigger.start))
+    return _lead_territory(events) or min(events, key=_order)
 
 
 # Words before a force word that make it the protest's grievance, not a response to the protest

@@ -179,3 +179,32 @@ def test_force_told_as_brutal_after_a_protest_is_excessive(pipeline) -> None:  #
         "Police violently dispersed them with batons.",
     )
     assert event is not None and event.acled_subtype == "Excessive force against protesters"
+
+
+def test_ground_taken_in_the_lead_outranks_the_fighting(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(
+        pipeline,
+        "On 1 March 2021, rebel fighters clashed with the army near Gao and captured the town after hours of fighting.",
+    )
+    assert event is not None
+    assert event.acled_subtype == "Non-state actor overtakes territory"
+
+
+def test_ground_taken_after_the_holders_left_is_a_peaceful_transfer(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(
+        pipeline, "On 1 March 2021, militants recaptured the town of Gao after government troops pulled out of it."
+    )
+    assert event is not None
+    assert event.acled_subtype == "Non-violent transfer of territory"
+
+
+def test_a_base_set_up_is_a_headquarters_established(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, the army set up a new observation post near the town of Gao.")
+    assert event is not None
+    assert event.acled_subtype == "Headquarters or base established"
+
+
+def test_two_armed_sides_agreeing_a_truce_is_an_agreement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _primary(pipeline, "On 1 March 2021, the army and the rebels agreed a 72-hour ceasefire around Gao.")
+    assert event is not None
+    assert event.acled_subtype == "Agreement"

@@ -74,7 +74,7 @@ def after_request(trig: Mention, verbal: Sequence[Mention]) -> bool:
 # "deployed in connection with the ongoing clashes"): the other thing is the sentence's event.
 _SETTING_BEFORE = re.compile(
     r"\b(?:amid(?:st)?|in connection (?:to|with)|in the context of|in light of|as|due to|because of|"
-    r"ongoing|continuing|recent|months of|years of)\s+(?:(?:the|a|an|of|recent|ongoing|continuing|heavy|renewed|start|outbreak|"
+    r"ongoing|continuing|recent|days of|weeks of|months of|years of|decades of|tasked with|charged with)\s+(?:(?:the|a|an|of|recent|ongoing|continuing|heavy|renewed|start|outbreak|"
     r"beginning|escalation|resumption|wave|massive|fierce|intense|new|fresh|sporadic|large-scale|deadly)\s+){0,4}$",
     re.IGNORECASE,
 )

@@ -158,11 +158,34 @@ TAKEN_OVER = r"(?:took|take|takes|taken|taking) (?:over|control)|handed (?:\w+ )
 # What a search raid ends in, and harm that makes it an attack (the raid words are in keyed_words).
 DETAINED = r"arrest\w*|detain\w*|detention|rounded up|apprehend\w*|taken into custody"
 HARMED = r"kill\w*|shot|wound\w*|injur\w*|beat\w*|tortur\w*|dead|died|fired|opened fire"
-# Any sign of force around ground taken: without one, the ground changed hands peacefully.
-FIGHT_TOLD = (
+# Any sign of force around ground taken, the taking words aside.
+FORCE_TOLD = (
     EXCHANGE + r"|attack\w*|assault\w*|offensive|battles?|killed|killing|dead|deaths?|wounded|injur\w*|"
     r"casualt\w*|fire[ds]?|firing|gunfire|shell\w*|storm\w*|raid\w*|bomb\w*|strikes?|violent\w*|drove out|expelled|forced|"
-    r"re-?captur\w*|re - captur\w*|retak\w*|retook|overr[au]n|liberat\w*"
+    r"advanc\w+ (?:against|on)"
+)
+# Any sign of force around ground taken: without one, the ground changed hands peacefully.
+FIGHT_TOLD = FORCE_TOLD + r"|re-?captur\w*|re - captur\w*|retak\w*|retook|overr[au]n|liberat\w*"
+# Ground taken with no fight, said outright ("without firing a shot", "met no resistance").
+NO_FIGHT = (
+    r"without(?: [\w-]+){0,4}? (?:fight\w*|resistance|clash\w*|battles?|shots?|gunshots?|firing|bloodshed|violence|casualties)|"
+    r"no (?:resistance|fighting|clashes)|unopposed|peacefully"
+)
+# Those who held the ground left it ("after the troops pulled out", "following the withdrawal of").
+HOLDER_LEFT = (
+    r"withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? (?:out|back)|pull-?out|retreat\w*|vacat\w*|"
+    r"abandon(?:ed|ing|s)? (?:their |its |the )?(?:positions?|posts?|bases?|towns?|city|villages?|areas?|camps?|ground)|"
+    r"handed (?:\w+ ){0,3}over|hand(?:ed|ing)? (?:\w+ ){0,2}control|handover|ced(?:e|ed|ing)"
+)
+# Someone else came to hold ground that was left ("leaving it in the hands of the rebels").
+GROUND_TAKEN = (
+    r"re-?captur\w*|captur(?:ed|ing)|retook|retak\w*|regain\w*|seiz(?:ed|ing)|entered|moved into|"
+    r"in(?:to)? the hands of|under the control of|handed (?:\w+ ){0,3}(?:control|authority)|in the face of"
+)
+# Ground only aimed at ("an attack to capture the positions", "tried to retake the town"): fighting.
+ATTEMPT_BEFORE = (
+    r"(?:attempt(?:ed|ing|s)?|tr(?:y|ied|ies|ying)|bid|efforts?|aim(?:ed|ing|s)?|attacks?|offensive|push|"
+    r"seek(?:ing|s)?|sought|plan(?:ned|ning|s)?|in order|so as|fail(?:ed|ing|s)?|wants?|wanted|hop(?:e|es|ed|ing)) to$"
 )
 # Fire going both ways: a battle whatever the weapons (ACLED codes exchanges of artillery as clashes).
 TWO_WAY = (
@@ -196,7 +219,8 @@ DEVICE = r"\bied\b|improvised explosive|roadside bomb|landmines?|\bmines?\b|car 
 TERRITORY = (
     r"villages?|towns?|city|cities|districts?|areas?|bases?|positions?|checkpoints?|strongholds?|hills?|"
     r"localit(?:y|ies)|regions?|territor(?:y|ies)|control|sites?|camps?|outposts?|roads?|highways?|airports?|"
-    r"bridges?|neighbou?rhoods?|settlements?|province|military post|posts?|headquarters|barracks|island"
+    r"bridges?|neighbou?rhoods?|settlements?|province|military post|posts?|headquarters|barracks|island|"
+    r"ports?|capital|crossings?|airfields?|airbases?|oil ?fields?|hilltops?|heights|valley"
 )
 MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 # A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
@@ -218,7 +242,7 @@ MANNED_AIRCRAFT = r"(?:fighter|jet|warplane|plane|aircraft|helicopter|gunship|bo
 # Fighters captured (killed, injured or captured), not ground: the capture word takes people.
 PEOPLE_CAPTURED = (
     r"(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)\b[^.;]{0,40}?\b"
-    r"(?:were|was|or|and|been) (?:\w+ )?captured|"
+    r"(?:(?:were|was|been) (?:\w+ )?|(?:killed|wounded|injured|arrested|detained|dead),? (?:or|and) )captured|"
     r"captur(?:ed|ing) (?:\d+ |\w+ ){0,3}(?:militants?|fighters?|rebels?|insurgents?|members|jihadists?|gunm[ae]n|suspects?)"
 )
 # A ceasefire binds two armed sides: fire that breaks it, with no civilian victim named, is a clash.

@@ -88,6 +88,11 @@ ARMED_PARTY_WORDS = (
     "group",
     "jihadists",
     "separatists",
+    "separatist",
+    "guerrillas",
+    "insurgent",
+    "jihadist",
+    "soldiers",
     "hostilities",
 )
 
@@ -136,16 +141,21 @@ CAPTIVE_NOUNS = frozenset(
 )
 
 
+# Words that take back ground: a name they take is a place the parser misread as a person ("recaptured Palmyra").
+GROUND_VERBS = frozenset("recapture retake liberate overrun".split())
+
+
 def captured_people(token: Token) -> bool:
     """Whether a capture word takes people who are not fighters ("tried to capture two thieves"),
     reading through conjoined verbs ("were beaten, robbed or captured")."""
     if token.dep_ == "acl" and token.head.lower_ in CAPTIVE_NOUNS:
         return True  # "a member of the gang, captured during a robbery"
     verb = token
+    named_people = token.lemma_.lower() not in GROUND_VERBS
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
-                return child.lower_ in CAPTIVE_NOUNS or child.ent_type_ in {"PERSON", "NORP"}
+                return child.lower_ in CAPTIVE_NOUNS or (named_people and child.ent_type_ in {"PERSON", "NORP"})
         if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
         else:

@@ -42,6 +42,43 @@ DISARMING = frozenset(
     "seize confiscate capture recover find discover unearth uncover defuse dismantle destroy clear remove "
     "neutralise neutralize intercept impound detect".split()
 )
+# A halt to fighting that two sides agree, sign or reach ("agreed a 48-hour ceasefire").
+TRUCES = frozenset("ceasefire ceasefires cease-fire cease-fires truce truces armistice".split())
+# A deal is a conflict agreement only when a word before it says so ("signed a peace deal").
+DEALS = frozenset("deal deals agreement agreements accord accords pact".split())
+DEAL_KINDS = frozenset("peace ceasefire cease-fire truce evacuation reconciliation surrender".split())
+# What forces set up: a base or a post ("set up two new bases", "established 56 observation points").
+BASES = frozenset(
+    "base bases outpost outposts headquarters camp camps garrison garrisons barracks airbase airbases".split()
+)
+# Checkpoints are left out: forces deploying and setting up checkpoints change their activity (the
+# lexicon's "set up checkpoint" stays). Posts, points and positions are a base only when a word
+# before them says so ("a new observation post").
+POSTS = frozenset("post posts point points position positions tower towers".split())
+POST_KINDS = frozenset("observation military army security border monitoring lookout watch".split())
+# Units an armed force forms, and forces sent somewhere.
+UNITS = frozenset(
+    "force forces unit units brigade brigades battalion battalions regiment regiments division divisions "
+    "group groups organisation organization command militia militias squad squads corps".split()
+)
+TROOPS = frozenset(
+    "troops forces soldiers fighters reinforcements units militants servicemen paratroopers marines "
+    "commandos battalions brigades".split()
+)
+# Camps and posts for people in need are relief, not a base ("set up relief camps").
+RELIEF = frozenset(
+    "relief refugee refugees displaced idp idps aid medical evacuation tent tents health quarantine isolation "
+    "vaccination rescue holiday summer".split()
+)
+# Land or property seized is looting, not ground taken ("seized a large area of farmland").
+LAND = frozenset("land lands farmland farmlands property properties dunams dunums acres hectares plots plot".split())
+# Ground that forces take ("freed several villages", "seized the provincial capital").
+GROUND = frozenset(
+    "village villages town towns city cities district districts area areas region regions territory "
+    "territories hill hills hilltop hilltops post posts outpost outposts base bases camp camps stronghold "
+    "strongholds capital port crossing crossings airport airfield neighbourhood neighborhood neighbourhoods "
+    "neighborhoods locality localities settlement settlements province highway".split()
+)
 CROWD_CONTROL = frozenset("gas tear teargas smoke rubber stun paint".split())
 
 # Doers that make a theft or a felling part of a conflict rather than a crime or farm work.
@@ -68,6 +105,8 @@ HOSTILE_DOERS = (
     "unidentified",
     "unknown",
 )
+# Doers that make a base set up, a unit formed or ground taken a conflict matter, not an office or a club.
+MILITARY_DOERS = (*HOSTILE_DOERS, "military", "coalition", "peacekeepers", "troopers", "guerrillas", "separatists")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +118,10 @@ class Frame:
     hostile: bool = False  # the sentence must name a hostile doer
     particle: str | None = None  # a particle the verb must carry ("cut down")
     holders: frozenset[str] = frozenset()  # nouns that count when one of ``nouns`` is named inside them
+    kinds: frozenset[str] | None = None  # the noun must carry one of these words before it ("peace deal")
+    doers: tuple[str, ...] = HOSTILE_DOERS  # read when ``hostile``
+    preps: frozenset[str] = frozenset()  # prepositions whose object also counts ("agreed to a truce")
+    unless: frozenset[str] = frozenset()  # words in the noun's phrase that undo the frame ("an area of land")
 
 
 FRAMES = (
@@ -89,6 +132,78 @@ FRAMES = (
     Frame("loot", frozenset({"uproot", "chop", "fell"}), "object", TREES, hostile=True),
     Frame("loot", frozenset({"cut"}), "object", TREES, hostile=True, particle="down"),
     Frame("disrupt", DISARMING, "object", WEAPONRY, holders=HOLDERS),
+    Frame(
+        "pact",
+        frozenset({"agree", "sign", "reach", "conclude", "broker", "seal", "strike", "accept"}),
+        "object",
+        TRUCES,
+        preps=frozenset({"to", "on", "upon"}),
+    ),
+    Frame(
+        "pact",
+        frozenset({"agree", "sign", "reach", "conclude", "broker", "seal", "strike"}),
+        "object",
+        DEALS,
+        kinds=DEAL_KINDS,
+        preps=frozenset({"to", "on", "upon"}),
+    ),
+    Frame(
+        "base", frozenset({"set"}), "object", BASES, hostile=True, particle="up", doers=MILITARY_DOERS, unless=RELIEF
+    ),
+    Frame(
+        "base",
+        frozenset({"set"}),
+        "object",
+        POSTS,
+        hostile=True,
+        particle="up",
+        kinds=POST_KINDS,
+        doers=MILITARY_DOERS,
+        unless=RELIEF,
+    ),
+    Frame(
+        "base",
+        frozenset({"establish", "open", "build", "install", "erect", "construct"}),
+        "object",
+        BASES,
+        hostile=True,
+        doers=MILITARY_DOERS,
+        unless=RELIEF,
+    ),
+    Frame(
+        "base",
+        frozenset({"establish", "open", "build", "install", "erect", "construct"}),
+        "object",
+        POSTS,
+        hostile=True,
+        kinds=POST_KINDS,
+        doers=MILITARY_DOERS,
+        unless=RELIEF,
+    ),
+    Frame("mobilize", frozenset({"form", "create"}), "object", UNITS, hostile=True, doers=MILITARY_DOERS),
+    Frame(
+        "mobilize",
+        frozenset({"dispatch", "send", "deploy", "redeploy", "forward", "rush", "move", "amass", "mass"}),
+        "object",
+        TROOPS,
+    ),
+    Frame(
+        "capture",
+        frozenset({"free", "liberate", "recover", "seize", "occupy", "retake", "recapture", "overrun"}),
+        "object",
+        GROUND,
+        hostile=True,
+        doers=MILITARY_DOERS,
+        unless=LAND,
+    ),
+    Frame(
+        "capture",
+        frozenset({"take", "seize", "gain", "regain", "wrest", "restore", "assume", "retake"}),
+        "object",
+        frozenset({"control"}),
+        hostile=True,
+        doers=MILITARY_DOERS,
+    ),
 )
 
 
@@ -102,14 +217,18 @@ class FrameHit:
 # Words for a quantity whose "of" names the thing counted ("dozens of olive trees").
 QUANTITIES = frozenset(
     "dozens hundreds thousands scores number numbers lot lots some several dozen hundred thousand couple pair "
-    "amount amounts quantity quantities kg kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds".split()
+    "amount amounts quantity quantities kg kilogram kilograms kilo kilos tonne tonnes ton tons pound pounds total".split()
 )
 
 
-def _argument(verb: Token, role: str) -> Token | None:
-    """The verb's object ("dobj", or the subject of a passive) or its subject, read through a quantity."""
+def _argument(verb: Token, role: str, preps: frozenset[str] = frozenset()) -> Token | None:
+    """The verb's object ("dobj", or the subject of a passive; the object of one of ``preps``) or its
+    subject, read through a quantity."""
     deps = {"dobj", "nsubjpass"} if role == "object" else {"nsubj"}
     found = next((c for c in verb.children if c.dep_ in deps), None)
+    if found is None and preps:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        found = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if found is None and role == "object" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = verb.head  # "missiles launched from Sanaa": the participle qualifies its object
     if found is not None and found.lower_ in QUANTITIES:
@@ -144,15 +263,22 @@ def find_frames(doc: Doc) -> list[FrameHit]:
                 continue
             if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle for c in token.children):
                 continue
-            noun = _argument(token, frame.role)
+            noun = _argument(token, frame.role, frame.preps)
             if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if frame.nouns is not None and not _names_one(noun, frame.nouns, frame.holders):
                 continue
+            if frame.unless and any(t.lower_ in frame.unless for t in noun.subtree):
+                continue
+            if frame.kinds is not None and not any(
+                c.lower_ in frame.kinds for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}
+            ):
+                continue
             if any(c.lower_ in CROWD_CONTROL for c in noun.children if c.dep_ in {"compound", "amod"}):
                 continue  # "lobbed tear gas shells": crowd control, not artillery
-            if frame.hostile and not has_any_word(token.sent.text.lower(), HOSTILE_DOERS):
+            if frame.hostile and not has_any_word(token.sent.text.lower(), frame.doers):
                 continue
-            hits.append(FrameHit(token=token, family=frame.family, phrase=f"{lemma} {noun.lemma_.lower()}"))
+            verb = f"{lemma} {frame.particle}" if frame.particle else lemma
+            hits.append(FrameHit(token=token, family=frame.family, phrase=f"{verb} {noun.lemma_.lower()}"))
             break
     return hits

@@ -269,7 +269,9 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
         found.append(_mention(span.start_char, span.end_char, span.text, family, phrase, span.root.pos_ == "VERB"))
     # a verb its argument makes an event word ("launched two missiles"): it replaces what the verb alone
     # gave, and a later frame's verb replaces an earlier frame's
-    frames = find_frames(doc)
+    frames = [
+        f for f in find_frames(doc) if _accept(doc, f.token.i, f.token.i + 1, (lexicon().family(f.family), f.phrase))
+    ]
     spans = SpanIndex(
         range(len(frames)), lambda i: (frames[i].token.idx, frames[i].token.idx + len(frames[i].token.text))
     )

@@ -983,3 +983,43 @@ def test_people_hurt_before_an_attack_word_are_its_victims_not_a_mob() -> None:
     assert out.acled_type != "Riots"
     by_mob = "Twelve persons were injured in an attack by a mob in the market."
     assert typed(trig("attack"), sentence=by_mob).acled_subtype == "Mob violence"
+
+
+def test_an_attempt_to_take_ground_is_fighting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The militants launched an attack to capture the army positions near the airport."
+    doc = nlp(text)
+    at = text.index("capture")
+    out = typed(
+        trig("capture"),
+        actors=(actor("Militants", "REB", 2),),
+        sentence=text,
+        context=doc[:],
+        trigger_span=(at, at + len("capture")),
+    )
+    assert out.acled_subtype == "Armed clash"
+
+
+def test_ground_taken_without_a_fight_is_a_peaceful_transfer() -> None:
+    text = "Government troops retook the town without firing a single shot."
+    out = typed(trig("capture"), actors=(actor("Army", "MIL", 1),), sentence=text)
+    assert out.acled_subtype == "Non-violent transfer of territory"
+
+
+def test_a_withdrawal_that_leaves_the_ground_to_others_is_a_transfer() -> None:
+    text = "The army withdrew from the base, leaving it in the hands of the rebels."
+    out = typed(trig("withdraw", kind="material", plover="RETREAT"), sentence=text)
+    assert out.acled_subtype == "Non-violent transfer of territory"
+
+
+def test_the_named_doers_decide_who_takes_the_ground(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels took the town amid fighting with tribesmen backed by the army."
+    doc = nlp(text)
+    at = text.index("took")
+    out = typed(
+        trig("capture"),
+        actors=(actor("Army", "MIL", 1), actor("Rebels", "REB", 2)),
+        sentence=text,
+        context=doc[:],
+        trigger_span=(at, at + len("took")),
+    )
+    assert out.acled_subtype == "Non-state actor overtakes territory"

@@ -61,6 +61,31 @@ def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: s
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "family"),
+    [
+        ("The two militias agreed a three-day truce around the market town.", "agreed", "pact"),
+        ("Government and rebel envoys agreed to a fragile ceasefire on Friday.", "agreed", "pact"),
+        ("The army and the insurgents signed a long-awaited peace deal in the capital.", "signed", "pact"),
+        ("The army has set up a new observation post near the border village.", "set", "base"),
+        (
+            "Foreign troops established a total of nine military observation points in the province.",
+            "established",
+            "base",
+        ),
+        ("Government forces set up three new bases along the river.", "set", "base"),
+        ("A new special forces brigade was formed in the eastern military district.", "formed", "mobilize"),
+        ("Hundreds of troops were dispatched to the northern border.", "dispatched", "mobilize"),
+        ("Soldiers freed four villages from the insurgents on Sunday.", "freed", "capture"),
+        ("Rebel fighters seized the provincial capital at dawn.", "seized", "capture"),
+        ("Loyalist forces wrested control of an air base from the militia.", "wrested", "capture"),
+        ("The rebels took full control of the district after a week.", "took", "capture"),
+    ],
+)
+def test_strategic_and_territorial_frames(resources, text: str, word: str, family: str) -> None:  # type: ignore[no-untyped-def]
+    assert (word, family) in families(text, resources)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Customs officers seized two tonnes of cocaine at the port.",  # drugs, not weapons
@@ -77,3 +102,17 @@ def test_people_intercepted_are_not_a_disruption(resources) -> None:  # type: ig
         f == "disrupt" for _, f in families("Coastguards intercepted 20 smugglers off the coast.", resources)
     )
     assert any(f == "disrupt" for _, f in families("Air defences intercepted two drones over the city.", resources))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company agreed a deal with its main supplier.",  # a business deal
+        "The bank set up a new office in the city centre.",  # an office
+        "The army set up relief camps for the flood victims.",  # relief, not a base
+        "Soldiers seized a large area of farmland near the village.",  # land seized: property
+        "The club formed a new youth group this season.",  # a club
+    ],
+)
+def test_strategic_frames_need_an_armed_doer_and_their_noun(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f in {"pact", "base", "mobilize", "capture"} for _, f in families(text, resources))

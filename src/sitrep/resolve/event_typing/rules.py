@@ -18,12 +18,17 @@ from ..event_words import (
     ABDUCTEE_KILLED,
     ARMED_PEOPLE,
     ARMS,
+    ATTEMPT_BEFORE,
     AUTHORITY,
     BATTLES,
     DRUG_WORKS,
     EXPLOSIONS,
     FIGHT_TOLD,
+    FORCE_TOLD,
     GRIEVANCE,
+    GROUND_TAKEN,
+    HOLDER_LEFT,
+    NO_FIGHT,
     PEOPLE_CAPTURED,
     PROTEST_CONTEXT,
     PROTEST_FIRES,
@@ -50,6 +55,13 @@ from .violence import violence_typed
 
 # Sectors whose forces taking ground is the government regaining it (police are not counted).
 MILITARY_OR_GOVERNMENT = frozenset({"MIL", "GOV"})
+# Words naming the side that takes ground, read just before the capture word.
+STATE_SIDE = r"army|government|soldiers|military|regime|security forces|troopers|loyalists?|pro-government"
+NON_STATE_SIDE = (
+    r"rebels?|militants?|insurgents?|jihadists?|separatists?|guerrill?as?|militias?|militiam[ae]n|terrorists|"
+    r"Taliban|Shabaab|Shabab|Islamic State|ISIS|ISIL|Daesh|Boko Haram"
+)
+
 
 _RULES: dict[str, TypingRule] = {}
 TYPING_RULES: Mapping[str, TypingRule] = MappingProxyType(_RULES)
@@ -282,7 +294,9 @@ def disrupt(case: Case) -> Typed:
 
 @typing_rule("withdraw")
 def withdraw(case: Case) -> Typed:
-    if HANDING_OVER.names(case.family, case.trigger.lemma) or matches(TAKEN_OVER, case.sentence):
+    told = case.sentence + " " + next_sentences(case.context, limit=1)
+    if HANDING_OVER.names(case.family, case.trigger.lemma) or matches(TAKEN_OVER + "|" + GROUND_TAKEN, told):
+        # the ground left went to someone: handed over, or taken by the other side as the holders left
         return Typed.strategic("RETREAT", ("withdraw",), "Non-violent transfer of territory")
     # troops pulled out with nobody said to take the ground over: a change in the group's activity
     return Typed.strategic(
@@ -334,23 +348,85 @@ def capture(case: Case) -> Typed:
     if matches(PEOPLE_CAPTURED, sentence):
         reason = "fighters captured in an operation: fighting, not ground taken"
         return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
-    if not matches(TERRITORY, sentence) and not named_ground(case.context, case.trigger_span):
+    if _object_is_arms(case) or (
+        not matches(TERRITORY, sentence) and not named_ground(case.context, case.trigger_span)
+    ):
         reason = "fighters captured, no ground named: fighting"
         return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
-    if NEUTRAL_CAPTURE.names(case.family, case.trigger.lemma) and not matches(
-        FIGHT_TOLD, sentence + " " + next_sentences(case.context)
-    ):
+    if _attempted(case):
+        reason = "ground only aimed at: fighting, not ground taken"
+        return Typed.assault(modes, BATTLES, "Armed clash", reason=reason)
+    told = sentence + " " + next_sentences(case.context)
+    if matches(NO_FIGHT, told):
+        return Typed.strategic(
+            "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken without a fight"
+        )
+    if NEUTRAL_CAPTURE.names(case.family, case.trigger.lemma) and not matches(FIGHT_TOLD, told):
         # ACLED keeps battles for ground taken by force; ground taken over with no fight told changes hands
         # peacefully ("recaptured", "overran" tell the force themselves)
         return Typed.strategic(
             "COERCE", ("seize",), "Non-violent transfer of territory", "ground taken with no fighting told"
         )
+    if matches(HOLDER_LEFT, told) and not matches(FORCE_TOLD, told):
+        # even "recaptured": ground its holders left, taken with no force told, changed hands peacefully
+        return Typed.strategic(
+            "COERCE", ("seize",), "Non-violent transfer of territory", "ground its holders left, taken with no fight"
+        )
     # the state's side by its army or government sector whatever its code: a coalition's or peacekeepers'
     # troops (coded 8) regain ground for the government they back
-    state = any(a.inter == Inter.STATE_FORCES or a.sector in MILITARY_OR_GOVERNMENT for a in case.actors)
+    state = _state_takes(case)
     return Typed.assault(
         modes, BATTLES, "Government regains territory" if state else "Non-state actor overtakes territory"
     )
+
+
+def _state_takes(case: Case) -> bool:
+    """Whether the state's side takes the ground: by the doers named before the word when they are of one
+    side only ("Houthi rebels took control ... amid fighting with tribesmen backed by the coalition"),
+    else by the actors' codes."""
+    agent = _doers(case)
+    state_named, others_named = matches(STATE_SIDE, agent), matches(NON_STATE_SIDE, agent)
+    if state_named != others_named:
+        return state_named
+    # the state's side by its army or government sector whatever its code: a coalition's or peacekeepers'
+    # troops (coded 8) regain ground for the government they back
+    return any(a.inter == Inter.STATE_FORCES or a.sector in MILITARY_OR_GOVERNMENT for a in case.actors)
+
+
+def _doers(case: Case) -> str:
+    """The words naming who did the trigger: the subject of its verb (read through "and"), or the "by"
+    phrase of a passive; empty when the parse gives neither."""
+    if case.context is None or case.trigger_span is None:
+        return ""
+    verb = next((t for t in case.context if case.trigger_span[0] <= t.idx < case.trigger_span[1]), None)
+    for _ in range(3):
+        if verb is None:
+            return ""
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if by is not None:
+            return " ".join(t.text for t in by.subtree)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return " ".join(t.text for t in subject.subtree)
+        verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i else None
+    return ""
+
+
+def _object_is_arms(case: Case) -> bool:
+    """Whether the capture word takes weapons ("pistols and bullets were captured in the capital")."""
+    if case.context is None or case.trigger_span is None:
+        return False
+    words = [t for t in case.context if case.trigger_span[0] <= t.idx < case.trigger_span[1]]
+    taken = [c for w in words for c in w.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(matches(ARMS + r"|pistols?|bullets|ammunition", " ".join(t.text for t in c.subtree)) for c in taken)
+
+
+def _attempted(case: Case) -> bool:
+    """Whether the capture word is only what an attack or an attempt aimed at ("an attack to capture the hill")."""
+    if case.context is None or case.trigger_span is None:
+        return False
+    before = case.context.doc.text[case.context.start_char : case.trigger_span[0]].rstrip()
+    return matches(ATTEMPT_BEFORE, before[-40:])
 
 
 @typing_rule("abduct")
