@@ -127,8 +127,16 @@ class Pipeline:
 
 
 def with_relevance(event: Event, relevance: Relevance) -> Event:
-    """``event`` carrying its document's relevance in its extras (kept in the store and every export)."""
-    record = {"score": relevance.score, "stage": relevance.stage, "reason": relevance.reason}
+    """``event`` carrying its document's relevance, and its own sentence's score, in its extras (kept
+    in the store and every export)."""
+    from .relevance.model import bundled
+
+    record = {
+        "score": relevance.score,
+        "sentence_score": round(bundled().score(event.sentence.text), 3),
+        "stage": relevance.stage,
+        "reason": relevance.reason,
+    }
     return replace(event, extras=(*event.extras, ("relevance", record)))
 
 

@@ -75,6 +75,7 @@ def test_ordinary_news_is_never_parsed(pipeline: Pipeline, monkeypatch: pytest.M
     event = out[1].events[0]
     record = dict(event.extras)["relevance"]
     assert record["score"] == out[1].relevance.score and record["stage"] == "relevance.linear.v1"
+    assert 0.0 <= record["sentence_score"] <= 1.0
 
 
 def test_read_all_parses_everything(resources) -> None:  # type: ignore[no-untyped-def]
