@@ -166,6 +166,65 @@ def _people_intercepted(hit: _Hit) -> bool:
     return hit.family.name == "disrupt" and hit.token.lemma_.lower() == "intercept" and captured_people(hit.token)
 
 
+# Objects that make a verb mean something else: "executed the projects", "withdrew the challenge",
+# "handed over the petition", "engaged in talks", "demonstrated its resolve".
+PAPERWORK = frozenset(
+    "project projects plan plans order orders programme programmes program programs contract contracts strategy "
+    "warrant warrants deal deals task tasks scheme schemes transaction transactions policy policies decision "
+    "agreement trade trades motion motions petition petitions letter letters document documents report reports "
+    "list lists cheque cheques bill bills challenge challenges case cases complaint complaints candidacy "
+    "application applications offer offers support funding request requests award awards trophy cup keys "
+    "journalists staff resignation".split()
+)
+TALK = frozenset(
+    "dialogue dialog talks negotiations negotiation discussion discussions conversation debate diplomacy".split()
+)
+EXPLOSIVE_SUBJECTS = frozenset(
+    "bomb bombs device devices explosive explosives ied ieds grenade grenades mine mines landmine landmines "
+    "charge charges shell shells rocket rockets mortar mortars blast blasts explosion explosions".split()
+)
+FORCES = frozenset(
+    "troop troops force forces soldier soldiers fighter fighters unit units army armies militant militants "
+    "rebel rebels militia militias contingent contingents battalion battalions brigade brigades personnel "
+    "peacekeeper peacekeepers marine marines police".split()
+)
+
+
+def _argument_lemma(token: Token) -> str | None:
+    found = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return found.lemma_.lower() if found is not None else None
+
+
+def _another_sense(hit: _Hit) -> bool:
+    """An event word used in another sense, told by what the verb governs."""
+    token, lemma = hit.token, hit.token.lemma_.lower()
+    following = hit.doc[hit.end].lower_ if hit.end < len(hit.doc) else ""
+    if hit.family.name == "attack" and token.lower_ == "wound" and following == "up":
+        return True  # "she wound up on a plane to Paris"
+    if hit.family.name == "attack" and lemma == "execute" and _argument_lemma(token) in PAPERWORK:
+        return True  # "the projects were executed by army engineers"
+    if hit.family.name == "explosion" and hit.phrase == "go off":
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() not in EXPLOSIVE_SUBJECTS  # "his car went off the ramp"
+    if hit.family.name == "protest" and lemma == "demonstrate" and token.pos_ == "VERB":
+        # "this was demonstrated by our decision", "the striker demonstrated why": a showing, not a protest
+        if following in {"that", "why", "how", "what"} or any(
+            c.dep_ in {"nsubjpass", "auxpass"} for c in token.children
+        ):
+            return True
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        crowd = subject is not None and (subject.tag_ == "NNS" or any(c.dep_ == "nummod" for c in subject.children))
+        return not crowd and any(c.dep_ in {"dobj", "ccomp"} for c in token.children)
+    if hit.family.name == "clash" and lemma == "engage":
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        objects = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+        return any(o in TALK for o in objects)  # "engage in a dialogue"
+    if hit.family.name == "withdraw" and lemma in {"withdraw", "hand"}:
+        argument = _argument_lemma(token)
+        return argument is not None and argument not in FORCES and argument in PAPERWORK  # "withdrew the challenge"
+    return False
+
+
 def _bomber_stopped(hit: _Hit) -> bool:
     return hit.family.name == "suicide" and bomber_stopped(hit.doc[hit.start : hit.end].root)
 
@@ -243,6 +302,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _fight_against_an_ill,
     _capture_of_people,
     _people_intercepted,
+    _another_sense,
     _bomber_stopped,
     _kind_of_weapon,
     _riot_gear,

@@ -177,3 +177,32 @@ def test_riot_police_are_no_riot_and_protestors_protest(resources) -> None:  # t
     assert not any(f == "riot" for _, f in found)
     assert ("protestors", "protest") in found
     assert ("riot", "riot") in families("A riot broke out in the prison on Sunday.", resources)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("She wound up on a plane to the wrong city after a booking error.", "wound"),
+        ("The road projects were executed by army engineers last year.", "executed"),
+        ("His car went off the ramp and crashed into the trees.", "went off"),
+        ("This was demonstrated by our decision to keep the embassy open.", "demonstrated"),
+        ("The striker demonstrated why he is the best finisher in the league.", "demonstrated"),
+        ("Both governments are ready to engage in a dialogue on trade.", "engage"),
+        ("The parents withdrew the challenge after the latest tests.", "withdrew"),
+    ],
+)
+def test_event_words_in_another_sense_are_not_event_words(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word not in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A roadside bomb went off near the market on Monday.", "went off"),
+        ("Thousands demonstrated outside parliament against the new law.", "demonstrated"),
+        ("The army withdrew its troops from the border town.", "withdrew"),
+        ("Gunmen executed three villagers in the square.", "executed"),
+    ],
+)
+def test_the_same_words_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word in [w for w, _ in families(text, resources)]
