@@ -24,6 +24,22 @@ TREES = frozenset(
     "olive olives".split()
 )
 EXPLOSIVES = frozenset("explosive explosives dynamite".split())
+# A grenade thrown by hand ("a grenade was hurled at the patrol"): the noun makes the verb an attack,
+# passive or active, whatever words stand between them.
+GRENADES = frozenset("grenade grenades".split())
+THROWING = frozenset("throw hurl lob toss fling chuck".split())
+# Chemical agents used or dropped, whatever the verb names them by ("chlorine was used", "dropped sarin").
+CHEMICAL_AGENTS = frozenset("chlorine sarin novichok tabun vx".split())
+# Nouns that are a chemical weapon only with a word before them ("mustard gas", "nerve agents").
+CHEMICAL_NOUNS = frozenset("gas gases agent agents weapon weapons munition munitions bomb bombs".split())
+CHEMICAL_KINDS = frozenset("chemical chlorine sarin mustard nerve poison poisonous toxic".split())
+USING = frozenset("use employ drop unleash spread spray deploy fire launch".split())
+# What carries an agent ("barrels of poisonous gas", "rockets loaded with sarin"): a chemical weapon when
+# an agent is named inside it.
+CHEMICAL_HOLDERS = frozenset(
+    "barrel barrels canister canisters cylinder cylinders container containers bomb bombs rocket rockets "
+    "shell shells munition munitions".split()
+)
 # Weapons and ammunition that, seized, found, defused or cleared, make a Disrupted weapons use.
 WEAPONRY = frozenset(
     "weapon weapons arm arms ammunition ammo munition munitions explosive explosives ied ieds bomb bombs "
@@ -107,6 +123,22 @@ HOSTILE_DOERS = (
 )
 # Doers that make a base set up, a unit formed or ground taken a conflict matter, not an office or a club.
 MILITARY_DOERS = (*HOSTILE_DOERS, "military", "coalition", "peacekeepers", "troopers", "guerrillas", "separatists")
+# Words that make chlorine or a gas used a weapon, not a cleaner ("the regime used chlorine", "used as a weapon").
+CHEMICAL_USERS = (
+    *MILITARY_DOERS,
+    "regime",
+    "government",
+    "terrorists",
+    "terrorist",
+    "weapon",
+    "weapons",
+    "attack",
+    "attacks",
+    "helicopters",
+    "aircraft",
+    "warplanes",
+    "war",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +157,21 @@ class Frame:
 
 
 FRAMES = (
+    # before the projectiles: "fired rockets filled with chlorine" is a chemical attack
+    Frame(
+        "attack",
+        USING,
+        "object",
+        CHEMICAL_AGENTS | (CHEMICAL_KINDS - {"chemical"}),
+        hostile=True,
+        holders=CHEMICAL_HOLDERS,
+        doers=CHEMICAL_USERS,
+    ),
     Frame("shelling", frozenset({"launch", "fire", "lob"}), "object", PROJECTILES),
     Frame("shelling", frozenset({"fall", "land", "hit", "strike", "slam", "impact"}), "subject", PROJECTILES),
     Frame("explosion", frozenset({"use", "detonate"}), "object", EXPLOSIVES),
+    Frame("attack", THROWING, "object", GRENADES),
+    Frame("attack", USING, "object", CHEMICAL_NOUNS, hostile=True, kinds=CHEMICAL_KINDS, doers=CHEMICAL_USERS),
     Frame("loot", frozenset({"steal", "rustle"}), "object", None, hostile=True),
     Frame("loot", frozenset({"uproot", "chop", "fell"}), "object", TREES, hostile=True),
     Frame("loot", frozenset({"cut"}), "object", TREES, hostile=True, particle="down"),

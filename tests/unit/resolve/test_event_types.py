@@ -1023,3 +1023,89 @@ def test_the_named_doers_decide_who_takes_the_ground(nlp) -> None:  # type: igno
         trigger_span=(at, at + len("took")),
     )
     assert out.acled_subtype == "Non-state actor overtakes territory"
+
+
+def _named(name: str, mode: str, sentence: str, text: str) -> Weapon:
+    at = sentence.index(text)
+    return Weapon(name=name, mode=mode, evidence=Evidence(start=at, end=at + len(text), text=text, stage="test"))
+
+
+def test_a_chemical_agent_used_makes_a_chemical_weapon_event_whoever_fought() -> None:
+    sentence = "Gas spread by the rebels killed five residents amid clashes with the army; it was chlorine."
+    gas = _named("chemical weapon", "unconventional", sentence, "chlorine")
+    out = typed(trig("clash"), sentence=sentence, weapons=(gas,))
+    assert (out.acled_type, out.acled_subtype) == ("Explosions/Remote violence", "Chemical weapon")
+    attacked = "Villagers were attacked with poisonous gas on Tuesday."
+    poison = _named("chemical weapon", "unconventional", attacked, "poisonous gas")
+    assert typed(trig("attack"), sentence=attacked, weapons=(poison,)).acled_subtype == "Chemical weapon"
+
+
+def test_a_chemical_attack_the_event_answers_does_not_make_it_chemical() -> None:
+    sentence = "The air force struck a group it accused of carrying out a chlorine attack the day before."
+    gas = _named("chemical weapon", "unconventional", sentence, "chlorine attack")
+    strike = _named("air strike", "aerial", sentence, "air force")
+    assert typed(trig("airstrike"), sentence=sentence, weapons=(strike, gas)).acled_subtype == "Air/drone strike"
+
+
+def test_shells_said_next_to_have_held_an_agent_are_a_chemical_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels fired shells into two districts of the city on Tuesday. Doctors said the shells contained chlorine."
+    span = next(iter(nlp(text).sents))
+    shells = _named("artillery", "heavy-weapons", text, "shells")
+    out = typed(trig("shelling"), sentence=span.text, weapons=(shells,), context=span)
+    assert out.acled_subtype == "Chemical weapon"
+
+
+def test_missiles_fired_by_jets_are_an_air_strike() -> None:
+    sentence = "Jets fired four missiles at a farm outside the town."
+    out = typed(
+        trig("attack"),
+        sentence=sentence,
+        weapons=(
+            _named("aircraft", "aerial", sentence, "Jets"),
+            _named("missile", "heavy-weapons", sentence, "missiles"),
+        ),
+    )
+    assert out.acled_subtype == "Air/drone strike"
+    both = "Artillery and jets pounded the town."
+    mixed = (_named("artillery", "heavy-weapons", both, "Artillery"), _named("aircraft", "aerial", both, "jets"))
+    assert typed(trig("attack"), sentence=both, weapons=mixed).acled_subtype == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "family"),
+    [
+        (
+            "Russian warplanes carried out combat sorties over rebel positions, killing several fighters.",
+            "combat",
+            "clash",
+        ),
+        ("The insurgents suffered heavy losses in raids by army helicopters.", "raids", "attack"),
+        ("The air force destroyed a column of vehicles near the village.", "destroyed", "loot"),
+    ],
+)
+def test_aircraft_named_as_the_doer_make_an_air_strike(nlp, text: str, word: str, family: str) -> None:  # type: ignore[no-untyped-def]
+    span = next(iter(nlp(text).sents))
+    at = text.index(word)
+    t = Trigger(lemma=word, family=family, kind="violent" if family != "loot" else "material", plover="ASSAULT")
+    out = typed(t, sentence=span.text, context=span, trigger_span=(at, at + len(word)))
+    assert out.acled_subtype == "Air/drone strike"
+    assert out.reason
+
+
+def test_fighters_named_as_the_doer_are_no_air_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebel fighters destroyed a column of vehicles near the village."
+    span = next(iter(nlp(text).sents))
+    at = text.index("destroyed")
+    t = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
+    out = typed(t, sentence=span.text, context=span, trigger_span=(at, at + len("destroyed")))
+    assert out.acled_subtype != "Air/drone strike"
+
+
+def test_a_raid_that_ends_in_weapons_seized_is_disrupted_weapons_use() -> None:
+    raid = Trigger(lemma="raid", family="attack", kind="violent", plover="ASSAULT")
+    found = "Police recovered three rifles and a box of cartridges during a raid on a farmhouse."
+    out = typed(raid, sentence=found)
+    assert out.acled_subtype == "Disrupted weapons use"
+    assert out.reason
+    harmed = "Police killed two suspects during a raid on a farmhouse and recovered three rifles."
+    assert typed(raid, sentence=harmed, killed=True).acled_subtype != "Disrupted weapons use"

@@ -116,3 +116,41 @@ def test_people_intercepted_are_not_a_disruption(resources) -> None:  # type: ig
 )
 def test_strategic_frames_need_an_armed_doer_and_their_noun(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not any(f in {"pact", "base", "mobilize", "capture"} for _, f in families(text, resources))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A hand grenade was hurled at a police post in the old town on Monday.", "hurled"),
+        ("Unknown men lobbed two grenades into the courtyard of the mosque.", "lobbed"),
+        ("Militants tossed a grenade at a passing army truck.", "tossed"),
+    ],
+)
+def test_a_grenade_thrown_is_an_attack_word_active_or_passive(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert (word, "attack") in families(text, resources)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The regime dropped chlorine on a rebel-held suburb overnight.", "dropped"),
+        ("Insurgents used mustard gas against an army unit near the border.", "used"),
+        ("Sarin was likely used as a weapon in the attack, the inspectors said.", "used"),
+        ("Government helicopters dropped barrels of toxic gas on the town.", "dropped"),
+        ("Rebels fired rockets filled with chlorine into the city.", "fired"),
+    ],
+)
+def test_a_chemical_agent_used_or_dropped_is_an_attack_word(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert (word, "attack") in families(text, resources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant used chlorine to treat the town's drinking water.",  # no weapon, no hostile doer
+        "Police threw stun grenades to break up the crowd.",  # crowd control
+        "The players threw the ball into the crowd.",
+    ],
+)
+def test_chemicals_and_throwing_need_a_weapon_and_a_hostile_story(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f == "attack" for _, f in families(text, resources))

@@ -62,7 +62,7 @@ def test_offsets_slice_back_to_the_text(resources, prefix: str, suffix: str) -> 
     ("text", "word", "family"),
     [
         ("A shoot-out took place in the market district.", "shoot-out", "clash"),
-        ("Two men threw a grenade at the checkpoint.", "threw a grenade", "attack"),
+        ("Two men threw a grenade at the checkpoint.", "threw", "attack"),  # the grenade frame reads the verb
         ("Farm workers held a sit-in outside the ministry.", "held a sit-in", "protest"),
         ("Taxi drivers drove in a motorcade to demand lower fuel prices.", "motorcade", "protest"),
         ("Residents blocked the road to demand clean water.", "blocked the road", "protest"),

@@ -8,6 +8,7 @@ blast, warning shots, violence as a protest's grievance, crowd control, sexual v
 from __future__ import annotations
 
 from ..event_words import (
+    ARMS,
     BATTLES,
     CROWD_AIMED,
     CROWD_CONTROL,
@@ -39,7 +40,26 @@ def search_raid(case: Case) -> Typed | None:
         # "a search and arrest campaign ... During the raid, ten men were arrested": a raid by the state
         # that ends in detentions, with no one harmed, is told for its arrests
         return Typed.strategic("COERCE", ("arrest",), "Arrests", "a raid whose outcome is arrests, no one harmed")
+    if (
+        SEARCH_RAIDS.names(case.family, case.trigger.lemma)
+        and not case.killed
+        and not non_state_doers(case.actors)
+        and matches(WEAPONS_SEIZED, case.sentence)
+        and not matches(HARMED, case.sentence)
+    ):
+        # "police seized eight guns and 500 bullets following a raid on the house": told for the weapons taken
+        return Typed.strategic(
+            "COERCE", ("seize",), "Disrupted weapons use", "a raid whose outcome is weapons seized, no one harmed"
+        )
     return None
+
+
+# Weapons taken in a search ("seized a huge amount of weapons", "recovered two rifles").
+WEAPONS_SEIZED = (
+    r"(?:seiz\w*|confiscat\w*|recover\w*|impound\w*|discover\w*|found|unearth\w*) (?:[\w,.-]+ ){0,5}?(?:\w+-)?(?:"
+    + ARMS
+    + r"|pistols?|bullets|firearms?)"
+)
 
 
 def shot_down_aircraft(case: Case) -> Typed | None:

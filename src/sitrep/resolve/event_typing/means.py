@@ -28,6 +28,19 @@ if TYPE_CHECKING:
 
 
 REMOTE_MODES = frozenset({"heavy-weapons", "aerial", "drone", "explosives"})
+# Chemical agents among the unconventional means (not nuclear, biological or radiological ones, nor
+# white phosphorus, an incendiary).
+CHEMICAL_AGENT = r"chemical|chlorine|sarin|mustard|nerve (?:agent|gas)|vx|novichok|tabun|toxic|poison\w*|gas attacks?"
+# Words before a chemical agent that make it what someone else did, the cause the event answers
+# ("strikes on groups it accused of carrying out a chlorine attack").
+BLAMED_BEFORE = re.compile(
+    r"\b(?:accus\w*|blam\w*|retaliat\w*|response|revenge|reprisal|responsible)\b(?:\W+\w+){0,6}\W+$", re.IGNORECASE
+)
+# A projectile said to have carried an agent, in the sentences after the event ("the shells contained chlorine").
+FILLED_WITH = (
+    r"(?:shells?|rockets?|bombs?|munitions?|missiles?|projectiles?|barrels?|canisters?)\s+(?:\w+\s+){0,3}?"
+    r"(?:contain\w*|filled with|loaded with|carr\w+|released)\s+(?:\w+\s+){0,3}?(?:" + CHEMICAL_AGENT + ")"
+)
 
 
 def remote_means(weapons: tuple[Weapon, ...], sentence: str) -> bool:
@@ -38,6 +51,22 @@ def remote_means(weapons: tuple[Weapon, ...], sentence: str) -> bool:
         and re.search(r"\b(?:by|with|using)\s+(?:[\w-]+\s+){0,3}" + re.escape(w.evidence.text), sentence, re.IGNORECASE)
         for w in weapons
     )
+
+
+def _blamed(weapon: Weapon, sentence: str) -> bool:
+    at = sentence.lower().find(weapon.evidence.text.lower())
+    return at > 0 and BLAMED_BEFORE.search(sentence[:at]) is not None
+
+
+def chemical_agent_used(weapons: tuple[Weapon, ...], sentence: str, after: str = "") -> bool:
+    """A chemical agent used in the event, whatever the verb ("attacked with poisonous gas", "chlorine was
+    dropped"), or said in the next sentences to fill its projectiles; not one the event answers."""
+    if any(
+        w.mode == "unconventional" and matches(CHEMICAL_AGENT, w.evidence.text) and not _blamed(w, sentence)
+        for w in weapons
+    ):
+        return True
+    return matches(FILLED_WITH, after) and any(w.mode in REMOTE_MODES for w in weapons)
 
 
 def light_arms(weapon: Weapon, sentence: str) -> bool:
@@ -78,13 +107,24 @@ def named_ground(context: Span | None, trigger_span: tuple[int, int] | None) -> 
     return False
 
 
+def _missiles_from_the_air(weapons: tuple[Weapon, ...]) -> bool:
+    """Aircraft or drones named, then missiles and no other heavy weapon ("jets fired missiles at ...")."""
+    heavy = [w for w in weapons if w.mode == "heavy-weapons"]
+    flying = [w.evidence.start for w in weapons if w.mode in ("aerial", "drone")]
+    return (
+        bool(heavy and flying)
+        and all(w.name == "missile" for w in heavy)
+        and min(flying) < min(w.evidence.start for w in heavy)
+    )
+
+
 def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> tuple[str | None, str | None]:
     names = {w.name for w in weapons}
     modes = {w.mode for w in weapons}
     heavy_guns_only = "firearms" in modes and not any(light_arms(w, sentence) for w in weapons)
     if "suicide-attack" in modes or family == "suicide":
         return "Suicide bomb", None
-    if "unconventional" in modes:
+    if any(w.mode == "unconventional" and not _blamed(w, sentence) for w in weapons):
         return "Chemical weapon", None
     if family == "airstrike":
         return "Air/drone strike", None
@@ -96,6 +136,8 @@ def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> t
         DEVICE, sentence
     ):
         return "Remote explosive/landmine/IED", None
+    if _missiles_from_the_air(weapons):
+        return "Air/drone strike", "missiles fired by the aircraft named before them: coded as an air strike"
     if "heavy-weapons" in modes and modes & {"aerial", "drone"}:
         return "Shelling/artillery/missile attack", "artillery and aircraft both named: coded as shelling"
     if "heavy-weapons" in modes:

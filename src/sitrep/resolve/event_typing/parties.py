@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ...actor_kinds import Inter, is_armed, is_civilian, is_crowd, is_state
 from ...model import Actor, Trigger
@@ -21,6 +22,9 @@ from ..event_words import (
     UNARMED_DOERS,
 )
 from ..wording import matches, whole_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 def killed_civilians(sentence: str) -> bool:
@@ -200,3 +204,47 @@ def non_state_doers(actors: tuple[Actor, ...]) -> bool:
     """The doers include a non-state armed group (rebels, militias, gangs) and no state actor."""
     state = any(is_state(a) for a in actors)
     return not state and any(is_armed(a) and a.inter != Inter.EXTERNAL_FORCES for a in actors)
+
+
+def doer_phrase(context: Span | None, trigger_span: tuple[int, int] | None, *, nouns: bool = True) -> str:
+    """The words naming who did the trigger: the subject of its verb (read through "and"), or the "by"
+    phrase of a passive; empty when the parse gives neither. With ``nouns``, a noun trigger is read
+    too: its own "by" phrase ("raids by army helicopters"), or the subject of the verb it is the object
+    of ("warplanes carried out combat sorties")."""
+    if context is None or trigger_span is None:
+        return ""
+    word: Token | None = next((t for t in context if trigger_span[0] <= t.idx < trigger_span[1]), None)
+    if word is None:
+        return ""
+    if nouns and word.pos_ in {"NOUN", "PROPN"}:
+        by = _by_phrase(word)
+        if by:
+            return by
+        if word.dep_ in {"compound", "amod"} and word.head.i != word.i:
+            word = word.head
+            by = _by_phrase(word)
+            if by:
+                return by
+        if word.dep_ != "dobj":
+            return ""
+        word = word.head
+    verb: Token | None = word
+    for _ in range(3):
+        if verb is None:
+            return ""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return " ".join(t.text for t in agent.subtree)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return " ".join(t.text for t in subject.subtree)
+        verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i else None
+    return ""
+
+
+def _by_phrase(noun: Token) -> str:
+    """The noun's "by" phrase, or one right after it that the parse hung elsewhere ("losses in raids by ...")."""
+    by = next((c for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"), None)
+    if by is None and noun.i + 1 < len(noun.doc) and noun.nbor().lower_ == "by":
+        by = noun.nbor()
+    return " ".join(t.text for t in by.subtree) if by is not None else ""

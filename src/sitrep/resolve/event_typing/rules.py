@@ -44,6 +44,7 @@ from .means import named_ground, next_sentences, remote_means
 from .parties import (
     agent_text,
     crowd_agent,
+    doer_phrase,
     killed_civilians,
     non_state_doers,
     without_actors,
@@ -51,7 +52,7 @@ from .parties import (
 )
 from .protest import in_grievance_at, protest_typed, riot_typed
 from .typed import Case, Guard, Typed, TypingRule, first_of
-from .violence import violence_typed
+from .violence import AIRCRAFT_DOERS, violence_typed
 
 # Sectors whose forces taking ground is the government regaining it (police are not counted).
 MILITARY_OR_GOVERNMENT = frozenset({"MIL", "GOV"})
@@ -226,8 +227,11 @@ def _struck_from_afar(case: Case) -> bool:
 
 
 def _destroyed_from_afar(case: Case) -> Typed | None:
-    if remote_means(case.weapons, case.sentence):
-        # "launchers destroyed by artillery": destroyed with a weapon of remote violence, coded by that weapon
+    if remote_means(case.weapons, case.sentence) or matches(
+        AIRCRAFT_DOERS, doer_phrase(case.context, case.trigger_span)
+    ):
+        # "launchers destroyed by artillery", "the air force destroyed vehicles": destroyed with a weapon of
+        # remote violence, coded by that weapon
         typed = violence_typed(_as_attack(case))
         if typed.acled_type == EXPLOSIONS:
             return typed
@@ -394,22 +398,8 @@ def _state_takes(case: Case) -> bool:
 
 
 def _doers(case: Case) -> str:
-    """The words naming who did the trigger: the subject of its verb (read through "and"), or the "by"
-    phrase of a passive; empty when the parse gives neither."""
-    if case.context is None or case.trigger_span is None:
-        return ""
-    verb = next((t for t in case.context if case.trigger_span[0] <= t.idx < case.trigger_span[1]), None)
-    for _ in range(3):
-        if verb is None:
-            return ""
-        by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if by is not None:
-            return " ".join(t.text for t in by.subtree)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return " ".join(t.text for t in subject.subtree)
-        verb = verb.head if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i else None
-    return ""
+    """The words naming who took the ground: the subject of the capture verb, or its "by" phrase."""
+    return doer_phrase(case.context, case.trigger_span, nouns=False)
 
 
 def _object_is_arms(case: Case) -> bool:

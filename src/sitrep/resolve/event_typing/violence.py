@@ -35,9 +35,10 @@ from ..event_words import (
     VAC,
 )
 from ..wording import matches
-from .means import light_arms, remote_subtype
+from .means import chemical_agent_used, light_arms, remote_subtype
 from .parties import (
     crowd_agent,
+    doer_phrase,
     killed_civilians,
     people_against_forces,
     sides_text,
@@ -66,6 +67,7 @@ class Scene:
     small_arms_fight: bool  # small arms fired, and not said to be secondary
     exchange: bool  # a clash word, or an exchange of fire told
     answered: bool  # fire returned, told in the sentence or the next ones
+    doers: str  # the words naming who did it, from the parse ("Russian warplanes"); empty when not read
 
     @property
     def family(self) -> str:
@@ -103,7 +105,36 @@ def _scene(case: Case, after: str) -> Scene:
         exchange=trigger.family == "clash" or matches(EXCHANGE, sentence),
         # Fire returned, told in the sentence or the next ones ("... The other side responded to the fire").
         answered=matches(TWO_WAY, sentence) or matches(TWO_WAY, after),
+        doers=doer_phrase(case.context, case.trigger_span),
     )
+
+
+# Aircraft and drones named as the doer ("Russian warplanes carried out sorties", "raids by army
+# helicopters"): whatever the event word, they strike from the air.
+AIRCRAFT_DOERS = (
+    r"warplanes?|war planes?|jets?|fighter jets?|aircraft|helicopters?|choppers?|gunships?|bombers?|drones?|uavs?|"
+    r"air ?force|aviation|airstrikes?|air strikes?|air raids?"
+)
+
+
+def _chemical_agent(s: Scene) -> Typed | None:
+    # ACLED codes any use of chemical agents as a chemical weapon event, whoever fought whom.
+    if chemical_agent_used(s.weapons, s.sentence, s.after):
+        return s.typed(EXPLOSIONS, "Chemical weapon", default="unconventional")
+    return None
+
+
+def _aircraft_doer(s: Scene) -> Typed | None:
+    flying = any(w.mode in ("aerial", "drone") and w.evidence.text in s.doers for w in s.weapons)
+    if s.doers and (flying or matches(AIRCRAFT_DOERS, s.doers)):
+        drone = matches(r"drones?|uavs?", s.doers)
+        return s.typed(
+            EXPLOSIONS,
+            "Air/drone strike",
+            "aircraft named as the doer: coded as an air strike",
+            default="drone" if drone else "aerial",
+        )
+    return None
 
 
 def _drug_trade(s: Scene) -> Typed | None:
@@ -280,10 +311,12 @@ def _armed_sides(s: Scene) -> Typed | None:
 
 
 STEPS: tuple[Callable[[Scene], Typed | None], ...] = (
+    _chemical_agent,
     _drug_trade,
     _fire_both_ways,
     _bomber_engaged,
     _air_support,
+    _aircraft_doer,
     _area_shelled,
     _small_arms_at_armed,
     _shelling_in_fight,
