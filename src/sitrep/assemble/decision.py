@@ -64,6 +64,9 @@ def decide(view: SentenceView, so_far: DraftsSoFar) -> Decision:
         return _figures_or_skip(view, so_far, "the same demonstration told again")
     if words.unarmed_killing and so_far.last_violent and not _new_town(view.places, drafts):
         return Decision(kind=DecisionKind.TOLL_ONLY, reason="killing with no armed doer after a violent event")
+    if words.claimed and not drafts:
+        # "X claimed responsibility for the attack on Y" with no attack told: the claim is a verbal event
+        return _figures_or_skip(view, so_far, "an act told only as what a claim or an accusation is about")
     if words.referring and words.generic and not drafts and not own:
         # "condemns the aggression" with nothing told: the verbal event is enough
         return Decision(kind=DecisionKind.SKIP, reason="a word pointing back at nothing told")

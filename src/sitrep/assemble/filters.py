@@ -164,3 +164,58 @@ def _aggregate(tok: Token) -> bool:
         return True
     prep = tok.head if tok.dep_ == "pobj" else None
     return prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in AGGREGATE_HEADS
+
+
+# A claim of responsibility: "claimed responsibility for", "took credit for", "denied involvement in".
+CLAIM_NOUNS = frozenset({"responsibility", "credit", "involvement", "complicity"})
+# Verbs whose object is an act someone is said to have done ("claimed the murder", "accused Iran of bombing").
+CLAIMING_VERBS = frozenset({"claim"})
+BLAMING_VERBS = frozenset({"accuse", "blame", "suspect"})
+# How far up the parse a claimed event word is looked for (noun, preposition, noun, verb ...).
+CLAIM_DEPTH = 6
+
+
+def claimed(ctx: Context, trig: Mention, sent: Span) -> bool:
+    """Whether an event word is told only as what a claim or an accusation is about: "X claimed
+    responsibility for the attack", "took credit for the bombing", "has claimed the murder of",
+    "accused Y of bombing", "bombers are suspected to be behind the blasts", "responsible for the
+    attack". The claim is a verbal event; the act it is about is not told as happening here.
+
+    A claim of responsibility dated before its verb ("On 3 May, IS claimed the firing of 3 missiles
+    at a garrison in X", as ACLED's notes tell a claimed attack) reports the act itself."""
+    tok = ctx.token_at(trig.start, trig.end)
+    child, head = tok, tok.head
+    for _ in range(CLAIM_DEPTH):
+        if head.i == child.i:
+            return False
+        lemma = head.lemma_.lower()
+        if child.dep_ == "dobj" and lemma in CLAIMING_VERBS:
+            return not _dated_before(ctx, sent, head)
+        if head.pos_ == "ADP":
+            if head.lower_ in {"for", "in"} and (
+                head.head.lemma_.lower() in CLAIM_NOUNS or head.head.lemma_.lower() == "responsible"
+            ):
+                claim = head.head
+                return not (_claims_own(claim) and _dated_before(ctx, sent, claim))
+            if head.lower_ in {"for", "in"} and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in head.head.children
+            ):
+                return not _dated_before(ctx, sent, head.head)
+            if head.lower_ in {"of", "for"} and head.head.lemma_.lower() in BLAMING_VERBS:
+                return True
+            if head.lower_ == "behind" and head.head.lemma_.lower() == "be":
+                return True  # "are suspected to be behind the blasts", "who was behind the attack"
+        if child.dep_ in {"nsubj", "nsubjpass"} and lemma in BLAMING_VERBS:
+            return True  # "suicide bombers are suspected to be behind": the doers a claim names
+        child, head = head, head.head
+    return False
+
+
+def _claims_own(claim: Token) -> bool:
+    """ "claimed responsibility": the claim noun is the object of claiming, not "denied involvement"."""
+    return claim.dep_ == "dobj" and claim.head.lemma_.lower() in {"claim", "take", "accept", "assume"}
+
+
+def _dated_before(ctx: Context, sent: Span, verb: Token) -> bool:
+    """A date named in the sentence before the claim's verb ("On 3 May 2020, IS claimed ...")."""
+    return any(sent.start_char <= d.start < verb.idx for d in ctx.in_sentence(ctx.dates, sent))

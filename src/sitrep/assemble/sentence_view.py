@@ -13,7 +13,15 @@ from ..resolve.wording import says_any
 from .claimant_and_certainty import certainty_of
 from .context import Context
 from .families import KILL_WORDS, ORDNANCE_MODES, family_rank, has_flag
-from .filters import after_request, anaphoric, content_of_verbal, habitual, retold_of_someone, told_as_setting
+from .filters import (
+    after_request,
+    anaphoric,
+    claimed,
+    content_of_verbal,
+    habitual,
+    retold_of_someone,
+    told_as_setting,
+)
 from .places import pick_places, place_told_before
 from .roles import armed_agent
 
@@ -22,6 +30,31 @@ if TYPE_CHECKING:
 
 
 BLAST_WORDS = frozenset({"explosion", "explosions", "blast", "blasts"})
+# Event words that say only that something blew up.
+BLAST_LEMMAS = frozenset({"explosion", "blast", "explode", "detonation"})
+# What a blast did: killed, hurt, destroyed (read beside a blast word only).
+HARM_LEMMAS = KILL_WORDS | {"injure", "wound"}
+# Where things blow up by accident: a blast told there, with no weapon and no fighters, is an industrial accident.
+INDUSTRIAL_SITES = frozenset(
+    {
+        "factory",
+        "plant",
+        "warehouse",
+        "industrial area",
+        "industrial zone",
+        "refinery",
+        "chemical",
+        "chemicals",
+        "fertilizer",
+        "fertiliser",
+        "petroleum",
+        "oil company",
+        "gas station",
+        "petrol station",
+        "fuel depot",
+        "fireworks",
+    }
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +67,7 @@ class EventWords:
     generic: bool  # every word is a generic fight word ("attack", "clash")
     referring: bool  # every word points back, is what a verbal event talks about, or follows a request
     unarmed_killing: bool  # only killing words, and no armed actor doing them: perhaps only a toll
+    claimed: bool  # every word is only what a claim or an accusation is about ("claimed the attack")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +120,12 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     non_conflict = (says_any(sent.text, ctx.lex.non_conflict_context) and not forces_here and not ordnance) or (
         ctx.non_conflict_document and not armed_agent(ctx, trigs, actors_here) and not ordnance
     )
+    if not non_conflict and not forces_here and not ordnance and not armed_here:
+        # "an explosion ripped through a warehouse of petroleum products": an accident, not a bomb
+        blasts_only = any(t.value.lemma in BLAST_LEMMAS for t in material) and all(
+            t.value.lemma in BLAST_LEMMAS or t.value.lemma in HARM_LEMMAS or t.value.family == "loot" for t in material
+        )
+        non_conflict = blasts_only and _industrial_site(ctx, sent)
     if non_conflict:
         # A flood, a crash or a match explains generic violent words; a protest or an abduction stays one.
         material = [t for t in material if has_flag(t.value.family, "context_immune")]
@@ -108,15 +148,29 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     )
 
 
+def _industrial_site(ctx: Context, sent: Span) -> bool:
+    """An industrial site named in the sentence, or in the sentence before when no armed actor is named
+    there ("An explosion tore through a chemical plant. The blast killed 15 workers.")."""
+    if says_any(sent.text, INDUSTRIAL_SITES):
+        return True
+    if sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    return says_any(before.text, INDUSTRIAL_SITES) and not any(
+        is_armed(m.value) for m in ctx.in_sentence(ctx.actors, before)
+    )
+
+
 def _event_words(
     ctx: Context, sent: Span, material: list[Mention], all_verbal: list[Mention], actors: list[Mention]
 ) -> EventWords:
     # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
     real = {id(t): certainty_of(ctx, t, sent).happened for t in material}
     setting = {id(t): told_as_setting(ctx, t, sent) for t in material}
+    claim = {id(t): claimed(ctx, t, sent) for t in material}
     primary = min(
         material,
-        key=lambda t: (not real[id(t)], setting[id(t)], family_rank(t.value.family), t.start),
+        key=lambda t: (not real[id(t)], claim[id(t)], setting[id(t)], family_rank(t.value.family), t.start),
     )
     only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
     return EventWords(
@@ -125,7 +179,9 @@ def _event_words(
         happened=real[id(primary)],
         generic=all(has_flag(t.value.family, "generic") for t in material),
         referring=all(
-            anaphoric(ctx, t) or content_of_verbal(ctx, t, all_verbal) or after_request(t, all_verbal) for t in material
+            anaphoric(ctx, t) or content_of_verbal(ctx, t, all_verbal) or after_request(t, all_verbal) or claim[id(t)]
+            for t in material
         ),
         unarmed_killing=only_kill and not armed_agent(ctx, material, actors),
+        claimed=all(claim.values()),
     )

@@ -27,6 +27,7 @@ class KeyedWords:
 # The trigger stage (stages/triggers.py).
 PATROL = KeyedWords(family="mobilize", words=frozenset({"patrol"}), rule="the patrolling unit, not the act")
 DOWNED = KeyedWords(family="disrupt", words=frozenset({"down"}), rule="a downed aircraft, not downed tools")
+ENGAGE = KeyedWords(family="clash", words=frozenset({"engage"}), rule="engaging the enemy, not engaged in a trade")
 RELEASE = KeyedWords(family="other", words=frozenset({"release"}), rule="prisoners or captives set free")
 DISPLACEMENT = KeyedWords(
     family="other", prefixes=("displace", "flee", "forced to"), rule="people displaced by a conflict"
@@ -63,6 +64,7 @@ NEUTRAL_CAPTURE = KeyedWords(
 KEYED_WORDS: tuple[KeyedWords, ...] = (
     PATROL,
     DOWNED,
+    ENGAGE,
     RELEASE,
     DISPLACEMENT,
     WOUNDING,

@@ -97,6 +97,110 @@ ARMED_PARTY_WORDS = (
 )
 
 
+# Forces of nature: what they hit or destroy is a disaster, not an attack ("hit by an earthquake").
+NATURAL_FORCES = frozenset(
+    "earthquake earthquakes quake quakes tremor tremors flood floods flooding storm storms cyclone cyclones "
+    "typhoon typhoons hurricane hurricanes tornado tornadoes tsunami landslide landslides mudslide mudslides "
+    "drought wildfire wildfires bushfire bushfires blaze rain rains downpour downpours heatwave "
+    "avalanche lightning virus pandemic epidemic locusts eruption volcano".split()
+)
+
+
+def struck_by_nature(token: Token) -> bool:
+    """Whether a violent verb's doer is a force of nature: "the area was hit by an earthquake",
+    "a cyclone destroyed 300 houses", "flood-hit areas"."""
+    before = token.i - 1
+    if before >= 0 and token.doc[before].tag_ == "HYPH":
+        before -= 1
+    if before >= 0 and token.doc[before].lemma_.lower() in NATURAL_FORCES:
+        return True
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in NATURAL_FORCES:
+            return True
+        if child.dep_ == "agent" and any(g.lemma_.lower() in NATURAL_FORCES for g in child.children):
+            return True
+    return False
+
+
+# What can be mobilised that is not armed men: "mobilized efforts to help", "mobilise resources".
+CIVIL_MEANS = frozenset(
+    "effort efforts resource resources fund funds funding support aid help relief volunteer volunteers "
+    "voter voters vote votes opinion donation donations money capital investment investors".split()
+)
+# What can be taken over that is no ground: a firm, a title, a post ("a website taken over by X").
+NON_GROUND = frozenset(
+    "website site company companies firm firms business businesses bank stake shares account accounts channel "
+    "newspaper magazine brand club team franchise chain leadership presidency chairmanship post role duties "
+    "management portfolio ministry".split()
+)
+
+
+def object_of(token: Token) -> Token | None:
+    """What a verb acts on: its object, its passive subject, or the noun a participle describes
+    ("the website, taken over by X")."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            return child
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return token.head
+    return None
+
+
+# Ordinary crime: an arrest for it is police work, not a political arrest (ACLED codes the arrests
+# of activists, opposition figures and fighters, and of gang members where gangs are an armed party).
+ORDINARY_CRIME_WORDS = (
+    "robbery",
+    "robberies",
+    "robber",
+    "robbers",
+    "theft",
+    "thefts",
+    "thief",
+    "thieves",
+    "stealing",
+    "stolen",
+    "burglary",
+    "burglaries",
+    "counterfeit",
+    "fake currency",
+    "fraud",
+    "scam",
+    "smuggling",
+    "smuggler",
+    "smugglers",
+    "drug trafficking",
+    "narcotics",
+    "money laundering",
+    "embezzlement",
+    "bribery",
+    "pornographic",
+    "poaching",
+    "contraband",
+)
+# Words that make an arrest political or part of a conflict even when a crime is named beside it.
+POLITICAL_ARREST_WORDS = (
+    "protest",
+    "protests",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "activist",
+    "activists",
+    "opposition",
+    "journalist",
+    "journalists",
+    "terror",
+    "terrorism",
+    "terrorist",
+    "terrorists",
+    "gang",
+    "gangs",
+    "cartel",
+    "cartels",
+    "political",
+)
+
+
 PRISONER_WORDS = ("prisoners", "prisoner", "detainees", "captives", "hostages", "prison", "prisons", "prisoners of war")
 # Causes that make a displacement part of a conflict.
 CONFLICT_CAUSES = (
@@ -148,8 +252,8 @@ GROUND_VERBS = frozenset("recapture retake liberate overrun".split())
 def captured_people(token: Token) -> bool:
     """Whether a capture word takes people who are not fighters ("tried to capture two thieves"),
     reading through conjoined verbs ("were beaten, robbed or captured")."""
-    if token.dep_ == "acl" and token.head.lower_ in CAPTIVE_NOUNS:
-        return True  # "a member of the gang, captured during a robbery"
+    if token.dep_ == "acl" and _person_noun(token.head):
+        return True  # "a suspect, captured during a robbery", "a member of a youth gang, captured by ..."
     verb = token
     named_people = token.lemma_.lower() not in GROUND_VERBS
     for _ in range(3):
@@ -161,6 +265,16 @@ def captured_people(token: Token) -> bool:
         else:
             break
     return False
+
+
+def _person_noun(noun: Token) -> bool:
+    """A noun for people: "a suspect", "a 20-year-old, a member of a gang", or the gang of "a member of a gang"."""
+    if noun.lower_ in CAPTIVE_NOUNS or (noun.lower_ == "old" and any(c.lower_ == "year" for c in noun.children)):
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in CAPTIVE_NOUNS for c in noun.children):
+        return True
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in CAPTIVE_NOUNS
 
 
 # What a crowd blocks when it protests by blocking.

@@ -16,6 +16,8 @@ from ..resolve.keyed_words import (
     CLOSING,
     DISPLACEMENT,
     DOWNED,
+    ENGAGE,
+    NEUTRAL_CAPTURE,
     PATROL,
     RELEASE,
     WOUNDING,
@@ -28,7 +30,11 @@ from ..span_index import SpanIndex
 from .trigger_cues import (
     AIRCRAFT_WORDS,
     ARMED_PARTY_WORDS,
+    CIVIL_MEANS,
     CONFLICT_CAUSES,
+    NON_GROUND,
+    ORDINARY_CRIME_WORDS,
+    POLITICAL_ARREST_WORDS,
     PRISONER_WORDS,
     RIOT_GEAR_HEADS,
     WATCHING_VERBS,
@@ -37,7 +43,9 @@ from .trigger_cues import (
     blocks_a_way,
     captured_people,
     crowd_subject,
+    object_of,
     someone_hurt_someone,
+    struck_by_nature,
     violence_signs,
 )
 from .trigger_frames import find_frames
@@ -122,6 +130,44 @@ def _firing_range(hit: _Hit) -> bool:
 def _tools_downed(hit: _Hit) -> bool:
     # "downed tools" is a strike; a downed drone is an interception
     return hit.names(DOWNED) and not has_any_word(hit.sentence(), AIRCRAFT_WORDS)
+
+
+def _engaged_in_a_pursuit(hit: _Hit) -> bool:
+    # "a gang engaged in stealing cars", "engaged in talks": taking part in something, not fighting
+    return hit.names(ENGAGE) and any(c.dep_ == "prep" and c.lower_ == "in" for c in hit.token.children)
+
+
+def _arrest_for_ordinary_crime(hit: _Hit) -> bool:
+    # "police arrested ten persons and recovered counterfeit notes": police work, not a political arrest
+    if hit.family.name != "arrest":
+        return False
+    sentence = hit.sentence()
+    return has_any_word(sentence, ORDINARY_CRIME_WORDS) and not has_any_word(
+        sentence, ARMED_PARTY_WORDS + POLITICAL_ARREST_WORDS
+    )
+
+
+def _struck_by_nature(hit: _Hit) -> bool:
+    # "an area recently hit by an earthquake", "floods destroyed crops": a disaster, not an attack
+    return (
+        hit.family.kind != "verbal" and hit.token.pos_ == "VERB" and struck_by_nature(hit.doc[hit.start : hit.end].root)
+    )
+
+
+def _means_mobilized(hit: _Hit) -> bool:
+    # "the military mobilized efforts to help people trapped by the flood": no troops moved
+    if hit.family.name != "mobilize" or hit.token.pos_ != "VERB":
+        return False
+    acted_on = object_of(hit.token)
+    return acted_on is not None and acted_on.lemma_.lower() in CIVIL_MEANS
+
+
+def _no_ground_taken(hit: _Hit) -> bool:
+    # "a website taken over by a media group", "took over the leadership": a firm or a post, not ground
+    if not hit.names(NEUTRAL_CAPTURE):
+        return False
+    acted_on = object_of(hit.doc[hit.start : hit.end].root)
+    return acted_on is not None and acted_on.lower_ in NON_GROUND
 
 
 def _pact_without_armed_party(hit: _Hit) -> bool:
@@ -296,6 +342,11 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _protest_not_held,
     _firing_range,
     _tools_downed,
+    _engaged_in_a_pursuit,
+    _arrest_for_ordinary_crime,
+    _struck_by_nature,
+    _means_mobilized,
+    _no_ground_taken,
     _pact_without_armed_party,
     _release_not_of_prisoners,
     _displaced_without_conflict,
