@@ -112,8 +112,10 @@ def struck_by_nature(token: Token) -> bool:
     before = token.i - 1
     if before >= 0 and token.doc[before].tag_ == "HYPH":
         before -= 1
-    if before >= 0 and token.doc[before].lemma_.lower() in NATURAL_FORCES:
-        return True
+    previous = token.doc[before] if before >= 0 else None
+    of_it = previous is not None and previous.dep_ == "pobj" and previous.head.lower_ == "of"
+    if previous is not None and previous.lemma_.lower() in NATURAL_FORCES and not of_it:
+        return True  # "flood-hit areas", "earthquakes hit areas"; not "victims of the floods blocked the road"
     for child in token.children:
         if child.dep_ == "nsubj" and child.lemma_.lower() in NATURAL_FORCES:
             return True

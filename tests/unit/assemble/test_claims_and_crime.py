@@ -95,3 +95,31 @@ def test_a_blast_told_after_an_industrial_accident_is_the_accident(pipeline: Pip
 def test_a_bomb_at_a_factory_stays_a_bombing(pipeline: Pipeline) -> None:
     text = "Militants detonated a bomb at a textile factory in Quetta on Monday, killing three guards."
     assert subtype(pipeline, text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dated report of an act whose doers stand accused tells the act, as ACLED's notes do
+        ("On 2 May 2024, soldiers in Kindu are accused of beating a trader at a checkpoint.", "Attack"),
+        # the accusation is about the theft; what happened in the clause after it is told as happening
+        (
+            "On 2 May 2024, a crowd tried to seize two men accused of stealing goats in Kindu when the police "
+            "intervened and fired at the rioters, killing a woman.",
+            None,
+        ),
+        # flood victims protesting: the floods are what they suffered, not the doer of the blockade
+        (
+            "On 8 May 2024, victims of the recent floods blocked the main road in Kindu to demand aid.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_accusations_and_disasters_do_not_swallow_reported_acts(
+    pipeline: Pipeline, text: str, expected: str | None
+) -> None:
+    found = subtype(pipeline, text)
+    if expected is None:
+        assert found is not None
+    else:
+        assert found == expected
