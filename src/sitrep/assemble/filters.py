@@ -205,8 +205,10 @@ def claimed(ctx: Context, trig: Mention, sent: Span) -> bool:
                 # "On 2 May, police are accused of assaulting a driver": a dated report of an act whose
                 # doers stand accused tells the act, as ACLED's notes do; "X accused Y of bombing" does not
                 accusation = head.head
+                # (the report's own verb: "youths, who were accused of joining a protest" is not it)
                 passive = any(c.dep_ == "auxpass" for c in accusation.children)
-                return not (passive and _dated_before(ctx, sent, accusation))
+                told = passive and accusation.dep_ == "ROOT"
+                return not (told and _dated_before(ctx, sent, accusation))
             if head.lower_ == "behind" and head.head.lemma_.lower() == "be":
                 return True  # "are suspected to be behind the blasts", "who was behind the attack"
         if child.dep_ in {"nsubj", "nsubjpass"} and lemma in BLAMING_VERBS:

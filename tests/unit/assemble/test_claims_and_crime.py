@@ -123,3 +123,11 @@ def test_accusations_and_disasters_do_not_swallow_reported_acts(
         assert found is not None
     else:
         assert found == expected
+
+
+def test_an_accusation_describing_the_arrested_is_not_the_act_reported(pipeline: Pipeline) -> None:
+    text = (
+        "On 29 April 2024, police in Kindu arrested 20 youths, who were accused of having taken part in a "
+        "protest the weekend before."
+    )
+    assert subtype(pipeline, text) == "Arrests"
