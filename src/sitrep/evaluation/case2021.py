@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..acled_view import primary_event
-from ..errors import EmptyInput, EncodingError, MalformedRecord, MissingField, UnreadableInput
+from ..errors import EmptyInput, MalformedRecord, MissingField
 from ..ingest.documents import make_document
 from ..model import Event
 from ..pipeline import Pipeline
+from .gold_files import coded_tsv_errors, open_gold
 from .metrics import Classes, ratio
 
 COLUMNS = ("id", "EventSnippet", "SubType")
@@ -106,13 +107,9 @@ class Outcome:
 def read_snippets(path: Path) -> Iterator[Snippet]:
     """The gold rows of a CASE 2021 Task 2 file. A row that cannot be read stops the evaluation with a
     coded error naming its line: figures measured on the rows that happened to read would mislead."""
-    try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise UnreadableInput(f"cannot open: {exc.strerror or exc}", source=str(path)) from None
-    with handle:
+    with open_gold(path) as handle:
         reader = csv.DictReader(handle, delimiter="\t", strict=True)
-        try:
+        with coded_tsv_errors(path, lambda: reader.line_num):
             missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise MissingField(
@@ -124,10 +121,6 @@ def read_snippets(path: Path) -> Iterator[Snippet]:
                 yield _snippet(record, reader.line_num, path)
             if not rows:
                 raise EmptyInput("no snippet after the header", source=str(path))
-        except UnicodeDecodeError as exc:
-            raise EncodingError(f"not UTF-8 near line {reader.line_num + 1}: {exc.reason}", source=str(path)) from None
-        except csv.Error as exc:
-            raise MalformedRecord(f"the TSV cannot be read: {exc}", source=f"{path}:{reader.line_num}") from None
 
 
 def _snippet(record: dict[str | None, str | None], line: int, path: Path) -> Snippet:

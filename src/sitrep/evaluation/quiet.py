@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..acled_view import coded_events
-from ..errors import EmptyInput, EncodingError, MalformedRecord, MissingField, UnreadableInput
+from ..errors import EmptyInput, MalformedRecord, MissingField
 from ..ingest.documents import make_document
 from ..model import Event
 from ..pipeline import Pipeline
+from .gold_files import coded_tsv_errors, open_gold
 from .metrics import ratio
 
 LABELS = {"0": 0, "1": 1}
@@ -62,13 +63,9 @@ class ArticleOutcome:
 def read_articles(path: Path) -> Iterator[Article]:
     """The rows of a two-column TSV (text, label). A row that cannot be read stops the evaluation with
     a coded error naming its line. Blank lines are skipped; cells are never quoted."""
-    try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        raise UnreadableInput(f"cannot open: {exc.strerror or exc}", source=str(path)) from None
-    with handle:
+    with open_gold(path) as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
-        try:
+        with coded_tsv_errors(path, lambda: reader.line_num):
             rows = 0
             for cells in reader:
                 if not cells or cells == [""]:
@@ -77,10 +74,6 @@ def read_articles(path: Path) -> Iterator[Article]:
                 yield _article(cells, reader.line_num, path)
             if not rows:
                 raise EmptyInput("no article in the file", source=str(path))
-        except UnicodeDecodeError as exc:
-            raise EncodingError(f"not UTF-8 near line {reader.line_num + 1}: {exc.reason}", source=str(path)) from None
-        except csv.Error as exc:
-            raise MalformedRecord(f"the TSV cannot be read: {exc}", source=f"{path}:{reader.line_num}") from None
 
 
 def _article(cells: list[str], line: int, path: Path) -> Article:

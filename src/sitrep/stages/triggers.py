@@ -237,7 +237,7 @@ FORCES = frozenset(
 
 
 def _argument_lemma(token: Token) -> str | None:
-    found = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    found = object_of(token)
     return found.lemma_.lower() if found is not None else None
 
 
