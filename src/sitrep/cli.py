@@ -179,11 +179,14 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="measure accuracy against labelled data",
         description=(
             "Measure accuracy against labelled data: ACLED CSV files; TR-News or GeoWebNews XML (geoparse); "
-            "the re3d folder; CASE 2021 Task 2 TSV (case2021); ordinary news labelled 0/1 (quiet, false alarms)."
+            "the re3d folder; CASE 2021 Task 2 TSV (case2021); ordinary news labelled 0/1 (quiet, false alarms); "
+            "a folder of articles read event by event (articles: NNN-slug.txt beside NNN-slug.gold.json)."
         ),
     )
-    ev.add_argument("dataset", choices=["acled", "case2021", "geoparse", "quiet", "re3d"], help="kind of labelled data")
-    ev.add_argument("path", metavar="PATH", help="the labelled file")
+    ev.add_argument(
+        "dataset", choices=["acled", "articles", "case2021", "geoparse", "quiet", "re3d"], help="kind of labelled data"
+    )
+    ev.add_argument("path", metavar="PATH", help="the labelled file (a folder for re3d and articles)")
     ev.add_argument("--limit", type=_at_least_one, metavar="N", help="only the first N rows or documents")
     ev.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
     return parser
@@ -634,6 +637,11 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             from .pipeline import load_pipeline
 
             report = evaluate_case2021(path, load_pipeline(), limit=args.limit, progress=progress)
+        elif args.dataset == "articles":
+            from .evaluation.articles import evaluate_articles
+            from .pipeline import load_pipeline
+
+            report = evaluate_articles(path, load_pipeline(), limit=args.limit, progress=progress)
         elif args.dataset == "quiet":
             from .evaluation.quiet import evaluate_quiet
             from .pipeline import load_pipeline

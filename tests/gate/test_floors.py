@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from sitrep.evaluation.acled import evaluate_acled
+from sitrep.evaluation.articles import evaluate_articles
 from sitrep.evaluation.case2021 import evaluate_case2021
 from sitrep.evaluation.geoparse import evaluate_geoparse
 from sitrep.evaluation.quiet import evaluate_quiet
@@ -39,6 +40,8 @@ def _runner(dataset: str, pipeline: Pipeline) -> Callable[[Path], dict[str, Any]
         return lambda p: evaluate_re3d(p, pipeline).figures()
     if dataset == "case2021":
         return lambda p: evaluate_case2021(p, pipeline).figures()
+    if dataset == "articles":
+        return lambda p: evaluate_articles(p, pipeline).figures()
     if dataset == "quiet_news":
         return lambda p: evaluate_quiet(p, pipeline).figures()
     return lambda p: evaluate_geoparse(p, pipeline.resources).figures()
