@@ -51,7 +51,13 @@ PARTICIPANTS = (
 
 
 def coded_events(extraction: Extraction) -> list[Event]:
-    return [e for e in extraction.events if e.happened and e.acled_type is not None]
+    """The events ACLED would code from this report: they happened, have an ACLED type and are news
+    (not recalled as background)."""
+    return [e for e in extraction.events if coded(e)]
+
+
+def coded(event: Event) -> bool:
+    return event.happened and event.acled_type is not None and event.is_news
 
 
 def _order(event: Event) -> tuple[int, int]:

@@ -14,7 +14,8 @@ cut something leaves a note, which the pipeline keeps on the extraction:
   "!" or "killed killed ..." as one sentence. A sentence the parser leaves longer than the cap is
   parsed again with sentence starts set every ``MAX_SENTENCE_TOKENS`` tokens.
 
-A text within every cap is parsed exactly as ``nlp(text)`` parses it. A text of many pieces may have
+A text within every cap is parsed as ``nlp(text)`` parses it, except that a blank line always ends a
+sentence (a headline or a caption has no full stop to end it). A text of many pieces may have
 some of them parsed by a helper process (``sitrep.parse_helper``): the result is the same.
 """
 
@@ -59,6 +60,7 @@ HELPER_QUEUE = 2
 _LONG_STRETCH = re.compile(r"\S{" + str(STRETCH_CHARS + 1) + ",}")
 _PUNCT_RUN = re.compile(r"([^\w\s])\1{" + str(PUNCT_RUN - 1) + ",}")
 _SENTENCE_END = frozenset({".", "!", "?"})
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _PRESET = "sitrep.sentence_starts_set"  # user_data key: a start was set before parsing
 
 
@@ -163,16 +165,35 @@ def _run_tokens(nlp: Language, text: str, start: int, end: int) -> Doc:
 
 
 def _preset_sentences(doc: Doc) -> Doc:
-    """``doc`` with a sentence start wherever ``MAX_SENTENCE_TOKENS`` tokens go by with no full stop
-    or line break (none in real news, so the parser decides alone)."""
+    """``doc`` with a sentence start after every blank line, and wherever ``MAX_SENTENCE_TOKENS``
+    tokens go by with no full stop or line break (none in real news).
+
+    A blank line ends a headline, a dateline, a caption or a paragraph, none of which a parser left
+    alone reliably ends: a headline has no full stop, and read as one sentence with the lead it lent
+    the lead's words its own event, or took the lead's date and place.
+    """
     since = 0
     for token in doc:
+        if token.i and not token.is_space and _after_blank_line(doc, token.i):
+            token.is_sent_start = True
         if since >= MAX_SENTENCE_TOKENS:
             token.is_sent_start = True
             doc.user_data[_PRESET] = True
             since = 0
         since = 0 if token.text in _SENTENCE_END or "\n" in token.text else since + 1
     return doc
+
+
+def _after_blank_line(doc: Doc, i: int) -> bool:
+    """Whether the whitespace between token ``i`` and the word before it holds a blank line."""
+    gap = []
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        gap.append(doc[j].text_with_ws)
+        j -= 1
+    if j >= 0:
+        gap.append(doc[j].whitespace_)
+    return bool(_BLANK_LINE.search("".join(reversed(gap))))
 
 
 def _parsed(nlp: Language, pieces: Iterable[_Piece], batch_size: int, helper: ParseHelper | None) -> Iterator[_Piece]:

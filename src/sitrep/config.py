@@ -12,6 +12,7 @@ PARSE_ASSIGNS = ("token", "sentence", "entity")
 
 # Stages in the order they run. Each name is versioned; see docs/stages.md.
 DEFAULT_STAGES = (
+    "datelines.rules.v1",
     "places.gazetteer.v1",
     "actors.lexicon.v1",
     "dates.anchored.v1",
@@ -21,6 +22,14 @@ DEFAULT_STAGES = (
     "certainty.rules.v1",
     "triggers.lexicon.v1",
 )
+
+# Document stages, in the order they run after event assembly (sitrep.document; docs/stages.md).
+DOCUMENT_STAGES = (
+    "window.rules.v1",
+    "coreference.rules.v1",
+)
+# What event assembly hands the first document stage.
+ASSEMBLY_ASSIGNS = ("events",)
 
 # A document longer than this is refused with E004 (about 150 pages of news text).
 MAX_DOCUMENT_CHARS = 1_000_000

@@ -40,6 +40,17 @@ class Document:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Dateline:
+    """A report's furniture (sitrep.stages.datelines): a dateline, a byline or a credit, none of which
+    tells an event. For a dateline, the filing place, date and agency as written."""
+
+    kind: str  # "dateline", "byline" or "credit"
+    place: str | None
+    date: str | None
+    agency: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Mention:
     """What a stage found in the text. ``value`` is a typed record of the stage's kind."""
 
@@ -176,6 +187,10 @@ class Certainty:
         return not (self.negated or self.hypothetical or self.future)
 
 
+NEWS = "news"
+BACKGROUND = "background"
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Event:
     id: str
@@ -200,10 +215,20 @@ class Event:
     confidence: float
     reasons: tuple[str, ...] = ()  # document-level fallbacks that shaped this event
     extras: tuple[tuple[str, Any], ...] = field(default=())
+    # Every other place the document tells this same event (a headline, a caption, a retelling), each
+    # the sentence with the reason it was joined (sitrep.document.coreference).
+    mentions: tuple[Evidence, ...] = ()
+    # NEWS: new in this report; BACKGROUND: recalled for context (an older event, a war's total),
+    # kept but not coded as this report's news (sitrep.document.window).
+    window: str = "news"
 
     @property
     def happened(self) -> bool:
         return self.certainty.happened
+
+    @property
+    def is_news(self) -> bool:
+        return self.window == NEWS
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -12,7 +12,7 @@ from .bounded_parse import parse, parse_many
 from .errors import UnmetRequirement
 from .model import Document, Event, Extraction, Relevance
 from .parsed import index_sentences
-from .registry import StageSpec, get_stage
+from .registry import DocumentStageSpec, StageSpec, get_document_stage, get_stage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,12 +27,17 @@ class Pipeline:
         *,
         resources: Resources | None = None,
         first_look: bool = True,
+        document_stages: Sequence[str] = config.DOCUMENT_STAGES,
     ) -> None:
         """``first_look``: judge each document's relevance on its raw text first and leave ordinary
-        news unparsed (``sitrep.relevance.first_look``); False reads every document in full."""
+        news unparsed (``sitrep.relevance.first_look``); False reads every document in full.
+        ``document_stages``: what runs on a document's assembled events (sitrep.document)."""
         self.resources = resources or Resources()
         self.first_look = first_look
         self.stages: tuple[StageSpec, ...] = tuple(get_stage(name) for name in stages)
+        self.document_stages: tuple[DocumentStageSpec, ...] = tuple(
+            get_document_stage(name) for name in document_stages
+        )
         self._check()
 
     def _check(self) -> None:
@@ -49,13 +54,21 @@ class Pipeline:
         missing = [k for k in assemble_requires if k not in available]
         if missing:
             raise UnmetRequirement(f"event assembly requires {', '.join(missing)}, which no stage assigns")
+        decided: set[str] = set(config.ASSEMBLY_ASSIGNS)
+        for doc_spec in self.document_stages:
+            missing = [k for k in doc_spec.requires if k not in decided]
+            if missing:
+                raise UnmetRequirement(
+                    f"document stage {doc_spec.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
+                )
+            decided.update(doc_spec.assigns)
         from .resolve.trigger_lexicon import lexicon
 
         lexicon()  # the event-family table and the words its rules name are checked here, at start-up
 
     @property
     def stage_names(self) -> tuple[str, ...]:
-        return tuple(s.name for s in self.stages)
+        return tuple(s.name for s in self.stages) + tuple(s.name for s in self.document_stages)
 
     def annotate(self, document: Document, doc: Doc | None = None, notes: tuple[str, ...] = ()) -> Annotated:
         """Run the stages on ``document``, parsed here unless ``doc`` is given (``notes``: what its parse cut)."""
@@ -113,6 +126,8 @@ class Pipeline:
 
         notes = annotated.notes + tuple(f"{m.stage}: {m.value}" for m in annotated.of("note"))
         events = assemble(annotated)
+        for doc_spec in self.document_stages:
+            events = doc_spec.fn(annotated, events)
         stages = self.stage_names
         if relevance is not None:
             from .relevance.first_look import event_stays

@@ -13,7 +13,7 @@ from . import registry
 
 
 def load_builtin_stages() -> None:
-    from . import stages  # noqa: F401  (importing the package registers every built-in stage)
+    from . import document, stages  # noqa: F401  (importing the packages registers every built-in stage)
 
 
 def load_builtin_exporters() -> None:

@@ -18,7 +18,7 @@ from .errors import BadOption, DuplicateStage, UnknownStage
 
 if TYPE_CHECKING:
     from .annotated import Annotated
-    from .model import Mention
+    from .model import Event, Mention
 
 StageFn = Callable[["Annotated"], "tuple[Mention, ...]"]
 
@@ -81,6 +81,58 @@ def get_stage(name: str) -> StageSpec:
 def all_stages() -> dict[str, StageSpec]:
     _load(_STAGE_LOADERS)
     return dict(_STAGES)
+
+
+# ---------------------------------------------------------------- document stages
+
+DocumentStageFn = Callable[["Annotated", "tuple[Event, ...]"], "tuple[Event, ...]"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentStageSpec:
+    """A stage that reads a whole document's events after assembly (coreference, report window, ...).
+
+    ``requires`` and ``assigns`` name what events carry: ``events`` (made by assembly) and the event
+    fields a stage decides (``mentions``, ``window``, ...)."""
+
+    name: str
+    fn: DocumentStageFn
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    doc: str
+
+
+_DOCUMENT_STAGES: dict[str, DocumentStageSpec] = {}
+
+
+def document_stage(
+    name: str, *, requires: tuple[str, ...] = ("events",), assigns: tuple[str, ...]
+) -> Callable[[DocumentStageFn], DocumentStageFn]:
+    """Register ``fn`` as a document stage under a versioned ``name``."""
+
+    def wrap(fn: DocumentStageFn) -> DocumentStageFn:
+        if name in _DOCUMENT_STAGES and _DOCUMENT_STAGES[name].fn is not fn:
+            raise DuplicateStage(f"document stage {name!r} is registered twice")
+        _DOCUMENT_STAGES[name] = DocumentStageSpec(
+            name=name, fn=fn, requires=tuple(requires), assigns=tuple(assigns), doc=(fn.__doc__ or "").strip()
+        )
+        return fn
+
+    return wrap
+
+
+def get_document_stage(name: str) -> DocumentStageSpec:
+    _load(_STAGE_LOADERS)
+    try:
+        return _DOCUMENT_STAGES[name]
+    except KeyError:
+        known = ", ".join(sorted(_DOCUMENT_STAGES))
+        raise UnknownStage(f"no document stage named {name!r}; known document stages: {known}") from None
+
+
+def all_document_stages() -> dict[str, DocumentStageSpec]:
+    _load(_STAGE_LOADERS)
+    return dict(_DOCUMENT_STAGES)
 
 
 # ---------------------------------------------------------------- exporters

@@ -163,6 +163,7 @@ def _evidence(event: Event) -> dict[str, Any]:
         "weapons": [evidence_to_dict(w.evidence) for w in event.weapons],
         "claimant": evidence_to_dict(event.claimant.evidence) if event.claimant is not None else None,
         "hedges": [evidence_to_dict(h) for h in event.certainty.hedges],
+        "mentions": [evidence_to_dict(m) for m in event.mentions],
     }
 
 
@@ -200,6 +201,7 @@ def _sitrep(event: Event) -> dict[str, Any]:
             "future": c.future,
         },
         "confidence": event.confidence,
+        "window": event.window,
         "reasons": list(event.reasons),
         "evidence": _evidence(event),
         "extras": {str(k): plain(v) for k, v in event.extras},

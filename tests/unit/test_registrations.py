@@ -35,7 +35,7 @@ WAYS_IN = {
     "get_exporter": "from sitrep.registry import get_exporter\nassert get_exporter('jsonl').__name__ == 'JsonlExporter'",
     "exporter_names": f"from sitrep.registry import exporter_names\nassert exporter_names() == {EXPORTERS}",
     "Pipeline": "from sitrep import config\nfrom sitrep.pipeline import Pipeline\n"
-    "assert Pipeline().stage_names == tuple(config.DEFAULT_STAGES)",
+    "assert Pipeline().stage_names == tuple(config.DEFAULT_STAGES) + tuple(config.DOCUMENT_STAGES)",
     "cli": "import contextlib, io\nfrom sitrep.cli import main\nout = io.StringIO()\n"
     "with contextlib.redirect_stdout(out):\n    assert main(['extract', '--help']) == 0\n"
     "assert 'acled-csv' in out.getvalue() and 'geojson' in out.getvalue(), out.getvalue()",
@@ -53,8 +53,9 @@ def test_extract_finds_the_builtin_stages() -> None:
         "x = sitrep.extract('Two soldiers were killed in Mosul on Monday.', published='2020-01-08')\n"
         "print(len(x.stages), len(x.events), x.stages[0])"
     )
-    # the first look's model, then every built-in stage
-    assert out.split() == [str(len(sitrep.config.DEFAULT_STAGES) + 1), "1", "relevance.linear.v1"]
+    # the first look's model, then every built-in stage and document stage
+    stages = len(sitrep.config.DEFAULT_STAGES) + len(sitrep.config.DOCUMENT_STAGES) + 1
+    assert out.split() == [str(stages), "1", "relevance.linear.v1"]
 
 
 def test_a_lookup_of_exporters_does_not_load_the_stages() -> None:

@@ -38,6 +38,8 @@ class Context:
         self.weapons = annotated.of("weapon")
         self.attributions = annotated.of("attribution")
         self.marks = annotated.of("certainty")
+        # datelines, bylines and picture credits (sitrep.stages.datelines): words that tell no event
+        self.furniture = annotated.of("dateline")
         self.lex = lexicon()
         # each list of mentions indexed by its spans once, for in_sentence and the questions below
         self._indexes: dict[int, SpanIndex[Mention]] = {}
@@ -107,7 +109,16 @@ class Context:
         return m.value.raw and self.index(self.places).any_containing(m.start, m.end)
 
     def is_dateline(self, m: Mention) -> bool:
-        return m.start < self.dateline_end or (self._dateline is not None and (m.start, m.end) == self._dateline)
+        return (
+            m.start < self.dateline_end
+            or (self._dateline is not None and (m.start, m.end) == self._dateline)
+            or self.in_furniture(m)
+        )
+
+    def in_furniture(self, m: Mention) -> bool:
+        """Whether ``m`` lies in a dateline, a byline or a credit: where and when a report was filed, and by
+        whom, not an event's place, date or actor."""
+        return bool(self.furniture) and self.index(self.furniture).any_overlapping(m.start, m.end)
 
     def overlaps_actor(self, m: Mention) -> bool:
         """A place inside a longer actor name, or a country name the actor stage read as an actor."""

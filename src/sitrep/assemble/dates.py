@@ -32,7 +32,11 @@ def _speech_date(ctx: Context, m: Mention) -> bool:
 
 
 def date_for(ctx: Context, sent: Span, trigger: Mention) -> EventDate | None:
-    in_sent = [m for m in ctx.in_sentence(ctx.dates, sent) if m.start >= ctx.dateline_end and not _speech_date(ctx, m)]
+    in_sent = [
+        m
+        for m in ctx.in_sentence(ctx.dates, sent)
+        if m.start >= ctx.dateline_end and not ctx.in_furniture(m) and not _speech_date(ctx, m)
+    ]
     if in_sent:
         m = min(in_sent, key=lambda m: abs(m.start - trigger.start))
         own: EventDate = m.value
@@ -41,7 +45,10 @@ def date_for(ctx: Context, sent: Span, trigger: Mention) -> EventDate | None:
         (
             m
             for m in ctx.index(ctx.dates).ending_by(trigger.start)  # the last one first
-            if ctx.dateline_end <= m.start and m.value.date is not None and not _speech_date(ctx, m)
+            if ctx.dateline_end <= m.start
+            and m.value.date is not None
+            and not ctx.in_furniture(m)
+            and not _speech_date(ctx, m)
         ),
         None,
     )

@@ -4,6 +4,7 @@ join their event, and old background events give way to the news."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import insort
 from collections.abc import Sequence
 
@@ -19,6 +20,8 @@ BACKGROUND_DAYS = 30
 RETOLD_DAYS_BEFORE = 3
 # Words that announce another incident in the same report.
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
+# A sentence opening with this tells of an incident before the one just told ("Earlier, gunmen ...").
+EARLIER_INCIDENT = re.compile(r"^\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
 
 
 def drop_background(ctx: Context, events: list[Event]) -> list[Event]:
@@ -66,7 +69,7 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
         own = day(d) if foldable else None
-        if foldable and own is not None and own.date is not None and not says_any(d.sentence.text, SEPARATE_INCIDENT):
+        if foldable and own is not None and own.date is not None and not another_incident(d.sentence.text):
             definite = _definite(ctx, d.trigger)
             reach = RETOLD_DAYS_BEFORE if definite and own.raw and own.precision == DatePrecision.DAY else 0
             near: list[int] = []
@@ -121,6 +124,11 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         target.recipients += [r for r in d.recipients if r.name not in names]
         target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
     return kept
+
+
+def another_incident(sentence: str) -> bool:
+    """The sentence announces an incident other than the one just told."""
+    return says_any(sentence, SEPARATE_INCIDENT) or EARLIER_INCIDENT.match(sentence) is not None
 
 
 def _days_after(date: dt.date, n: int) -> dt.date | None:

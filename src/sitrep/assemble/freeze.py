@@ -11,6 +11,7 @@ from .casualties import merge_claimed
 from .claimant_and_certainty import certainty_of, claimant_at
 from .context import Context
 from .dates import date_for
+from .declaration import STAGE
 from .draft import Draft
 from .implied_roles import civilian_recipient, de_facto_recipient
 
@@ -76,7 +77,25 @@ def freeze(ctx: Context, d: Draft) -> Event:
         sentence=sentence_ev,
         confidence=confidence,
         reasons=tuple(reasons),
+        mentions=_retold(ctx, d),
     )
+
+
+def _retold(ctx: Context, d: Draft) -> tuple[Evidence, ...]:
+    """The other sentences whose words were folded into this event (a retelling of the same incident)."""
+    out: dict[int, Evidence] = {}
+    for t in d.extra_triggers:
+        sent = ctx.token_at(t.start, t.end).sent
+        if sent.start_char == d.sentence.start_char or sent.start_char in out:
+            continue
+        out[sent.start_char] = Evidence(
+            start=sent.start_char,
+            end=sent.end_char,
+            text=sent.text,
+            stage=STAGE,
+            reason=f"the same incident told again at {t.text!r} (same day and place)",
+        )
+    return tuple(out[k] for k in sorted(out))
 
 
 def _certainty(ctx: Context, d: Draft) -> Certainty:

@@ -99,7 +99,7 @@ def assign_roles(ctx: Context, draft: Draft, actor_mentions: Sequence[Mention]) 
         and not mk.value.scope_start <= draft.trigger.start < mk.value.scope_end
     ]
     for m in actor_mentions:
-        if ctx.is_speaker(m) or ctx.names_place(m) or m.start < ctx.dateline_end:
+        if ctx.is_speaker(m) or ctx.names_place(m) or m.start < ctx.dateline_end or ctx.in_furniture(m):
             continue
         if any(lo <= m.start < hi for lo, hi in unreal):
             continue  # "fighters preparing to attack government positions": the positions were not hit

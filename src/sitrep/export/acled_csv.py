@@ -1,6 +1,7 @@
 """ACLED-style CSV: ACLED's column names, one row per event that happened and has an ACLED type.
 
-Verbal events (no ACLED type) and events marked negated, hypothetical or future are left out.
+Verbal events (no ACLED type), events marked negated, hypothetical or future, and events recalled
+as background (``Event.window``) are left out.
 Columns sitrep cannot fill (``region``, ``admin3``, ``source_scale``) stay empty; see
 docs/output-fields.md for how each column is made.
 """
@@ -15,6 +16,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from ..acled_actors import acled_sides
+from ..acled_view import coded
 from ..actor_kinds import is_civilian_target
 from ..model import Actor, Count, DatePrecision, Event, Extraction
 from ..registry import exporter
@@ -184,7 +186,7 @@ class AcledCsvExporter:
     def write(self, extraction: Extraction) -> None:
         stamp = int(self.clock())
         for event in extraction.events:
-            if not event.happened or event.acled_type is None:
+            if not coded(event):
                 self.left_out += 1
                 continue
             self._rows.row(row(event, extraction, timestamp=stamp))

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from ..acled_view import coded
 from ..errors import BadOption, StoreError
 from ..model import Document, Event, Extraction
 from ..store.decode import document_from_cite_info, event_from_dict
@@ -110,7 +111,7 @@ def write_plover_jsonl(events: Iterable[StoredEvent], out: TextIO) -> ExportSumm
 def write_acled_csv(
     events: Iterable[StoredEvent], out: TextIO, *, clock: Callable[[], float] = time.time, raw_cells: bool = False
 ) -> ExportSummary:
-    """ACLED rows for events that happened and have an ACLED type (as the acled-csv exporter does)."""
+    """ACLED rows for events that happened, have an ACLED type and are news (as the acled-csv exporter does)."""
     writer = CsvRows(out, acled_csv.COLUMNS, raw=raw_cells)
     writer.header()
     stamp = int(clock())
@@ -120,6 +121,8 @@ def write_acled_csv(
         if not stored.happened or stored.acled_type is None:
             continue
         extraction = extraction_of(stored)
+        if not coded(extraction.events[0]):  # recalled as background by its report
+            continue
         writer.row(acled_csv.row(extraction.events[0], extraction, timestamp=stamp))
         written += 1
     return ExportSummary(format="acled-csv", read=read, written=written, left_out=read - written)

@@ -3,4 +3,4 @@
 (Named `stages`, not `extract`, because `sitrep.extract` is the library's main function.)
 """
 
-from . import actors, attribution, casualties, certainty, dates, places, triggers, weapons  # noqa: F401
+from . import actors, attribution, casualties, certainty, datelines, dates, places, triggers, weapons  # noqa: F401

@@ -207,6 +207,8 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
         confidence=s["confidence"],
         reasons=tuple(s.get("reasons", ())),
         extras=tuple((k, v) for k, v in s.get("extras", {}).items()),
+        mentions=tuple(evidence_from_dict(m) for m in spans.get("mentions", ())),
+        window=s.get("window", "news"),
     )
 
 

@@ -1,0 +1,281 @@
+"""Event coreference within one report: a headline, a lead, a caption and a retelling of one incident
+make one event, which lists every sentence that tells it (``Event.mentions``).
+
+Assembly already folds a retelling into the sentence before it when both give the same day and
+place (sitrep.assemble.folding). What it leaves apart are tellings that differ in what they state:
+a headline with no date or place of its own, a lead naming the town where the body names the
+district, "the attack" told as an Attack after a drone strike, missiles intercepted during the strike
+that fired them, arrests at the protest they broke up. Two events are one incident here when
+nothing they state sets them apart:
+
+* their types fit (the same ACLED type; a strike and the interception of its missiles; a protest and
+  the arrests made at it; any two violent events when the later one is "the attack", "the strike"
+  pointing back, or the earlier one is the headline);
+* the dates the text states for each are at most a night apart (a date the text does not state,
+  taken from the publication or an earlier sentence, sets nothing apart);
+* the places the text names for each are the same, near each other or one within the other;
+* the later one names no armed doer that the earlier one lacks;
+* the later sentence does not announce another incident ("separately", "in another attack").
+
+The joined event keeps the first telling's words and roles and fills what it lacks (a stated date,
+a finer place, a toll, a claimant) from the tellings joined to it; every joined sentence stays as
+evidence. Doers are not carried over: a later sentence's actors are too often another party's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..actor_kinds import is_armed
+from ..assemble.folding import another_incident
+from ..distance import haversine_km
+from ..model import Event, Evidence, Place, PlacePrecision
+from ..registry import document_stage
+
+if TYPE_CHECKING:
+    from ..annotated import Annotated
+
+NAME = "coreference.rules.v1"
+# Two stated places this close (km) can be one incident's ("near Kunduz" and "in Kunduz").
+SAME_PLACE_KM = 50.0
+# Two stated dates this many days apart can be one incident's: none, since a report that dates two
+# tellings on different days ("on Thursday night", "on Friday") tells two incidents.
+SAME_INCIDENT_DAYS = 0
+# Ground taken and ground lost are two incidents, however close.
+TERRITORY = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+)
+# A headline is the text before the first blank line, when that comes this early.
+HEADLINE_CHARS = 300
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+# Nouns that point back at an incident already told ("the attack", "the strike").
+POINTING_BACK = frozenset({"the", "this", "that", "these", "those"})
+# Places that hold others.
+CONTAINERS = frozenset({PlacePrecision.REGION, PlacePrecision.COUNTRY})
+# From finest to coarsest.
+FINENESS = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.REGION: 2, PlacePrecision.COUNTRY: 3}
+
+
+@document_stage(NAME, requires=("events", "window"), assigns=("mentions",))
+def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """One event per incident: later tellings join the first telling they fit (see the module's rules)."""
+    headline_end = _headline_end(annotated.text)
+    kept: list[Event] = []
+    for event in events:
+        if not _joinable(event):
+            kept.append(event)
+            continue
+        # The most recent telling first: a retelling points back at the incident told just before it.
+        for i in range(len(kept) - 1, -1, -1):
+            head = kept[i]
+            if _joinable(head) and same_incident(annotated, head, event, headline_end):
+                kept[i] = joined(head, event, headline_end)
+                break
+        else:
+            kept.append(event)
+    return tuple(kept)
+
+
+def _joinable(event: Event) -> bool:
+    """Coded news: recalled events (sitrep.document.window runs first) stay apart."""
+    return event.happened and event.acled_type is not None and event.kind != "verbal" and event.is_news
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline ends: the first blank line, when it comes within HEADLINE_CHARS; else 0."""
+    at = text.find("\n\n", 0, HEADLINE_CHARS)
+    return at if at > 0 and text[:at].strip() else 0
+
+
+# ---------------------------------------------------------------- the tests
+
+
+def same_incident(annotated: Annotated, a: Event, b: Event, headline_end: int = 0) -> bool:
+    """Whether ``b`` (told later) tells the incident ``a`` tells."""
+    if another_incident(b.sentence.text) or b.sentence.start == a.sentence.start:
+        return False  # (assembly made one event per place of a sentence naming several: they stay apart)
+    if not _types_fit(annotated, a, b, headline_end):
+        return False
+    if not _dates_fit(a, b) or not _places_fit(a, b):
+        return False
+    return a.acled_type != b.acled_type or _doers_fit(a, b)
+
+
+def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> bool:
+    ta, tb = a.acled_type, b.acled_type
+    if ta == tb:
+        if {a.acled_subtype, b.acled_subtype} & TERRITORY:
+            return a.acled_subtype == b.acled_subtype or None in {a.acled_subtype, b.acled_subtype}
+        # Strategic developments hold unlike things (an arrest, an agreement): only the same one joins.
+        return ta != "Strategic developments" or a.acled_subtype == b.acled_subtype
+    pair = {ta, tb}
+    subtypes = {a.acled_subtype, b.acled_subtype}
+    if "Disrupted weapons use" in subtypes and "Explosions/Remote violence" in pair:
+        return True  # missiles intercepted during the strike that fired them
+    if "Arrests" in subtypes and pair & CROWD_TYPES:
+        return True  # arrests made at the protest
+    if pair <= CROWD_TYPES:
+        return True
+    if pair <= VIOLENT_TYPES:
+        return a.trigger.start < headline_end or _points_back(annotated, b)
+    return False
+
+
+def _points_back(annotated: Annotated, event: Event) -> bool:
+    """ "The attack", "this strike": an event noun pointing back at something already told."""
+    span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ in POINTING_BACK for c in root.children)
+
+
+def _told_in(event: Event, evidence: Evidence) -> bool:
+    """Whether ``evidence`` is words in one of the sentences telling ``event`` (a value carried from
+    another sentence or taken from the publication has its span elsewhere, or none)."""
+    if evidence.end <= evidence.start:
+        return False
+    return any(t.start <= evidence.start < t.end for t in (event.sentence, *event.mentions))
+
+
+def stated(event: Event) -> bool:
+    """The text states this event's date where it tells the event (not the publication's date, nor one
+    carried from an earlier sentence)."""
+    d = event.date
+    return d is not None and d.date is not None and bool(d.raw) and _told_in(event, d.evidence)
+
+
+def named(event: Event) -> bool:
+    """The text names this event's place where it tells the event (not one carried from elsewhere)."""
+    return event.place is not None and _told_in(event, event.place.evidence)
+
+
+def _dates_fit(a: Event, b: Event) -> bool:
+    if not (stated(a) and stated(b)):
+        return True
+    da, db = a.date, b.date
+    assert da is not None and db is not None and da.date is not None and db.date is not None
+    gap = dt.timedelta(days=SAME_INCIDENT_DAYS)
+    return da.date - gap <= (db.end or db.date) and db.date - gap <= (da.end or da.date)
+
+
+def _places_fit(a: Event, b: Event) -> bool:
+    if not (named(a) and named(b)):
+        return True
+    pa, pb = a.place, b.place
+    assert pa is not None and pb is not None
+    if pa.name == pb.name or (pa.geonameid is not None and pa.geonameid == pb.geonameid):
+        return True
+    fine = (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+    near = (
+        pa.precision in fine
+        and pb.precision in fine
+        and pa.lat is not None
+        and pa.lon is not None
+        and pb.lat is not None
+        and pb.lon is not None
+        and haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
+    )
+    return near or _within(pa, pb) or _within(pb, pa)
+
+
+def _within(coarse: Place, fine: Place) -> bool:
+    """``fine`` lies in ``coarse``: a town in its province or country."""
+    if coarse.precision not in CONTAINERS or FINENESS[coarse.precision] <= FINENESS[fine.precision]:
+        return False
+    if coarse.country != fine.country:
+        return False
+    if coarse.precision == PlacePrecision.COUNTRY:
+        return True
+    return (
+        bool(fine.admin1)
+        and fine.admin1 in {coarse.admin1, coarse.name}
+        or (bool(fine.admin2) and fine.admin2 in {coarse.admin2, coarse.name})
+    )
+
+
+def _doers_fit(a: Event, b: Event) -> bool:
+    """The later telling names no armed doer the first one lacks (either side of the first may act)."""
+    doers = {x.name for x in b.actors if is_armed(x) and not x.raw}
+    sides = {x.name for x in a.actors + a.recipients}
+    return doers <= sides or not any(is_armed(x) and not x.raw for x in a.actors)
+
+
+# ---------------------------------------------------------------- joining
+
+
+def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
+    """``head`` with ``other`` as one more telling of it: what ``head`` lacks comes from ``other``.
+
+    A headline's words are few: the first telling after it (the lead) names the incident's type."""
+    # Missiles intercepted, then the strike that fired them: the strike is the event; arrests, then the
+    # protest they were made at: the protest is.
+    swap = _rank(other) < _rank(head)
+    base, extra = (other, head) if swap else (head, other)
+    told = Evidence(
+        start=extra.sentence.start,
+        end=extra.sentence.end,
+        text=extra.sentence.text,
+        stage=NAME,
+        reason=f"the same incident told again at {extra.trigger.text!r} ({extra.acled_subtype})",
+    )
+    changes: dict[str, object] = {}
+    notes: list[str] = []
+    if not stated(base) and stated(extra):
+        changes["date"] = extra.date
+        notes.append(f"date from the telling at {extra.trigger.text!r}")
+    if named(extra) and (base.place is None or _within_places(base.place, extra.place)):
+        changes["place"] = extra.place
+        notes.append(f"place from the telling at {extra.trigger.text!r}")
+    if _count(base.killed) is None and _count(extra.killed) is not None:
+        changes["killed"] = extra.killed
+        notes.append(f"killed from the telling at {extra.trigger.text!r}")
+    if _count(base.wounded) is None and _count(extra.wounded) is not None:
+        changes["wounded"] = extra.wounded
+    if base.claimant is None and extra.claimant is not None:
+        changes["claimant"] = extra.claimant
+    if base.trigger.start < headline_end <= extra.trigger.start and not base.mentions and _rank(extra) <= _rank(base):
+        if (base.acled_type, base.acled_subtype) != (extra.acled_type, extra.acled_subtype):
+            changes |= {
+                "kind": extra.kind,
+                "plover": extra.plover,
+                "modes": extra.modes,
+                "acled_type": extra.acled_type,
+                "acled_subtype": extra.acled_subtype,
+            }
+            notes.append(f"typed as the lead tells it at {extra.trigger.text!r}")
+    elif base.acled_subtype == "Mob violence" and extra.acled_subtype == "Violent demonstration":
+        changes["acled_subtype"] = extra.acled_subtype
+        notes.append(f"a demonstration, as told at {extra.trigger.text!r}")
+    names = {w.name for w in base.weapons}
+    mentions = tuple(sorted((*base.mentions, told, *extra.mentions), key=lambda m: m.start))
+    reason = f"joined with the telling at {extra.trigger.text!r}" + (f": {'; '.join(notes)}" if notes else "")
+    return replace(
+        base,
+        **changes,  # type: ignore[arg-type]
+        weapons=base.weapons + tuple(w for w in extra.weapons if w.name not in names),
+        claims=base.claims + extra.claims,
+        confidence=max(base.confidence, extra.confidence),
+        mentions=mentions,
+        reasons=(*base.reasons, reason),
+    )
+
+
+def _rank(event: Event) -> int:
+    """Which of two joined tellings names the incident: violence, then a crowd, then the rest. Between
+    a protest and a riot the first telling stays: what a protest became is read by the ACLED view
+    (``acled_view.fold_protest_response``) from the words that tell it."""
+    if event.acled_type in VIOLENT_TYPES:
+        return 0
+    return 1 if event.acled_type in CROWD_TYPES else 2
+
+
+def _within_places(coarse: Place | None, fine: Place | None) -> bool:
+    return coarse is not None and fine is not None and _within(coarse, fine)
+
+
+def _count(casualties: object) -> object:
+    return getattr(casualties, "total", None)

@@ -1,0 +1,116 @@
+"""The report window: what a report tells as new, and what it only recalls.
+
+ACLED codes the events a report brings as news, roughly those of the week before it was published.
+Older events told for context ("last year the group claimed a string of bombings"), a conflict's
+running total ("the war has killed tens of thousands since 2014") and what happened "over the past
+months" are background: the event stays on the record, marked ``window = "background"`` with the
+reason, and the ACLED view and export leave it out.
+
+An event is background when
+
+* the text states its date, with its year, and that date ends more than ``NEWS_DAYS`` days before
+  publication, while the report tells something more recent; or
+* a recall cue (``RECALLED``) times the event itself, and the text states no date of the report's
+  week for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import BACKGROUND, Event
+from ..registry import document_stage
+from .coreference import stated
+
+if TYPE_CHECKING:
+    from ..annotated import Annotated
+
+NAME = "window.rules.v1"
+# A report's news: what happened up to this many days before it was published (ACLED's "roughly the
+# week before", with room for the reports that come a week late from remote districts).
+NEWS_DAYS = 14
+# How far (characters) from its event word a recall cue still speaks of that event.
+CUE_REACH = 120
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)"
+# Words that recall rather than report: an earlier time, a span of time, a running total.
+RECALLED = re.compile(
+    r"\b(?:last|past) (?:year|month|summer|winter|spring|autumn|fall)\b"
+    r"|\bearlier (?:this|last) (?:year|month)\b"
+    r"|\b(?:in|over|during|throughout) (?:the )?(?:past|last|previous) (?:few |several |two |three |\d+ )?"
+    r"(?:weeks|months|years|decades?)\b"
+    r"|\bsince (?:early |late |mid-?|the start of |the beginning of )?(?:(?:19|20)\d\d|" + _MONTH + r"\b)"
+    r"|\bso far this year\b|\bin recent (?:weeks|months|years)\b|\bto date\b"
+    r"|\b" + _NUMBER + r" (?:years?|months?|decades?) ago\b"
+    r"|\b(?:war|conflict|insurgency|fighting|violence|uprising|crisis|crackdown) (?:has|have) "
+    r"(?:so far |already )?(?:killed|left|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+@document_stage(NAME, requires=("events",), assigns=("window",))
+def mark_background(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Events the report only recalls, marked as background with the reason (see the module's rules)."""
+    dated_old = {id(e): why for e in events if (why := _old_date(annotated, e)) is not None}
+    # A report whose every event is old (an anniversary, or a summary whose year was mistyped) keeps
+    # them: its dates are then no evidence of what is news to it.
+    if all(id(e) in dated_old for e in events if e.happened and e.acled_type is not None):
+        dated_old = {}
+    out = []
+    for event in events:
+        reason = dated_old.get(id(event)) or _recalled(annotated, event)
+        out.append(event if reason is None else replace(event, window=BACKGROUND, reasons=(*event.reasons, reason)))
+    return tuple(out)
+
+
+def _old_date(annotated: Annotated, event: Event) -> str | None:
+    """Why the event's stated date puts it before the report's window, or None."""
+    published = annotated.document.published
+    date = event.date
+    # (a date whose year the text leaves out is inferred, and may be a year off: not judged by date)
+    if published is None or not stated(event) or date is None or date.date is None or date.evidence.reason:
+        return None
+    days = (published - (date.end or date.date)).days
+    return f"background: dated {date.raw!r}, {days} days before publication" if days > NEWS_DAYS else None
+
+
+def _recalled(annotated: Annotated, event: Event) -> str | None:
+    """Why a recall cue puts the event in the past, or None; a date stated for it within the window wins."""
+    date = event.date
+    if stated(event) and date is not None and date.date is not None and not date.evidence.reason:
+        published = annotated.document.published
+        if published is None or (published - (date.end or date.date)).days <= NEWS_DAYS:
+            return None
+    cue = _recall_cue(annotated, event)
+    return f"background: recalled ({cue!r}) with no date of the report's week" if cue is not None else None
+
+
+def _recall_cue(annotated: Annotated, event: Event) -> str | None:
+    """A recall cue that times the event itself: it holds the event word ("the war has killed"), or it
+    hangs on the event word or on the verb the event word hangs on ("last year the rebels burned",
+    "carried out attacks since 2015"). A cue elsewhere in the sentence times something else ("workers
+    unpaid since March protested")."""
+    sentence = event.sentence
+    lo = max(sentence.start, event.trigger.start - CUE_REACH)
+    hi = min(sentence.end, event.trigger.end + CUE_REACH)
+    anchors = _anchors(annotated, event)
+    for found in RECALLED.finditer(annotated.text, lo, hi):
+        if found.start() <= event.trigger.start < found.end():
+            return found.group(0)
+        cue = annotated.doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if cue is not None and len(cue) and cue.root.head.i in anchors:
+            return found.group(0)
+    return None
+
+
+def _anchors(annotated: Annotated, event: Event) -> set[int]:
+    span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return set()
+    root = span.root
+    return {root.i, root.head.i}

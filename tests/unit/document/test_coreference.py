@@ -1,0 +1,88 @@
+"""sitrep.document.coreference: one record per incident, whatever the number of its tellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.acled_view import coded_events
+from sitrep.evaluation.articles import normal_name
+from sitrep.ingest.documents import make_document
+from sitrep.model import Extraction
+from sitrep.pipeline import Pipeline
+
+
+def extract(pipeline: Pipeline, text: str, published: str = "2023-04-11") -> Extraction:
+    return pipeline(make_document(text, published=published))
+
+
+def test_headline_lead_and_caption_make_one_event_listing_every_telling(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels shell market in Gao, killing five\n\n"
+        "GAO, April 10 - Rebel fighters shelled the central market of Gao on Monday, killing five "
+        "traders, the regional governor said.\n\n"
+        "The shelling also wounded a dozen people, according to a local doctor.\n\n"
+        "Photo caption: The market of Gao after the shelling."
+    )
+    events = coded_events(extract(pipeline, text))
+    assert len(events) == 1, [(e.trigger.text, e.acled_subtype) for e in events]
+    event = events[0]
+    assert event.acled_subtype == "Shelling/artillery/missile attack"
+    assert event.place is not None and event.place.name == "Gao"
+    assert event.date is not None and event.date.date is not None and event.date.date.isoformat() == "2023-04-10"
+    assert len(event.mentions) >= 2
+    assert all(m.reason and "same incident told again" in m.reason for m in event.mentions)
+    assert "Photo caption" in " ".join(m.text for m in event.mentions)
+
+
+def test_two_towns_on_the_same_day_stay_two_events(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen kill villagers in two attacks\n\n"
+        "Gunmen killed four villagers in Menaka on Monday, officials said.\n\n"
+        "Gunmen also killed three herders in Kidal on Monday, a local official said."
+    )
+    events = coded_events(extract(pipeline, text))
+    places = {normal_name(e.place.name) for e in events if e.place is not None}
+    assert {"menaka", "kidal"} <= places
+
+
+def test_tellings_on_stated_different_days_stay_apart(pipeline: Pipeline) -> None:
+    text = (
+        "Soldiers clashed with rebels near Gao on Monday, the army said.\n\n"
+        "Soldiers clashed with rebels near Gao on Saturday, the army said."
+    )
+    events = coded_events(extract(pipeline, text))
+    assert len({e.date.date for e in events if e.date is not None}) == 2
+
+
+@pytest.mark.parametrize("opening", ["In a separate attack,", "Earlier,"])
+def test_a_sentence_announcing_another_incident_is_not_joined(pipeline: Pipeline, opening: str) -> None:
+    text = (
+        "Suicide bomber kills six in Kabul\n\n"
+        "A suicide bomber killed six people at a checkpoint in Kabul on Monday, police said.\n\n"
+        f"{opening} a suicide bomber killed two guards at a bank in Kabul on Monday."
+    )
+    events = coded_events(extract(pipeline, text))
+    assert len(events) == 2, [(e.trigger.text, e.sentence.text) for e in events]
+
+
+def test_arrests_at_a_protest_join_the_protest(pipeline: Pipeline) -> None:
+    text = (
+        "Thousands of teachers protested outside parliament in Nairobi on Tuesday over unpaid wages.\n\n"
+        "Police arrested 20 of the protesters outside parliament in Nairobi on Tuesday."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-12"))
+    protests = [e for e in events if e.acled_type == "Protests"]
+    assert len(protests) == 1
+    assert not [e for e in events if e.acled_subtype == "Arrests"]
+    assert "arrested" in " ".join(m.text for m in protests[0].mentions)
+
+
+def test_the_stage_can_be_left_out(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels shell market in Gao, killing five\n\n"
+        "GAO, April 10 - Rebel fighters shelled the central market of Gao on Monday, killing five traders."
+    )
+    alone = Pipeline(resources=pipeline.resources, document_stages=("window.rules.v1",))
+    assert len(coded_events(alone(make_document(text, published="2023-04-11")))) >= 2
+    assert "coreference.rules.v1" not in alone.stage_names
+    assert "coreference.rules.v1" in pipeline.stage_names

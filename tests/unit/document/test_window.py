@@ -1,0 +1,46 @@
+"""sitrep.document.window: what a report only recalls is background, kept but not coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.acled_view import coded_events
+from sitrep.errors import UnmetRequirement
+from sitrep.ingest.documents import make_document
+from sitrep.model import BACKGROUND
+from sitrep.pipeline import Pipeline
+
+
+def test_an_event_dated_weeks_before_publication_is_background(pipeline: Pipeline) -> None:
+    text = (
+        "Militants attacked a police post in Bannu on Monday, killing two officers, police said.\n\n"
+        "On 2 February 2023, militants had attacked another post in Bannu, killing four."
+    )
+    x = pipeline(make_document(text, published="2023-04-12"))
+    old = [e for e in x.events if e.date is not None and e.date.date is not None and e.date.date.month == 2]
+    assert old and all(e.window == BACKGROUND for e in old)
+    assert all(any("days before publication" in r for r in e.reasons) for e in old)
+    assert all(e.window == "news" for e in coded_events(x))
+    assert coded_events(x), "the news event stays"
+
+
+def test_a_recalled_total_is_background(pipeline: Pipeline) -> None:
+    text = (
+        "An airstrike killed nine people in Marib on Sunday, medics said.\n\n"
+        "The war has killed tens of thousands of people since 2015."
+    )
+    x = pipeline(make_document(text, published="2023-04-10"))
+    coded = coded_events(x)
+    assert coded and all("since 2015" not in e.sentence.text for e in coded)
+
+
+def test_a_recall_cue_without_a_date_of_the_week_makes_background(pipeline: Pipeline) -> None:
+    text = "Last year the rebels burned down the town hall in Beni."
+    x = pipeline(make_document(text, published="2023-04-10"))
+    assert not coded_events(x)
+    assert any(e.window == BACKGROUND and "background" in e.reasons[-1] for e in x.events)
+
+
+def test_document_stages_are_checked_for_what_they_require(pipeline: Pipeline) -> None:
+    with pytest.raises(UnmetRequirement, match="requires window"):
+        Pipeline(resources=pipeline.resources, document_stages=("coreference.rules.v1",))
