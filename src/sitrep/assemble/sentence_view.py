@@ -20,6 +20,7 @@ from .filters import (
     content_of_verbal,
     habitual,
     retold_of_someone,
+    told_as_cause,
     told_as_setting,
 )
 from .places import pick_places, place_told_before
@@ -166,7 +167,9 @@ def _event_words(
 ) -> EventWords:
     # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
     real = {id(t): certainty_of(ctx, t, sent).happened for t in material}
-    setting = {id(t): told_as_setting(ctx, t, sent) for t in material}
+    # a fight told as what led to a strategic development (a truce, a burning, a deployment) is its background
+    strategic = any(t.value.kind == "material" for t in material)
+    setting = {id(t): told_as_setting(ctx, t, sent) or (strategic and told_as_cause(ctx, t, sent)) for t in material}
     claim = {id(t): claimed(ctx, t, sent) for t in material}
     primary = min(
         material,
