@@ -66,7 +66,18 @@ INTENT_VERBS = frozenset(
         "prevent",
         "avert",
         "avoid",
+        "plot",
+        "conspire",
+        "foil",
+        "thwart",
+        "await",
+        "wait",
     }
+)
+# Verbs of getting ready: what they are "for" has not happened yet ("mobilising its fighters for attacking
+# the town", "massed troops for an offensive").
+PREPARING_VERBS = frozenset(
+    "mobilize mobilise prepare gather amass mass deploy send reinforce train recruit equip arm ready".split()
 )
 NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "should"})
@@ -118,7 +129,18 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
             found.append(_mark("hypothetical", tok, tok.head))
         elif tok.lemma_.lower() in INTENT_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
-                if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in {"against", "of"}):
+                # "plans to attack", "warned of attacks", "were planning attacks", "waiting for the assault"
+                if child.dep_ in {"xcomp", "dobj"} or (
+                    child.dep_ == "prep" and child.lower_ in {"against", "of", "for"}
+                ):
+                    found.append(_mark("future", tok, child))
+        if tok.lemma_.lower() in INTENT_VERBS - {"prepare"} and tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"}:
+            found.append(_mark("future", tok, tok.head))  # "a planned attack", "for planning attacks"
+        if tok.lemma_.lower() in PREPARING_VERBS and tok.pos_ == "VERB":
+            # "mobilising fighters for attacking the town", "sent reinforcements for the offensive"
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            for child in (*tok.children, *(c for o in objects for c in o.children)):
+                if child.dep_ == "prep" and child.lower_ == "for":
                     found.append(_mark("future", tok, child))
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
             found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))

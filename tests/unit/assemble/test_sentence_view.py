@@ -35,3 +35,14 @@ def _subtype(pipeline: Pipeline, text: str) -> str | None:
 )
 def test_a_fight_told_as_what_came_before_is_background(pipeline: Pipeline, text: str, subtype: str) -> None:
     assert _subtype(pipeline, text) == subtype
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Police arrested twelve militants they say were plotting to launch attacks on churches.", "Arrests"),
+        ("The rebels are mobilising their fighters for attacking the district capital.", "Change to group/activity"),
+    ],
+)
+def test_an_attack_only_planned_does_not_outrank_what_was_done(pipeline: Pipeline, text: str, subtype: str) -> None:
+    assert _subtype(pipeline, text) == subtype

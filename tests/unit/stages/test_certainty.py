@@ -25,6 +25,12 @@ def marks_over(text: str, word: str, resources) -> set[str]:  # type: ignore[no-
         ("The group threatened to bomb the bridge.", "bomb", "future"),
         ("The army will attack at dawn.", "attack", "future"),
         ("It was prepared with the apparent support of the regime.", "support", "hedge"),
+        ("Three men were held for plotting to bomb the stadium.", "bomb", "future"),
+        ("The cell was planning attacks on two churches.", "attacks", "future"),
+        ("The militia is mobilising its members for attacking the port.", "attacking", "future"),
+        ("The army sent more troops for the offensive in the east.", "offensive", "future"),
+        ("Police say the planned assault on the prison was called off.", "assault", "future"),
+        ("Units were waiting for the order to begin the assault.", "assault", "future"),
     ],
 )
 def test_marks_cover_the_event_word(resources, text: str, word: str, kind: str) -> None:  # type: ignore[no-untyped-def]
@@ -43,3 +49,8 @@ def test_no_casualties_is_not_a_negated_event(resources) -> None:  # type: ignor
 def test_threat_itself_happened_only_its_content_is_future(resources) -> None:  # type: ignore[no-untyped-def]
     text = "The group threatened to bomb the bridge."
     assert "future" not in marks_over(text, "threatened", resources)
+
+
+def test_arrested_for_an_attack_done_is_no_intent(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two soldiers were arrested for attacking a police post."
+    assert marks_over(text, "attacking", resources) == set()
