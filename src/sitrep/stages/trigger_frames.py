@@ -63,6 +63,14 @@ TRUCES = frozenset("ceasefire ceasefires cease-fire cease-fires truce truces arm
 # A deal is a conflict agreement only when a word before it says so ("signed a peace deal").
 DEALS = frozenset("deal deals agreement agreements accord accords pact".split())
 DEAL_KINDS = frozenset("peace ceasefire cease-fire truce evacuation reconciliation surrender".split())
+# What two sides agree to do about a truce or peace talks ("agreed to resume peace talks", "agreed to extend
+# the truce"): agreeing is the event, not the talks, which are only an Agreement so agreed.
+AGREED_STEPS = frozenset(
+    "resume restart reopen start begin hold open launch extend observe respect implement restore honour honor".split()
+)
+AGREEING = frozenset("agree consent".split())
+TALKS = frozenset("talks negotiations negotiation dialogue".split())
+PEACE = frozenset({"peace"})
 # What forces set up: a base or a post ("set up two new bases", "established 56 observation points").
 BASES = frozenset(
     "base bases outpost outposts headquarters camp camps garrison garrisons barracks airbase airbases".split()
@@ -154,6 +162,9 @@ class Frame:
     doers: tuple[str, ...] = HOSTILE_DOERS  # read when ``hostile``
     preps: frozenset[str] = frozenset()  # prepositions whose object also counts ("agreed to a truce")
     unless: frozenset[str] = frozenset()  # words in the noun's phrase that undo the frame ("an area of land")
+    agreed_by: frozenset[str] = (
+        frozenset()
+    )  # the verb counts only as the complement of one of these ("agreed to resume")
 
 
 FRAMES = (
@@ -191,6 +202,8 @@ FRAMES = (
         kinds=DEAL_KINDS,
         preps=frozenset({"to", "on", "upon"}),
     ),
+    Frame("pact", AGREED_STEPS, "object", TRUCES, agreed_by=AGREEING),
+    Frame("pact", AGREED_STEPS, "object", TALKS, kinds=PEACE, agreed_by=AGREEING),
     Frame(
         "base", frozenset({"set"}), "object", BASES, hostile=True, particle="up", doers=MILITARY_DOERS, unless=RELIEF
     ),
@@ -304,6 +317,8 @@ def find_frames(doc: Doc) -> list[FrameHit]:
         lemma = token.lemma_.lower()
         for frame in FRAMES:
             if lemma not in frame.verbs:
+                continue
+            if frame.agreed_by and not (token.dep_ == "xcomp" and token.head.lemma_.lower() in frame.agreed_by):
                 continue
             if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle for c in token.children):
                 continue

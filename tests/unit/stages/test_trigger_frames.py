@@ -66,6 +66,8 @@ def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: s
         ("The two militias agreed a three-day truce around the market town.", "agreed", "pact"),
         ("Government and rebel envoys agreed to a fragile ceasefire on Friday.", "agreed", "pact"),
         ("The army and the insurgents signed a long-awaited peace deal in the capital.", "signed", "pact"),
+        ("The junta and the guerrillas agreed to reopen peace talks stalled since spring.", "reopen", "pact"),
+        ("Both militias agreed to extend the truce around the oil fields by a month.", "extend", "pact"),
         ("The army has set up a new observation post near the border village.", "set", "base"),
         (
             "Foreign troops established a total of nine military observation points in the province.",
@@ -112,6 +114,8 @@ def test_people_intercepted_are_not_a_disruption(resources) -> None:  # type: ig
         "The army set up relief camps for the flood victims.",  # relief, not a base
         "Soldiers seized a large area of farmland near the village.",  # land seized: property
         "The club formed a new youth group this season.",  # a club
+        "The two ministers agreed to resume trade talks next month.",  # trade talks
+        "The rebels say they are ready to resume peace talks with the army.",  # ready, not agreed
     ],
 )
 def test_strategic_frames_need_an_armed_doer_and_their_noun(resources, text: str) -> None:  # type: ignore[no-untyped-def]
