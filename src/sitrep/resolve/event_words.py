@@ -227,7 +227,7 @@ MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
     r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad|"
-    r"controlled detonation|(?:recovered|seized|found|discovered|unearthed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
+    r"controlled detonation|(?:recovered|seized|found|discovered|unearthed|cleared|removed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
     r"(?:bombs|explosives|ieds|landmines|mines|grenades)"
 )
 # Explosives going off in the hands of those who laid or made them: ACLED counts the weapon as
@@ -342,4 +342,11 @@ DRUG_WORKS = r"(?:drug|cocaine|heroin|meth\w*|marijuana|cannabis|synthetic drug|
 BLOCKADE = r"block(?:ed|ing|ade)s? (?:off )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:roads?|streets?|highways?|entrances?|bridges?|railway|tracks|gates?)"
 # A later sentence tying a crowd's violence to demonstrations ("likely related to recent protests").
 LINKED_TO_PROTESTS = r"(?:related|linked|connected) to (?:the )?(?:recent |ongoing )?(?:demonstrations|protests)|during (?:the |a )?(?:demonstration|protest)"
+# Stores of an armed group's means that, seized, are its weapons taken out of use even when they hold no
+# gun ("a cache of chemicals belonging to the militants", "bomb-making materials").
+WAR_STORES = (
+    r"(?:caches?|stash(?:es)?|stockpiles?|arsenals?) of (?:[\w-]+ ){0,3}(?:chemicals?|substances?|materials?|precursors?|"
+    r"fertili[sz]ers?|fuel|equipment)|bomb-making|explosive (?:materials?|substances?|precursors?)|"
+    r"(?:chemical|toxic) (?:substances?|agents?|materials?)|weapons?[- ](?:caches?|stash(?:es)?|depots?)"
+)
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"
