@@ -286,6 +286,18 @@ def _argument(verb: Token, role: str, preps: frozenset[str] = frozenset()) -> To
     if found is None and preps:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
         found = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if found is None and role == "object":
+        # "discovered a large amount of ammunition believed to belong to the group", parsed as the subject
+        # of a clause of its own: the participle describes the noun, which is the verb's object
+        reduced = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp" and c.tag_ in {"VBN", "VBD"} and not any(a.dep_ == "aux" for a in c.children)
+            ),
+            None,
+        )
+        found = next((c for c in reduced.children if c.dep_ == "nsubj"), None) if reduced is not None else None
     if found is None and role == "object" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = verb.head  # "missiles launched from Sanaa": the participle qualifies its object
     if found is not None and found.lower_ in QUANTITIES:

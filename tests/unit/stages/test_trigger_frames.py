@@ -54,6 +54,11 @@ def test_a_launch_word_already_matched_is_replaced_not_doubled(resources) -> Non
         ("Two explosive devices were found in a canal beside the road.", "found"),
         ("Engineers cleared more than 900 landmines from the fields last month.", "cleared"),
         ("About 40kg of explosives were unearthed in a well outside the town.", "unearthed"),
+        (
+            "After heavy rain, villagers and soldiers discovered a large amount of ammunition believed to belong "
+            "to the militia.",
+            "discovered",
+        ),
     ],
 )
 def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
