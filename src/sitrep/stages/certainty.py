@@ -68,12 +68,15 @@ INTENT_VERBS = frozenset(
         "avoid",
         "plot",
         "conspire",
-        "foil",
-        "thwart",
         "await",
         "wait",
     }
 )
+# Intent verbs whose direct object is what is intended ("were planning attacks"); not "prevented the patrol
+# from entering" or "warned residents", whose object is someone, and whose act still happens.
+INTENDED_OBJECT = frozenset("plan plot prepare threaten intend consider propose fear expect await conspire".split())
+# Verbs of carrying out: "carried out a planned attack" is an attack done.
+CARRYING_OUT = frozenset("carry launch stage conduct execute mount perpetrate commit".split())
 # Verbs of getting ready: what they are "for" has not happened yet ("mobilising its fighters for attacking
 # the town", "massed troops for an offensive").
 PREPARING_VERBS = frozenset(
@@ -130,18 +133,33 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
         elif tok.lemma_.lower() in INTENT_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
                 # "plans to attack", "warned of attacks", "were planning attacks", "waiting for the assault"
-                if child.dep_ in {"xcomp", "dobj"} or (
-                    child.dep_ == "prep" and child.lower_ in {"against", "of", "for"}
+                if (
+                    child.dep_ == "xcomp"
+                    or (child.dep_ == "dobj" and tok.lemma_.lower() in INTENDED_OBJECT)
+                    or (child.dep_ == "prep" and child.lower_ in {"against", "of", "for"})
                 ):
-                    found.append(_mark("future", tok, child))
-        if tok.lemma_.lower() in INTENT_VERBS - {"prepare"} and tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"}:
-            found.append(_mark("future", tok, tok.head))  # "a planned attack", "for planning attacks"
-        if tok.lemma_.lower() in PREPARING_VERBS and tok.pos_ == "VERB":
-            # "mobilising fighters for attacking the town", "sent reinforcements for the offensive"
-            objects = [c for c in tok.children if c.dep_ == "dobj"]
-            for child in (*tok.children, *(c for o in objects for c in o.children)):
-                if child.dep_ == "prep" and child.lower_ == "for":
                     found.append(_mark("future", tok, child))
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
             found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))
+        found.extend(_intended(tok))
     return tuple(found)
+
+
+def _intended(tok: Token) -> list[Mention]:
+    """What an intent told as a modifier, or the purpose of getting ready, covers."""
+    found = []
+    lemma = tok.lemma_.lower()
+    if (
+        lemma in INTENDED_OBJECT - {"prepare"}
+        and tok.dep_ == "amod"
+        and tok.tag_ in {"VBN", "VBG"}
+        and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in CARRYING_OUT)
+    ):
+        found.append(_mark("future", tok, tok.head))  # "a planned attack", "for planning attacks"
+    if lemma in PREPARING_VERBS and tok.pos_ == "VERB":
+        # "mobilising fighters for attacking the town", "sent reinforcements for the offensive"
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        for child in (*tok.children, *(c for o in objects for c in o.children)):
+            if child.dep_ == "prep" and child.lower_ == "for":
+                found.append(_mark("future", tok, child))
+    return found

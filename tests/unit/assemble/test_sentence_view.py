@@ -31,6 +31,8 @@ def _subtype(pipeline: Pipeline, text: str) -> str | None:
         ),
         # with no strategic word beside it, the fight after "after" is still the event
         ("Militants killed five soldiers after a clash near the border.", "Armed clash"),
+        # the strategic word comes after the fight: the fight is the event
+        ("A gunman was killed after exchanging fire with police during a patrol in the suburb.", "Armed clash"),
     ],
 )
 def test_a_fight_told_as_what_came_before_is_background(pipeline: Pipeline, text: str, subtype: str) -> None:

@@ -54,3 +54,15 @@ def test_threat_itself_happened_only_its_content_is_future(resources) -> None:  
 def test_arrested_for_an_attack_done_is_no_intent(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Two soldiers were arrested for attacking a police post."
     assert marks_over(text, "attacking", resources) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Soldiers prevented a foreign patrol from entering the town.", "patrol"),
+        ("Government forces thwarted a rebel attack on the front, killing ten fighters.", "attack"),
+        ("The militants carried out a planned attack on the barracks.", "attack"),
+    ],
+)
+def test_what_was_stopped_or_carried_out_still_happened(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert "future" not in marks_over(text, word, resources)
