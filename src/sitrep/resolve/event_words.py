@@ -267,7 +267,7 @@ PROPERTY = (
     r"residences?|premises|schools?|churches|church|mosques?|temples?|shrines?|vehicles?|cars?|trucks?|lorr(?:y|ies)|buses|"
     r"motorcycles?|motorbikes?|tractors?|crops?|fields?|farms?|trees?|orchards?|granar(?:y|ies)|livestock|cattle|cows?|"
     r"goats?|sheep|camels?|property|properties|masts?|towers?|antennas?|pipelines?|oil ?fields?|wells?|stations?|banks?|"
-    r"hotels?|cafes?|restaurants?|stadiums?|equipment|machinery|infrastructure|facilit(?:y|ies)|clinics?|depots?|"
+    r"hotels?|cafes?|restaurants?|stadiums?|equipment|machinery|infrastructure|installations?|facilit(?:y|ies)|clinics?|depots?|"
     r"supplies|goods|belongings|billboards?|statues?|monuments?|graves?|cemeter(?:y|ies)|ballot boxes"
 )
 # Harm done to things: burning, wrecking, plundering.
@@ -275,6 +275,11 @@ PROPERTY_HARM = (
     r"arson\w*|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|set (?:\w+ )?(?:on )?fire|set ablaze|set alight|vandali[sz]\w*|"
     r"loot\w*|pillag\w*|plunder\w*|ransack\w*|destroy\w*|destruction|damag\w*|smash\w*|demolish\w*|wreck\w*|"
     r"st(?:ole|olen|eal|ealing)|(?:taking|took|carried|carrying) away|cut down|uproot\w*|molotov|petrol bombs?|firebombs?"
+)
+# An attack aimed at things, named as such ("attacks on properties of traders", "raids on oil installations").
+PROPERTY_ATTACKED = (
+    r"(?:attack\w*|raid\w*|assault\w*) (?:on|upon|against) (?:the |its |their |his |her )?(?:[\w-]+ ){0,2}"
+    r"(?:property|properties|premises|installations?|infrastructure)"
 )
 # An attack on a place where people live is an attack on them, whatever else is burnt.
 SETTLEMENT_ATTACKED = (

@@ -1123,3 +1123,11 @@ def test_a_raid_that_ends_in_weapons_seized_is_disrupted_weapons_use() -> None:
     assert out.reason
     harmed = "Police killed two suspects during a raid on a farmhouse and recovered three rifles."
     assert typed(raid, sentence=harmed, killed=True).acled_subtype != "Disrupted weapons use"
+
+
+def test_attacks_aimed_at_property_alone_are_property_destruction() -> None:
+    out = typed(
+        trig("attack"),
+        sentence="The company counted the cost of night attacks on its properties and installations in the delta.",
+    )
+    assert out.acled_subtype == "Looting/property destruction"
