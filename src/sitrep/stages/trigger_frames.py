@@ -264,6 +264,36 @@ FRAMES = (
 )
 
 
+# Driving the other side out of ground ("pushed the militants out of several villages", "drove the rebels
+# from the town", "cleared the district of insurgents"): ground taken, told by whom it was taken from.
+DRIVING_OUT = frozenset("push drive expel flush chase oust dislodge evict rout kick force".split())
+CLEARING = frozenset({"clear", "purge", "rid"})
+FIGHTERS = frozenset(
+    "militant militants rebel rebels insurgent insurgents fighter fighters terrorist terrorists jihadist jihadists "
+    "militia militias militiamen gunmen troops forces soldiers army separatists extremists".split()
+)
+
+
+def _pobj(head: Token, prep: str) -> Token | None:
+    found = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == prep), None)
+    return next((c for c in found.children if c.dep_ == "pobj"), None) if found is not None else None
+
+
+def _ground_freed(verb: Token) -> Token | None:
+    """The ground the verb drives the other side out of, or clears of them."""
+    lemma = verb.lemma_.lower()
+    taken = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if taken is None:
+        return None
+    if lemma in CLEARING:
+        cleared_of = _pobj(taken, "of") or _pobj(verb, "of")
+        return taken if cleared_of is not None and cleared_of.lower_ in FIGHTERS else None
+    if lemma not in DRIVING_OUT or taken.lower_ not in FIGHTERS:
+        return None
+    out = next((c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out"), None)
+    return _pobj(verb, "from") or (_pobj(out, "of") if out is not None else None) or _pobj(verb, "of")
+
+
 @dataclass(frozen=True, slots=True)
 class FrameHit:
     token: Token  # the verb
@@ -327,6 +357,14 @@ def find_frames(doc: Doc) -> list[FrameHit]:
         if token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
+        ground = _ground_freed(token)
+        if (
+            ground is not None
+            and _names_one(ground, GROUND, frozenset())
+            and has_any_word(token.sent.text.lower(), MILITARY_DOERS)
+        ):
+            hits.append(FrameHit(token=token, family="capture", phrase=f"{lemma} out of {ground.lemma_.lower()}"))
+            continue
         for frame in FRAMES:
             if lemma not in frame.verbs:
                 continue

@@ -86,6 +86,9 @@ def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: s
         ("Rebel fighters seized the provincial capital at dawn.", "seized", "capture"),
         ("Loyalist forces wrested control of an air base from the militia.", "wrested", "capture"),
         ("The rebels took full control of the district after a week.", "took", "capture"),
+        ("Government troops pushed the militants out of three villages near the lake.", "pushed", "capture"),
+        ("The army drove the rebels from the market town on Sunday.", "drove", "capture"),
+        ("Soldiers cleared the border district of insurgents after a two-day operation.", "cleared", "capture"),
     ],
 )
 def test_strategic_and_territorial_frames(resources, text: str, word: str, family: str) -> None:  # type: ignore[no-untyped-def]
@@ -119,6 +122,8 @@ def test_people_intercepted_are_not_a_disruption(resources) -> None:  # type: ig
         "The army set up relief camps for the flood victims.",  # relief, not a base
         "Soldiers seized a large area of farmland near the village.",  # land seized: property
         "The club formed a new youth group this season.",  # a club
+        "Police chased the hawkers from the market square.",  # no fighters driven out
+        "Farmers drove the cattle out of the fields.",
         "The two ministers agreed to resume trade talks next month.",  # trade talks
         "The rebels say they are ready to resume peace talks with the army.",  # ready, not agreed
     ],
