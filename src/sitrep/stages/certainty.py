@@ -77,6 +77,11 @@ INTENT_VERBS = frozenset(
 INTENDED_OBJECT = frozenset("plan plot prepare threaten intend consider propose fear expect await conspire".split())
 # Verbs of carrying out: "carried out a planned attack" is an attack done.
 CARRYING_OUT = frozenset("carry launch stage conduct execute mount perpetrate commit".split())
+# Words of readiness whose complement has not happened ("ready to counter an air strike", "poised to attack").
+READY_WORDS = frozenset("ready poised set prepared".split())
+# Nouns of waiting for something: what they are "of" or "for" has not happened ("in anticipation of more
+# demonstrations", "in preparation for an offensive").
+AWAITING_NOUNS = frozenset("anticipation expectation preparation preparations readiness".split())
 # Verbs of getting ready: what they are "for" has not happened yet ("mobilising its fighters for attacking
 # the town", "massed troops for an offensive").
 PREPARING_VERBS = frozenset(
@@ -146,7 +151,7 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
 
 
 def _intended(tok: Token) -> list[Mention]:
-    """What an intent told as a modifier, or the purpose of getting ready, covers."""
+    """What an intent told as a modifier, a readiness, an anticipation or the purpose of getting ready covers."""
     found = []
     lemma = tok.lemma_.lower()
     if (
@@ -156,6 +161,10 @@ def _intended(tok: Token) -> list[Mention]:
         and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in CARRYING_OUT)
     ):
         found.append(_mark("future", tok, tok.head))  # "a planned attack", "for planning attacks"
+    if tok.lower_ in READY_WORDS and tok.pos_ == "ADJ":
+        found.extend(_mark("future", tok, c) for c in tok.children if c.dep_ == "xcomp")
+    if lemma in AWAITING_NOUNS and tok.pos_ == "NOUN":
+        found.extend(_mark("future", tok, c) for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"})
     if lemma in PREPARING_VERBS and tok.pos_ == "VERB":
         # "mobilising fighters for attacking the town", "sent reinforcements for the offensive"
         objects = [c for c in tok.children if c.dep_ == "dobj"]

@@ -31,6 +31,9 @@ def marks_over(text: str, word: str, resources) -> set[str]:  # type: ignore[no-
         ("The army sent more troops for the offensive in the east.", "offensive", "future"),
         ("Police say the planned assault on the prison was called off.", "assault", "future"),
         ("Units were waiting for the order to begin the assault.", "assault", "future"),
+        ("Air defence crews are ready to repel an air raid during the drill.", "raid", "future"),
+        ("Extra police were sent to the centre in anticipation of a march on Sunday.", "march", "future"),
+        ("Both armies massed tanks in preparation for an offensive.", "offensive", "future"),
     ],
 )
 def test_marks_cover_the_event_word(resources, text: str, word: str, kind: str) -> None:  # type: ignore[no-untyped-def]
