@@ -80,8 +80,10 @@ CARRYING_OUT = frozenset("carry launch stage conduct execute mount perpetrate co
 # Words of readiness whose complement has not happened ("ready to counter an air strike", "poised to attack").
 READY_WORDS = frozenset("ready poised set prepared".split())
 # Nouns of waiting for something: what they are "of" or "for" has not happened ("in anticipation of more
-# demonstrations", "in preparation for an offensive").
-AWAITING_NOUNS = frozenset("anticipation expectation preparation preparations readiness".split())
+# demonstrations", "in preparation for an offensive", "with the aim of repelling an assault").
+AWAITING_NOUNS = frozenset(
+    "anticipation expectation preparation preparations readiness aim goal intention purpose".split()
+)
 # Verbs of getting ready: what they are "for" has not happened yet ("mobilising its fighters for attacking
 # the town", "massed troops for an offensive").
 PREPARING_VERBS = frozenset(
@@ -163,6 +165,8 @@ def _intended(tok: Token) -> list[Mention]:
         found.append(_mark("future", tok, tok.head))  # "a planned attack", "for planning attacks"
     if tok.lower_ in READY_WORDS and tok.pos_ == "ADJ":
         found.extend(_mark("future", tok, c) for c in tok.children if c.dep_ == "xcomp")
+    if tok.lower_ == "any" and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+        found.append(_mark("hypothetical", tok, tok.head))  # "to foil any possible attack": no attack in particular
     if lemma in AWAITING_NOUNS and tok.pos_ == "NOUN":
         found.extend(_mark("future", tok, c) for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"})
     if lemma in PREPARING_VERBS and tok.pos_ == "VERB":

@@ -34,6 +34,8 @@ def marks_over(text: str, word: str, resources) -> set[str]:  # type: ignore[no-
         ("Air defence crews are ready to repel an air raid during the drill.", "raid", "future"),
         ("Extra police were sent to the centre in anticipation of a march on Sunday.", "march", "future"),
         ("Both armies massed tanks in preparation for an offensive.", "offensive", "future"),
+        ("Troops were reinforced with the aim of repelling an assault on the dam.", "assault", "future"),
+        ("Extra checkpoints were set up to deter any attack during the vote.", "attack", "hypothetical"),
     ],
 )
 def test_marks_cover_the_event_word(resources, text: str, word: str, kind: str) -> None:  # type: ignore[no-untyped-def]
