@@ -117,6 +117,19 @@ def told_as_setting(ctx: Context, trig: Mention, sent: Span) -> bool:
     )
 
 
+# A fight told as what came before ("agreed a truce after weeks of fighting", "shops were burnt following
+# a clash between gangs"): read only beside a strategic word, which is then the sentence's event.
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|in the wake of|since)\s+(?:[\w'-]+\s+){0,6}$", re.IGNORECASE)
+
+
+def told_as_cause(ctx: Context, trig: Mention, sent: Span) -> bool:
+    """Whether a generic fight word is what came before the sentence's event, not the event."""
+    if not has_flag(trig.value.family, "generic"):
+        return False
+    before = ctx.text[max(sent.start_char, trig.start - SETTING_BEFORE_CHARS) : trig.start]
+    return _CAUSE_BEFORE.search(before) is not None
+
+
 def _clause_verb(tok: Token) -> Token:
     """The verb of the clause a word sits in (the word itself when it is one; the root when none is found)."""
     while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:

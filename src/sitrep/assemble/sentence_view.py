@@ -20,6 +20,7 @@ from .filters import (
     content_of_verbal,
     habitual,
     retold_of_someone,
+    told_as_cause,
     told_as_setting,
 )
 from .places import pick_places, place_told_before
@@ -166,7 +167,14 @@ def _event_words(
 ) -> EventWords:
     # What happened outranks what was only wanted or denied ("a militia surrendered, saying it wanted to fight on").
     real = {id(t): certainty_of(ctx, t, sent).happened for t in material}
-    setting = {id(t): told_as_setting(ctx, t, sent) for t in material}
+    # a fight told as what led to a strategic development told before it (a truce, a burning, a deployment)
+    # is its background; "killed after exchanging fire during a patrol" stays the fight
+    first_strategic = min((t.start for t in material if t.value.kind == "material"), default=None)
+    setting = {
+        id(t): told_as_setting(ctx, t, sent)
+        or (first_strategic is not None and first_strategic < t.start and told_as_cause(ctx, t, sent))
+        for t in material
+    }
     claim = {id(t): claimed(ctx, t, sent) for t in material}
     primary = min(
         material,

@@ -227,7 +227,7 @@ MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
     r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad|"
-    r"controlled detonation|(?:recovered|seized|found|discovered|unearthed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
+    r"controlled detonation|(?:recovered|seized|found|discovered|unearthed|cleared|removed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
     r"(?:bombs|explosives|ieds|landmines|mines|grenades)"
 )
 # Explosives going off in the hands of those who laid or made them: ACLED counts the weapon as
@@ -267,7 +267,7 @@ PROPERTY = (
     r"residences?|premises|schools?|churches|church|mosques?|temples?|shrines?|vehicles?|cars?|trucks?|lorr(?:y|ies)|buses|"
     r"motorcycles?|motorbikes?|tractors?|crops?|fields?|farms?|trees?|orchards?|granar(?:y|ies)|livestock|cattle|cows?|"
     r"goats?|sheep|camels?|property|properties|masts?|towers?|antennas?|pipelines?|oil ?fields?|wells?|stations?|banks?|"
-    r"hotels?|cafes?|restaurants?|stadiums?|equipment|machinery|infrastructure|facilit(?:y|ies)|clinics?|depots?|"
+    r"hotels?|cafes?|restaurants?|stadiums?|equipment|machinery|infrastructure|installations?|facilit(?:y|ies)|clinics?|depots?|"
     r"supplies|goods|belongings|billboards?|statues?|monuments?|graves?|cemeter(?:y|ies)|ballot boxes"
 )
 # Harm done to things: burning, wrecking, plundering.
@@ -275,6 +275,11 @@ PROPERTY_HARM = (
     r"arson\w*|burn(?:ed|t|ing|s)?|torch(?:ed|ing|es)?|set (?:\w+ )?(?:on )?fire|set ablaze|set alight|vandali[sz]\w*|"
     r"loot\w*|pillag\w*|plunder\w*|ransack\w*|destroy\w*|destruction|damag\w*|smash\w*|demolish\w*|wreck\w*|"
     r"st(?:ole|olen|eal|ealing)|(?:taking|took|carried|carrying) away|cut down|uproot\w*|molotov|petrol bombs?|firebombs?"
+)
+# An attack aimed at things, named as such ("attacks on properties of traders", "raids on oil installations").
+PROPERTY_ATTACKED = (
+    r"(?:attack\w*|raid\w*|assault\w*) (?:on|upon|against) (?:the |its |their |his |her )?(?:[\w-]+ ){0,2}"
+    r"(?:property|properties|premises|installations?|infrastructure)"
 )
 # An attack on a place where people live is an attack on them, whatever else is burnt.
 SETTLEMENT_ATTACKED = (
@@ -342,4 +347,11 @@ DRUG_WORKS = r"(?:drug|cocaine|heroin|meth\w*|marijuana|cannabis|synthetic drug|
 BLOCKADE = r"block(?:ed|ing|ade)s? (?:off )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:roads?|streets?|highways?|entrances?|bridges?|railway|tracks|gates?)"
 # A later sentence tying a crowd's violence to demonstrations ("likely related to recent protests").
 LINKED_TO_PROTESTS = r"(?:related|linked|connected) to (?:the )?(?:recent |ongoing )?(?:demonstrations|protests)|during (?:the |a )?(?:demonstration|protest)"
+# Stores of an armed group's means that, seized, are its weapons taken out of use even when they hold no
+# gun ("a cache of chemicals belonging to the militants", "bomb-making materials").
+WAR_STORES = (
+    r"(?:caches?|stash(?:es)?|stockpiles?|arsenals?) of (?:[\w-]+ ){0,3}(?:chemicals?|substances?|materials?|precursors?|"
+    r"fertili[sz]ers?|fuel|equipment)|bomb-making|explosive (?:materials?|substances?|precursors?)|"
+    r"(?:chemical|toxic) (?:substances?|agents?|materials?)|weapons?[- ](?:caches?|stash(?:es)?|depots?)"
+)
 ARMS = r"weapons?|arms|munitions?|ammunition|explosives?|rifles?|guns?|grenades?|rockets?|mortars?|bombs?|ieds?|detonators?|cartridges|rounds"

@@ -66,7 +66,28 @@ INTENT_VERBS = frozenset(
         "prevent",
         "avert",
         "avoid",
+        "plot",
+        "conspire",
+        "await",
+        "wait",
     }
+)
+# Intent verbs whose direct object is what is intended ("were planning attacks"); not "prevented the patrol
+# from entering" or "warned residents", whose object is someone, and whose act still happens.
+INTENDED_OBJECT = frozenset("plan plot prepare threaten intend consider propose fear expect await conspire".split())
+# Verbs of carrying out: "carried out a planned attack" is an attack done.
+CARRYING_OUT = frozenset("carry launch stage conduct execute mount perpetrate commit".split())
+# Words of readiness whose complement has not happened ("ready to counter an air strike", "poised to attack").
+READY_WORDS = frozenset("ready poised set prepared".split())
+# Nouns of waiting for something: what they are "of" or "for" has not happened ("in anticipation of more
+# demonstrations", "in preparation for an offensive", "with the aim of repelling an assault").
+AWAITING_NOUNS = frozenset(
+    "anticipation expectation preparation preparations readiness aim goal intention purpose".split()
+)
+# Verbs of getting ready: what they are "for" has not happened yet ("mobilising its fighters for attacking
+# the town", "massed troops for an offensive").
+PREPARING_VERBS = frozenset(
+    "mobilize mobilise prepare gather amass mass deploy send reinforce train recruit equip arm ready".split()
 )
 NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "should"})
@@ -118,8 +139,40 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
             found.append(_mark("hypothetical", tok, tok.head))
         elif tok.lemma_.lower() in INTENT_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
-                if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in {"against", "of"}):
+                # "plans to attack", "warned of attacks", "were planning attacks", "waiting for the assault"
+                if (
+                    child.dep_ == "xcomp"
+                    or (child.dep_ == "dobj" and tok.lemma_.lower() in INTENDED_OBJECT)
+                    or (child.dep_ == "prep" and child.lower_ in {"against", "of", "for"})
+                ):
                     found.append(_mark("future", tok, child))
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
             found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))
+        found.extend(_intended(tok))
     return tuple(found)
+
+
+def _intended(tok: Token) -> list[Mention]:
+    """What an intent told as a modifier, a readiness, an anticipation or the purpose of getting ready covers."""
+    found = []
+    lemma = tok.lemma_.lower()
+    if (
+        lemma in INTENDED_OBJECT - {"prepare"}
+        and tok.dep_ == "amod"
+        and tok.tag_ in {"VBN", "VBG"}
+        and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in CARRYING_OUT)
+    ):
+        found.append(_mark("future", tok, tok.head))  # "a planned attack", "for planning attacks"
+    if tok.lower_ in READY_WORDS and tok.pos_ == "ADJ":
+        found.extend(_mark("future", tok, c) for c in tok.children if c.dep_ == "xcomp")
+    if tok.lower_ == "any" and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+        found.append(_mark("hypothetical", tok, tok.head))  # "to foil any possible attack": no attack in particular
+    if lemma in AWAITING_NOUNS and tok.pos_ == "NOUN":
+        found.extend(_mark("future", tok, c) for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"})
+    if lemma in PREPARING_VERBS and tok.pos_ == "VERB":
+        # "mobilising fighters for attacking the town", "sent reinforcements for the offensive"
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        for child in (*tok.children, *(c for o in objects for c in o.children)):
+            if child.dep_ == "prep" and child.lower_ == "for":
+                found.append(_mark("future", tok, child))
+    return found

@@ -63,6 +63,14 @@ TRUCES = frozenset("ceasefire ceasefires cease-fire cease-fires truce truces arm
 # A deal is a conflict agreement only when a word before it says so ("signed a peace deal").
 DEALS = frozenset("deal deals agreement agreements accord accords pact".split())
 DEAL_KINDS = frozenset("peace ceasefire cease-fire truce evacuation reconciliation surrender".split())
+# What two sides agree to do about a truce or peace talks ("agreed to resume peace talks", "agreed to extend
+# the truce"): agreeing is the event, not the talks, which are only an Agreement so agreed.
+AGREED_STEPS = frozenset(
+    "resume restart reopen start begin hold open launch extend observe respect implement restore honour honor".split()
+)
+AGREEING = frozenset("agree consent".split())
+TALKS = frozenset("talks negotiations negotiation dialogue".split())
+PEACE = frozenset({"peace"})
 # What forces set up: a base or a post ("set up two new bases", "established 56 observation points").
 BASES = frozenset(
     "base bases outpost outposts headquarters camp camps garrison garrisons barracks airbase airbases".split()
@@ -154,6 +162,9 @@ class Frame:
     doers: tuple[str, ...] = HOSTILE_DOERS  # read when ``hostile``
     preps: frozenset[str] = frozenset()  # prepositions whose object also counts ("agreed to a truce")
     unless: frozenset[str] = frozenset()  # words in the noun's phrase that undo the frame ("an area of land")
+    agreed_by: frozenset[str] = (
+        frozenset()
+    )  # the verb counts only as the complement of one of these ("agreed to resume")
 
 
 FRAMES = (
@@ -191,6 +202,8 @@ FRAMES = (
         kinds=DEAL_KINDS,
         preps=frozenset({"to", "on", "upon"}),
     ),
+    Frame("pact", AGREED_STEPS, "object", TRUCES, agreed_by=AGREEING),
+    Frame("pact", AGREED_STEPS, "object", TALKS, kinds=PEACE, agreed_by=AGREEING),
     Frame(
         "base", frozenset({"set"}), "object", BASES, hostile=True, particle="up", doers=MILITARY_DOERS, unless=RELIEF
     ),
@@ -251,6 +264,36 @@ FRAMES = (
 )
 
 
+# Driving the other side out of ground ("pushed the militants out of several villages", "drove the rebels
+# from the town", "cleared the district of insurgents"): ground taken, told by whom it was taken from.
+DRIVING_OUT = frozenset("push drive expel flush chase oust dislodge evict rout kick force".split())
+CLEARING = frozenset({"clear", "purge", "rid"})
+FIGHTERS = frozenset(
+    "militant militants rebel rebels insurgent insurgents fighter fighters terrorist terrorists jihadist jihadists "
+    "militia militias militiamen gunmen troops forces soldiers army separatists extremists".split()
+)
+
+
+def _pobj(head: Token, prep: str) -> Token | None:
+    found = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == prep), None)
+    return next((c for c in found.children if c.dep_ == "pobj"), None) if found is not None else None
+
+
+def _ground_freed(verb: Token) -> Token | None:
+    """The ground the verb drives the other side out of, or clears of them."""
+    lemma = verb.lemma_.lower()
+    taken = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if taken is None:
+        return None
+    if lemma in CLEARING:
+        cleared_of = _pobj(taken, "of") or _pobj(verb, "of")
+        return taken if cleared_of is not None and cleared_of.lower_ in FIGHTERS else None
+    if lemma not in DRIVING_OUT or taken.lower_ not in FIGHTERS:
+        return None
+    out = next((c for c in verb.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out"), None)
+    return _pobj(verb, "from") or (_pobj(out, "of") if out is not None else None) or _pobj(verb, "of")
+
+
 @dataclass(frozen=True, slots=True)
 class FrameHit:
     token: Token  # the verb
@@ -273,6 +316,18 @@ def _argument(verb: Token, role: str, preps: frozenset[str] = frozenset()) -> To
     if found is None and preps:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
         found = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if found is None and role == "object":
+        # "discovered a large amount of ammunition believed to belong to the group", parsed as the subject
+        # of a clause of its own: the participle describes the noun, which is the verb's object
+        reduced = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp" and c.tag_ in {"VBN", "VBD"} and not any(a.dep_ == "aux" for a in c.children)
+            ),
+            None,
+        )
+        found = next((c for c in reduced.children if c.dep_ == "nsubj"), None) if reduced is not None else None
     if found is None and role == "object" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = verb.head  # "missiles launched from Sanaa": the participle qualifies its object
     if found is not None and found.lower_ in QUANTITIES:
@@ -302,8 +357,18 @@ def find_frames(doc: Doc) -> list[FrameHit]:
         if token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
+        ground = _ground_freed(token)
+        if (
+            ground is not None
+            and _names_one(ground, GROUND, frozenset())
+            and has_any_word(token.sent.text.lower(), MILITARY_DOERS)
+        ):
+            hits.append(FrameHit(token=token, family="capture", phrase=f"{lemma} out of {ground.lemma_.lower()}"))
+            continue
         for frame in FRAMES:
             if lemma not in frame.verbs:
+                continue
+            if frame.agreed_by and not (token.dep_ == "xcomp" and token.head.lemma_.lower() in frame.agreed_by):
                 continue
             if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle for c in token.children):
                 continue

@@ -147,6 +147,18 @@ def _arrest_for_ordinary_crime(hit: _Hit) -> bool:
     )
 
 
+# Goods whose seizure is police work against crime, not looting by a party to a conflict.
+CONTRABAND_WORDS = (*ORDINARY_CRIME_WORDS, "drugs", "cocaine", "heroin", "cannabis", "marijuana", "methamphetamine")
+
+
+def _seizure_for_ordinary_crime(hit: _Hit) -> bool:
+    # "officers seized 40 kilograms of drugs": a seizure of contraband, not an armed group's looting
+    if hit.family.name != "loot" or hit.token.lemma_.lower() not in {"seize", "confiscate", "seizure"}:
+        return False
+    sentence = hit.sentence()
+    return has_any_word(sentence, CONTRABAND_WORDS) and not has_any_word(sentence, ARMED_PARTY_WORDS)
+
+
 def _struck_by_nature(hit: _Hit) -> bool:
     # "an area recently hit by an earthquake", "floods destroyed crops": a disaster, not an attack
     return (
@@ -287,6 +299,17 @@ def _kind_of_weapon(hit: _Hit) -> bool:
     )
 
 
+def _weapon_making(hit: _Hit) -> bool:
+    doc, end = hit.doc, hit.end
+    # "bomb-making materials", "an IED-making cell": the craft of making the weapon, not one going off
+    return (
+        hit.single
+        and end + 1 < len(doc)
+        and doc[end].tag_ == "HYPH"
+        and doc[end + 1].lower_ in {"making", "maker", "makers", "factory", "factories", "workshop", "workshops"}
+    )
+
+
 def _riot_gear(hit: _Hit) -> bool:
     doc, end = hit.doc, hit.end
     # "riot police chased the crowd", "anti-riot units": the police who face riots, not a riot
@@ -344,6 +367,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _tools_downed,
     _engaged_in_a_pursuit,
     _arrest_for_ordinary_crime,
+    _seizure_for_ordinary_crime,
     _struck_by_nature,
     _means_mobilized,
     _no_ground_taken,
@@ -356,6 +380,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _another_sense,
     _bomber_stopped,
     _kind_of_weapon,
+    _weapon_making,
     _riot_gear,
     _shells_not_fired,
     _body_without_violence,

@@ -222,6 +222,20 @@ def test_seized_weapons_are_disrupted_and_seized_goods_are_property() -> None:
     assert goods.acled_subtype == "Looting/property destruction"
 
 
+def test_an_armed_groups_stores_seized_are_disrupted_weapons_use() -> None:
+    seize = Trigger(lemma="seize", family="loot", kind="material", plover="ASSAULT")
+    out = typed(seize, sentence="Troops seized a stash of chemicals left by the insurgents in a cellar.")
+    assert out.acled_subtype == "Disrupted weapons use"
+    drugs = typed(seize, sentence="Gunmen seized a stash of drugs and cash from the dealers.")
+    assert drugs.acled_subtype == "Looting/property destruction"
+
+
+def test_landmines_cleared_and_destroyed_are_disrupted_weapons_use() -> None:
+    destroy = Trigger(lemma="destroy", family="loot", kind="material", plover="ASSAULT")
+    out = typed(destroy, sentence="Deminers cleared some 400 landmines from the farmland and destroyed them.")
+    assert out.acled_subtype == "Disrupted weapons use"
+
+
 def test_a_body_found_with_signs_of_violence_is_an_attack() -> None:
     out = typed(trig("body"), sentence="A man was found dead with gunshot wounds.")
     assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Attack")
@@ -1109,3 +1123,11 @@ def test_a_raid_that_ends_in_weapons_seized_is_disrupted_weapons_use() -> None:
     assert out.reason
     harmed = "Police killed two suspects during a raid on a farmhouse and recovered three rifles."
     assert typed(raid, sentence=harmed, killed=True).acled_subtype != "Disrupted weapons use"
+
+
+def test_attacks_aimed_at_property_alone_are_property_destruction() -> None:
+    out = typed(
+        trig("attack"),
+        sentence="The company counted the cost of night attacks on its properties and installations in the delta.",
+    )
+    assert out.acled_subtype == "Looting/property destruction"

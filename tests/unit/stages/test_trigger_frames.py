@@ -54,6 +54,11 @@ def test_a_launch_word_already_matched_is_replaced_not_doubled(resources) -> Non
         ("Two explosive devices were found in a canal beside the road.", "found"),
         ("Engineers cleared more than 900 landmines from the fields last month.", "cleared"),
         ("About 40kg of explosives were unearthed in a well outside the town.", "unearthed"),
+        (
+            "After heavy rain, villagers and soldiers discovered a large amount of ammunition believed to belong "
+            "to the militia.",
+            "discovered",
+        ),
     ],
 )
 def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
@@ -66,6 +71,8 @@ def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: s
         ("The two militias agreed a three-day truce around the market town.", "agreed", "pact"),
         ("Government and rebel envoys agreed to a fragile ceasefire on Friday.", "agreed", "pact"),
         ("The army and the insurgents signed a long-awaited peace deal in the capital.", "signed", "pact"),
+        ("The junta and the guerrillas agreed to reopen peace talks stalled since spring.", "reopen", "pact"),
+        ("Both militias agreed to extend the truce around the oil fields by a month.", "extend", "pact"),
         ("The army has set up a new observation post near the border village.", "set", "base"),
         (
             "Foreign troops established a total of nine military observation points in the province.",
@@ -79,6 +86,9 @@ def test_weapons_taken_out_of_use_are_a_disruption(resources, text: str, word: s
         ("Rebel fighters seized the provincial capital at dawn.", "seized", "capture"),
         ("Loyalist forces wrested control of an air base from the militia.", "wrested", "capture"),
         ("The rebels took full control of the district after a week.", "took", "capture"),
+        ("Government troops pushed the militants out of three villages near the lake.", "pushed", "capture"),
+        ("The army drove the rebels from the market town on Sunday.", "drove", "capture"),
+        ("Soldiers cleared the border district of insurgents after a two-day operation.", "cleared", "capture"),
     ],
 )
 def test_strategic_and_territorial_frames(resources, text: str, word: str, family: str) -> None:  # type: ignore[no-untyped-def]
@@ -112,6 +122,10 @@ def test_people_intercepted_are_not_a_disruption(resources) -> None:  # type: ig
         "The army set up relief camps for the flood victims.",  # relief, not a base
         "Soldiers seized a large area of farmland near the village.",  # land seized: property
         "The club formed a new youth group this season.",  # a club
+        "Police chased the hawkers from the market square.",  # no fighters driven out
+        "Farmers drove the cattle out of the fields.",
+        "The two ministers agreed to resume trade talks next month.",  # trade talks
+        "The rebels say they are ready to resume peace talks with the army.",  # ready, not agreed
     ],
 )
 def test_strategic_frames_need_an_armed_doer_and_their_noun(resources, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -206,3 +206,14 @@ def test_event_words_in_another_sense_are_not_event_words(resources, text: str, 
 )
 def test_the_same_words_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert word in [w for w, _ in families(text, resources)]
+
+
+def test_the_craft_of_making_a_weapon_is_not_the_weapon_going_off(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Police found bomb-making equipment in a flat used by the cell.", resources)
+    assert not any(word == "bomb" for word, _ in found)
+
+
+def test_contraband_seized_is_not_looting(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Border officials say 80 kilograms of smuggled drugs and cigarettes have been seized."
+    assert not any(family == "loot" for _, family in families(text, resources))
+    assert any(family == "loot" for _, family in families("Rebels seized grain and fuel from the depot.", resources))

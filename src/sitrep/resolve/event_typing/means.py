@@ -17,6 +17,7 @@ from ..event_words import (
     NO_HARM,
     PERSONAL_HARM,
     PROPERTY,
+    PROPERTY_ATTACKED,
     PROPERTY_HARM,
     SETTLEMENT_ATTACKED,
 )
@@ -165,7 +166,8 @@ def property_only(sentence: str, trigger: Trigger, actors: tuple[Actor, ...], we
     """
     if any(w.mode not in ("firearms", "primitive", "beat") for w in weapons):
         return False
-    if not matches(PROPERTY_HARM, sentence) or matches(SETTLEMENT_ATTACKED, sentence):
+    harmed = matches(PROPERTY_HARM, sentence) or matches(PROPERTY_ATTACKED, sentence)
+    if not harmed or matches(SETTLEMENT_ATTACKED, sentence):
         return False
     unharmed = whole_words(NO_HARM).sub(" ", sentence)
     if matches(PERSONAL_HARM, unharmed):

@@ -36,6 +36,7 @@ from ..event_words import (
     TAKEN_OVER,
     TERRITORY,
     VAC,
+    WAR_STORES,
 )
 from ..keyed_words import HANDING_OVER, NEUTRAL_CAPTURE
 from ..wording import matches
@@ -199,9 +200,19 @@ def _weapons_seized(case: Case) -> Typed | None:
         r"(?:seiz\w+|confiscat\w+) (?:[\w,.-]+ ){0,4}(?:\w+-)?(?:" + ARMS + ")", case.sentence
     ):
         return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", "weapons seized")
-    if not case.killed and matches(STOPPED_WEAPON, case.sentence) and matches(ARMS, case.sentence):
+    if (
+        not case.killed
+        and matches(STOPPED_WEAPON, case.sentence)
+        and matches(ARMS + r"|(?:land)?mines?", case.sentence)
+    ):
         reason = "explosives destroyed or found before they did harm"
         return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", reason)
+    if (
+        matches(r"seiz\w+|confiscat\w+|captur\w+", case.trigger.lemma)
+        and matches(WAR_STORES, case.sentence)
+        and not matches(DRUG_WORKS + r"|drugs?|narcotics?|cocaine|heroin", case.sentence)
+    ):
+        return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", "an armed group's war stores seized")
     return None
 
 
