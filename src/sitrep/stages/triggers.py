@@ -46,6 +46,7 @@ from .trigger_cues import (
     object_of,
     someone_hurt_someone,
     struck_by_nature,
+    thrown_by_hand,
     violence_signs,
 )
 from .trigger_frames import find_frames
@@ -315,6 +316,12 @@ def _shells_not_fired(hit: _Hit) -> bool:
     return re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", before, re.IGNORECASE) is not None
 
 
+def _thrown_by_hand(hit: _Hit) -> bool:
+    # "projectiles were thrown at police", "petrol bombs": a crowd's missiles, not artillery or a bomb; the
+    # sentence's other words (the demonstration, the riot, the attack) name the event
+    return hit.family.name in {"shelling", "explosion", "bombard"} and hit.single and thrown_by_hand(hit.token)
+
+
 def _body_without_violence(hit: _Hit) -> bool:
     return hit.family.name == "body" and not violence_signs(hit.doc, hit.start, hit.end)
 
@@ -358,6 +365,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _kind_of_weapon,
     _riot_gear,
     _shells_not_fired,
+    _thrown_by_hand,
     _body_without_violence,
     _toll_not_wounding,
     _way_not_blocked,

@@ -206,3 +206,21 @@ def test_event_words_in_another_sense_are_not_event_words(resources, text: str, 
 )
 def test_the_same_words_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert word in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Several projectiles were thrown at officers outside the town hall during the march.", "projectiles"),
+        ("Youths hurled petrol bombs and bottles at the riot police lines.", "bombs"),
+        ("Rioters attacked the station with rocks and petrol bombs overnight.", "bombs"),
+    ],
+)
+def test_missiles_thrown_by_hand_are_no_shelling_or_bomb(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    found = families(text, resources)
+    assert not any(w == word and f in {"shelling", "explosion", "bombard"} for w, f in found)
+
+
+def test_projectiles_fired_and_bombs_planted_stay_remote_violence(resources) -> None:  # type: ignore[no-untyped-def]
+    assert any(f == "shelling" for _, f in families("Rebels fired projectiles at the army base overnight.", resources))
+    assert ("bomb", "explosion") in families("A bomb planted under a car went off in the market.", resources)
