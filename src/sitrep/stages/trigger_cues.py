@@ -402,6 +402,22 @@ def noun_before(token: Token, reach: int = 8) -> Token | None:
     return None
 
 
+# Words that put a gathering ahead of the act told: "arrested before the rally", "ahead of planned
+# protests", "in anticipation of demonstrations", "on the eve of the march".
+BEFORE_WORDS = frozenset({"before", "ahead", "anticipation", "eve", "run-up", "advance", "prevent", "pre-empt"})
+
+
+def gathering_still_to_come(token: Token) -> bool:
+    """Whether a gathering word is only what an act came before ("detained activists ahead of the protest"):
+    the gathering is not told as held; the arrest or the deployment is the event."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "before":
+        return prep.head.pos_ == "VERB"
+    return prep.lower_ in {"of", "to"} and prep.head.lower_ in BEFORE_WORDS
+
+
 # Verbs of throwing by hand: what they carry is a crowd's missile, not artillery ("lob" is left out: mortars
 # are lobbed).
 HAND_THROWING = frozenset("throw hurl toss fling chuck pelt".split())
