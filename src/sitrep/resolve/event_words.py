@@ -58,6 +58,7 @@ ATTACK_ON_GATHERING = (
 CROWD_ATTACKERS = (
     r"(?:group|crowd|mob|bunch|band) of (?:[\w-]+ ){0,2}?(?:men|youths|people|persons|locals|residents|villagers|"
     r"supporters|(?-i:[A-Z][a-z]+(?:ans|is|ese|ers|ites|ks|s)))|mobs?|counter-?(?:protest[eo]rs|demonstrators)|"
+    r"youths|young men|thugs|hooligans|"
     r"supporters of (?:[\w-]+ ){0,4}?(?:party|movement|group|president|candidate|government|league)"
 )
 # Fire with no target (warning shots, shots in the air): ACLED's Strategic developments / Other.

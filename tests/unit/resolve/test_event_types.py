@@ -1152,3 +1152,11 @@ def test_a_crowd_attacking_a_gathering_is_mob_violence_and_the_police_an_interve
     assert police.acled_subtype == "Protest with intervention"
     armed = typed(protest, sentence="A group of armed men attacked the rally, killing two protesters.")
     assert armed.acled_type == "Protests"
+
+
+def test_a_crowd_armed_with_sticks_attacking_a_march_is_still_a_mob() -> None:
+    protest = trig("protest", "material", "PROTEST")
+    out = typed(
+        protest, sentence="Dozens of youths armed with sticks and stones attacked a march by nurses in the town."
+    )
+    assert out.acled_subtype == "Mob violence"

@@ -136,10 +136,18 @@ def participants_violent(sentence: str, context: Span | None) -> bool:
     return told_as_act(PARTICIPANT_VIOLENCE, sentence, context, skip_armed_doer=True)
 
 
+# "Armed with sticks and stones": a crowd's own weapons, which make no armed group of it.
+HAND_ARMED = re.compile(
+    r" ?\barmed with (?:[\w,-]+ ){0,4}?(?:sticks|stones|rocks|clubs|batons|rods|bats|bricks|machetes|knives|cudgels)\b",
+    re.IGNORECASE,
+)
+
+
 def crowd_attacked_gathering(sentence: str, actors: tuple[Actor, ...]) -> bool:
     """Whether a crowd of ordinary people, not the state's forces nor an armed group, attacked the gathering:
     named just before the attack words ("a group of men attacked the rally") or after "by" ("the march was
     attacked by a mob")."""
+    sentence = HAND_ARMED.sub("", sentence)
     if any(is_armed(a) for a in actors) or matches(ARMED_AGENT, sentence):
         return False
     for m in whole_words(ATTACK_ON_GATHERING).finditer(sentence):
@@ -173,11 +181,12 @@ def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, contex
         CLASH_WITH_POLICE + "|" + CLASH_WORDS, sentence, context
     )  # not a clash in the grievance
     violent = participants_violent(sentence, context) or told_as_act(GATHERING_VIOLENT, sentence, context)
+    if crowd_attacked_gathering(sentence, actors):
+        # ACLED: people who are not demonstrators attacking a gathering are rioters, with no state force on it;
+        # the stones and sticks told are theirs, not the gathering's
+        return Typed.assault(("primitive",), RIOTS, "Mob violence", reason="a crowd attacked the gathering")
     if (violent or clash) and not matches(r"peaceful(?:ly)?", sentence):
         return Typed.violent_demonstration("protest with violence by participants")
-    if crowd_attacked_gathering(sentence, actors):
-        # ACLED: people who are not demonstrators attacking a gathering are rioters, with no state force on it
-        return Typed.assault(("primitive",), RIOTS, "Mob violence", reason="a crowd attacked the gathering")
     if lethal:
         return _force("Excessive force against protesters", "lethal force on the protest")
     force = told_as_act(INTERVENTION, sentence, context) or told_as_act(
