@@ -53,6 +53,14 @@ ATTACK_ON_GATHERING = (
     r"(?:attacked|assaulted|beat|stormed)(?: and \w+)? (?:a |an |the )?(?:\w+ ){0,2}(?:protest[eo]rs|demonstrators|marchers|protests?|"
     r"rall(?:y|ies)|march|sit-ins?|demonstrations?|gathering)"
 )
+# A crowd of ordinary people named as who attacked a gathering: rioters, not the state's force on it
+# ("a group of men attacked the rally", "the march was attacked by a mob", "counter-protesters assaulted").
+CROWD_ATTACKERS = (
+    r"(?:group|crowd|mob|bunch|band) of (?:[\w-]+ ){0,2}?(?:men|youths|people|persons|locals|residents|villagers|"
+    r"supporters|(?-i:[A-Z][a-z]+(?:ans|is|ese|ers|ites|ks|s)))|mobs?|counter-?(?:protest[eo]rs|demonstrators)|"
+    r"youths|young men|thugs|hooligans|"
+    r"supporters of (?:[\w-]+ ){0,4}?(?:party|movement|group|president|candidate|government|league)"
+)
 # Fire with no target (warning shots, shots in the air): ACLED's Strategic developments / Other.
 WARNING_FIRE = r"warning shots?|(?:shots?|fired|firing|shooting) (?:\w+ ){0,3}in(?:to)? the air"
 # Ordnance left from an earlier war going off: ACLED codes these accidents as Strategic developments / Other.
@@ -104,7 +112,29 @@ CLASH_WITH_POLICE = (
 PROTEST_CONTEXT = r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?|agitat\w*|strik(?:e|ers|ing)|sit-in|picket\w*|demanding|to demand|in protest"
 # Disruption typical of a violent demonstration, and the voicing of a grievance.
 # Blocking a road is not violence (ACLED codes road blockades without violence as peaceful protests).
-DISRUPTION = r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|vandali[sz]\w*"
+# Barricades are ACLED's own example of a violent demonstration's road-blocking ("set up barricades"; not
+# people who barricaded themselves inside).
+DISRUPTION = (
+    r"(?:burn(?:ed|t|ing)?|lit|light(?:ing)?|set fire to) (?:\w+ )?(?:tyres|tires)|vandali[sz]\w*|"
+    r"barricades\b|barricad(?:ed|ing) (?!themselves|himself|herself|inside|in\b)"
+)
+# A mob named as the doer: with no protest told, its violence is mob violence whatever it wrecked.
+MOB_NAMED = r"mobs?|lynch\w*|vigilantes?"
+# Troops on the other side of a crowd's fight: ACLED codes crowds fighting soldiers as violent
+# demonstrations; a crowd resisting police at a checkpoint or a market closure is often mob violence, so
+# the police count only against a crowd the news itself calls rioters.
+TROOPS_SIDE = r"troops|soldiers|army|military|security forces|gendarmes?|gendarmerie|border guards?"
+RIOTERS_VS_POLICE = (
+    r"rioters\b[^.;]{0,60}\b(?:police\w*|officers|law enforcement)|(?:police\w*|officers)\b[^.;]{0,60}\brioters"
+)
+CROWD_FOUGHT_FORCES = (
+    rf"(?:clash(?:ed|es|ing)?|fought|scuffled|skirmish(?:ed|es)?|battled|street battles?) (?:[\w-]+ ){{0,3}}"
+    rf"(?:with|against) (?:the )?(?:[\w-]+ ){{0,2}}(?:{TROOPS_SIDE})\b|"
+    rf"(?:{TROOPS_SIDE}) (?:\w+ ){{0,2}}(?:clashed|fought|scuffled|battled) with\b|"
+    rf"clash(?:es)? between (?:the )?(?:[\w-]+ ){{0,3}}(?:{TROOPS_SIDE}) and|"
+    rf"clash(?:es)? between (?:the )?(?:[\w-]+ ){{0,3}}and (?:the )?(?:[\w-]+ ){{0,2}}(?:{TROOPS_SIDE})\b|"
+    + RIOTERS_VS_POLICE
+)
 # What a crowd burns to make its point: with these, burning is a violent demonstration, not property destruction.
 PROTEST_FIRES = (
     r"(?:tyres|tires|barricades?|debris|mattress(?:es)?|rubbish|garbage|trash|sheets|blankets)|"

@@ -402,6 +402,44 @@ def noun_before(token: Token, reach: int = 8) -> Token | None:
     return None
 
 
+# Words that put a gathering ahead of the act told: "arrested before the rally", "ahead of planned
+# protests", "in anticipation of demonstrations", "on the eve of the march".
+BEFORE_WORDS = frozenset({"before", "ahead", "anticipation", "eve", "run-up", "advance", "prevent", "pre-empt"})
+
+
+def gathering_still_to_come(token: Token) -> bool:
+    """Whether a gathering word is only what an act came before ("detained activists ahead of the protest"):
+    the gathering is not told as held; the arrest or the deployment is the event."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "before":
+        return prep.head.pos_ == "VERB"
+    return prep.lower_ in {"of", "to"} and prep.head.lower_ in BEFORE_WORDS
+
+
+# Verbs of throwing by hand: what they carry is a crowd's missile, not artillery ("lob" is left out: mortars
+# are lobbed).
+HAND_THROWING = frozenset("throw hurl toss fling chuck pelt".split())
+# Words before "bomb" that make it a bottle of fuel thrown by hand ("petrol bombs", "Molotov cocktails").
+FIREBOMB_KINDS = frozenset("petrol gasoline molotov fire incendiary".split())
+
+
+def thrown_by_hand(token: Token) -> bool:
+    """Whether a weapon noun is something thrown by hand: a firebomb ("petrol bombs"), or the object of a
+    throwing verb ("projectiles were thrown at police", "threw rocks and bombs")."""
+    if token.pos_ != "NOUN":
+        return False
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is not None and before.lower_ in FIREBOMB_KINDS:
+        return True  # read side by side: the parse may join "petrol" to a list before it
+    noun = token
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "threw stones and projectiles": the first of the list is the verb's object
+    head = noun.head
+    return noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in HAND_THROWING
+
+
 def violence_signs(doc: Doc, start: int, end: int) -> bool:
     """Signs of a killing in the sentence of a body's discovery or the next one."""
     sent = doc[start].sent

@@ -43,9 +43,11 @@ from .trigger_cues import (
     blocks_a_way,
     captured_people,
     crowd_subject,
+    gathering_still_to_come,
     object_of,
     someone_hurt_someone,
     struck_by_nature,
+    thrown_by_hand,
     violence_signs,
 )
 from .trigger_frames import find_frames
@@ -114,6 +116,8 @@ def _protest_not_held(hit: _Hit) -> bool:
     token = hit.token
     if token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
         return True  # "a journalist covering a protest": the protest is what was watched, not the event told
+    if gathering_still_to_come(token):
+        return True  # "arrested activists ahead of the protest": the protest had not been held
     return hit.phrase in lexicon().crowd_subject_words and not (
         crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
     )
@@ -338,6 +342,28 @@ def _shells_not_fired(hit: _Hit) -> bool:
     return re.search(r"\b(?:tear[- ]?gas|teargas|smoke|gas)\s*$", before, re.IGNORECASE) is not None
 
 
+# Forces a vigilante may be named beside as one side ("the army and vigilantes mounted a campaign").
+STATE_OR_ARMED = FORCES | frozenset({"military", "militants", "insurgents", "jihadists", "gunmen"})
+
+
+def _vigilantes_named_only(hit: _Hit) -> bool:
+    """ "Vigilante" names people: a mob act only when they act on their own. Quoted as a source ("according
+    to vigilantes") or named beside armed forces as one side, they are a militia or a witness, and the
+    sentence's own act words name the event."""
+    if hit.family.name != "mob" or not hit.single or hit.token.lemma_.lower() != "vigilante":
+        return False
+    token = hit.token
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    return any(t.lower_ in STATE_OR_ARMED for t in token.conjuncts)  # the words joined to it by "and"
+
+
+def _thrown_by_hand(hit: _Hit) -> bool:
+    # "projectiles were thrown at police", "petrol bombs": a crowd's missiles, not artillery or a bomb; the
+    # sentence's other words (the demonstration, the riot, the attack) name the event
+    return hit.family.name in {"shelling", "explosion", "bombard"} and hit.single and thrown_by_hand(hit.token)
+
+
 def _body_without_violence(hit: _Hit) -> bool:
     return hit.family.name == "body" and not violence_signs(hit.doc, hit.start, hit.end)
 
@@ -383,6 +409,8 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _weapon_making,
     _riot_gear,
     _shells_not_fired,
+    _thrown_by_hand,
+    _vigilantes_named_only,
     _body_without_violence,
     _toll_not_wounding,
     _way_not_blocked,

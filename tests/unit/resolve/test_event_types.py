@@ -1131,3 +1131,54 @@ def test_attacks_aimed_at_property_alone_are_property_destruction() -> None:
         sentence="The company counted the cost of night attacks on its properties and installations in the delta.",
     )
     assert out.acled_subtype == "Looting/property destruction"
+
+
+def test_a_crowd_fighting_troops_or_rioters_fighting_police_is_a_violent_demonstration() -> None:
+    troops = typed(trig("riot"), sentence="Dozens of rioters clashed with army troops at the edge of the old city.")
+    assert (troops.acled_subtype, troops.reason) == (
+        "Violent demonstration",
+        "a crowd fought troops, or rioters the police",
+    )
+    police = typed(trig("riot"), sentence="Rioters fought running battles with police near the stadium overnight.")
+    assert police.acled_subtype == "Violent demonstration"
+
+
+def test_barricades_make_a_crowd_violent_demonstration() -> None:
+    out = typed(
+        trig("riot"),
+        sentence="Youths rioted in the suburb for a second night, setting up barricades and looting shops.",
+    )
+    assert out.acled_subtype == "Violent demonstration"
+    inside = typed(trig("riot"), sentence="Inmates rioted and barricaded themselves inside a wing of the jail.")
+    assert inside.acled_subtype == "Mob violence"
+
+
+def test_a_mob_wrecking_places_of_worship_is_mob_violence_not_a_demonstration() -> None:
+    out = typed(
+        trig("riot"), sentence="An angry mob vandalised two churches and burned shops after a rumour spread online."
+    )
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Mob violence")
+    protest = typed(trig("riot"), sentence="An angry mob vandalised the town hall, demanding the mayor resign.")
+    assert protest.acled_subtype == "Violent demonstration"
+
+
+def test_a_crowd_attacking_a_gathering_is_mob_violence_and_the_police_an_intervention() -> None:
+    protest = trig("protest", "material", "PROTEST")
+    crowd = typed(
+        protest, sentence="A group of men attacked a peaceful rally outside the consulate, injuring six people."
+    )
+    assert (crowd.acled_type, crowd.acled_subtype) == ("Riots", "Mob violence")
+    passive = typed(protest, sentence="The march was attacked by a mob of ruling party supporters in the capital.")
+    assert passive.acled_subtype == "Mob violence"
+    police = typed(protest, sentence="Police attacked the peaceful rally with batons and tear gas.")
+    assert police.acled_subtype == "Protest with intervention"
+    armed = typed(protest, sentence="A group of armed men attacked the rally, killing two protesters.")
+    assert armed.acled_type == "Protests"
+
+
+def test_a_crowd_armed_with_sticks_attacking_a_march_is_still_a_mob() -> None:
+    protest = trig("protest", "material", "PROTEST")
+    out = typed(
+        protest, sentence="Dozens of youths armed with sticks and stones attacked a march by nurses in the town."
+    )
+    assert out.acled_subtype == "Mob violence"

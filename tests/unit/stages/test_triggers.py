@@ -217,3 +217,55 @@ def test_contraband_seized_is_not_looting(resources) -> None:  # type: ignore[no
     text = "Border officials say 80 kilograms of smuggled drugs and cigarettes have been seized."
     assert not any(family == "loot" for _, family in families(text, resources))
     assert any(family == "loot" for _, family in families("Rebels seized grain and fuel from the depot.", resources))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Several projectiles were thrown at officers outside the town hall during the march.", "projectiles"),
+        ("Youths hurled petrol bombs and bottles at the riot police lines.", "bombs"),
+        ("Rioters attacked the station with rocks and petrol bombs overnight.", "bombs"),
+    ],
+)
+def test_missiles_thrown_by_hand_are_no_shelling_or_bomb(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    found = families(text, resources)
+    assert not any(w == word and f in {"shelling", "explosion", "bombard"} for w, f in found)
+
+
+def test_projectiles_fired_and_bombs_planted_stay_remote_violence(resources) -> None:  # type: ignore[no-untyped-def]
+    assert any(f == "shelling" for _, f in families("Rebels fired projectiles at the army base overnight.", resources))
+    assert ("bomb", "explosion") in families("A bomb planted under a car went off in the market.", resources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained six opposition members before the minister's rally in the market town.",
+        "Officers arrested dozens of students ahead of planned protests over fees.",
+        "Extra police were sent to the city centre in anticipation of more demonstrations.",
+        "Security forces rounded up party workers on the eve of the march.",
+    ],
+)
+def test_a_gathering_the_act_came_before_is_not_held(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f == "protest" for _, f in families(text, resources))
+
+
+def test_a_gathering_held_before_another_still_counts(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Thousands marched through the capital before the rally at the stadium.", resources)
+    assert ("marched", "protest") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants raided two farming villages overnight, leaving nine people dead, according to vigilantes.",
+        "Soldiers and vigilantes burned dozens of homes in the valley, residents said.",
+    ],
+)
+def test_vigilantes_quoted_or_beside_forces_are_no_mob_act(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(f == "mob" for _, f in families(text, resources))
+
+
+def test_vigilantes_acting_on_their_own_are_a_mob_act(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Vigilantes beat a suspected cattle thief to death near the market.", resources)
+    assert ("Vigilantes", "mob") in found

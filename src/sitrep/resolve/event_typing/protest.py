@@ -15,6 +15,8 @@ from ..event_words import (
     BRUTAL_FORCE,
     CLASH_WITH_POLICE,
     CLASH_WORDS,
+    CROWD_ATTACKERS,
+    CROWD_FOUGHT_FORCES,
     CROWD_SIDE,
     DISRUPTION,
     GATHERING_VIOLENT,
@@ -22,6 +24,7 @@ from ..event_words import (
     INTERVENTION,
     LETHAL_FORCE,
     LINKED_TO_PROTESTS,
+    MOB_NAMED,
     PARTICIPANT_VIOLENCE,
     PROTEST_CONTEXT,
     PROTESTS,
@@ -133,6 +136,30 @@ def participants_violent(sentence: str, context: Span | None) -> bool:
     return told_as_act(PARTICIPANT_VIOLENCE, sentence, context, skip_armed_doer=True)
 
 
+# "Armed with sticks and stones": a crowd's own weapons, which make no armed group of it.
+HAND_ARMED = re.compile(
+    r" ?\barmed with (?:[\w,-]+ ){0,4}?(?:sticks|stones|rocks|clubs|batons|rods|bats|bricks|machetes|knives|cudgels)\b",
+    re.IGNORECASE,
+)
+
+
+def crowd_attacked_gathering(sentence: str, actors: tuple[Actor, ...]) -> bool:
+    """Whether a crowd of ordinary people, not the state's forces nor an armed group, attacked the gathering:
+    named just before the attack words ("a group of men attacked the rally") or after "by" ("the march was
+    attacked by a mob")."""
+    sentence = HAND_ARMED.sub("", sentence)
+    if any(is_armed(a) for a in actors) or matches(ARMED_AGENT, sentence):
+        return False
+    for m in whole_words(ATTACK_ON_GATHERING).finditer(sentence):
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        if re.search(rf"\b(?:{CROWD_ATTACKERS})\b(?: \w+){{0,2}} *$", before, re.IGNORECASE):
+            return True
+    passive = r"(?:attacked|assaulted|beaten|stormed) (?:by) (?:an? |the |some )?(?:[\w-]+ ){0,2}?"
+    return re.search(rf"\b{passive}(?:{CROWD_ATTACKERS})\b", sentence, re.IGNORECASE) is not None and matches(
+        PROTEST_CONTEXT, sentence
+    )
+
+
 def _force(subtype: str, reason: str) -> Typed:
     return Typed(
         kind="material", plover="PROTEST", modes=("demo",), acled_type=PROTESTS, acled_subtype=subtype, reason=reason
@@ -154,6 +181,10 @@ def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, contex
         CLASH_WITH_POLICE + "|" + CLASH_WORDS, sentence, context
     )  # not a clash in the grievance
     violent = participants_violent(sentence, context) or told_as_act(GATHERING_VIOLENT, sentence, context)
+    if crowd_attacked_gathering(sentence, actors):
+        # ACLED: people who are not demonstrators attacking a gathering are rioters, with no state force on it;
+        # the stones and sticks told are theirs, not the gathering's
+        return Typed.assault(("primitive",), RIOTS, "Mob violence", reason="a crowd attacked the gathering")
     if (violent or clash) and not matches(r"peaceful(?:ly)?", sentence):
         return Typed.violent_demonstration("protest with violence by participants")
     if lethal:
@@ -172,10 +203,16 @@ def protest_typed(sentence: str, actors: tuple[Actor, ...], killed: bool, contex
 
 
 def riot_typed(sentence: str, modes: tuple[str, ...], reason: str | None = None, after: str = "") -> Typed:
-    """Violence by an unorganised crowd: a violent demonstration if it voices a grievance or disrupts
-    (burning tyres, blocking roads), else mob violence (a crowd attacking people)."""
-    if matches(PROTEST_CONTEXT + "|" + DISRUPTION + "|" + GRIEVANCE + "|" + BLOCKADE, sentence) or matches(
-        LINKED_TO_PROTESTS, after
-    ):
+    """Violence by an unorganised crowd: a violent demonstration if it voices a grievance; else mob violence
+    when a mob is named (a mob wrecking temples is no demonstration); else a violent demonstration if it
+    disrupts (burning tyres, barricades, blocking roads) or fights troops (or is called rioters and fights
+    the police); else mob violence (a crowd attacking people)."""
+    if matches(PROTEST_CONTEXT + "|" + GRIEVANCE, sentence) or matches(LINKED_TO_PROTESTS, after):
         return Typed.violent_demonstration(reason)
+    if matches(MOB_NAMED, sentence):
+        return Typed.assault(modes or ("primitive",), RIOTS, "Mob violence", reason=reason or "a mob, no protest told")
+    if matches(DISRUPTION + "|" + BLOCKADE, sentence):
+        return Typed.violent_demonstration(reason)
+    if matches(CROWD_FOUGHT_FORCES, sentence):
+        return Typed.violent_demonstration(reason or "a crowd fought troops, or rioters the police")
     return Typed.assault(modes or ("primitive",), RIOTS, "Mob violence", reason=reason)
