@@ -59,6 +59,9 @@ INTENT_VERBS = frozenset(
         "hope",
         "expect",
         "consider",
+        "contemplate",
+        "plot",
+        "conspire",
         "propose",
         "warn",
         "risk",
@@ -68,6 +71,8 @@ INTENT_VERBS = frozenset(
         "avoid",
     }
 )
+# Intent verbs whose object, not only their complement, is what has not happened ("plotted an attack").
+MINDED_VERBS = frozenset({"contemplate", "plot", "conspire"})
 NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "should"})
 
@@ -120,6 +125,8 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
             for child in tok.children:
                 if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in {"against", "of"}):
                     found.append(_mark("future", tok, child))
+                elif child.dep_ == "dobj" and tok.lemma_.lower() in MINDED_VERBS:
+                    found.append(_mark("future", tok, child))  # "contemplated a hunger strike"
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
             found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))
     return tuple(found)

@@ -41,11 +41,13 @@ from .trigger_cues import (
     WEAPON_HEADS,
     abstract_object,
     blocks_a_way,
+    capture_of_no_ground,
     captured_people,
     crowd_subject,
     object_of,
     someone_hurt_someone,
     struck_by_nature,
+    struck_by_traffic,
     violence_signs,
 )
 from .trigger_frames import find_frames
@@ -105,6 +107,8 @@ def _wrong_single_word(hit: _Hit) -> bool:
         return True  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
     if hit.names(PATROL) and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
         return True  # "as the patrol passed": the unit, not the act of patrolling
+    if hit.names(PATROL) and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "on":
+        return True  # "officers on patrol responded to a call": what they were doing, not a deployment
     return False
 
 
@@ -149,9 +153,11 @@ def _arrest_for_ordinary_crime(hit: _Hit) -> bool:
 
 def _struck_by_nature(hit: _Hit) -> bool:
     # "an area recently hit by an earthquake", "floods destroyed crops": a disaster, not an attack
-    return (
-        hit.family.kind != "verbal" and hit.token.pos_ == "VERB" and struck_by_nature(hit.doc[hit.start : hit.end].root)
-    )
+    if hit.family.kind == "verbal" or hit.token.pos_ != "VERB":
+        return False
+    root = hit.doc[hit.start : hit.end].root
+    # "a woman was struck by a car": a road accident
+    return struck_by_nature(root) or (hit.family.name == "attack" and struck_by_traffic(root))
 
 
 def _means_mobilized(hit: _Hit) -> bool:
@@ -201,6 +207,7 @@ def _capture_of_people(hit: _Hit) -> bool:
     # people taken prisoner, or a building occupied by protesters: no ground changes hands
     return hit.family.name == "capture" and (
         captured_people(hit.token)
+        or capture_of_no_ground(hit.token)
         or has_any_word(
             hit.sentence(), ("protest", "protests", "protesting", "protesters", "demonstrators", "demonstration")
         )

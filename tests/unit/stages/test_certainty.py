@@ -25,6 +25,9 @@ def marks_over(text: str, word: str, resources) -> set[str]:  # type: ignore[no-
         ("The group threatened to bomb the bridge.", "bomb", "future"),
         ("The army will attack at dawn.", "attack", "future"),
         ("It was prepared with the apparent support of the regime.", "support", "hedge"),
+        ("He contemplated a hunger strike before he was allowed to leave.", "strike", "future"),
+        ("The man admitted he had plotted to kill a police officer.", "kill", "future"),
+        ("The cell plotted an attack on the town hall.", "attack", "future"),
     ],
 )
 def test_marks_cover_the_event_word(resources, text: str, word: str, kind: str) -> None:  # type: ignore[no-untyped-def]

@@ -206,3 +206,32 @@ def test_event_words_in_another_sense_are_not_event_words(resources, text: str, 
 )
 def test_the_same_words_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert word in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The new teaching materials helped to capture the pupils' interest.", "capture"),
+        ("The whole brawl was captured on camera by a neighbour.", "captured"),
+        ("A reward is offered to find those responsible for Ms Lowe's capture.", "capture"),
+        ("The three inmates and their accomplice have been captured in the next county.", "captured"),
+        ("Officers on patrol answered a call about a break-in on Mill Road.", "patrol"),
+        ("The envoy praised the country's role in the fight against terrorism.", "fight"),
+        ("A cyclist was struck by a truck at the junction on Monday.", "struck"),
+    ],
+)
+def test_capture_patrol_fight_and_strike_in_other_senses(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word not in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The army's capture of the town followed weeks of fighting.", "capture"),
+        ("Rebels captured the border town on Monday.", "captured"),
+        ("Gunmen attacked a police patrol near the market.", "attacked"),
+        ("A passer-by was struck by a stray bullet during the clashes.", "struck"),
+    ],
+)
+def test_capture_and_strike_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word in [w for w, _ in families(text, resources)]
