@@ -61,9 +61,9 @@ LEGAL_FRAME = re.compile(
     r"prosecutors? (?:said|says|told|alleged?))\b",
     re.IGNORECASE,
 )
-# Event families that keep their sense in a crime story: a crowd's protest or riot, mob justice, and
+# Event families that keep their sense in a crime story: a crowd's protest, mob justice, and
 # weapons of war.
-BEYOND_CRIME = frozenset({"protest", "riot", "mob", "suicide", "airstrike", "shelling", "bombard"})
+BEYOND_CRIME = frozenset({"protest", "mob", "suicide", "airstrike", "shelling", "bombard"})
 
 
 def crime_report(text: str) -> bool:

@@ -24,7 +24,7 @@ from .filters import (
     told_as_setting,
 )
 from .places import pick_places, place_told_before
-from .roles import armed_agent
+from .roles import armed_agent, state_force_agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -157,13 +157,14 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
 
 def _beyond_crime(ctx: Context, trig: Mention, actors: Sequence[Mention], ordnance: bool) -> bool:
     """Whether an event word in a crime story or a court's business still tells an ACLED event: a
-    crowd's protest, mob justice, a weapon of war, or an armed actor's deed (police shooting a man, a
-    gang's attack). An arrest in a crime report is police work whoever makes it."""
+    crowd's protest, mob justice, a weapon of war, or an armed actor's deed. In a crime report only
+    police or soldiers count as armed (an "attacker" there is a criminal), and an arrest is police work
+    whoever makes it."""
     family = trig.value.family
     if family in BEYOND_CRIME or (family == "explosion" and ordnance):
         return True
-    if family == "arrest" and ctx.crime_report:
-        return False
+    if ctx.crime_report:
+        return family != "arrest" and state_force_agent(ctx, trig, actors)
     return armed_agent(ctx, [trig], actors)
 
 

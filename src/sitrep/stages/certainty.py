@@ -71,8 +71,8 @@ INTENT_VERBS = frozenset(
         "avoid",
     }
 )
-# Intent verbs whose object, not only their complement, is what has not happened ("plotted an attack").
-MINDED_VERBS = frozenset({"contemplate", "plot", "conspire"})
+# Verbs whose object, not only their complement, has not happened ("plotted an attack", "prevent attacks").
+MINDED_VERBS = frozenset({"contemplate", "plot", "conspire", "prevent", "avert", "thwart"})
 NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "should"})
 

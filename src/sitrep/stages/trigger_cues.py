@@ -141,7 +141,8 @@ def struck_by_traffic(token: Token) -> bool:
 # What can be mobilised that is not armed men: "mobilized efforts to help", "mobilise resources".
 CIVIL_MEANS = frozenset(
     "effort efforts resource resources fund funds funding support aid help relief volunteer volunteers "
-    "voter voters vote votes opinion donation donations money capital investment investors".split()
+    "voter voters vote votes opinion donation donations money capital investment investors friendship tie ties "
+    "relation relations cooperation partnership bond bonds link links".split()
 )
 # What can be taken over that is no ground: a firm, a title, a post ("a website taken over by X").
 NON_GROUND = frozenset(

@@ -164,7 +164,9 @@ def _means_mobilized(hit: _Hit) -> bool:
     # "the military mobilized efforts to help people trapped by the flood": no troops moved
     if hit.family.name != "mobilize" or hit.token.pos_ != "VERB":
         return False
-    acted_on = object_of(hit.token)
+    # "reinforcing and developing the friendship": the object may hang on the verb conjoined to it
+    verbs = [hit.token, *(c for c in hit.token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    acted_on = next((o for o in map(object_of, verbs) if o is not None), None)
     return acted_on is not None and acted_on.lemma_.lower() in CIVIL_MEANS
 
 
@@ -227,7 +229,13 @@ PAPERWORK = frozenset(
     "agreement trade trades motion motions petition petitions letter letters document documents report reports "
     "list lists cheque cheques bill bills challenge challenges case cases complaint complaints candidacy "
     "application applications offer offers support funding request requests award awards trophy cup keys "
-    "journalists staff resignation".split()
+    "journalists journalist correspondent correspondents staff resignation ambassador ambassadors diplomat diplomats "
+    "envoy envoys".split()
+)
+# What one beats a rival by in a race, a vote or a match: a win, not a beating.
+MARGINS = frozenset(
+    "margin margins vote votes point points goal goals run runs wicket wickets second seconds stroke strokes "
+    "length lengths seat seats percent".split()
 )
 TALK = frozenset(
     "dialogue dialog talks negotiations negotiation discussion discussions conversation debate diplomacy".split()
@@ -268,6 +276,12 @@ def _another_sense(hit: _Hit) -> bool:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         crowd = subject is not None and (subject.tag_ == "NNS" or any(c.dep_ == "nummod" for c in subject.children))
         return not crowd and any(c.dep_ in {"dobj", "ccomp"} for c in token.children)
+    if hit.family.name == "beat" and lemma == "beat" and token.pos_ == "VERB":
+        # "beating his rival by a wide margin", "beat them by two goals": a win
+        return any(
+            c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in MARGINS for g in c.subtree)
+            for c in token.children
+        )
     if hit.family.name == "clash" and lemma == "engage":
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         objects = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"] if prep is not None else []

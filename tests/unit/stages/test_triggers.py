@@ -235,3 +235,29 @@ def test_capture_patrol_fight_and_strike_in_other_senses(resources, text: str, w
 )
 def test_capture_and_strike_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert word in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("She won the seat with 40,000 votes, beating her rival by a wide margin.", "beating"),
+        ("Several broadcasters decided to withdraw their journalists from the briefings.", "withdraw"),
+        (
+            "The minister stressed the value of reinforcing and developing the friendship between the two nations.",
+            "reinforcing",
+        ),
+    ],
+)
+def test_a_win_a_recall_and_a_friendship_are_no_events(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word not in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Soldiers were beating a trader at the checkpoint on Monday.", "beating"),
+        ("The army began to reinforce its positions along the border.", "reinforce"),
+    ],
+)
+def test_a_beating_and_reinforced_positions_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word in [w for w, _ in families(text, resources)]
