@@ -107,8 +107,16 @@ def _wrong_single_word(hit: _Hit) -> bool:
         return True  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
     if hit.names(PATROL) and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
         return True  # "as the patrol passed": the unit, not the act of patrolling
-    if hit.names(PATROL) and token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "on":
-        return True  # "officers on patrol responded to a call": what they were doing, not a deployment
+    if (
+        hit.names(PATROL)
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "on"
+        and not has_any_word(hit.sentence(), ARMED_PARTY_WORDS)
+    ):
+        # "officers on patrol responded to a call": police at work, not a deployment ("militants wounded
+        # while on patrol" may be all a report tells of an attack on them)
+        return True
     return False
 
 

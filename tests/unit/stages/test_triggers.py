@@ -261,3 +261,8 @@ def test_a_win_a_recall_and_a_friendship_are_no_events(resources, text: str, wor
 )
 def test_a_beating_and_reinforced_positions_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert word in [w for w, _ in families(text, resources)]
+
+
+def test_fighters_on_patrol_keep_their_patrol(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two militants were wounded while on patrol by a landmine near the river."
+    assert "patrol" in [w for w, _ in families(text, resources)]
