@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..model import Mention, PlacePrecision
 from ..resolve.trigger_lexicon import lexicon
 from ..span_index import SpanIndex
+from .crime import crime_report
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -52,6 +53,8 @@ class Context:
         # (a plain substring test first: the expression runs only for words the text holds at all)
         hits = {w for w in self.lex.non_conflict_context if w in low and re.search(rf"\b{re.escape(w)}", low)}
         self.non_conflict_document = len(hits) >= NON_CONFLICT_DOCUMENT_WORDS
+        # A police-and-court story with no political or armed side: its violence and arrests are crime.
+        self.crime_report = crime_report(self.text)
 
     def _find_dateline(self) -> tuple[int, int] | None:
         """A place at the very start followed by a date and a dash is the dateline, not the event place."""

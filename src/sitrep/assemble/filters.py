@@ -31,6 +31,10 @@ REPETITION = (
     "for years",
     "routinely",
     "time and again",
+    "over the past",
+    "over the last",
+    "in recent years",
+    "in recent months",
 )
 # How much of the sentence before a fight word is read for a setting cue ("amid", "as ... continue").
 SETTING_BEFORE_CHARS = 60
@@ -160,6 +164,11 @@ def habitual(ctx: Context, trig: Mention) -> bool:
     if _aggregate(tok):
         return True
     verb = _clause_verb(tok)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        # "several protests by farmers demanding higher prices": the participle tells of the noun's clause
+        if _aggregate(verb.head) or (verb.head.dep_ == "pobj" and _aggregate(verb.head.head.head)):
+            return True
+        verb = _clause_verb(verb.head)
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -183,7 +192,8 @@ def _aggregate(tok: Token) -> bool:
 CLAIM_NOUNS = frozenset({"responsibility", "credit", "involvement", "complicity"})
 # Verbs whose object is an act someone is said to have done ("claimed the murder", "accused Iran of bombing").
 CLAIMING_VERBS = frozenset({"claim"})
-BLAMING_VERBS = frozenset({"accuse", "blame", "suspect"})
+# (and their nouns: "the allegations against the government of targeting civilians")
+BLAMING_VERBS = frozenset({"accuse", "blame", "suspect", "allegation", "accusation"})
 # How far up the parse a claimed event word is looked for (noun, preposition, noun, verb ...).
 CLAIM_DEPTH = 6
 

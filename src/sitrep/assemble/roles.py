@@ -162,6 +162,19 @@ def adopt_roles(d: Draft, probe: Draft) -> None:
             d.recipients.append(replace(a, evidence=replace(a.evidence, reason=why)))
 
 
+# Sectors of the state's armed men: police and the military (not "authorities" who found a body).
+STATE_FORCE_SECTORS = frozenset({"COP", "MIL"})
+
+
+def state_force_agent(ctx: Context, trig: Mention, actors: Sequence[Mention]) -> bool:
+    """Police or soldiers doing the deed ("officers shot a man"), not reporting it or suffering it."""
+    tok = ctx.token_at(trig.start, trig.end)
+    return any(
+        m.value.sector in STATE_FORCE_SECTORS and not ctx.is_speaker(m) and _role(ctx, m, tok) == "actor"
+        for m in actors
+    )
+
+
 def armed_agent(ctx: Context, trigs: Sequence[Mention], actors: Sequence[Mention]) -> bool:
     """An armed actor doing the deed (not the police reporting a crash)."""
     for t in trigs:

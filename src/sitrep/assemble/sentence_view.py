@@ -12,6 +12,7 @@ from ..model import Mention
 from ..resolve.wording import says_any
 from .claimant_and_certainty import certainty_of
 from .context import Context
+from .crime import BEYOND_CRIME, told_in_court
 from .families import KILL_WORDS, ORDNANCE_MODES, family_rank, has_flag
 from .filters import (
     after_request,
@@ -24,7 +25,7 @@ from .filters import (
     told_as_setting,
 )
 from .places import pick_places, place_told_before
-from .roles import armed_agent
+from .roles import armed_agent, state_force_agent
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -84,6 +85,7 @@ class SentenceView:
     places: tuple[Mention, ...]  # the places chosen for the sentence's event
     dates: tuple[Mention, ...]
     non_conflict: bool  # a storm, a crash, a match or a market explains the violent words
+    ordinary_crime: bool  # a crime report or a court's business: its violence and arrests are crime
     event_words: EventWords | None  # None when no word survives or nothing supports a conflict reading
     place_told_before: Mention | None  # for event words with no place of their own: the place named just before
 
@@ -116,8 +118,9 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     # A landmine or a bomb is conflict even in a bus story; a "shot" or a helicopter in a match or a flood is not.
     # (an "explosion" or a "blast" names what happened, not a bomb: a gas explosion stays an accident)
     ordnance = any(m.value.mode in ORDNANCE_MODES and m.text.lower() not in BLAST_WORDS for m in weapons_here)
-    # An official who only speaks ("officials said") does not make a flood or a blast a conflict.
-    forces_here = any(is_armed(m.value) and m.value.sector != "GOV" for m in actors_here)
+    # An official or the police who only speak ("officials said", "state police say") do not make a
+    # flood, a crash or a blast a conflict.
+    forces_here = any(is_armed(m.value) and m.value.sector != "GOV" and not ctx.is_speaker(m) for m in actors_here)
     non_conflict = (says_any(sent.text, ctx.lex.non_conflict_context) and not forces_here and not ordnance) or (
         ctx.non_conflict_document and not armed_agent(ctx, trigs, actors_here) and not ordnance
     )
@@ -130,6 +133,9 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
     if non_conflict:
         # A flood, a crash or a match explains generic violent words; a protest or an abduction stays one.
         material = [t for t in material if has_flag(t.value.family, "context_immune")]
+    ordinary_crime = ctx.crime_report or told_in_court(sent.text)
+    if ordinary_crime:
+        material = [t for t in material if _beyond_crime(ctx, t, actors_here, ordnance)]
     if not dates_here and not casualties_here:
         material = [t for t in material if not habitual(ctx, t)]
     material = [t for t in material if not retold_of_someone(ctx, t)]
@@ -144,9 +150,23 @@ def view_sentence(ctx: Context, sent: Span, index: int, trigs: Sequence[Mention]
         places=tuple(places_here),
         dates=tuple(dates_here),
         non_conflict=bool(non_conflict),
+        ordinary_crime=ordinary_crime,
         event_words=event_words,
         place_told_before=place_told_before(ctx, sent) if event_words is not None and not places_here else None,
     )
+
+
+def _beyond_crime(ctx: Context, trig: Mention, actors: Sequence[Mention], ordnance: bool) -> bool:
+    """Whether an event word in a crime story or a court's business still tells an ACLED event: a
+    crowd's protest, mob justice, a weapon of war, or an armed actor's deed. In a crime report only
+    police or soldiers count as armed (an "attacker" there is a criminal), and an arrest is police work
+    whoever makes it."""
+    family = trig.value.family
+    if family in BEYOND_CRIME or (family == "explosion" and ordnance):
+        return True
+    if ctx.crime_report:
+        return family != "arrest" and state_force_agent(ctx, trig, actors)
+    return armed_agent(ctx, [trig], actors)
 
 
 def _industrial_site(ctx: Context, sent: Span) -> bool:

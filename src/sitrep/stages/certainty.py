@@ -59,6 +59,9 @@ INTENT_VERBS = frozenset(
         "hope",
         "expect",
         "consider",
+        "contemplate",
+        "plot",
+        "conspire",
         "propose",
         "warn",
         "risk",
@@ -66,8 +69,6 @@ INTENT_VERBS = frozenset(
         "prevent",
         "avert",
         "avoid",
-        "plot",
-        "conspire",
         "await",
         "wait",
     }
@@ -89,6 +90,9 @@ AWAITING_NOUNS = frozenset(
 PREPARING_VERBS = frozenset(
     "mobilize mobilise prepare gather amass mass deploy send reinforce train recruit equip arm ready".split()
 )
+# Verbs whose object, not only their complement, has not happened ("plotted an attack", "prevent attacks");
+# not "thwart", which ACLED codes as the clash that stopped the attack.
+MINDED_VERBS = frozenset({"contemplate", "plot", "conspire", "prevent", "avert"})
 NEGATION_VERBS = frozenset({"deny", "refute", "reject", "dismiss"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "should"})
 
@@ -146,6 +150,8 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
                     or (child.dep_ == "prep" and child.lower_ in {"against", "of", "for"})
                 ):
                     found.append(_mark("future", tok, child))
+                elif child.dep_ == "dobj" and tok.lemma_.lower() in MINDED_VERBS:
+                    found.append(_mark("future", tok, child))  # "contemplated a hunger strike"
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
             found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))
         found.extend(_intended(tok))

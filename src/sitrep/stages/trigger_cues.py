@@ -124,10 +124,25 @@ def struck_by_nature(token: Token) -> bool:
     return False
 
 
+# Traffic: a person struck or hit by one of these met an accident, not an attack.
+VEHICLES = frozenset(
+    "vehicle vehicles car cars truck trucks lorry lorries bus buses train trains tram van vans taxi motorcycle "
+    "motorbike suv driver motorist".split()
+)
+
+
+def struck_by_traffic(token: Token) -> bool:
+    """Whether a strike or hit verb's doer is a vehicle: "a woman was struck by a car", "hit by a train"."""
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return doer is not None and doer.lemma_.lower() in VEHICLES
+
+
 # What can be mobilised that is not armed men: "mobilized efforts to help", "mobilise resources".
 CIVIL_MEANS = frozenset(
     "effort efforts resource resources fund funds funding support aid help relief volunteer volunteers "
-    "voter voters vote votes opinion donation donations money capital investment investors".split()
+    "voter voters vote votes opinion donation donations money capital investment investors friendship tie ties "
+    "relation relations cooperation partnership bond bonds link links".split()
 )
 # What can be taken over that is no ground: a firm, a title, a post ("a website taken over by X").
 NON_GROUND = frozenset(
@@ -139,13 +154,43 @@ NON_GROUND = frozenset(
 
 def object_of(token: Token) -> Token | None:
     """What a verb acts on: its object, its passive subject, or the noun a participle describes
-    ("the website, taken over by X")."""
+    ("the website, taken over by X", "a captured judiciary")."""
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             return child
-    if token.dep_ == "acl" and token.tag_ == "VBN":
+    if token.dep_ in {"acl", "amod"} and token.tag_ == "VBN":
         return token.head
     return None
+
+
+# What is captured when no ground is: a mood, an image, a prize, an institution ("captured the students'
+# interest", "captured on camera", "captured the title", "a captured judiciary").
+NOT_GROUND_CAPTURED = frozenset(
+    "interest imagination attention heart hearts mood moment spirit essence image images footage video videos "
+    "photo photos picture pictures data title crown championship trophy medal gold market audience judiciary "
+    "state institution institutions regulator media vote votes".split()
+)
+RECORDINGS = frozenset("camera cameras video film tape cctv footage photo photos".split())
+# Verbs whose object "capture" is a person hunted: "evaded capture", "avoided capture".
+ESCAPING = frozenset("evade avoid escape elude resist".split())
+
+
+def capture_of_no_ground(token: Token) -> bool:
+    """A capture word in another sense, or of a person: "captured the students' interest", "captured on
+    camera", "evaded capture", "responsible for her capture"."""
+    acted_on = object_of(token)
+    if acted_on is not None and acted_on.lemma_.lower() in NOT_GROUND_CAPTURED:
+        return True
+    if any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in RECORDINGS for g in c.children)
+        for c in token.children
+    ):
+        return True
+    if token.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # "the rebels' capture of the town" takes ground
+    return token.head.lemma_.lower() in ESCAPING or any(
+        c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in {"his", "her"}) for c in token.children
+    )
 
 
 # Ordinary crime: an arrest for it is police work, not a political arrest (ACLED codes the arrests
@@ -178,6 +223,35 @@ ORDINARY_CRIME_WORDS = (
     "pornographic",
     "poaching",
     "contraband",
+    # drugs, drink-driving, graft, warrants and the crimes of ordinary police reports
+    "drug",
+    "drugs",
+    "marijuana",
+    "cannabis",
+    "cocaine",
+    "heroin",
+    "methamphetamine",
+    "controlled substance",
+    "dwi",
+    "dui",
+    "drunk driving",
+    "drink driving",
+    "driving under the influence",
+    "corruption",
+    "bribe",
+    "bribes",
+    "warrant",
+    "warrants",
+    "pornography",
+    "shoplifting",
+    "trespassing",
+    "homicide",
+    "manslaughter",
+    "murder",
+    "child endangerment",
+    "domestic violence",
+    "break-in",
+    "breaking and entering",
 )
 # Words that make an arrest political or part of a conflict even when a crime is named beside it.
 POLITICAL_ARREST_WORDS = (
@@ -200,6 +274,17 @@ POLITICAL_ARREST_WORDS = (
     "cartel",
     "cartels",
     "political",
+    "dissident",
+    "dissidents",
+    "blogger",
+    "treason",
+    "sedition",
+    "coup",
+    "overthrow",
+    "overthrowing",
+    "extremism",
+    "extremist",
+    "extremists",
 )
 
 
@@ -232,7 +317,8 @@ CONFLICT_CAUSES = (
 ABSTRACT_FOES = frozenset(
     "spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
     "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
-    "infection infections outbreak malaria cancer fraud inflation impunity".split()
+    "infection infections outbreak malaria cancer fraud inflation impunity terrorism extremism fundamentalism "
+    "radicalism radicalisation radicalization".split()
 )
 
 
@@ -243,7 +329,8 @@ CAPTIVE_NOUNS = frozenset(
     "civilian civilians officer officers policeman policemen child children hostage hostages "
     "prisoner prisoners criminal criminals smuggler smugglers robber robbers boy boys girl girls "
     "journalist journalists worker workers national nationals migrant migrants employee employees resident "
-    "residents teenager teenagers youth youths student students passenger passengers driver drivers".split()
+    "residents teenager teenagers youth youths student students passenger passengers driver drivers "
+    "inmate inmates fugitive fugitives escapee escapees accomplice accomplices".split()
 )
 
 

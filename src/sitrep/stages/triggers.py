@@ -41,12 +41,14 @@ from .trigger_cues import (
     WEAPON_HEADS,
     abstract_object,
     blocks_a_way,
+    capture_of_no_ground,
     captured_people,
     crowd_subject,
     gathering_still_to_come,
     object_of,
     someone_hurt_someone,
     struck_by_nature,
+    struck_by_traffic,
     thrown_by_hand,
     violence_signs,
 )
@@ -107,6 +109,16 @@ def _wrong_single_word(hit: _Hit) -> bool:
         return True  # "a burnt-out truck", "bombed-out houses": a state of things, not an event told
     if hit.names(PATROL) and token.pos_ == "NOUN" and token.dep_ in {"nsubj", "nsubjpass"}:
         return True  # "as the patrol passed": the unit, not the act of patrolling
+    if (
+        hit.names(PATROL)
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "on"
+        and not has_any_word(hit.sentence(), ARMED_PARTY_WORDS)
+    ):
+        # "officers on patrol responded to a call": police at work, not a deployment ("militants wounded
+        # while on patrol" may be all a report tells of an attack on them)
+        return True
     return False
 
 
@@ -165,16 +177,20 @@ def _seizure_for_ordinary_crime(hit: _Hit) -> bool:
 
 def _struck_by_nature(hit: _Hit) -> bool:
     # "an area recently hit by an earthquake", "floods destroyed crops": a disaster, not an attack
-    return (
-        hit.family.kind != "verbal" and hit.token.pos_ == "VERB" and struck_by_nature(hit.doc[hit.start : hit.end].root)
-    )
+    if hit.family.kind == "verbal" or hit.token.pos_ != "VERB":
+        return False
+    root = hit.doc[hit.start : hit.end].root
+    # "a woman was struck by a car": a road accident
+    return struck_by_nature(root) or (hit.family.name == "attack" and struck_by_traffic(root))
 
 
 def _means_mobilized(hit: _Hit) -> bool:
     # "the military mobilized efforts to help people trapped by the flood": no troops moved
     if hit.family.name != "mobilize" or hit.token.pos_ != "VERB":
         return False
-    acted_on = object_of(hit.token)
+    # "reinforcing and developing the friendship": the object may hang on the verb conjoined to it
+    verbs = [hit.token, *(c for c in hit.token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    acted_on = next((o for o in map(object_of, verbs) if o is not None), None)
     return acted_on is not None and acted_on.lemma_.lower() in CIVIL_MEANS
 
 
@@ -217,6 +233,7 @@ def _capture_of_people(hit: _Hit) -> bool:
     # people taken prisoner, or a building occupied by protesters: no ground changes hands
     return hit.family.name == "capture" and (
         captured_people(hit.token)
+        or capture_of_no_ground(hit.token)
         or has_any_word(
             hit.sentence(), ("protest", "protests", "protesting", "protesters", "demonstrators", "demonstration")
         )
@@ -236,7 +253,13 @@ PAPERWORK = frozenset(
     "agreement trade trades motion motions petition petitions letter letters document documents report reports "
     "list lists cheque cheques bill bills challenge challenges case cases complaint complaints candidacy "
     "application applications offer offers support funding request requests award awards trophy cup keys "
-    "journalists staff resignation".split()
+    "journalists journalist correspondent correspondents staff resignation ambassador ambassadors diplomat diplomats "
+    "envoy envoys".split()
+)
+# What one beats a rival by in a race, a vote or a match: a win, not a beating.
+MARGINS = frozenset(
+    "margin margins vote votes point points goal goals run runs wicket wickets second seconds stroke strokes "
+    "length lengths seat seats percent".split()
 )
 TALK = frozenset(
     "dialogue dialog talks negotiations negotiation discussion discussions conversation debate diplomacy".split()
@@ -277,6 +300,12 @@ def _another_sense(hit: _Hit) -> bool:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         crowd = subject is not None and (subject.tag_ == "NNS" or any(c.dep_ == "nummod" for c in subject.children))
         return not crowd and any(c.dep_ in {"dobj", "ccomp"} for c in token.children)
+    if hit.family.name == "beat" and lemma == "beat" and token.pos_ == "VERB":
+        # "beating his rival by a wide margin", "beat them by two goals": a win
+        return any(
+            c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() in MARGINS for g in c.subtree)
+            for c in token.children
+        )
     if hit.family.name == "clash" and lemma == "engage":
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         objects = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"] if prep is not None else []

@@ -32,6 +32,7 @@ def subtype(pipeline: Pipeline, text: str) -> str | None:
         "The movement has claimed the murder of a local judge last year.",
         "The foreign minister on Monday accused Ruritania of shelling border villages.",
         "Foreign fighters are suspected to be behind the twin blasts at a market in Dornville.",
+        "The minister dismissed the allegations against the army of targeting civilians in the north.",
     ],
 )
 def test_an_act_told_only_as_what_a_claim_is_about_is_no_acled_event(pipeline: Pipeline, text: str) -> None:

@@ -36,6 +36,10 @@ def marks_over(text: str, word: str, resources) -> set[str]:  # type: ignore[no-
         ("Both armies massed tanks in preparation for an offensive.", "offensive", "future"),
         ("Troops were reinforced with the aim of repelling an assault on the dam.", "assault", "future"),
         ("Extra checkpoints were set up to deter any attack during the vote.", "attack", "hypothetical"),
+        ("He contemplated a hunger strike before he was allowed to leave.", "strike", "future"),
+        ("The man admitted he had plotted to kill a police officer.", "kill", "future"),
+        ("The cell plotted an attack on the town hall.", "attack", "future"),
+        ("Informants were placed in mosques to try to prevent terrorist attacks.", "attacks", "future"),
     ],
 )
 def test_marks_cover_the_event_word(resources, text: str, word: str, kind: str) -> None:  # type: ignore[no-untyped-def]

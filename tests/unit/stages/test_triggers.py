@@ -269,3 +269,63 @@ def test_vigilantes_quoted_or_beside_forces_are_no_mob_act(resources, text: str)
 def test_vigilantes_acting_on_their_own_are_a_mob_act(resources) -> None:  # type: ignore[no-untyped-def]
     found = families("Vigilantes beat a suspected cattle thief to death near the market.", resources)
     assert ("Vigilantes", "mob") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The new teaching materials helped to capture the pupils' interest.", "capture"),
+        ("The whole brawl was captured on camera by a neighbour.", "captured"),
+        ("A reward is offered to find those responsible for Ms Lowe's capture.", "capture"),
+        ("The three inmates and their accomplice have been captured in the next county.", "captured"),
+        ("Officers on patrol answered a call about a break-in on Mill Road.", "patrol"),
+        ("The envoy praised the country's role in the fight against terrorism.", "fight"),
+        ("A cyclist was struck by a truck at the junction on Monday.", "struck"),
+    ],
+)
+def test_capture_patrol_fight_and_strike_in_other_senses(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word not in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The army's capture of the town followed weeks of fighting.", "capture"),
+        ("Rebels captured the border town on Monday.", "captured"),
+        ("Gunmen attacked a police patrol near the market.", "attacked"),
+        ("A passer-by was struck by a stray bullet during the clashes.", "struck"),
+    ],
+)
+def test_capture_and_strike_in_their_conflict_sense_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("She won the seat with 40,000 votes, beating her rival by a wide margin.", "beating"),
+        ("Several broadcasters decided to withdraw their journalists from the briefings.", "withdraw"),
+        (
+            "The minister stressed the value of reinforcing and developing the friendship between the two nations.",
+            "reinforcing",
+        ),
+    ],
+)
+def test_a_win_a_recall_and_a_friendship_are_no_events(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word not in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Soldiers were beating a trader at the checkpoint on Monday.", "beating"),
+        ("The army began to reinforce its positions along the border.", "reinforce"),
+    ],
+)
+def test_a_beating_and_reinforced_positions_stay(resources, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word in [w for w, _ in families(text, resources)]
+
+
+def test_fighters_on_patrol_keep_their_patrol(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two militants were wounded while on patrol by a landmine near the river."
+    assert "patrol" in [w for w, _ in families(text, resources)]
