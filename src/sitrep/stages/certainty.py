@@ -150,8 +150,14 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
                     or (child.dep_ == "prep" and child.lower_ in {"against", "of", "for"})
                 ):
                     found.append(_mark("future", tok, child))
-                elif child.dep_ == "dobj" and tok.lemma_.lower() in MINDED_VERBS:
-                    found.append(_mark("future", tok, child))  # "contemplated a hunger strike"
+                elif (
+                    child.dep_ == "dobj"
+                    and tok.lemma_.lower() in MINDED_VERBS
+                    and not any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+                ):
+                    # "contemplated a hunger strike", "to prevent attacks"; not "prevented a patrol from
+                    # entering", where the patrol was there and only its entering did not happen
+                    found.append(_mark("future", tok, child))
         elif low == "going" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
             found.append(_mark("future", tok, tok.head if tok.head.i != tok.i else tok))
         found.extend(_intended(tok))
