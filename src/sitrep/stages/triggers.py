@@ -268,11 +268,36 @@ EXPLOSIVE_SUBJECTS = frozenset(
     "bomb bombs device devices explosive explosives ied ieds grenade grenades mine mines landmine landmines "
     "charge charges shell shells rocket rockets mortar mortars blast blasts explosion explosions".split()
 )
+# What burns or wrecks without a doer: a fire, a flood, a storm.
+NATURAL_CAUSES = frozenset(
+    "fire fires wildfire wildfires blaze blazes bushfire bushfires flame flames inferno lightning flood floods "
+    "storm storms cyclone hurricane typhoon tornado earthquake quake landslide mudslide wind winds smoke heat".split()
+)
+# Measures of land: "500 square miles burning", "acres burned".
+AREAS = frozenset(
+    "acre acres hectare hectares mile miles kilometre kilometres kilometer kilometers forest forests".split()
+)
 FORCES = frozenset(
     "troop troops force forces soldier soldiers fighter fighters unit units army armies militant militants "
     "rebel rebels militia militias contingent contingents battalion battalions brigade brigades personnel "
     "peacekeeper peacekeepers marine marines police".split()
 )
+
+
+def _by_nature(token: Token) -> bool:
+    """ "Fires burning across the state", "acres burned", "homes destroyed by the blaze": a wildfire, a
+    flood or a storm, not people destroying property."""
+    for c in token.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ in {"nsubj", "nsubjpass"} and lemma in NATURAL_CAUSES | AREAS:
+            return True
+        if c.dep_ == "agent" and any(g.lemma_.lower() in NATURAL_CAUSES for g in c.children):
+            return True
+        if c.dep_ == "dobj" and lemma in AREAS:
+            return True
+    head = token.head
+    # "2.3 million acres burned", "the Creek Fire was burning" (the participle hangs on what burned)
+    return token.dep_ in {"amod", "acl", "relcl"} and head.lemma_.lower() in NATURAL_CAUSES | AREAS
 
 
 def _argument_lemma(token: Token) -> str | None:
@@ -310,6 +335,8 @@ def _another_sense(hit: _Hit) -> bool:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"), None)
         objects = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
         return any(o in TALK for o in objects)  # "engage in a dialogue"
+    if hit.family.name == "loot" and lemma in {"burn", "destroy", "raze"}:
+        return _by_nature(token)
     if hit.family.name == "withdraw" and lemma in {"withdraw", "hand"}:
         argument = _argument_lemma(token)
         return argument is not None and argument not in FORCES and argument in PAPERWORK  # "withdrew the challenge"

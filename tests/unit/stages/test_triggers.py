@@ -329,3 +329,21 @@ def test_a_beating_and_reinforced_positions_stay(resources, text: str, word: str
 def test_fighters_on_patrol_keep_their_patrol(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Two militants were wounded while on patrol by a landmine near the river."
     assert "patrol" in [w for w, _ in families(text, resources)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews said 40,000 acres were burning north of the lake by Tuesday evening.",
+        "Two barns were destroyed by the blaze before firefighters arrived.",
+        "The wildfire burned through the valley overnight, officials said.",
+        "Floods destroyed the bridge on the river road last week.",
+    ],
+)
+def test_what_a_fire_or_a_flood_burns_or_destroys_is_no_property_destruction(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(family == "loot" for _, family in families(text, resources))
+
+
+def test_people_burning_property_still_destroy_it(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Gunmen burned houses and a clinic in the village before dawn.", resources)
+    assert any(family == "loot" for _, family in found)
