@@ -99,6 +99,8 @@ def same_incident(annotated: Annotated, a: Event, b: Event, headline_end: int = 
         return False  # (assembly made one event per place of a sentence naming several: they stay apart)
     if not _types_fit(annotated, a, b, headline_end):
         return False
+    if _also(annotated, b) and (named(b) or stated(b)):
+        return False  # "gunmen also attacked a village near X on Monday": one more incident, placed or dated
     if not _dates_fit(a, b) or not _places_fit(a, b):
         return False
     return a.acled_type != b.acled_type or _doers_fit(a, b)
@@ -122,6 +124,15 @@ def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> b
     if pair <= VIOLENT_TYPES:
         return a.trigger.start < headline_end or _points_back(annotated, b)
     return False
+
+
+def _also(annotated: Annotated, event: Event) -> bool:
+    """ "Also" on the event word or the verb it hangs on: the sentence adds an incident to those told."""
+    span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for t in (root, root.head) for c in t.children)
 
 
 def _points_back(annotated: Annotated, event: Event) -> bool:

@@ -86,3 +86,14 @@ def test_the_stage_can_be_left_out(pipeline: Pipeline) -> None:
     assert len(coded_events(alone(make_document(text, published="2023-04-11")))) >= 2
     assert "coreference.rules.v1" not in alone.stage_names
     assert "coreference.rules.v1" in pipeline.stage_names
+
+
+def test_an_incident_added_with_also_and_its_own_place_stays_apart(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen kill farmers in central Mali\n\n"
+        "Gunmen killed six farmers near Djenne on Monday, local officials said.\n\n"
+        "Gunmen also attacked a market in Mopti on Monday, killing two traders."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-11"))
+    places = {normal_name(e.place.name) for e in events if e.place is not None}
+    assert "mopti" in places and len(events) >= 2
