@@ -45,10 +45,10 @@ RECALLED = re.compile(
     r"|\b(?:in|over|during|throughout) (?:the )?(?:past|last|previous) (?:few |several |two |three |\d+ )?"
     r"(?:weeks|months|years|decades?)\b"
     r"|\bsince (?:early |late |mid-?|the start of |the beginning of )?(?:(?:19|20)\d\d|" + _MONTH + r"\b)"
-    r"|\bso far this year\b|\bin recent (?:weeks|months|years)\b|\bto date\b"
+    r"|\bso far\b|\b(?:till|until|up to|to) date\b|\bin recent (?:weeks|months|years)\b"
     r"|\b" + _NUMBER + r" (?:years?|months?|decades?) ago\b"
-    r"|\b(?:war|conflict|insurgency|fighting|violence|uprising|crisis|crackdown) (?:has|have) "
-    r"(?:so far |already )?(?:killed|left|claimed)\b",
+    r"|\b(?:war|conflict|insurgency|fighting|violence|uprising|crisis|crackdown|unrest)(?: that| which)? "
+    r"(?:has|have) (?:so far |already )?(?:killed|left|claimed|displaced|forced)\b",
     re.IGNORECASE,
 )
 
@@ -113,4 +113,7 @@ def _anchors(annotated: Annotated, event: Event) -> set[int]:
     if span is None or not len(span):
         return set()
     root = span.root
-    return {root.i, root.head.i}
+    anchors = {root.i, root.head.i}
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        anchors.add(root.head.head.i)  # "injured in grenade attacks": the verb the phrase hangs on
+    return anchors

@@ -44,3 +44,17 @@ def test_a_recall_cue_without_a_date_of_the_week_makes_background(pipeline: Pipe
 def test_document_stages_are_checked_for_what_they_require(pipeline: Pipeline) -> None:
     with pytest.raises(UnmetRequirement, match="requires window"):
         Pipeline(resources=pipeline.resources, document_stages=("coreference.rules.v1",))
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        "So far, 19 civilians have been shot dead by gunmen in the district this year.",
+        "The revolt is part of a three-year conflict that has left more than 2,000 people dead.",
+    ],
+)
+def test_running_totals_are_background(pipeline: Pipeline, total: str) -> None:
+    text = f"Gunmen shot dead a shopkeeper in Bunia on Monday, police said.\n\n{total}"
+    x = pipeline(make_document(text, published="2023-04-11"))
+    coded = coded_events(x)
+    assert coded and all(total[:20] not in e.sentence.text for e in coded)
