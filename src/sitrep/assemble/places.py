@@ -4,10 +4,12 @@ left out, and the place named just before when the sentence has none."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..distance import haversine_km
 from ..model import Mention, PlacePrecision
+from ..resolve.place_names import fold
 from .context import Context
 
 if TYPE_CHECKING:
@@ -46,7 +48,11 @@ def pick_places(ctx: Context, sent: Span, trigger: Mention) -> list[Mention]:
     cands = [
         m
         for m in ctx.in_sentence(ctx.places, sent)
-        if not ctx.is_dateline(m) and not ctx.overlaps_actor(m) and not demonym(m) and not _modifier(ctx, m)
+        if not ctx.is_dateline(m)
+        and not ctx.overlaps_actor(m)
+        and not demonym(m)
+        and not _modifier(ctx, m)
+        and not capital_for_government(ctx, m)
     ]
     if not cands:
         return []
@@ -63,6 +69,25 @@ def pick_places(ctx: Context, sent: Span, trigger: Mention) -> list[Mention]:
         return list(unique.values())
     best = min(cands, key=lambda m: (PLACE_RANK[m.value.precision], abs(m.start - trigger.start)))
     return [best]
+
+
+def capital_for_government(ctx: Context, m: Mention) -> bool:
+    """ "Paris has stepped up its drone strikes", "Moscow's troops": a capital doing or owning something
+    stands for its government, and says nothing of where the event happened. (A capital that is hit,
+    "Kabul was shelled", is a place.)"""
+    if m.value.precision not in TOWN_PRECISIONS or fold(m.value.name) not in _capital_names(ctx):
+        return False
+    tok = ctx.token_at(m.start, m.end)
+    return tok.dep_ == "nsubj" or tok.dep_ == "poss" or (tok.dep_ == "case" and tok.head.dep_ == "poss")
+
+
+def _capital_names(ctx: Context) -> frozenset[str]:
+    return _folded_capitals(tuple(sorted(ctx.a.resources.gazetteer.capitals.values())))
+
+
+@lru_cache(maxsize=4)
+def _folded_capitals(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(n) for n in names)
 
 
 def place_told_before(ctx: Context, sent: Span, sentences: int = PLACE_LOOKBACK_SENTENCES) -> Mention | None:
