@@ -160,9 +160,13 @@ def _mentions(event: Event) -> list[str]:
     return lines
 
 
+def _is_background_reason(event: Event, reason: str) -> bool:
+    return not event.is_news and reason.startswith("background")
+
+
 def _reasons(event: Event) -> list[str]:
     """The event's reasons, each once ("(x2)" when repeated); a background reason is shown at the top."""
-    counts = Counter(r for r in event.reasons if not (not event.is_news and r.startswith("background")))
+    counts = Counter(r for r in event.reasons if not _is_background_reason(event, r))
     return [f"reason: {r}" + (f" (x{n})" if n > 1 else "") for r, n in counts.items()]
 
 
@@ -170,7 +174,7 @@ def event_lines(number: int, event: Event, width: int) -> list[str]:
     modes = f" [{', '.join(event.modes)}]" if event.modes else ""
     acled = f"{event.acled_type} / {event.acled_subtype}" if event.acled_type else "no ACLED type"
     tag = "" if event.is_news else "[background] "
-    fields = [r for r in event.reasons if not event.is_news and r.startswith("background")]
+    fields = [r for r in event.reasons if _is_background_reason(event, r)]
     fields += [
         f'"{marked_sentence(event.sentence, event.trigger)}"',
         f"{_actors(event.actors)} -> {_actors(event.recipients)}",
@@ -201,11 +205,15 @@ def _document_claimant(extraction: Extraction) -> str:
     return names.most_common(1)[0][0] if names else "-"
 
 
-SECTIONS = (
-    (None, lambda e: e.happened and e.is_news),
-    ("  -- background (recalled for context, not this report's news):", lambda e: e.happened and not e.is_news),
-    ("  -- reported as not happened (negated, hypothetical or future):", lambda e: not e.happened),
-)
+BACKGROUND_HEADING = "  -- background (recalled for context, not this report's news):"
+NOT_HAPPENED_HEADING = "  -- reported as not happened (negated, hypothetical or future):"
+
+
+def _section(event: Event) -> str | None:
+    """The heading an event is listed under: None for this report's news."""
+    if not event.happened:
+        return NOT_HAPPENED_HEADING
+    return None if event.is_news else BACKGROUND_HEADING
 
 
 @exporter("pretty")
@@ -226,8 +234,8 @@ class PrettyExporter:
         if not extraction.events:
             lines.append("  (no events)")
         number = 0
-        for heading, belongs in SECTIONS:
-            events = [e for e in extraction.events if belongs(e)]
+        for heading in (None, BACKGROUND_HEADING, NOT_HAPPENED_HEADING):
+            events = [e for e in extraction.events if _section(e) == heading]
             if events and heading:
                 lines.append(heading)
             for event in events:
