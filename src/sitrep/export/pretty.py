@@ -133,20 +133,18 @@ def _not_happened(event: Event) -> str:
 
 def _whys(event: Event) -> list[str]:
     """``why FIELD VALUE: REASON`` for each value whose evidence carries a reason (a fallback or a choice)."""
-    whys: list[tuple[str, str, Evidence | None]] = [
-        (
-            "date",
-            event.date.date.isoformat() if event.date and event.date.date else "unknown",
-            event.date.evidence if event.date else None,
-        ),
-        ("place", event.place.name if event.place else "", event.place.evidence if event.place else None),
-    ]
+    date, place = event.date, event.place
+    whys: list[tuple[str, str, Evidence]] = []
+    if date is not None:
+        whys.append(("date", date.date.isoformat() if date.date else "unknown", date.evidence))
+    if place is not None:
+        whys.append(("place", place.name, place.evidence))
     for name, cas in (("killed", event.killed), ("wounded", event.wounded)):
         if cas is not None and cas.total is not None:
             whys.append((name, format_casualties(cas), cas.total.evidence))
     if event.claimant is not None:
         whys.append(("claimant", event.claimant.name, event.claimant.evidence))
-    return [f"why {name} {value}: {ev.reason}" for name, value, ev in whys if ev is not None and ev.reason]
+    return [f"why {name} {value}: {ev.reason}" for name, value, ev in whys if ev.reason]
 
 
 def _mentions(event: Event) -> list[str]:
