@@ -41,27 +41,13 @@ class Pipeline:
         self._check()
 
     def _check(self) -> None:
-        available: set[str] = set(config.PARSE_ASSIGNS)
-        for spec in self.stages:
-            missing = [k for k in spec.requires if k not in available]
-            if missing:
-                raise UnmetRequirement(
-                    f"stage {spec.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
-                )
-            available.update(spec.assigns)
+        available = _chain(self.stages, set(config.PARSE_ASSIGNS), "stage")
         from .assemble import REQUIRES as assemble_requires
 
         missing = [k for k in assemble_requires if k not in available]
         if missing:
             raise UnmetRequirement(f"event assembly requires {', '.join(missing)}, which no stage assigns")
-        decided: set[str] = set(config.ASSEMBLY_ASSIGNS)
-        for doc_spec in self.document_stages:
-            missing = [k for k in doc_spec.requires if k not in decided]
-            if missing:
-                raise UnmetRequirement(
-                    f"document stage {doc_spec.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
-                )
-            decided.update(doc_spec.assigns)
+        _chain(self.document_stages, set(config.ASSEMBLY_ASSIGNS), "document stage")
         from .resolve.trigger_lexicon import lexicon
 
         lexicon()  # the event-family table and the words its rules name are checked here, at start-up
@@ -139,6 +125,19 @@ class Pipeline:
             events = tuple(with_relevance(e, relevance) for e in stay)
             stages = (relevance.stage, *stages)
         return Extraction(document=annotated.document, events=events, stages=stages, notes=notes, relevance=relevance)
+
+
+def _chain(specs: Sequence[StageSpec | DocumentStageSpec], available: set[str], what: str) -> set[str]:
+    """What ``specs`` make available in turn, starting from ``available``; E102 for the first one that
+    requires something no earlier one assigns."""
+    for spec in specs:
+        missing = [k for k in spec.requires if k not in available]
+        if missing:
+            raise UnmetRequirement(
+                f"{what} {spec.name!r} requires {', '.join(missing)}, which no earlier stage assigns"
+            )
+        available.update(spec.assigns)
+    return available
 
 
 def with_relevance(event: Event, relevance: Relevance) -> Event:
