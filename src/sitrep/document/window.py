@@ -16,12 +16,12 @@ An event is background when
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import BACKGROUND, Event
 from ..registry import document_stage
+from ..resolve.recall import RECALLED
 from .coreference import stated
 
 if TYPE_CHECKING:
@@ -33,24 +33,6 @@ NAME = "window.rules.v1"
 NEWS_DAYS = 14
 # How far (characters) from its event word a recall cue still speaks of that event.
 CUE_REACH = 120
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-)
-_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)"
-# Words that recall rather than report: an earlier time, a span of time, a running total.
-RECALLED = re.compile(
-    r"\b(?:last|past) (?:year|month|summer|winter|spring|autumn|fall)\b"
-    r"|\bearlier (?:this|last) (?:year|month)\b"
-    r"|\b(?:in|over|during|throughout) (?:the )?(?:past|last|previous) (?:few |several |two |three |\d+ )?"
-    r"(?:weeks|months|years|decades?)\b"
-    r"|\bsince (?:early |late |mid-?|the start of |the beginning of )?(?:(?:19|20)\d\d|" + _MONTH + r"\b)"
-    r"|\bso far\b|\b(?:till|until|up to|to) date\b|\bin recent (?:weeks|months|years)\b"
-    r"|\b" + _NUMBER + r" (?:years?|months?|decades?) ago\b"
-    r"|\b(?:war|conflict|insurgency|fighting|violence|uprising|crisis|crackdown|unrest)(?: that| which)? "
-    r"(?:has|have) (?:so far |already )?(?:killed|left|claimed|displaced|forced)\b",
-    re.IGNORECASE,
-)
 
 
 @document_stage(NAME, requires=("events",), assigns=("window",))
