@@ -41,6 +41,14 @@ BEARING_WINDOW_CHARS = 30
 # A bearing locates the place named before it when that place ends within this many characters.
 BEARING_TO_PLACE_CHARS = 40
 TOWN_PRECISIONS = (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+# Words before a name that make it where something is, not who acts.
+PLACE_PREPOSITIONS = frozenset("in of at near to from towards toward outside inside into across around".split())
+# Parts of a city: "Beirut's suburbs" is in Beirut.
+PLACE_NOUNS = frozenset(
+    "square street streets suburb suburbs outskirts centre center district districts neighbourhood neighborhood "
+    "quarter quarters airport port harbour harbor area areas province region city town streets road roads "
+    "downtown university hospital prison market".split()
+)
 
 
 def pick_places(ctx: Context, sent: Span, trigger: Mention) -> list[Mention]:
@@ -78,7 +86,14 @@ def capital_for_government(ctx: Context, m: Mention) -> bool:
     if m.value.precision not in TOWN_PRECISIONS or fold(m.value.name) not in _capital_names(ctx):
         return False
     tok = ctx.token_at(m.start, m.end)
-    return tok.dep_ == "nsubj" or tok.dep_ == "poss" or (tok.dep_ == "case" and tok.head.dep_ == "poss")
+    doc = tok.doc
+    before = doc[tok.left_edge.i - 1].lower_ if tok.left_edge.i > 0 else ""
+    if before in PLACE_PREPOSITIONS:
+        return False  # "in Desnianskyi district of Kyiv complaining ...": a place, whatever the parse says
+    if tok.dep_ == "nsubj":
+        return tok.head.pos_ in {"VERB", "AUX"} and tok.i < tok.head.i
+    # "Moscow's troops", "Paris's decision"; not "Baghdad's Tahrir Square", "Beirut's southern suburbs"
+    return tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in PLACE_NOUNS
 
 
 def _capital_names(ctx: Context) -> frozenset[str]:
