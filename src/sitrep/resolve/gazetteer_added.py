@@ -323,7 +323,7 @@ def _keys(name: str, ascii_name: str, alternates: str) -> list[str]:
     """Folded Latin-script names of a row, as the bundled index keys its towns (short codes left out)."""
     forms = [name, ascii_name, *(a for a in alternates.split(",") if a and not (a.isupper() and len(a) <= 4))]
     keys: list[str] = []
-    for form in forms:
+    for form in dict.fromkeys(forms):
         key = fold(form)
         if len(key) >= 2 and key.isascii() and any(c.isalpha() for c in key) and key not in keys:
             keys.append(key)
