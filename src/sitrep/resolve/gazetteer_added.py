@@ -33,7 +33,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from ..errors import EmptyInput, EncodingError, MalformedRecord, UnknownFormat, UnreadableInput
+from ..errors import EmptyInput, EncodingError, MalformedRecord, NotARegularFile, UnknownFormat, UnreadableInput
 from .place_names import CITY, COUNTRY, REGION, Row, fold, strip_admin_suffix
 
 if TYPE_CHECKING:
@@ -132,8 +132,8 @@ def add(path: Path, folder: Path, bundled: Sequence[Row], progress: Progress | N
     """Index the dump at ``path`` into ``folder``. ``bundled`` are the bundled index's rows (their
     geonameids are not stored again; their admin-1 names name the dump's admin-1 codes).
 
-    Raises UnreadableInput, UnknownFormat, EmptyInput, EncodingError or MalformedRecord (naming the
-    line) and then leaves the folder as it was."""
+    Raises UnreadableInput, NotARegularFile, UnknownFormat, EmptyInput, EncodingError or
+    MalformedRecord (naming the line) and then leaves the folder as it was."""
     size = _check_file(path)
     digest = _file_sha256(path)
     before = stored(folder)
@@ -181,7 +181,7 @@ def _check_file(path: Path) -> int:
     if path.is_dir():
         raise UnreadableInput("is a folder, not a GeoNames dump file", source=str(path))
     if not path.is_file():
-        raise UnreadableInput("is not a regular file", source=str(path))
+        raise NotARegularFile("is a device, FIFO or socket, not a GeoNames dump file", source=str(path))
     return info.st_size
 
 

@@ -10,6 +10,7 @@ builds the index."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import warnings
 import zipfile
@@ -23,6 +24,7 @@ from sitrep.errors import (
     EncodingError,
     GazetteerAddedUnusable,
     MalformedRecord,
+    NotARegularFile,
     UnknownFormat,
     UnreadableInput,
 )
@@ -189,6 +191,13 @@ def test_a_bad_file_is_refused_and_what_was_stored_stays(
     assert str(bad) in str(raised.value) and words in str(raised.value) and str(raised.value).startswith("[E0")
     assert stored_files(cache) == before  # no temporary file left, nothing replaced
     assert Gazetteer.load().lookup("Zarghunak")
+
+
+def test_a_fifo_is_refused_unopened(cache: Path, dumps: Path) -> None:
+    fifo = dumps / "XX.txt"
+    os.mkfifo(fifo)  # opening it would wait for a writer for ever
+    with pytest.raises(NotARegularFile, match=r"\[E011\]"):
+        add_dumps([fifo])
 
 
 def test_a_zip_without_a_dump_is_refused(cache: Path, dumps: Path) -> None:
