@@ -253,11 +253,11 @@ class _Kept:
             return
         feature, code, cc, a1 = cols[6], cols[7], cols[8], cols[10]
         key1 = f"{cc}|{a1}"
-        if feature == "A" and code == "ADM1":
-            self.adm1[key1] = cols[1]
+        if feature == "A" and code == "ADM1":  # area names in ASCII, as the text names them ("Saraj", not "Sarāj")
+            self.adm1[key1] = cols[2] or cols[1]
             return
         if feature == "A" and code == "ADM2":
-            self.adm2[f"{key1}|{cols[11]}"] = cols[1]
+            self.adm2[f"{key1}|{cols[11]}"] = cols[2] or cols[1]
         if feature != "P" and not (feature == "A" and code in AREA_CODES):
             return
         gid, lat, lon, population = _numbers(cols, source, number)

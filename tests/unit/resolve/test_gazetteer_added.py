@@ -28,6 +28,8 @@ from sitrep.errors import (
     UnknownFormat,
     UnreadableInput,
 )
+from sitrep.model import Document
+from sitrep.pipeline import Pipeline
 from sitrep.resolve import gazetteer_added, gazetteer_cache
 from sitrep.resolve.gazetteer import Gazetteer, add_dumps, describe
 from sitrep.resolve.places import find_places
@@ -94,7 +96,7 @@ def test_an_added_village_is_found_by_the_place_stage(resources: Resources, cach
     assert (lat, lon, geonameid) == (*VILLAGE, 9900002)
     (village,) = gaz.lookup("Zarghunak")
     assert village.admin1 == "Helmand"  # the bundled index's name of the code, learnt from Sangin
-    assert village.admin2 == "Nahr-e Sarāj District" and village.added
+    assert village.admin2 == "Nahr-e Saraj District" and village.added
     assert not gaz.lookup("Tor Ghar Spring")  # not a populated place
     assert [e.geonameid for e in gaz.lookup("Sangin")].count(1127547) == 1  # bundled, not added again
     assert [e.geonameid for e in gaz.districts("Nahri Saraj")] == [9900001]
@@ -246,3 +248,15 @@ def test_copying_the_cache_folder_keeps_the_added_places(cache: Path, dumps: Pat
     other = tmp_path / "other"
     shutil.copytree(cache, other, symlinks=True)
     assert Gazetteer.load(other).lookup("Zarghunak")
+
+
+def test_the_pipeline_places_the_event_in_the_added_village(resources: Resources, cache: Path, dumps: Path) -> None:
+    """One event, at the village: the district named after it locates the village (its admin-2 name
+    is the dump's ASCII one, as the text writes it), it is no second event place."""
+    add_dumps([write_dump(dumps)])
+    mine = Resources(resources.model)
+    mine.__dict__["nlp"] = resources.nlp  # the session's model; the gazetteer is loaded from the cache folder
+    text = f"date 2021-03-01 {SENTENCE[:-1]}, police said."
+    (event,) = Pipeline(resources=mine)(Document(id="v", text=text)).events
+    assert event.place is not None and (event.place.lat, event.place.lon) == VILLAGE
+    assert (event.place.admin1, event.place.admin2) == ("Helmand", "Nahr-e Saraj District")
