@@ -515,29 +515,45 @@ def _gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         if args.gazetteer_command == "add":
-            progress = _ByteProgress(err) if err.isatty() else None
-            for done in gazetteer.add_dumps([Path(f) for f in args.files], progress=progress):
-                f = done.file
-                what = "already added" if done.already else f"added {f.rows} places of {len(f.countries)} countries"
-                out.write(f"{f.name}: {what} ({f.path})\n")
-            return EXIT_OK
+            return _gazetteer_add([Path(f) for f in args.files], out, err)
         if args.gazetteer_command in ("remove", "clear"):
             folder = config.cache_dir()
             names = (
                 args.names if args.gazetteer_command == "remove" else [f.sha256 for f in gazetteer_added.stored(folder)]
             )
             gone = gazetteer_added.remove(folder, names)
-            out.write("".join(f"removed {f.name} ({f.rows} places)\n" for f in gone) or "nothing to remove\n")
+            out.write(
+                "".join(f"removed {printable(f.name)} ({f.rows} places)\n" for f in gone) or "nothing to remove\n"
+            )
             return EXIT_OK if gone or args.gazetteer_command == "clear" else EXIT_INPUT_FAILED
         described = gazetteer.describe()
     except (InputError, ResourceError) as exc:
         err.write(f"{exc}\n")
         return EXIT_INPUT_FAILED
     except OSError as exc:
-        err.write(f"[E006] {config.cache_dir()}: cannot write the gazetteer cache: {exc.strerror or exc}\n")
+        err.write(
+            f"[E006] {printable(str(config.cache_dir()))}: cannot write the gazetteer cache: {exc.strerror or exc}\n"
+        )
         return EXIT_USAGE
     out.write(_json_text(described) if args.json else _gazetteer_text(described))
     return EXIT_OK
+
+
+def _gazetteer_add(paths: list[Any], out: TextIO, err: TextIO) -> int:
+    """One line for each file: what was added, or the coded error that refused it (exit status 1)."""
+    from .resolve.gazetteer import add_dumps
+
+    failed = False
+    for done in add_dumps(paths, progress=_ByteProgress(err) if err.isatty() else None):
+        if isinstance(done, InputError):
+            failed = True
+            err.write(f"{done}\n")
+            continue
+        f = done.file
+        countries = f"{len(f.countries)} countr{'y' if len(f.countries) == 1 else 'ies'}"
+        what = "already added" if done.already else f"added {f.rows} places of {countries}"
+        out.write(f"{printable(f.name)}: {what} ({printable(str(f.path))})\n")
+    return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 
 def _json_text(value: Any) -> str:

@@ -301,9 +301,13 @@ def test_gazetteer_add_info_remove(gazetteer_folder: Path, tmp_path: Path) -> No
 
 
 def test_gazetteer_add_a_bad_file_is_one_coded_line(gazetteer_folder: Path, tmp_path: Path) -> None:
+    from tests.unit.resolve.test_gazetteer_added import write_dump
+
     bad = tmp_path / "XX.txt"
     bad.write_text("1\tonly\tthree\n", encoding="utf-8")
     code, out, err = run(["gazetteer", "add", str(bad)])
     assert code == 1 and not out
     assert err == f"[E005] {bad}: line 1: 3 tab-separated columns where a GeoNames dump has 19\n"
     assert not list(gazetteer_folder.iterdir())
+    code, out, err = run(["gazetteer", "add", str(bad), str(write_dump(tmp_path))])
+    assert code == 1 and err.startswith("[E005]") and out.startswith("AF.txt: added 4 places of 2 countries")

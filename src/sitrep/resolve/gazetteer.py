@@ -22,14 +22,20 @@ import importlib.util
 import math
 import warnings
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import config
-from ..errors import GazetteerAddedUnusable, GazetteerCacheRebuilt, GazetteerCacheUnwritable, GazetteerMissing
+from ..errors import (
+    GazetteerAddedUnusable,
+    GazetteerCacheRebuilt,
+    GazetteerCacheUnwritable,
+    GazetteerMissing,
+    InputError,
+)
 from . import gazetteer_cache
 from .place_names import CITY, COUNTRY, REGION, Row, fold, skeleton, strip_admin_suffix, without_article
 
@@ -285,19 +291,21 @@ def _with_added(built: Built, folder: Path) -> Built:
 
 def add_dumps(
     paths: list[Path], cache: Path | None = None, progress: Callable[[str, int, int], None] | None = None
-) -> list[Added]:
-    """Add GeoNames dump files to the cache folder (see ``gazetteer_added``), one after the other; a
-    bad file raises its coded error and leaves the files added before it stored. ``progress`` is
-    called with the file's name, bytes read and bytes in all."""
+) -> Iterator[Added | InputError]:
+    """Add GeoNames dump files to the cache folder (see ``gazetteer_added``), one after the other,
+    yielding each one's outcome: what was stored, or the coded error that refused it (what was stored
+    before stays, and the files after it are still added). ``progress`` is called with the file's
+    name, bytes read and bytes in all."""
     from . import gazetteer_added
 
     folder = cache or config.cache_dir()
     bundled = _bundled(folder)[0]
-    done = []
     for path in paths:
         report = None if progress is None else functools.partial(progress, path.name)
-        done.append(gazetteer_added.add(path, folder, bundled, report))
-    return done
+        try:
+            yield gazetteer_added.add(path, folder, bundled, report)
+        except InputError as exc:
+            yield exc
 
 
 def describe(cache: Path | None = None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import shutil
 import warnings
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +33,7 @@ from sitrep.model import Document
 from sitrep.pipeline import Pipeline
 from sitrep.resolve import gazetteer_added, gazetteer_cache
 from sitrep.resolve.gazetteer import Gazetteer, add_dumps, describe
+from sitrep.resolve.gazetteer_added import Added
 from sitrep.resolve.places import find_places
 
 ROWS = [
@@ -78,6 +80,15 @@ def dumps(tmp_path: Path) -> Path:
     return folder
 
 
+def add(paths: list[Path], **kwargs: Any) -> list[Added]:
+    """Add the dumps; raise the first error met."""
+    done = list(add_dumps(paths, **kwargs))
+    for outcome in done:
+        if isinstance(outcome, Exception):
+            raise outcome
+    return [d for d in done if isinstance(d, Added)]
+
+
 def places(resources: Resources, gaz: Gazetteer, text: str) -> dict[str, tuple[float, float, int | None]]:
     return {p.evidence.text: (p.lat, p.lon, p.geonameid) for p, _ in find_places(resources.nlp(text), gaz, stage="t")}
 
@@ -88,7 +99,7 @@ def stored_files(folder: Path) -> dict[str, bytes]:
 
 def test_an_added_village_is_found_by_the_place_stage(resources: Resources, cache: Path, dumps: Path) -> None:
     assert "Zarghunak Kalay" not in places(resources, Gazetteer.load(), SENTENCE)  # not in cities500
-    (done,) = add_dumps([write_dump(dumps)])
+    (done,) = add([write_dump(dumps)])
     assert not done.already and done.file.rows == 4  # the villages, the namesake, the district; not Sangin
     assert done.file.countries == {"AF": 3, "PK": 1}
     gaz = Gazetteer.load()
@@ -103,7 +114,7 @@ def test_an_added_village_is_found_by_the_place_stage(resources: Resources, cach
 
 
 def test_a_village_named_with_its_areas_in_parentheses(resources: Resources, cache: Path, dumps: Path) -> None:
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     found = places(resources, Gazetteer.load(), "Clashes near Shin Ghar Kalay (Nahr-e Saraj, Helmand) left four dead.")
     assert found["Shin Ghar Kalay"] == (31.9012, 64.5503, 9900003)
 
@@ -113,7 +124,7 @@ def test_a_bundled_town_keeps_its_name_against_an_added_namesake(
 ) -> None:
     text = "Taliban fighters attacked a checkpoint in Musa Qala on Monday, killing three soldiers."
     before = places(resources, Gazetteer.load(), text)["Musa Qala"]
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     gaz = Gazetteer.load()
     assert {e.country2 for e in gaz.lookup("Musa Qala")} == {"AF", "PK"}  # the namesake is more populous
     assert places(resources, gaz, text)["Musa Qala"] == before  # the bundled town in Helmand
@@ -124,26 +135,26 @@ def test_a_bundled_town_keeps_its_name_against_an_added_namesake(
 def test_the_zip_gives_the_same_places_and_its_readme_is_ignored(
     resources: Resources, cache: Path, dumps: Path
 ) -> None:
-    (done,) = add_dumps([write_zip(dumps)])
+    (done,) = add([write_zip(dumps)])
     assert done.file.name == "AF.zip" and done.file.rows == 4
     assert places(resources, Gazetteer.load(), SENTENCE)["Zarghunak Kalay"][:2] == VILLAGE
 
 
 def test_adding_twice_stores_once(cache: Path, dumps: Path) -> None:
     path = write_dump(dumps)
-    add_dumps([path])
+    add([path])
     size = len(Gazetteer.load())
     before = stored_files(cache)
-    again, same = add_dumps([path, write_dump(dumps, name="copy.txt")])
+    again, same = add([path, write_dump(dumps, name="copy.txt")])
     assert again.already and same.already and stored_files(cache) == before
     assert len(Gazetteer.load()) == size
-    (zipped,) = add_dumps([write_zip(dumps)])  # AF.zip replaces AF.txt
+    (zipped,) = add([write_zip(dumps)])  # AF.zip replaces AF.txt
     assert not zipped.already and [f.name for f in zipped.replaced] == ["AF.txt"]
     assert [f.name for f in gazetteer_added.stored(cache)] == ["AF.zip"] and len(Gazetteer.load()) == size
 
 
 def test_info_lists_the_bundled_index_and_each_added_file(cache: Path, dumps: Path) -> None:
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     described = describe()
     assert described["bundled"]["places"] == len(Gazetteer.load(added=False)) > 100_000
     assert described["bundled"]["path"] == str(cache / gazetteer_cache.NAME)
@@ -162,7 +173,7 @@ def test_nothing_added_leaves_the_bundled_index_as_it_is(cache: Path) -> None:
 
 
 def test_remove_takes_the_places_out(cache: Path, dumps: Path) -> None:
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     assert [f.name for f in gazetteer_added.remove(cache, ["AF"])] == ["AF.txt"]
     assert not Gazetteer.load().lookup("Zarghunak") and not stored_files(cache)
 
@@ -182,14 +193,14 @@ def test_remove_takes_the_places_out(cache: Path, dumps: Path) -> None:
 def test_a_bad_file_is_refused_and_what_was_stored_stays(
     cache: Path, dumps: Path, content: bytes | None, error: type[Exception], words: str
 ) -> None:
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     before = stored_files(cache)
     name = "bad.zip" if error is UnreadableInput and content else "bad.txt"
     bad = dumps / name
     if content is not None:
         bad.write_bytes(content)
     with pytest.raises(error) as raised:
-        add_dumps([bad])
+        add([bad])
     assert str(bad) in str(raised.value) and words in str(raised.value) and str(raised.value).startswith("[E0")
     assert stored_files(cache) == before  # no temporary file left, nothing replaced
     assert Gazetteer.load().lookup("Zarghunak")
@@ -199,7 +210,7 @@ def test_a_fifo_is_refused_unopened(cache: Path, dumps: Path) -> None:
     fifo = dumps / "XX.txt"
     os.mkfifo(fifo)  # opening it would wait for a writer for ever
     with pytest.raises(NotARegularFile, match=r"\[E011\]"):
-        add_dumps([fifo])
+        add([fifo])
 
 
 def test_a_zip_without_a_dump_is_refused(cache: Path, dumps: Path) -> None:
@@ -207,12 +218,12 @@ def test_a_zip_without_a_dump_is_refused(cache: Path, dumps: Path) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "GeoNames\n")
     with pytest.raises(UnknownFormat, match=r"\[E007\].*without a GeoNames \.txt"):
-        add_dumps([path])
+        add([path])
     assert not stored_files(cache)
 
 
 def test_a_damaged_stored_file_is_left_out_with_a_warning(cache: Path, dumps: Path) -> None:
-    (done,) = add_dumps([write_dump(dumps)])
+    (done,) = add([write_dump(dumps)])
     data = done.file.path.read_bytes()
     done.file.path.write_bytes(data.replace(b"zarghunak", b"zarghunik"))
     with warnings.catch_warnings(record=True) as seen:
@@ -226,7 +237,7 @@ def test_progress_is_reported_while_a_dump_is_read(cache: Path, dumps: Path, mon
     monkeypatch.setattr(gazetteer_added, "_PROGRESS_EVERY", 2)
     seen: list[tuple[str, int, int]] = []
     path = write_dump(dumps)
-    add_dumps([path], progress=lambda name, done, total: seen.append((name, done, total)))
+    add([path], progress=lambda name, done, total: seen.append((name, done, total)))
     size = path.stat().st_size
     assert len(seen) >= 3 and seen[-1] == ("AF.txt", size, size)
     assert all(done <= total for _, done, total in seen)
@@ -238,13 +249,20 @@ def test_the_dump_is_streamed(cache: Path, dumps: Path, monkeypatch: pytest.Monk
     many = [
         ROWS[3].replace("9900002", str(90_000_000 + i)).replace("Zarghūnak", f"Zarghūnak {i}") for i in range(20_000)
     ]
-    (done,) = add_dumps([write_dump(dumps, many, "big.txt")])
+    (done,) = add([write_dump(dumps, many, "big.txt")])
     assert done.file.rows == 20_000
     assert Gazetteer.load().lookup("Zarghunak 19999 Kalay")
 
 
+def test_a_bad_file_does_not_stop_the_next(cache: Path, dumps: Path) -> None:
+    bad = dumps / "bad.txt"
+    bad.write_bytes(b"\xff\n")
+    refused, done = add_dumps([bad, write_dump(dumps)])
+    assert isinstance(refused, EncodingError) and isinstance(done, Added) and done.file.rows == 4
+
+
 def test_copying_the_cache_folder_keeps_the_added_places(cache: Path, dumps: Path, tmp_path: Path) -> None:
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     other = tmp_path / "other"
     shutil.copytree(cache, other, symlinks=True)
     assert Gazetteer.load(other).lookup("Zarghunak")
@@ -253,7 +271,7 @@ def test_copying_the_cache_folder_keeps_the_added_places(cache: Path, dumps: Pat
 def test_the_pipeline_places_the_event_in_the_added_village(resources: Resources, cache: Path, dumps: Path) -> None:
     """One event, at the village: the district named after it locates the village (its admin-2 name
     is the dump's ASCII one, as the text writes it), it is no second event place."""
-    add_dumps([write_dump(dumps)])
+    add([write_dump(dumps)])
     mine = Resources(resources.model)
     mine.__dict__["nlp"] = resources.nlp  # the session's model; the gazetteer is loaded from the cache folder
     text = f"date 2021-03-01 {SENTENCE[:-1]}, police said."
