@@ -25,6 +25,7 @@ import hashlib
 import os
 import tempfile
 import zipfile
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,7 +46,6 @@ FORMAT = "sitrep-gazetteer-added"
 VERSION = 1
 COLUMNS = 19  # of a GeoNames dump row
 AREA_CODES = frozenset({"ADM2", "ADM3"})  # feature codes (class A) kept as districts
-ADDED = 12  # position of the "added" flag in a row (GazEntry.added)
 _HEADER_LIMIT = 1 << 20  # bytes; a longer first line is not a header
 _PROGRESS_EVERY = 1 << 16  # rows between two progress reports
 
@@ -145,8 +145,11 @@ def add(path: Path, folder: Path, bundled: Sequence[Row], progress: Progress | N
     fd, rows_tmp = tempfile.mkstemp(dir=folder, prefix=".gazetteer-added-", suffix=".rows")
     try:
         with os.fdopen(fd, "wb") as out:
-            for source, lines, total in _members(path):
-                kept.read(source, lines, out, total, progress)
+            try:
+                for source, lines, total in _members(path):
+                    kept.read(source, lines, out, total, progress)
+            except (zipfile.BadZipFile, EOFError, zlib.error) as exc:  # a member's bytes damaged
+                raise UnreadableInput(f"is a damaged zip archive ({exc})", source=str(path)) from None
         if not kept.seen:
             raise EmptyInput("holds no rows", source=str(path))
         target = folder / f"{PREFIX}{digest[:16]}{SUFFIX}"

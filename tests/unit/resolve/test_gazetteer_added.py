@@ -206,6 +206,19 @@ def test_a_bad_file_is_refused_and_what_was_stored_stays(
     assert Gazetteer.load().lookup("Zarghunak")
 
 
+def test_a_zip_with_damaged_bytes_is_refused(cache: Path, dumps: Path) -> None:
+    path = dumps / "AF.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("AF.txt", "".join(r + "\n" for r in ROWS) * 50)
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 3
+    data[middle : middle + 40] = bytes(40)
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableInput, match=r"\[E006\].*damaged zip"):
+        add([path])
+    assert not stored_files(cache)
+
+
 def test_a_fifo_is_refused_unopened(cache: Path, dumps: Path) -> None:
     fifo = dumps / "XX.txt"
     os.mkfifo(fifo)  # opening it would wait for a writer for ever
