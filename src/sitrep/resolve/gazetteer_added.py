@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 PREFIX = "gazetteer-added-"
 SUFFIX = ".jsonl"
 FORMAT = "sitrep-gazetteer-added"
-VERSION = 1
+VERSION = 1  # of the stored layout and its keys: raise it when fold() or what is stored changes
 COLUMNS = 19  # of a GeoNames dump row
 AREA_CODES = frozenset({"ADM2", "ADM3"})  # feature codes (class A) kept as districts
 _HEADER_LIMIT = 1 << 20  # bytes; a longer first line is not a header
