@@ -160,6 +160,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ing.add_argument("--merge", action="store_true", help="merge the store's events into incidents after the ingest")
     ing.add_argument("--read-all", action="store_true", help=READ_ALL_HELP)
     _add_store_commands(sub)
+    _add_gazetteer_commands(sub)
     mer = sub.add_parser(
         "merge",
         help="merge a store's events into incidents",
@@ -242,6 +243,8 @@ def _main(argv: Sequence[str] | None, *, stdout: TextIO | None, stderr: TextIO) 
         return _merge(args.db, args.workers, stdout if stdout is not None else sys.stdout, err)
     if args.command == "stats":
         return _stats(args, stdout if stdout is not None else sys.stdout, err)
+    if args.command == "gazetteer":
+        return _gazetteer(args, stdout if stdout is not None else sys.stdout, err)
     try:
         published = parse_published(args.published, source="--published")
     except SitrepError as exc:
@@ -484,6 +487,106 @@ def _add_store_commands(sub: Any) -> None:
     st.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
     st.add_argument("--json", action="store_true", help="one JSON object instead of tables")
     st.add_argument("--rejects", action="store_true", help="also list every rejected input: source, code, message")
+
+
+def _add_gazetteer_commands(sub: Any) -> None:
+    """`sitrep gazetteer add|info|remove|clear`: places added from GeoNames dumps (see docs/gazetteer.md)."""
+    gaz = sub.add_parser(
+        "gazetteer",
+        help="add GeoNames dump files to the gazetteer, or say what it holds",
+        description="The bundled gazetteer (GeoNames cities500) lacks most villages: add GeoNames dump files "
+        "(allCountries.txt or a country's XX.txt, zipped or not) to the cache folder (see docs/gazetteer.md).",
+    )
+    cmd = gaz.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
+    add = cmd.add_parser("add", help="index GeoNames dump files into the cache")
+    add.add_argument("files", nargs="+", metavar="FILE", help="a GeoNames dump: XX.txt, allCountries.txt or its .zip")
+    info = cmd.add_parser("info", help="say what the gazetteer holds")
+    info.add_argument("--json", action="store_true", help="one JSON object instead of lines")
+    rm = cmd.add_parser("remove", help="remove added dump files")
+    rm.add_argument("names", nargs="+", metavar="NAME", help="an added file's name (as info lists it) or sha256 prefix")
+    cmd.add_parser("clear", help="remove every added dump file")
+
+
+def _gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from pathlib import Path
+
+    from . import config
+    from .resolve import gazetteer, gazetteer_added
+
+    try:
+        if args.gazetteer_command == "add":
+            return _gazetteer_add([Path(f) for f in args.files], out, err)
+        if args.gazetteer_command in ("remove", "clear"):
+            folder = config.cache_dir()
+            names = (
+                args.names if args.gazetteer_command == "remove" else [f.sha256 for f in gazetteer_added.stored(folder)]
+            )
+            gone = gazetteer_added.remove(folder, names)
+            out.write(
+                "".join(f"removed {printable(f.name)} ({f.rows} places)\n" for f in gone) or "nothing to remove\n"
+            )
+            return EXIT_OK if gone or args.gazetteer_command == "clear" else EXIT_INPUT_FAILED
+        described = gazetteer.describe()
+    except (InputError, ResourceError) as exc:
+        err.write(f"{exc}\n")
+        return EXIT_INPUT_FAILED
+    except OSError as exc:
+        err.write(
+            f"[E006] {printable(str(config.cache_dir()))}: cannot write the gazetteer cache: {exc.strerror or exc}\n"
+        )
+        return EXIT_USAGE
+    out.write(_json_text(described) if args.json else _gazetteer_text(described))
+    return EXIT_OK
+
+
+def _gazetteer_add(paths: list[Any], out: TextIO, err: TextIO) -> int:
+    """One line for each file: what was added, or the coded error that refused it (exit status 1)."""
+    from .resolve.gazetteer import add_dumps
+
+    failed = False
+    for done in add_dumps(paths, progress=_ByteProgress(err) if err.isatty() else None):
+        if isinstance(done, InputError):
+            failed = True
+            err.write(f"{done}\n")
+            continue
+        f = done.file
+        countries = f"{len(f.countries)} countr{'y' if len(f.countries) == 1 else 'ies'}"
+        what = "already added" if done.already else f"added {f.rows} places of {countries}"
+        out.write(f"{printable(f.name)}: {what} ({printable(str(f.path))})\n")
+    return EXIT_INPUT_FAILED if failed else EXIT_OK
+
+
+def _json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _gazetteer_text(described: dict[str, Any]) -> str:
+    bundled = described["bundled"]
+    lines = [f"bundled: {bundled['places']} places from {bundled['source']}", f"  cache: {bundled['path']}"]
+    for f in described["added"]:
+        top = ", ".join(f"{cc} {n}" for cc, n in sorted(f["countries"].items(), key=lambda t: -t[1])[:8])
+        more = f", and {len(f['countries']) - 8} more" if len(f["countries"]) > 8 else ""
+        lines.append(f"added: {f['name']}: {f['rows']} places ({top}{more}), added {f['added']}")
+        lines.append(f"  {f['size']} bytes, sha256 {f['sha256'][:16]}; cache: {f['path']}")
+    if not described["added"]:
+        lines.append("added: none (sitrep gazetteer add FILE adds a GeoNames dump)")
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+class _ByteProgress:
+    """``sitrep: AF.txt 42%`` redrawn in place on a terminal while a dump is read."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        share = 100 * done // max(total, 1)
+        self.err.write(f"\rsitrep: {printable(name)} {share}%")
+        if done >= total:
+            self.err.write("\n")
+        self.err.flush()
 
 
 def _event_filter(args: argparse.Namespace) -> Any:

@@ -16,6 +16,7 @@ Codes:
   E406 another merge run stored its incidents meanwhile (run the merge again)
   W001 not English (warning)     W002 no publication date (warning)
   W003 gazetteer cache rebuilt   W004 gazetteer cache unwritable (warnings)
+  W006 a file of added gazetteer places is damaged and left out (warning)
   W005 a toll refused as implausible, or a cap on work cut part of a document (warning; sitrep.bounded_parse)
 """
 
@@ -204,6 +205,13 @@ class GazetteerCacheUnwritable(SitrepWarning):
     """The cache folder cannot be written: the index is kept in memory for this run only."""
 
     code = "W004"
+
+
+class GazetteerAddedUnusable(SitrepWarning):
+    """A file of places added from a GeoNames dump (``sitrep gazetteer add``) fails its checks: the
+    gazetteer loads without it; adding the dump again stores it anew."""
+
+    code = "W006"
 
 
 WARNING_NOT_ENGLISH = "W001"

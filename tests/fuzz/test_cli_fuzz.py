@@ -99,16 +99,27 @@ COMMON = {
     "stats": [],
     "merge": [("--workers", VALUE)],
     "eval": [("--limit", VALUE)],
+    "gazetteer": [],
 }
-FLAGS = {"extract": ["--raw-cells"], "ingest": ["--merge"], "export": ["--raw-cells"], "stats": ["--json", "--rejects"]}
+FLAGS = {
+    "extract": ["--raw-cells"],
+    "ingest": ["--merge"],
+    "export": ["--raw-cells"],
+    "stats": ["--json", "--rejects"],
+    "gazetteer": ["--json"],
+}
 
 
 @st.composite
 def argv(draw: st.DrawFn, files: dict[str, str]) -> list[str]:
     command = draw(st.sampled_from(sorted(COMMON)))
     args = [command]
-    if command in {"extract", "ingest"}:
+    if command == "gazetteer":
+        args.append(draw(st.sampled_from(["add", "info", "remove", "clear", "bogus"])))
+    if command in {"extract", "ingest"} or args[-1] == "add":
         args += [files[p] for p in draw(st.lists(PATH, min_size=0, max_size=3))]
+    if args[-1] == "remove":
+        args += draw(st.lists(VALUE, max_size=2))
     if command == "eval":
         args += [
             draw(st.sampled_from(["acled", "case2021", "geoparse", "quiet", "re3d", "bogus"])),
@@ -139,7 +150,9 @@ def _digest(paths: list[str]) -> dict[str, str]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_no_argument_list_gives_a_traceback(files: dict[str, str], shared_pipeline: None, data: st.DataObject) -> None:
+def test_no_argument_list_gives_a_traceback(
+    files: dict[str, str], shared_pipeline: None, gazetteer_folder: Path, data: st.DataObject
+) -> None:
     args = data.draw(argv(files))
     # A file the command does not read may be its -o target (replacing it is what -o is for); every
     # file it reads, and every file it is not told to write, must come through unchanged.

