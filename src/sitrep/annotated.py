@@ -92,12 +92,5 @@ class Annotated:
         """Character offset where sentence ``index`` starts."""
         return self._sentence_starts[index] if self._sentence_starts else 0
 
-    def sentence_span(self, offset: int) -> tuple[int, int]:
-        """Start and end offsets of the sentence holding ``offset``."""
-        i = self.sentence_index(offset)
-        starts = self._sentence_starts
-        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        return self.sentence_start(i), end
-
     def with_mentions(self, more: Sequence[Mention]) -> Annotated:
         return replace(self, mentions=self.mentions + tuple(more))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..resolve.recall import RECALLED
 from .context import Context
 from .decision import Decision, DecisionKind, PlaceSource
 from .draft import Draft, DraftsSoFar, add_casualties
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 def apply_decision(ctx: Context, view: SentenceView, decision: Decision, so_far: DraftsSoFar) -> None:
     kind = decision.kind
     if kind is DecisionKind.TOLL_ONLY:
-        attach_toll(ctx, so_far.drafts, view.casualties, view.places, so_far.places)
+        # "The insurgency has killed 35,000 people since 2009": a running total is no event's toll.
+        if not RECALLED.search(view.sentence.text):
+            attach_toll(ctx, so_far.drafts, view.casualties, view.places, so_far.places)
         return
     if kind is DecisionKind.SKIP or view.event_words is None:
         return

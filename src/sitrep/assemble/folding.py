@@ -9,7 +9,6 @@ from bisect import insort
 from collections.abc import Sequence
 
 from ..model import DatePrecision, Event, EventDate, Mention, Place, PlacePrecision
-from ..resolve.recall import RECALLED
 from ..resolve.wording import says_any
 from .context import Context
 from .dates import date_for
@@ -196,11 +195,6 @@ def main_place(drafts: list[Draft]) -> Place | None:
     return placed[0].place if placed else None
 
 
-def _sentence_around(ctx: Context, offset: int) -> str:
-    start, end = ctx.a.sentence_span(offset)
-    return ctx.text[start:end]
-
-
 def attach_toll(
     ctx: Context,
     drafts: list[Draft],
@@ -214,8 +208,6 @@ def attach_toll(
     """
     seen = seen if seen is not None else DraftPlaces()
     seen.update(drafts)
-    # "The insurgency has killed 35,000 people since 2009": a running total is no event's toll.
-    casualties = [c for c in casualties if not RECALLED.search(_sentence_around(ctx, c.start))]
     pool, by_name = (seen.violent, seen.violent_by_name) if seen.violent else (drafts, seen.by_name)
     if not pool or not casualties:
         return

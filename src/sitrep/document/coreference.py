@@ -25,6 +25,7 @@ evidence. Doers are not carried over: a later sentence's actors are too often an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,12 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 # Nouns that point back at an incident already told ("the attack", "the strike").
 POINTING_BACK = frozenset({"the", "this", "that", "these", "those"})
+# A figure given as a number, in digits or words.
+NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
+    re.IGNORECASE,
+)
 # Places that hold others.
 CONTAINERS = frozenset({PlacePrecision.REGION, PlacePrecision.COUNTRY})
 # From finest to coarsest.
@@ -241,7 +248,9 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
     if named(extra) and (base.place is None or _within_places(base.place, extra.place)):
         changes["place"] = extra.place
         notes.append(f"place from the telling at {extra.trigger.text!r}")
-    if _count(base.killed) is None and _count(extra.killed) is not None:
+    if _count(extra.killed) is not None and (
+        _count(base.killed) is None or _vague(base.killed) and not _vague(extra.killed)
+    ):
         changes["killed"] = extra.killed
         notes.append(f"killed from the telling at {extra.trigger.text!r}")
     if _count(base.wounded) is None and _count(extra.wounded) is not None:
@@ -290,3 +299,9 @@ def _within_places(coarse: Place | None, fine: Place | None) -> bool:
 
 def _count(casualties: object) -> object:
     return getattr(casualties, "total", None)
+
+
+def _vague(casualties: object) -> bool:
+    """A toll told without a number ("dozens", "scores"): a telling that gives one says more."""
+    raw = getattr(_count(casualties), "raw", "") or ""
+    return not NUMBER_WORD.search(raw)
