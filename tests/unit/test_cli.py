@@ -311,3 +311,11 @@ def test_gazetteer_add_a_bad_file_is_one_coded_line(gazetteer_folder: Path, tmp_
     assert not list(gazetteer_folder.iterdir())
     code, out, err = run(["gazetteer", "add", str(bad), str(write_dump(tmp_path))])
     assert code == 1 and err.startswith("[E005]") and out.startswith("AF.txt: added 4 places of 2 countries")
+
+
+def test_python_dash_m_sitrep_is_the_command_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitrep", "--version"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().startswith("sitrep")
