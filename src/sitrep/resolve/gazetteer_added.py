@@ -30,11 +30,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
 from ..errors import EmptyInput, EncodingError, MalformedRecord, NotARegularFile, UnknownFormat, UnreadableInput
+from .gazetteer_cache import write_whole
 from .place_names import CITY, COUNTRY, REGION, Row, fold, strip_admin_suffix
 
 if TYPE_CHECKING:
@@ -343,19 +344,14 @@ def _write(rows: Path, names_line: bytes, header: dict[str, Any], target: Path) 
             size += len(line)
     digest.update(names_line)
     header = {**header, "payload_bytes": size + len(names_line), "payload_sha256": digest.hexdigest()}
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".gazetteer-added-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out, rows.open("rb") as fh:
-            out.write(orjson.dumps(header) + b"\n")
+
+    def body(out: BinaryIO) -> None:
+        with rows.open("rb") as fh:
             while chunk := fh.read(1 << 20):
                 out.write(chunk)
-            out.write(names_line)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        out.write(names_line)
+
+    write_whole(target, header, body, prefix=".gazetteer-added-")
 
 
 # ------------------------------------------------------------------ loading

@@ -226,11 +226,17 @@ def write(path: Path, built: Built, source: str) -> None:
         "payload_sha256": hashlib.sha256(payload).hexdigest(),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+    write_whole(path, header, lambda out: out.write(payload), prefix=".gazetteer-")
+
+
+def write_whole(path: Path, header: dict[str, Any], body: Callable[[BinaryIO], object], *, prefix: str) -> None:
+    """Write a header line, then what ``body`` writes, through a synced temporary file in ``path``'s
+    folder renamed over ``path``: a reader sees the old file or the whole new one, never a part."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(orjson.dumps(header) + b"\n")
-            fh.write(payload)
+            body(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
