@@ -15,6 +15,8 @@ from .context import Context
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from ..resolve.gazetteer import Gazetteer
+
 PLACE_RANK = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.REGION: 2, PlacePrecision.COUNTRY: 3}
 # Nouns a place name may qualify and still be the place ("the Syria border", "Yemen territory").
 PLACE_NOUNS = frozenset(
@@ -97,12 +99,13 @@ def capital_for_government(ctx: Context, m: Mention) -> bool:
 
 
 def _capital_names(ctx: Context) -> frozenset[str]:
-    return _folded_capitals(tuple(sorted(ctx.a.resources.gazetteer.capitals.values())))
+    return _folded_capitals(ctx.a.resources.gazetteer)
 
 
 @lru_cache(maxsize=4)
-def _folded_capitals(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(n) for n in names)
+def _folded_capitals(gazetteer: Gazetteer) -> frozenset[str]:
+    """The national capitals' folded names, made once per gazetteer (not per place mention)."""
+    return frozenset(fold(n) for n in gazetteer.capitals.values())
 
 
 def place_told_before(ctx: Context, sent: Span, sentences: int = PLACE_LOOKBACK_SENTENCES) -> Mention | None:
