@@ -6,7 +6,9 @@ streamed from the cursor, so a large store never has to fit in memory.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from .incidents import (
     read_incidents,
     read_revisions,
 )
-from .schema import connect, has_space_time_index
+from .schema import connect, has_space_time_index, has_text_index
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -57,7 +59,8 @@ class EventFilter:
     """Which events to read. Every field left at None matches everything; the fields are ANDed.
 
     ``start``/``end`` select events whose date lies within [start, end] (inclusive); ``actor`` matches
-    a canonical actor name exactly in any role given by ``roles``.
+    a canonical actor name exactly in any role given by ``roles``; ``claimant`` a claimant's name
+    exactly; ``text`` is searched in the sentences that tell the event (every word, in any order).
     """
 
     start: dt.date | None = None
@@ -65,11 +68,15 @@ class EventFilter:
     bbox: BBox | None = None
     country: str | None = None
     acled_type: str | None = None
+    acled_subtype: str | None = None
     plover: str | None = None
     actor: str | None = None
     roles: tuple[str, ...] = ("actor", "recipient")
+    claimant: str | None = None
     document_id: str | None = None
     happened: bool | None = None
+    min_confidence: float | None = None
+    text: str | None = None
     limit: int | None = None
 
 
@@ -96,6 +103,15 @@ class StoredEvent:
     wounded_best: int | None
     confidence: float
     record: dict[str, Any] = field(hash=False, compare=True)
+    pk: int = 0  # the row number: the tie-break of a page's order
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Page:
+    """One page of events, newest first, and the cursor of the next page (None after the last)."""
+
+    events: tuple[StoredEvent, ...]
+    next: str | None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -110,7 +126,7 @@ class Reject:
 _EVENT_COLUMNS = (
     "e.id, e.document_id, e.date, e.date_end, e.date_precision, e.country, e.lat, e.lon, e.place, "
     "e.place_precision, e.kind, e.plover, e.acled_type, e.acled_subtype, e.happened, e.killed_best, "
-    "e.wounded_best, e.confidence, e.record"
+    "e.wounded_best, e.confidence, e.record, e.pk"
 )
 
 
@@ -139,6 +155,7 @@ def _event(row: tuple[Any, ...]) -> StoredEvent:
         wounded_best=row[16],
         confidence=row[17],
         record=_record(row[18], row[0]),
+        pk=row[19],
     )
 
 
@@ -150,7 +167,19 @@ def _record(text: str, event_id: str) -> dict[str, Any]:
     return record
 
 
-def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
+_WORD = re.compile(r"\w+")
+
+
+def fts_query(text: str) -> str:
+    """A user's search words as an FTS5 query: each word a quoted phrase, all of them required, so
+    no character of the input is read as FTS5 syntax. BadOption (E008) when it holds no word."""
+    words = _WORD.findall(text)
+    if not words:
+        raise BadOption(f"{text!r} holds no word to search for", source="q")
+    return " ".join(f'"{w}"' for w in words[:32])
+
+
+def _where(f: EventFilter, space_time: bool = True, text_index: bool = True) -> tuple[str, list[Any]]:
     """SQL for a filter. With a box, the R-tree picks the candidates (by day too when it has the
     day axis, ``space_time``) and the exact comparisons on the columns decide: the R-tree keeps
     float32 bounds rounded outward, so it may offer a point just outside the box."""
@@ -185,6 +214,7 @@ def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
     for column, value in (
         ("country", f.country),
         ("acled_type", f.acled_type),
+        ("acled_subtype", f.acled_subtype),
         ("plover", f.plover),
         ("document_id", f.document_id),
     ):
@@ -198,6 +228,20 @@ def _where(f: EventFilter, space_time: bool = True) -> tuple[str, list[Any]]:
         marks = ",".join("?" for _ in f.roles)
         clauses.append(f"e.pk IN (SELECT a.event_pk FROM event_actors a WHERE a.name = ? AND a.role IN ({marks}))")
         params += [f.actor, *f.roles]
+    if f.claimant is not None:
+        clauses.append("e.pk IN (SELECT a.event_pk FROM event_actors a WHERE a.name = ? AND a.role = 'claimant')")
+        params.append(f.claimant)
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    if f.text is not None:
+        if text_index:
+            clauses.append("e.pk IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)")
+            params.append(fts_query(f.text))
+        else:  # a store of an older version opened read-only: no index, every word searched in the record
+            for word in _WORD.findall(f.text) or [f.text]:
+                clauses.append("instr(lower(e.record), lower(?)) > 0")
+                params.append(word)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -208,6 +252,7 @@ class Store:
         self.path = Path(path)
         self._con: sqlite3.Connection = connect(self.path, readonly=True)
         self._space_time = has_space_time_index(self._con)
+        self._text_index = has_text_index(self._con)
 
     def __enter__(self) -> Self:
         return self
@@ -223,7 +268,7 @@ class Store:
     def events(self, where: EventFilter | None = None) -> Iterator[StoredEvent]:
         """Events matching ``where``, ordered by date (undated last), then id; streamed."""
         f = where or EventFilter()
-        clause, params = _where(f, self._space_time)
+        clause, params = _where(f, self._space_time, self._text_index)
         sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause} ORDER BY e.date IS NULL, e.date, e.id"
         if f.limit is not None:
             sql += " LIMIT ?"
@@ -232,8 +277,59 @@ class Store:
             yield _event(row)
 
     def count_events(self, where: EventFilter | None = None) -> int:
-        clause, params = _where(where or EventFilter(), self._space_time)
+        clause, params = _where(where or EventFilter(), self._space_time, self._text_index)
         return int(self._con.execute(f"SELECT count(*) FROM events e{clause}", params).fetchone()[0])
+
+    def page(self, where: EventFilter | None = None, *, size: int = 50, after: str | None = None) -> Page:
+        """One page of the events matching ``where``, newest first (undated last), then by row number.
+
+        ``after`` is the previous page's ``next`` cursor: a page is found from the cursor's place in
+        the order (keyset paging), so a page never repeats or skips an event when others are stored
+        meanwhile, and a deep page costs what the first one does. BadOption (E008) for a bad cursor.
+        """
+        if not 1 <= size <= 1000:
+            raise BadOption(f"a page holds 1 to 1000 events, not {size}", source="limit")
+        f = where or EventFilter()
+        clause, params = _where(f, self._space_time, self._text_index)
+        joiner = " AND " if clause else " WHERE "
+        day, pk = _cursor(after) if after is not None else (None, None)
+        found: list[StoredEvent] = []
+        if after is None or day is not None:  # the dated events, newest first
+            sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause}{joiner}e.date IS NOT NULL"
+            extra: list[Any] = []
+            if day is not None:
+                sql += " AND (e.date, e.pk) < (?, ?)"
+                extra = [day, pk]
+            sql += " ORDER BY e.date DESC, e.pk DESC LIMIT ?"
+            found += [_event(r) for r in self._con.execute(sql, [*params, *extra, size + 1])]
+        if len(found) <= size:  # then the undated ones
+            sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause}{joiner}e.date IS NULL"
+            extra = []
+            if after is not None and day is None:
+                sql += " AND e.pk < ?"
+                extra = [pk]
+            sql += " ORDER BY e.pk DESC LIMIT ?"
+            found += [_event(r) for r in self._con.execute(sql, [*params, *extra, size + 1 - len(found)])]
+        if len(found) <= size:
+            return Page(events=tuple(found), next=None)
+        last = found[size - 1]
+        return Page(events=tuple(found[:size]), next=make_cursor(last))
+
+    def counts_by_day(self, where: EventFilter | None = None) -> list[tuple[dt.date, int]]:
+        """How many matching events each day holds (undated ones left out), in date order."""
+        clause, params = _where(where or EventFilter(), self._space_time, self._text_index)
+        joiner = " AND " if clause else " WHERE "
+        sql = f"SELECT e.date, count(*) FROM events e{clause}{joiner}e.date IS NOT NULL GROUP BY e.date ORDER BY e.date"
+        return [(dt.date.fromisoformat(d), int(n)) for d, n in self._con.execute(sql, params)]
+
+    def counts_by_type(self, where: EventFilter | None = None) -> list[tuple[str | None, str | None, int]]:
+        """How many matching events each ACLED type and sub-type has (None: no ACLED type), most first."""
+        clause, params = _where(where or EventFilter(), self._space_time, self._text_index)
+        sql = (
+            f"SELECT e.acled_type, e.acled_subtype, count(*) AS n FROM events e{clause} "
+            "GROUP BY e.acled_type, e.acled_subtype ORDER BY n DESC, e.acled_type, e.acled_subtype"
+        )
+        return [(t, s, int(n)) for t, s, n in self._con.execute(sql, params)]
 
     def event(self, event_id: str) -> StoredEvent | None:
         row = self._con.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id = ?", (event_id,)).fetchone()
@@ -302,6 +398,23 @@ class Store:
             "SELECT source, code, message, document_id, seen_at FROM rejects ORDER BY source, code"
         )
         return [Reject(source=r[0], code=r[1], message=r[2], document_id=r[3], seen_at=r[4]) for r in rows]
+
+
+def make_cursor(event: StoredEvent) -> str:
+    """The opaque cursor of the place just after ``event`` in a page's order."""
+    raw = f"{event.date.isoformat() if event.date else ''}|{event.pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _cursor(text: str) -> tuple[str | None, int]:
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        day, pk = raw.split("|")
+        if day:
+            dt.date.fromisoformat(day)
+        return (day or None), int(pk)
+    except (ValueError, UnicodeDecodeError):
+        raise BadOption(f"{text!r} is not a cursor this store gave", source="cursor") from None
 
 
 def _document(row: tuple[Any, ...]) -> Document:

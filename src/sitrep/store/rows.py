@@ -40,6 +40,7 @@ class EventRow:
     confidence: float
     record: str  # JSON text of sitrep.serialize.event_to_dict(event, document)
     actors: tuple[ActorRow, ...]
+    sentences: str = ""  # what the full-text index keeps: the event's sentence and its joined tellings'
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -96,7 +97,14 @@ def event_row(event: Event, document: Document) -> EventRow:
         confidence=event.confidence,
         record=to_json(event_to_dict(event, document)),
         actors=_actor_rows(event),
+        sentences=sentences_of(event),
     )
+
+
+def sentences_of(event: Event) -> str:
+    """The event's sentence and those of its joined tellings, once each, a line apart."""
+    texts = [event.sentence.text, *(m.text for m in event.mentions)]
+    return "\n".join(dict.fromkeys(t for t in texts if t))
 
 
 def document_rows(extraction: Extraction) -> DocumentRows:

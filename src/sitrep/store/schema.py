@@ -8,6 +8,7 @@ indexed columns for the common filters: date, country, bounding box (an R-tree),
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -25,12 +26,13 @@ from .opening import (
     open_readonly,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Versions this code can open. Version 2 added the incident tables; version 3 replaced the 2-D
 # R-tree ``events_geo`` by ``events_where_when``, which indexes the day too, so a window of dates
-# and a box is answered from the index alone. Opening an older store for writing brings it up to 3
-# (see ``_upgrade``); read-only opens accept it as is and query its 2-D R-tree.
-READABLE_VERSIONS = frozenset({1, 2, 3})
+# and a box is answered from the index alone; version 4 added ``events_text``, a full-text index
+# (FTS5) of each event's sentences. Opening an older store for writing brings it up to 4 (see
+# ``_upgrade``); read-only opens accept it as is, query its 2-D R-tree and search its text unindexed.
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 # The R-tree's day axis: the date's proleptic Gregorian ordinal (``date.toordinal()``); in SQL
 # ``julianday(date) - JULIAN_OFFSET`` gives the same number. Float32 in the R-tree holds it exactly.
 JULIAN_OFFSET = 1721424.5
@@ -84,6 +86,8 @@ CREATE INDEX IF NOT EXISTS events_acled_type ON events(acled_type, date);
 CREATE INDEX IF NOT EXISTS events_plover ON events(plover, date);
 -- events with coordinates: their first day (0 when undated) and point
 CREATE VIRTUAL TABLE IF NOT EXISTS events_where_when USING rtree(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon);
+-- the sentences that tell each event (its own and its joined mentions'), searched by the web API's q=
+CREATE VIRTUAL TABLE IF NOT EXISTS events_text USING fts5(sentences, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS event_actors (
     event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
     role     TEXT NOT NULL,                -- "actor", "recipient" or "claimant"
@@ -224,7 +228,7 @@ def _create(con: sqlite3.Connection, found: Found | None) -> None:
         for statement in _statements(TABLES):
             con.execute(statement)
         if found is not None and found.version is not None and found.version < SCHEMA_VERSION:
-            _upgrade(con)
+            _upgrade(con, found.version)
         con.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -239,8 +243,14 @@ def _create(con: sqlite3.Connection, found: Found | None) -> None:
         raise
 
 
-def _upgrade(con: sqlite3.Connection) -> None:
-    """Version 1 or 2 to 3, inside the caller's transaction: fill the space-time R-tree, drop the 2-D one."""
+def _upgrade(con: sqlite3.Connection, version: int) -> None:
+    """An older version to this one, inside the caller's transaction: fill the space-time R-tree and
+    drop the 2-D one (from 1 or 2), fill the text index (from 1, 2 or 3)."""
+    con.execute("DELETE FROM events_text")
+    for pk, record in con.execute("SELECT pk, record FROM events").fetchall():
+        con.execute("INSERT INTO events_text(rowid, sentences) VALUES (?, ?)", (pk, sentences_of_record(record)))
+    if version >= 3:
+        return
     con.execute("DELETE FROM events_where_when")
     con.execute(
         "INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
@@ -253,6 +263,22 @@ def _upgrade(con: sqlite3.Connection) -> None:
 def has_space_time_index(con: sqlite3.Connection) -> bool:
     """Whether the store has the version 3 R-tree (a version 1 or 2 store opened read-only has not)."""
     return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_where_when'").fetchone() is not None
+
+
+def has_text_index(con: sqlite3.Connection) -> bool:
+    """Whether the store has the version 4 full-text index of event sentences."""
+    return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_text'").fetchone() is not None
+
+
+def sentences_of_record(record: str) -> str:
+    """The text the full-text index keeps for an event: its sentence and its joined tellings'."""
+    try:
+        rec = json.loads(record)
+        texts = [rec.get("event_text") or ""]
+        texts += [m.get("text") or "" for m in rec["sitrep"]["evidence"].get("mentions") or ()]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return ""
+    return "\n".join(dict.fromkeys(t for t in texts if t))
 
 
 def _check_version(found: Found, where: str) -> None:

@@ -156,6 +156,7 @@ class StoreWriter:
                 "VALUES (?,?,?,?,?,?,?)",
                 (pk, day, day, e.lat, e.lat, e.lon, e.lon),
             )
+        con.execute("INSERT INTO events_text(rowid, sentences) VALUES (?, ?)", (pk, e.sentences))
         con.executemany(
             "INSERT INTO event_actors(event_pk, role, name, country) VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             [(pk, a.role, a.name, a.country) for a in e.actors],

@@ -204,7 +204,7 @@ def test_version_1_store_is_migrated_and_readable(tmp_path: Path) -> None:
     connect(db).close()  # a writer brings it to version 3
     with Store(db) as store:
         version = store._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
-        assert int(version) == SCHEMA_VERSION == 3
+        assert int(version) == SCHEMA_VERSION == 4
         assert store.count_incidents() == 0
         assert store.count_events(window) == 1
         assert store.count_events(replace(window, start=dt.date(2020, 9, 28), end=None)) == 0
