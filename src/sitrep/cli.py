@@ -161,6 +161,7 @@ def build_parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     ing.add_argument("--read-all", action="store_true", help=READ_ALL_HELP)
     _add_store_commands(sub)
     _add_gazetteer_commands(sub)
+    _add_serve_command(sub)
     mer = sub.add_parser(
         "merge",
         help="merge a store's events into incidents",
@@ -245,6 +246,8 @@ def _main(argv: Sequence[str] | None, *, stdout: TextIO | None, stderr: TextIO) 
         return _stats(args, stdout if stdout is not None else sys.stdout, err)
     if args.command == "gazetteer":
         return _gazetteer(args, stdout if stdout is not None else sys.stdout, err)
+    if args.command == "serve":
+        return _serve(args, err)
     try:
         published = parse_published(args.published, source="--published")
     except SitrepError as exc:
@@ -487,6 +490,34 @@ def _add_store_commands(sub: Any) -> None:
     st.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
     st.add_argument("--json", action="store_true", help="one JSON object instead of tables")
     st.add_argument("--rejects", action="store_true", help="also list every rejected input: source, code, message")
+
+
+def _add_serve_command(sub: Any) -> None:
+    """`sitrep serve`: the HTTP API and map page over a store (sitrep.web; see docs/web.md)."""
+    srv = sub.add_parser(
+        "serve",
+        help="serve a store's events: an HTTP API and a map page",
+        description="Serve the store read-only on this machine (127.0.0.1) by default. With --token, articles "
+        "may be posted to /api/documents with the header 'Authorization: Bearer TOKEN'.",
+    )
+    srv.add_argument("--db", metavar="FILE", default="sitrep.db", help="the store (default: ./sitrep.db)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    srv.add_argument("--token", metavar="TOKEN", help="accept posted articles sent with this bearer token")
+    srv.add_argument(
+        "--body-limit", type=int, default=1_000_000, metavar="BYTES", help="largest posted body (default: 1000000)"
+    )
+
+
+def _serve(args: argparse.Namespace, err: TextIO) -> int:
+    """`sitrep serve`: checks the store and options, prints the address, runs until interrupted."""
+    from .web.server import serve
+
+    try:
+        return serve(args.db, host=args.host, port=args.port, token=args.token, body_limit=args.body_limit, err=err)
+    except SitrepError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_USAGE
 
 
 def _add_gazetteer_commands(sub: Any) -> None:

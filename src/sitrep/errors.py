@@ -5,6 +5,8 @@ Codes:
   E004 input too large           E005 malformed JSON line      E006 unreadable file
   E007 unknown input format      E008 bad option value         E009 missing field in a record
   E010 output would destroy an input  E011 not a regular file (a device, FIFO or socket)
+  E012 no such record (an event or incident id the store lacks)
+  E013 not allowed (a write to the web API without its token)
   E101 unknown stage             E102 stage requirement unmet  E103 duplicate stage name
   E201 gazetteer data missing    E202 model not installed      E203 Dask cluster unavailable
   E204 bad event-family table (data/triggers.json)
@@ -91,6 +93,18 @@ class NotARegularFile(InputError):
     (``-``) is read as a stream with the usual size limit."""
 
     code = "E011"
+
+
+class NotFound(InputError):
+    """An id asked for that the store does not hold."""
+
+    code = "E012"
+
+
+class NotAllowed(InputError):
+    """A write the server was not started to accept, or one without the right token."""
+
+    code = "E013"
 
 
 class PipelineError(SitrepError):

@@ -1,0 +1,271 @@
+"""The HTTP API (FastAPI): thin routes over the store, read-only unless started with a token.
+
+Each worker thread keeps its own read-only connection to the store (SQLite connections stay on the
+thread that made them); a download is written to a temporary file on that thread and then sent, so
+a large view never sits in memory. Every failure answers as an RFC 9457 problem document carrying
+the error code the command line would print.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hmac
+import json
+import os
+import tempfile
+import threading
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import BadOption, InputTooLarge, NotAllowed, NotFound, SitrepError
+from ..export.store_export import export_store
+from ..store import Store, open_store
+from . import views
+from .filters import EventQuery
+from .problems import PROBLEM_TYPE, problem
+from .writes import ArticleIn, store_article
+
+DEFAULT_BODY_LIMIT = 1_000_000  # bytes of a posted article
+DOWNLOADS = {"geojson": ("geojson", "application/geo+json"), "csv": ("acled-csv", "text/csv; charset=utf-8")}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
+class Settings:
+    db: Path
+    token: str | None = None
+    body_limit: int = DEFAULT_BODY_LIMIT
+
+
+class _Stores(threading.local):
+    """One read-only store per worker thread."""
+
+    store: Store | None = None
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application over the store at ``settings.db`` (opened once here, so a bad path fails now)."""
+    open_store(settings.db).close()
+    stores = _Stores()
+
+    def store() -> Store:
+        if stores.store is None:
+            stores.store = open_store(settings.db)
+        return stores.store
+
+    app = FastAPI(
+        title="sitrep",
+        version=__version__,
+        description="Conflict events extracted from news, with every source's claims side by side.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    _errors(app)
+    app.add_middleware(_BodyLimit, limit=settings.body_limit)
+    Events = Annotated[EventQuery, Depends()]
+
+    @app.get("/api/events", tags=["events"], summary="A page of events, newest first")
+    def events(
+        query: Events,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
+    ) -> dict[str, Any]:
+        return views.page_body(store().page(query.to_filter(), size=limit, after=cursor))
+
+    @app.get("/api/events/count", tags=["events"], summary="How many events match")
+    def count(query: Events) -> dict[str, int]:
+        return {"count": store().count_events(query.to_filter())}
+
+    @app.get("/api/events.{fmt}", tags=["downloads"], summary="The matching events as GeoJSON or ACLED-style CSV")
+    def download(fmt: str, query: Events) -> FileResponse:
+        if fmt not in DOWNLOADS:
+            raise NotFound(f"no download as {fmt!r}; choose geojson or csv", source="format")
+        name, media = DOWNLOADS[fmt]
+        handle, path = tempfile.mkstemp(prefix="sitrep-", suffix=f".{fmt}")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                export_store(store(), query.to_filter(), name, out)
+        except BaseException:
+            os.unlink(path)
+            raise
+        return FileResponse(
+            path, media_type=media, filename=f"sitrep-events.{fmt}", background=BackgroundTask(os.unlink, path)
+        )
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence and incident")
+    def event(event_id: str) -> dict[str, Any]:
+        found = store().event(event_id)
+        if found is None:
+            raise NotFound("no event of this id in the store", source=event_id)
+        return views.event_detail(store(), found)
+
+    @app.get("/api/counts/day", tags=["charts"], summary="Matching events per day")
+    def per_day(query: Events) -> dict[str, Any]:
+        rows = store().counts_by_day(query.to_filter())
+        return {"days": [{"date": d.isoformat(), "count": n} for d, n in rows]}
+
+    @app.get("/api/counts/type", tags=["charts"], summary="Matching events per ACLED type and sub-type")
+    def per_type(query: Events) -> dict[str, Any]:
+        rows = store().counts_by_type(query.to_filter())
+        return {"types": [{"acled_type": t, "acled_subtype": s, "count": n} for t, s, n in rows]}
+
+    @app.get("/api/incidents", tags=["incidents"], summary="Merged incidents by date")
+    def incidents(
+        start: str | None = None,
+        end: str | None = None,
+        country: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
+    ) -> dict[str, Any]:
+        f = EventQuery(start=start, end=end, country=country).to_filter()
+        found = []
+        after = _incident_cursor(cursor) if cursor else None
+        for inc in store().incidents(start=f.start, end=f.end, country=f.country):
+            if after is not None and (inc.date.isoformat() if inc.date else "~", inc.id) <= after:
+                continue
+            found.append(inc)
+            if len(found) > limit:
+                break
+        more = len(found) > limit
+        found = found[:limit]
+        last = found[-1] if more else None
+        return {
+            "incidents": [views.incident_summary(i) for i in found],
+            "next": f"{last.date.isoformat() if last.date else '~'}|{last.id}" if last is not None else None,
+        }
+
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"], summary="One incident, every report side by side")
+    def incident(incident_id: str) -> dict[str, Any]:
+        body = views.incident_body(store(), store().incident(incident_id))
+        if body is None:
+            raise NotFound("no incident of this id in the store", source=incident_id)
+        return body
+
+    @app.post("/api/documents", tags=["write"], status_code=201, summary="Extract an article and store it")
+    def post_document(article: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        _check_token(settings.token, authorization)
+        return store_article(settings.db, article)
+
+    @app.get("/api/health", tags=["meta"], summary="Whether the store can be read")
+    def health() -> dict[str, Any]:
+        s = store()
+        return {"status": "ok", "events": s.count_events(), "writable": settings.token is not None}
+
+    return app
+
+
+def _incident_cursor(text: str) -> tuple[str, str]:
+    day, sep, ident = text.partition("|")
+    if not sep or not ident:
+        raise BadOption(f"{text!r} is not a cursor this server gave", source="cursor")
+    return day, ident
+
+
+def _check_token(token: str | None, header: str | None) -> None:
+    if token is None:
+        raise NotAllowed("this server is read-only (start it with --token to accept articles)", source="POST")
+    scheme, _, given = (header or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise NotAllowed("a bearer token is needed to post articles", source="Authorization")
+
+
+def _errors(app: FastAPI) -> None:
+    def answer(request: Request, error: SitrepError) -> JSONResponse:
+        status, body = problem(error, instance=request.url.path)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
+
+    @app.exception_handler(SitrepError)
+    async def coded(request: Request, exc: SitrepError) -> JSONResponse:
+        return answer(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("query", "body"))
+        return answer(request, BadOption(str(first.get("msg", "invalid request")), source=where or "request"))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            return answer(request, NotFound("no such address", source=request.url.path))
+        _, body = problem(BadOption(str(exc.detail), source=request.url.path), instance=request.url.path)
+        return JSONResponse({**body, "status": exc.status_code}, status_code=exc.status_code, media_type=PROBLEM_TYPE)
+
+    @app.exception_handler(Exception)
+    async def anything(request: Request, exc: Exception) -> JSONResponse:
+        body = {
+            "type": "urn:sitrep:error:E000",
+            "title": "Internal error",
+            "status": 500,
+            "detail": f"an unexpected {type(exc).__name__}; the server goes on",
+            "code": "E000",
+            "instance": request.url.path,
+        }
+        return JSONResponse(body, status_code=500, media_type=PROBLEM_TYPE)
+
+
+class _BodyLimit:
+    """Refuses a request body over ``limit`` bytes (413, E004), by its Content-Length or as it streams."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _too_large(scope, send, self.limit)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _Overflow
+            return message
+
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except _Overflow:
+            if not started:
+                await _too_large(scope, send, self.limit)
+
+
+class _Overflow(Exception):
+    """A streamed body passed the limit (not a SitrepError, so no route handler answers it)."""
+
+
+async def _too_large(scope: Scope, send: Send, limit: int) -> None:
+    status, body = problem(InputTooLarge(f"a request body is limited to {limit} bytes", source=scope.get("path")))
+    data = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", PROBLEM_TYPE.encode()), (b"content-length", str(len(data)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": data})
