@@ -33,6 +33,9 @@ from .filters import EventQuery
 from .problems import PROBLEM_TYPE, problem
 from .writes import ArticleIn, store_article
 
+# The filters of an event route, read from its query string (module level: the routes' annotations are
+# resolved against this module's names).
+Events = Annotated[EventQuery, Depends()]
 DEFAULT_BODY_LIMIT = 1_000_000  # bytes of a posted article
 DOWNLOADS = {"geojson": ("geojson", "application/geo+json"), "csv": ("acled-csv", "text/csv; charset=utf-8")}
 
@@ -70,7 +73,6 @@ def create_app(settings: Settings) -> FastAPI:
     )
     _errors(app)
     app.add_middleware(_BodyLimit, limit=settings.body_limit)
-    Events = Annotated[EventQuery, Depends()]
 
     @app.get("/api/events", tags=["events"], summary="A page of events, newest first")
     def events(
@@ -214,48 +216,42 @@ def _errors(app: FastAPI) -> None:
 
 
 class _BodyLimit:
-    """Refuses a request body over ``limit`` bytes (413, E004), by its Content-Length or as it streams."""
+    """Refuses a request body over ``limit`` bytes (413, E004): at once by its Content-Length, else by
+    reading it (never more than ``limit`` bytes are held) before the route sees any of it."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
         self.limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await _too_large(scope, send, self.limit)
-            return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _Overflow
-            return message
-
-        started = False
-
-        async def tracked(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counted, tracked)
-        except _Overflow:
-            if not started:
+        if declared is not None and declared.isdigit():
+            if int(declared) > self.limit:
                 await _too_large(scope, send, self.limit)
+                return
+            await self.app(scope, receive, send)
+            return
+        held: list[Message] = []
+        seen = 0
+        while True:
+            message = await receive()
+            held.append(message)
+            if message["type"] != "http.request":
+                break
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                await _too_large(scope, send, self.limit)
+                return
+            if not message.get("more_body", False):
+                break
 
+        async def replay() -> Message:
+            return held.pop(0) if held else await receive()
 
-class _Overflow(Exception):
-    """A streamed body passed the limit (not a SitrepError, so no route handler answers it)."""
+        await self.app(scope, replay, send)
 
 
 async def _too_large(scope: Scope, send: Send, limit: int) -> None:
