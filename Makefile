@@ -6,19 +6,29 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo lint test fuzz bench lock train-relevance clean
+.PHONY: install demo lint browser screenshot test fuzz bench lock train-relevance clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock frontend/package-lock.json frontend/build.mjs
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	# the map page's pinned npm packages, copied into src/sitrep/web/static/vendor (served offline)
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 	touch $(STAMP)
 
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/sitrep extract examples/demo-article.txt --format pretty
+	@# a demo store from the bundled demo articles (examples/demo-store), merged into incidents
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/sitrep ingest examples/demo-store/articles.jsonl --db demo.db
+	$(BIN)/sitrep merge --db demo.db
+	@echo
+	@echo "The demo store is demo.db. To look at it on a map, run:"
+	@echo "    $(BIN)/sitrep serve --db demo.db"
+	@echo "and open http://127.0.0.1:8000/ in a browser (Ctrl-C stops the server)."
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -26,7 +36,18 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-test: lint
+# Debian's Chromium, which the map page's browser tests drive (tests/unit/web/test_page.py); installed
+# once, as root or through sudo. Playwright itself comes pinned from PyPI and never downloads a browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
+
+# Refresh docs/web-page.png, the picture of the map page over the demo store (run after changing the page).
+screenshot: $(STAMP) browser
+	SITREP_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/unit/web/test_page.py -k loads
+
+test: lint browser
 	$(BIN)/python -m pytest -q
 
 # The fuzz suite at full size: 10,000 generated inputs per reader, for the command line's arguments

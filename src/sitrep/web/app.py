@@ -20,6 +20,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -36,6 +37,12 @@ from .writes import ArticleIn, store_article
 # The filters of an event route, read from its query string (module level: the routes' annotations are
 # resolved against this module's names).
 Events = Annotated[EventQuery, Depends()]
+STATIC = Path(__file__).parent / "static"
+# The page may load scripts, styles, images and data from this server alone, and no inline script.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 DEFAULT_BODY_LIMIT = 1_000_000  # bytes of a posted article
 DOWNLOADS = {"geojson": ("geojson", "application/geo+json"), "csv": ("acled-csv", "text/csv; charset=utf-8")}
 
@@ -67,12 +74,18 @@ def create_app(settings: Settings) -> FastAPI:
         title="sitrep",
         version=__version__,
         description="Conflict events extracted from news, with every source's claims side by side.",
-        docs_url="/api/docs",
+        docs_url=None,  # its page would load scripts from a CDN; the schema is at /api/openapi.json
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
     _errors(app)
     app.add_middleware(_BodyLimit, limit=settings.body_limit)
+    app.add_middleware(_SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     @app.get("/api/events", tags=["events"], summary="A page of events, newest first")
     def events(
@@ -213,6 +226,32 @@ def _errors(app: FastAPI) -> None:
             "instance": request.url.path,
         }
         return JSONResponse(body, status_code=500, media_type=PROBLEM_TYPE)
+
+
+class _SecurityHeaders:
+    """The Content-Security-Policy and its companions on every response."""
+
+    HEADERS = (
+        (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    )
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class _BodyLimit:
