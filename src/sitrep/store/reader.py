@@ -235,7 +235,12 @@ def _where(f: EventFilter, space_time: bool = True, text_index: bool = True) -> 
         clauses.append("e.confidence >= ?")
         params.append(f.min_confidence)
     if f.text is not None:
-        if text_index:
+        if text_index and (f.start or f.end or f.country or f.acled_type or f.bbox or f.actor or f.claimant):
+            # another filter narrows the search through its index: each candidate is looked up in the
+            # text index (a word found in most events would otherwise list them all first)
+            clauses.append("EXISTS (SELECT 1 FROM events_text t WHERE events_text MATCH ? AND t.rowid = e.pk)")
+            params.append(fts_query(f.text))
+        elif text_index:
             clauses.append("e.pk IN (SELECT rowid FROM events_text WHERE events_text MATCH ?)")
             params.append(fts_query(f.text))
         else:  # a store of an older version opened read-only: no index, every word searched in the record

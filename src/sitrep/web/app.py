@@ -17,9 +17,10 @@ import threading
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -92,12 +93,12 @@ def create_app(settings: Settings) -> FastAPI:
         query: Events,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
-    ) -> dict[str, Any]:
-        return views.page_body(store().page(query.to_filter(), size=limit, after=cursor))
+    ) -> Response:
+        return _json(views.page_body(store().page(query.to_filter(), size=limit, after=cursor)))
 
     @app.get("/api/events/count", tags=["events"], summary="How many events match")
-    def count(query: Events) -> dict[str, int]:
-        return {"count": store().count_events(query.to_filter())}
+    def count(query: Events) -> Response:
+        return _json({"count": store().count_events(query.to_filter())})
 
     @app.get("/api/events.{fmt}", tags=["downloads"], summary="The matching events as GeoJSON or ACLED-style CSV")
     def download(fmt: str, query: Events) -> FileResponse:
@@ -116,21 +117,21 @@ def create_app(settings: Settings) -> FastAPI:
         )
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence and incident")
-    def event(event_id: str) -> dict[str, Any]:
+    def event(event_id: str) -> Response:
         found = store().event(event_id)
         if found is None:
             raise NotFound("no event of this id in the store", source=event_id)
-        return views.event_detail(store(), found)
+        return _json(views.event_detail(store(), found))
 
     @app.get("/api/counts/day", tags=["charts"], summary="Matching events per day")
-    def per_day(query: Events) -> dict[str, Any]:
+    def per_day(query: Events) -> Response:
         rows = store().counts_by_day(query.to_filter())
-        return {"days": [{"date": d.isoformat(), "count": n} for d, n in rows]}
+        return _json({"days": [{"date": d.isoformat(), "count": n} for d, n in rows]})
 
     @app.get("/api/counts/type", tags=["charts"], summary="Matching events per ACLED type and sub-type")
-    def per_type(query: Events) -> dict[str, Any]:
+    def per_type(query: Events) -> Response:
         rows = store().counts_by_type(query.to_filter())
-        return {"types": [{"acled_type": t, "acled_subtype": s, "count": n} for t, s, n in rows]}
+        return _json({"types": [{"acled_type": t, "acled_subtype": s, "count": n} for t, s, n in rows]})
 
     @app.get("/api/incidents", tags=["incidents"], summary="Merged incidents by date")
     def incidents(
@@ -139,7 +140,7 @@ def create_app(settings: Settings) -> FastAPI:
         country: str | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         f = EventQuery(start=start, end=end, country=country).to_filter()
         found = []
         after = _incident_cursor(cursor) if cursor else None
@@ -152,17 +153,19 @@ def create_app(settings: Settings) -> FastAPI:
         more = len(found) > limit
         found = found[:limit]
         last = found[-1] if more else None
-        return {
-            "incidents": [views.incident_summary(i) for i in found],
-            "next": f"{last.date.isoformat() if last.date else '~'}|{last.id}" if last is not None else None,
-        }
+        return _json(
+            {
+                "incidents": [views.incident_summary(i) for i in found],
+                "next": f"{last.date.isoformat() if last.date else '~'}|{last.id}" if last is not None else None,
+            }
+        )
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"], summary="One incident, every report side by side")
-    def incident(incident_id: str) -> dict[str, Any]:
+    def incident(incident_id: str) -> Response:
         body = views.incident_body(store(), store().incident(incident_id))
         if body is None:
             raise NotFound("no incident of this id in the store", source=incident_id)
-        return body
+        return _json(body)
 
     @app.post("/api/documents", tags=["write"], status_code=201, summary="Extract an article and store it")
     def post_document(article: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
@@ -175,6 +178,12 @@ def create_app(settings: Settings) -> FastAPI:
         return {"status": "ok", "events": s.count_events(), "writable": settings.token is not None}
 
     return app
+
+
+def _json(body: Any) -> Response:
+    """A JSON answer written by orjson straight from the view (FastAPI's own encoder walks every value
+    again and costs more than the query on a page of events)."""
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 def _incident_cursor(text: str) -> tuple[str, str]:
