@@ -30,7 +30,7 @@ from .. import __version__
 from ..errors import BadOption, InputTooLarge, NotAllowed, NotFound, SitrepError
 from ..export.store_export import export_store
 from ..store import Store, open_store
-from . import views
+from . import schemas, views
 from .filters import EventQuery
 from .problems import PROBLEM_TYPE, problem
 from .writes import ArticleIn, store_article
@@ -88,7 +88,13 @@ def create_app(settings: Settings) -> FastAPI:
     def page() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
-    @app.get("/api/events", tags=["events"], summary="A page of events, newest first")
+    @app.get(
+        "/api/events",
+        tags=["events"],
+        summary="A page of events, newest first",
+        response_model=schemas.EventPage,
+        responses=schemas.PROBLEMS,
+    )
     def events(
         query: Events,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -96,7 +102,13 @@ def create_app(settings: Settings) -> FastAPI:
     ) -> Response:
         return _json(views.page_body(store().page(query.to_filter(), size=limit, after=cursor)))
 
-    @app.get("/api/events/count", tags=["events"], summary="How many events match")
+    @app.get(
+        "/api/events/count",
+        tags=["events"],
+        summary="How many events match",
+        response_model=schemas.Count,
+        responses=schemas.PROBLEMS,
+    )
     def count(query: Events) -> Response:
         return _json({"count": store().count_events(query.to_filter())})
 
@@ -116,24 +128,48 @@ def create_app(settings: Settings) -> FastAPI:
             path, media_type=media, filename=f"sitrep-events.{fmt}", background=BackgroundTask(os.unlink, path)
         )
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its evidence and incident")
+    @app.get(
+        "/api/events/{event_id}",
+        tags=["events"],
+        summary="One event with its evidence and incident",
+        response_model=schemas.EventDetail,
+        responses=schemas.PROBLEMS,
+    )
     def event(event_id: str) -> Response:
         found = store().event(event_id)
         if found is None:
             raise NotFound("no event of this id in the store", source=event_id)
         return _json(views.event_detail(store(), found))
 
-    @app.get("/api/counts/day", tags=["charts"], summary="Matching events per day")
+    @app.get(
+        "/api/counts/day",
+        tags=["charts"],
+        summary="Matching events per day",
+        response_model=schemas.DayCounts,
+        responses=schemas.PROBLEMS,
+    )
     def per_day(query: Events) -> Response:
         rows = store().counts_by_day(query.to_filter())
         return _json({"days": [{"date": d.isoformat(), "count": n} for d, n in rows]})
 
-    @app.get("/api/counts/type", tags=["charts"], summary="Matching events per ACLED type and sub-type")
+    @app.get(
+        "/api/counts/type",
+        tags=["charts"],
+        summary="Matching events per ACLED type and sub-type",
+        response_model=schemas.TypeCounts,
+        responses=schemas.PROBLEMS,
+    )
     def per_type(query: Events) -> Response:
         rows = store().counts_by_type(query.to_filter())
         return _json({"types": [{"acled_type": t, "acled_subtype": s, "count": n} for t, s, n in rows]})
 
-    @app.get("/api/incidents", tags=["incidents"], summary="Merged incidents by date")
+    @app.get(
+        "/api/incidents",
+        tags=["incidents"],
+        summary="Merged incidents by date",
+        response_model=schemas.IncidentPage,
+        responses=schemas.PROBLEMS,
+    )
     def incidents(
         start: str | None = None,
         end: str | None = None,
@@ -160,19 +196,36 @@ def create_app(settings: Settings) -> FastAPI:
             }
         )
 
-    @app.get("/api/incidents/{incident_id}", tags=["incidents"], summary="One incident, every report side by side")
+    @app.get(
+        "/api/incidents/{incident_id}",
+        tags=["incidents"],
+        summary="One incident, every report side by side",
+        response_model=schemas.IncidentDetail,
+        responses=schemas.PROBLEMS,
+    )
     def incident(incident_id: str) -> Response:
         body = views.incident_body(store(), store().incident(incident_id))
         if body is None:
             raise NotFound("no incident of this id in the store", source=incident_id)
         return _json(body)
 
-    @app.post("/api/documents", tags=["write"], status_code=201, summary="Extract an article and store it")
+    @app.post(
+        "/api/documents",
+        tags=["write"],
+        status_code=201,
+        summary="Extract an article and store it",
+        response_model=schemas.Posted,
+        responses={
+            **schemas.PROBLEMS,
+            401: {"model": schemas.Problem, "description": "no or a wrong bearer token (E013)"},
+            413: {"model": schemas.Problem, "description": "the body is over the limit (E004)"},
+        },
+    )
     def post_document(article: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         _check_token(settings.token, authorization)
         return store_article(settings.db, article)
 
-    @app.get("/api/health", tags=["meta"], summary="Whether the store can be read")
+    @app.get("/api/health", tags=["meta"], summary="Whether the store can be read", response_model=schemas.Health)
     def health() -> dict[str, Any]:
         s = store()
         return {"status": "ok", "events": s.count_events(), "writable": settings.token is not None}

@@ -248,3 +248,21 @@ def test_a_posted_article_is_extracted_stored_and_served(writable: tuple[TestCli
     assert detail["document"]["publisher"] == "Our Wire" and detail["killed"] == 4
     again = client.post("/api/documents", json={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert again.status_code == 201 and not again.json()["stored"]
+
+
+def test_every_answer_has_the_shape_its_schema_documents(client: TestClient) -> None:
+    from sitrep.web import schemas
+
+    page = schemas.EventPage.model_validate(client.get("/api/events").json())
+    event_id = page.events[0].id
+    detail = schemas.EventDetail.model_validate(client.get(f"/api/events/{event_id}").json())
+    assert detail.incident is not None
+    schemas.IncidentDetail.model_validate(client.get(f"/api/incidents/{detail.incident.id}").json())
+    schemas.IncidentPage.model_validate(client.get("/api/incidents").json())
+    schemas.DayCounts.model_validate(client.get("/api/counts/day").json())
+    schemas.TypeCounts.model_validate(client.get("/api/counts/type").json())
+    schemas.Count.model_validate(client.get("/api/events/count").json())
+    schemas.Health.model_validate(client.get("/api/health").json())
+    schemas.Problem.model_validate(client.get("/api/events/none").json())
+    documented = client.get("/api/openapi.json").json()["paths"]["/api/events/{event_id}"]["get"]["responses"]
+    assert {"200", "404"} <= set(documented)
