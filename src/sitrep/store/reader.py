@@ -28,7 +28,8 @@ from .incidents import (
     read_incidents,
     read_revisions,
 )
-from .schema import connect, has_space_time_index, has_text_index
+from .schema import connect, has_space_time_index, has_summaries, has_text_index
+from .summaries import summary_of_record
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -107,10 +108,37 @@ class StoredEvent:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class ListedEvent:
+    """An event as a list shows it: its indexed columns and its summary (sitrep.store.summaries), read
+    without decoding its full record."""
+
+    id: str
+    document_id: str
+    date: dt.date | None
+    date_end: dt.date | None
+    date_precision: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    place: str | None
+    place_precision: str | None
+    kind: str
+    plover: str
+    acled_type: str | None
+    acled_subtype: str | None
+    happened: bool
+    killed_best: int | None
+    wounded_best: int | None
+    confidence: float
+    summary: dict[str, Any] = field(hash=False, compare=True)
+    pk: int = 0
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Page:
     """One page of events, newest first, and the cursor of the next page (None after the last)."""
 
-    events: tuple[StoredEvent, ...]
+    events: tuple[ListedEvent, ...]
     next: str | None
 
 
@@ -155,6 +183,37 @@ def _event(row: tuple[Any, ...]) -> StoredEvent:
         wounded_best=row[16],
         confidence=row[17],
         record=_record(row[18], row[0]),
+        pk=row[19],
+    )
+
+
+_LISTED_COLUMNS = _EVENT_COLUMNS.replace("e.record", "e.summary")
+
+
+def _listed(row: tuple[Any, ...]) -> ListedEvent:
+    """A page's row; ``row[18]`` is the summary JSON, or the whole record in a store before version 4."""
+    found = stored_json(row[18], f"the summary of event {row[0]}") if row[18] is not None else {}
+    summary = found if isinstance(found, dict) and "sitrep" not in found else summary_of_record(found)
+    return ListedEvent(
+        id=row[0],
+        document_id=row[1],
+        date=_date(row[2]),
+        date_end=_date(row[3]),
+        date_precision=row[4],
+        country=row[5],
+        lat=row[6],
+        lon=row[7],
+        place=row[8],
+        place_precision=row[9],
+        kind=row[10],
+        plover=row[11],
+        acled_type=row[12],
+        acled_subtype=row[13],
+        happened=bool(row[14]),
+        killed_best=row[15],
+        wounded_best=row[16],
+        confidence=row[17],
+        summary=summary,
         pk=row[19],
     )
 
@@ -258,6 +317,7 @@ class Store:
         self._con: sqlite3.Connection = connect(self.path, readonly=True)
         self._space_time = has_space_time_index(self._con)
         self._text_index = has_text_index(self._con)
+        self._list_columns = _LISTED_COLUMNS if has_summaries(self._con) else _EVENT_COLUMNS
 
     def __enter__(self) -> Self:
         return self
@@ -298,23 +358,23 @@ class Store:
         clause, params = _where(f, self._space_time, self._text_index)
         joiner = " AND " if clause else " WHERE "
         day, pk = _cursor(after) if after is not None else (None, None)
-        found: list[StoredEvent] = []
+        found: list[ListedEvent] = []
         if after is None or day is not None:  # the dated events, newest first
-            sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause}{joiner}e.date IS NOT NULL"
+            sql = f"SELECT {self._list_columns} FROM events e{clause}{joiner}e.date IS NOT NULL"
             extra: list[Any] = []
             if day is not None:
                 sql += " AND (e.date, e.pk) < (?, ?)"
                 extra = [day, pk]
             sql += " ORDER BY e.date DESC, e.pk DESC LIMIT ?"
-            found += [_event(r) for r in self._con.execute(sql, [*params, *extra, size + 1])]
+            found += [_listed(r) for r in self._con.execute(sql, [*params, *extra, size + 1])]
         if len(found) <= size:  # then the undated ones
-            sql = f"SELECT {_EVENT_COLUMNS} FROM events e{clause}{joiner}e.date IS NULL"
+            sql = f"SELECT {self._list_columns} FROM events e{clause}{joiner}e.date IS NULL"
             extra = []
             if after is not None and day is None:
                 sql += " AND e.pk < ?"
                 extra = [pk]
             sql += " ORDER BY e.pk DESC LIMIT ?"
-            found += [_event(r) for r in self._con.execute(sql, [*params, *extra, size + 1 - len(found)])]
+            found += [_listed(r) for r in self._con.execute(sql, [*params, *extra, size + 1 - len(found)])]
         if len(found) <= size:
             return Page(events=tuple(found), next=None)
         last = found[size - 1]
@@ -405,7 +465,7 @@ class Store:
         return [Reject(source=r[0], code=r[1], message=r[2], document_id=r[3], seen_at=r[4]) for r in rows]
 
 
-def make_cursor(event: StoredEvent) -> str:
+def make_cursor(event: StoredEvent | ListedEvent) -> str:
     """The opaque cursor of the place just after ``event`` in a page's order."""
     raw = f"{event.date.isoformat() if event.date else ''}|{event.pk}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Casualties, Document, Event, Extraction
 from ..serialize import event_to_dict
+from .summaries import sentences_of_record, summary_of_record
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -41,6 +42,7 @@ class EventRow:
     record: str  # JSON text of sitrep.serialize.event_to_dict(event, document)
     actors: tuple[ActorRow, ...]
     sentences: str = ""  # what the full-text index keeps: the event's sentence and its joined tellings'
+    summary: str = "{}"  # JSON of sitrep.store.summaries.summary_of_record: what a list of events shows
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -74,6 +76,7 @@ def _actor_rows(event: Event) -> tuple[ActorRow, ...]:
 def event_row(event: Event, document: Document) -> EventRow:
     date = event.date
     place = event.place
+    record = event_to_dict(event, document)
     first = date.date.isoformat() if date is not None and date.date is not None else None
     last = date.end.isoformat() if date is not None and date.end is not None else first
     return EventRow(
@@ -95,16 +98,11 @@ def event_row(event: Event, document: Document) -> EventRow:
         killed_best=_best(event.killed),
         wounded_best=_best(event.wounded),
         confidence=event.confidence,
-        record=to_json(event_to_dict(event, document)),
+        record=to_json(record),
         actors=_actor_rows(event),
-        sentences=sentences_of(event),
+        sentences=sentences_of_record(record),
+        summary=to_json(summary_of_record(record)),
     )
-
-
-def sentences_of(event: Event) -> str:
-    """The event's sentence and those of its joined tellings, once each, a line apart."""
-    texts = [event.sentence.text, *(m.text for m in event.mentions)]
-    return "\n".join(dict.fromkeys(t for t in texts if t))
 
 
 def document_rows(extraction: Extraction) -> DocumentRows:

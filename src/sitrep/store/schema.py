@@ -25,6 +25,7 @@ from .opening import (
     identify,
     open_readonly,
 )
+from .summaries import sentences_of_record, summary_of_record
 
 SCHEMA_VERSION = 4
 # Versions this code can open. Version 2 added the incident tables; version 3 replaced the 2-D
@@ -77,7 +78,8 @@ CREATE TABLE IF NOT EXISTS events (
     killed_best  INTEGER,
     wounded_best INTEGER,
     confidence   REAL NOT NULL,
-    record       TEXT NOT NULL             -- the event's full JSON (sitrep.serialize.event_to_dict)
+    record       TEXT NOT NULL,            -- the event's full JSON (sitrep.serialize.event_to_dict)
+    summary      TEXT                      -- version 4: what a list shows (sitrep.store.summaries)
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
@@ -245,19 +247,31 @@ def _create(con: sqlite3.Connection, found: Found | None) -> None:
 
 def _upgrade(con: sqlite3.Connection, version: int) -> None:
     """An older version to this one, inside the caller's transaction: fill the space-time R-tree and
-    drop the 2-D one (from 1 or 2), fill the text index (from 1, 2 or 3)."""
+    drop the 2-D one (from 1 or 2); add each event's summary and fill the text index (from 1 to 3)."""
+    if version < 3:
+        con.execute("DELETE FROM events_where_when")
+        con.execute(
+            "INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
+            f"SELECT pk, coalesce(julianday(date) - {JULIAN_OFFSET}, 0), coalesce(julianday(date) - {JULIAN_OFFSET}, 0), "
+            "lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL"
+        )
+        con.execute("DROP TABLE IF EXISTS events_geo")
+    if not has_summaries(con):
+        con.execute("ALTER TABLE events ADD COLUMN summary TEXT")
     con.execute("DELETE FROM events_text")
-    for pk, record in con.execute("SELECT pk, record FROM events").fetchall():
-        con.execute("INSERT INTO events_text(rowid, sentences) VALUES (?, ?)", (pk, sentences_of_record(record)))
-    if version >= 3:
-        return
-    con.execute("DELETE FROM events_where_when")
-    con.execute(
-        "INSERT INTO events_where_when(pk, min_day, max_day, min_lat, max_lat, min_lon, max_lon) "
-        f"SELECT pk, coalesce(julianday(date) - {JULIAN_OFFSET}, 0), coalesce(julianday(date) - {JULIAN_OFFSET}, 0), "
-        "lat, lat, lon, lon FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL"
-    )
-    con.execute("DROP TABLE IF EXISTS events_geo")
+    last = -1
+    while batch := con.execute("SELECT pk, record FROM events WHERE pk > ? ORDER BY pk LIMIT 1000", (last,)).fetchall():
+        last = batch[-1][0]
+        for pk, text in batch:
+            try:
+                rec = json.loads(text)
+            except ValueError:
+                continue  # a damaged record is left for the readers to report (E403)
+            if not isinstance(rec, dict):
+                continue
+            summary = json.dumps(summary_of_record(rec), ensure_ascii=False, separators=(",", ":"))
+            con.execute("UPDATE events SET summary = ? WHERE pk = ?", (summary, pk))
+            con.execute("INSERT INTO events_text(rowid, sentences) VALUES (?, ?)", (pk, sentences_of_record(rec)))
 
 
 def has_space_time_index(con: sqlite3.Connection) -> bool:
@@ -270,15 +284,9 @@ def has_text_index(con: sqlite3.Connection) -> bool:
     return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_text'").fetchone() is not None
 
 
-def sentences_of_record(record: str) -> str:
-    """The text the full-text index keeps for an event: its sentence and its joined tellings'."""
-    try:
-        rec = json.loads(record)
-        texts = [rec.get("event_text") or ""]
-        texts += [m.get("text") or "" for m in rec["sitrep"]["evidence"].get("mentions") or ()]
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return ""
-    return "\n".join(dict.fromkeys(t for t in texts if t))
+def has_summaries(con: sqlite3.Connection) -> bool:
+    """Whether the events table has the version 4 summary column."""
+    return any(row[1] == "summary" for row in con.execute("PRAGMA table_info(events)"))
 
 
 def _check_version(found: Found, where: str) -> None:

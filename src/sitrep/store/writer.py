@@ -123,7 +123,7 @@ class StoreWriter:
         cur = con.execute(
             "INSERT INTO events(id, document_id, date, date_end, date_precision, country, lat, lon, place, "
             "place_precision, kind, plover, acled_type, acled_subtype, happened, killed_best, wounded_best, "
-            "confidence, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+            "confidence, record, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
             (
                 e.id,
                 e.document_id,
@@ -144,6 +144,7 @@ class StoreWriter:
                 e.wounded_best,
                 e.confidence,
                 e.record,
+                e.summary,
             ),
         )
         if cur.rowcount == 0:  # the same event id twice: the same trigger and place, already stored

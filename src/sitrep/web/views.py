@@ -11,27 +11,14 @@ from typing import Any
 
 from ..model import Document
 from ..store import Store, StoredEvent, StoredIncident
-from ..store.reader import Page
+from ..store.reader import ListedEvent, Page
+from ..store.summaries import summary_of_record
 
 # Evidence fields of a record, in the order the page lists them.
 EVIDENCE_FIELDS = ("event", "actor", "recipient", "place", "date", "killed", "wounded", "weapons", "claimant", "hedges")
 
 
-def _names(people: list[dict[str, Any]] | None) -> list[str]:
-    return [p.get("name", "") for p in people or ()]
-
-
-def _best(cas: dict[str, Any] | None) -> int | None:
-    if not cas or not cas.get("total"):
-        return None
-    best = cas["total"].get("best")
-    return int(best) if isinstance(best, int) else None
-
-
-def event_summary(e: StoredEvent) -> dict[str, Any]:
-    """One event as a list row or a map marker needs it."""
-    s = e.record.get("sitrep", {})
-    claimant = s.get("claimant") or {}
+def _row(e: StoredEvent | ListedEvent, summary: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": e.id,
         "document_id": e.document_id,
@@ -48,20 +35,25 @@ def event_summary(e: StoredEvent) -> dict[str, Any]:
         "acled_type": e.acled_type,
         "acled_subtype": e.acled_subtype,
         "happened": e.happened,
-        "window": s.get("window", "news"),
+        "window": summary.get("window", "news"),
         "killed": e.killed_best,
         "wounded": e.wounded_best,
         "confidence": e.confidence,
-        "actors": _names(s.get("actors")),
-        "recipients": _names(s.get("recipients")),
-        "claimant": claimant.get("name"),
-        "certainty": s.get("certainty", {}),
-        "sentence": e.record.get("event_text", ""),
+        "actors": summary.get("actors", []),
+        "recipients": summary.get("recipients", []),
+        "claimant": summary.get("claimant"),
+        "certainty": summary.get("certainty", {}),
+        "sentence": summary.get("sentence", ""),
     }
 
 
+def event_summary(e: StoredEvent) -> dict[str, Any]:
+    """One stored event as a list row or a map marker needs it."""
+    return _row(e, summary_of_record(e.record))
+
+
 def page_body(page: Page) -> dict[str, Any]:
-    return {"events": [event_summary(e) for e in page.events], "next": page.next}
+    return {"events": [_row(e, e.summary) for e in page.events], "next": page.next}
 
 
 def _spans(record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -140,13 +140,17 @@ def test_an_older_store_gets_its_text_index_when_opened_for_writing(tmp_path: Pa
         w.write(document_rows(extraction(1)))
     raw = sqlite3.connect(path)
     raw.execute("DROP TABLE events_text")
+    raw.execute("ALTER TABLE events DROP COLUMN summary")
     raw.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     raw.execute("PRAGMA user_version = 3")
     raw.commit()
     raw.close()
-    with Store(path) as s:  # read-only: searched without the index
+    with Store(path) as s:  # read-only: searched without the index, listed from the whole record
         assert s.count_events(EventFilter(text="Stepanakert")) == 1
+        before = s.page(EventFilter()).events[0].summary
     with StoreWriter(path):
         pass
     with Store(path) as s:
         assert s._text_index and s.count_events(EventFilter(text="Stepanakert")) == 1
+        after = s.page(EventFilter()).events[0].summary
+    assert after == before and after["claimant"] == "Ministry of Defence" and after["actors"] == ["Azerbaijan"]
