@@ -371,6 +371,42 @@ def read_incidents(
         yield _incident(row)
 
 
+def page_incidents(
+    con: sqlite3.Connection,
+    members: tuple[str, list[Any]] | None,
+    *,
+    size: int,
+    after: tuple[str | None, str] | None,
+) -> list[StoredIncident]:
+    """Up to ``size`` incidents, newest first (undated last), then by id descending, after the
+    ``(date, id)`` key ``after``. ``members`` is a WHERE clause on events ``e`` and its parameters:
+    only incidents with a member event it matches are listed."""
+    if not _has_incidents(con):
+        return []
+    columns = ", ".join(f"i.{c.strip()}" for c in _COLUMNS.split(","))
+    base = f"SELECT {columns} FROM incidents i WHERE "
+    shared: list[str] = []
+    shared_params: list[Any] = []
+    if members is not None:
+        shared.append(
+            f"i.id IN (SELECT m.incident_id FROM incident_members m JOIN events e ON e.id = m.event_id{members[0]})"
+        )
+        shared_params += members[1]
+    found: list[StoredIncident] = []
+    day, ident = after if after is not None else (None, None)
+    if after is None or day is not None:
+        keyset = ["i.date IS NOT NULL"] + (["(i.date, i.id) < (?, ?)"] if day is not None else [])
+        sql = base + " AND ".join([*shared, *keyset]) + " ORDER BY i.date DESC, i.id DESC LIMIT ?"
+        extra = [day, ident] if day is not None else []
+        found += [_incident(r) for r in con.execute(sql, [*shared_params, *extra, size])]
+    if len(found) < size:
+        keyset = ["i.date IS NULL"] + (["i.id < ?"] if after is not None and day is None else [])
+        sql = base + " AND ".join([*shared, *keyset]) + " ORDER BY i.id DESC LIMIT ?"
+        extra = [ident] if after is not None and day is None else []
+        found += [_incident(r) for r in con.execute(sql, [*shared_params, *extra, size - len(found)])]
+    return found
+
+
 def read_incident(con: sqlite3.Connection, incident_id: str) -> StoredIncident | None:
     if not _has_incidents(con):
         return None

@@ -24,6 +24,7 @@ from .incidents import (
     StoredRevision,
     count_incidents,
     incident_of,
+    page_incidents,
     read_incident,
     read_incidents,
     read_revisions,
@@ -139,6 +140,14 @@ class Page:
     """One page of events, newest first, and the cursor of the next page (None after the last)."""
 
     events: tuple[ListedEvent, ...]
+    next: str | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IncidentPage:
+    """One page of incidents, newest first, and the cursor of the next page (None after the last)."""
+
+    incidents: tuple[StoredIncident, ...]
     next: str | None
 
 
@@ -422,6 +431,23 @@ class Store:
         """Merged incidents ordered by date (undated last), then id; streamed. None when never merged."""
         return read_incidents(self._con, start=start, end=end, country=country)
 
+    def incident_page(
+        self, where: EventFilter | None = None, *, size: int = 50, after: str | None = None
+    ) -> IncidentPage:
+        """A page of merged incidents with a member event matching ``where``, newest first; ``after``
+        is the previous page's ``next`` (keyset paging, as :meth:`page`)."""
+        if not 1 <= size <= 1000:
+            raise BadOption(f"a page holds 1 to 1000 incidents, not {size}", source="limit")
+        f = where or EventFilter()
+        clause, params = _where(f, self._space_time, self._text_index)
+        key = _incident_cursor(after) if after is not None else None
+        found = page_incidents(self._con, (clause, params) if clause else None, size=size + 1, after=key)
+        if len(found) <= size:
+            return IncidentPage(incidents=tuple(found), next=None)
+        last = found[size - 1]
+        raw = f"{last.date.isoformat() if last.date else ''}|{last.id}".encode()
+        return IncidentPage(incidents=tuple(found[:size]), next=base64.urlsafe_b64encode(raw).decode().rstrip("="))
+
     def incident(self, incident_id: str) -> StoredIncident | None:
         return read_incident(self._con, incident_id)
 
@@ -478,6 +504,19 @@ def _cursor(text: str) -> tuple[str | None, int]:
         if day:
             dt.date.fromisoformat(day)
         return (day or None), int(pk)
+    except (ValueError, UnicodeDecodeError):
+        raise BadOption(f"{text!r} is not a cursor this store gave", source="cursor") from None
+
+
+def _incident_cursor(text: str) -> tuple[str | None, str]:
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        day, ident = raw.split("|")
+        if day:
+            dt.date.fromisoformat(day)
+        if not ident:
+            raise ValueError(ident)
+        return (day or None), ident
     except (ValueError, UnicodeDecodeError):
         raise BadOption(f"{text!r} is not a cursor this store gave", source="cursor") from None
 

@@ -166,35 +166,17 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get(
         "/api/incidents",
         tags=["incidents"],
-        summary="Merged incidents by date",
+        summary="Merged incidents with a report matching the filters, newest first",
         response_model=schemas.IncidentPage,
         responses=schemas.PROBLEMS,
     )
     def incidents(
-        start: str | None = None,
-        end: str | None = None,
-        country: str | None = None,
+        query: Events,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         cursor: Annotated[str | None, Query(description="the `next` of the previous page")] = None,
     ) -> Response:
-        f = EventQuery(start=start, end=end, country=country).to_filter()
-        found = []
-        after = _incident_cursor(cursor) if cursor else None
-        for inc in store().incidents(start=f.start, end=f.end, country=f.country):
-            if after is not None and (inc.date.isoformat() if inc.date else "~", inc.id) <= after:
-                continue
-            found.append(inc)
-            if len(found) > limit:
-                break
-        more = len(found) > limit
-        found = found[:limit]
-        last = found[-1] if more else None
-        return _json(
-            {
-                "incidents": [views.incident_summary(i) for i in found],
-                "next": f"{last.date.isoformat() if last.date else '~'}|{last.id}" if last is not None else None,
-            }
-        )
+        page = store().incident_page(query.to_filter(), size=limit, after=cursor)
+        return _json({"incidents": [views.incident_summary(i) for i in page.incidents], "next": page.next})
 
     @app.get(
         "/api/incidents/{incident_id}",
@@ -237,13 +219,6 @@ def _json(body: Any) -> Response:
     """A JSON answer written by orjson straight from the view (FastAPI's own encoder walks every value
     again and costs more than the query on a page of events)."""
     return Response(orjson.dumps(body), media_type="application/json")
-
-
-def _incident_cursor(text: str) -> tuple[str, str]:
-    day, sep, ident = text.partition("|")
-    if not sep or not ident:
-        raise BadOption(f"{text!r} is not a cursor this server gave", source="cursor")
-    return day, ident
 
 
 def _check_token(token: str | None, header: str | None) -> None:

@@ -90,14 +90,36 @@ def test_one_event_with_evidence_document_and_incident(client: TestClient) -> No
 def test_incidents_list_page_and_one_incident(client: TestClient) -> None:
     body = client.get("/api/incidents").json()
     assert len(body["incidents"]) == 3 and body["next"] is None
+    dates = [i["date"] for i in body["incidents"]]
+    assert dates == sorted(dates, reverse=True)
     two = [i for i in body["incidents"] if i["reports"] == 2]
     assert len(two) == 1
     one = client.get(f"/api/incidents/{two[0]['id']}").json()
     assert len(one["members"]) == 2 and all(m["publisher"] is None or m["publisher"] for m in one["members"])
-    first = client.get("/api/incidents", params={"limit": 2}).json()
-    rest = client.get("/api/incidents", params={"limit": 2, "cursor": first["next"]}).json()
-    assert [i["id"] for i in first["incidents"] + rest["incidents"]] == [i["id"] for i in body["incidents"]]
-    assert client.get("/api/incidents", params={"country": "UKR"}).json()["incidents"][0]["country"] == "UKR"
+    seen, cursor = [], None
+    while True:
+        page = client.get("/api/incidents", params={"limit": 1, **({"cursor": cursor} if cursor else {})}).json()
+        seen += [i["id"] for i in page["incidents"]]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert seen == [i["id"] for i in body["incidents"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=UKR", 2),
+        ("start=2020-10-01", 2),
+        ("bbox=44,38,48,42", 1),
+        ("q=Stepanakert", 3),
+        ("claimant=Ministry of Defence", 3),
+        ("type=Battles", 0),
+    ],
+)
+def test_incidents_take_the_event_filters(client: TestClient, query: str, expected: int) -> None:
+    r = client.get(f"/api/incidents?{query}")
+    assert r.status_code == 200 and len(r.json()["incidents"]) == expected
 
 
 def test_counts_for_charts(client: TestClient) -> None:
@@ -150,6 +172,7 @@ def test_downloads_match_the_cli_exports(client: TestClient, served_db: Path) ->
         ("/api/events.xlsx", 404, "E012", "format"),
         ("/api/nothing-here", 404, "E012", "/api/nothing-here"),
         ("/api/incidents?cursor=x", 400, "E008", "cursor"),
+        ("/api/incidents?limit=5000", 400, "E008", "limit"),
     ],
 )
 def test_problems_are_coded_json_never_a_traceback(
