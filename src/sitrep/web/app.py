@@ -8,12 +8,14 @@ the error code the command line would print.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hmac
 import json
 import os
 import tempfile
 import threading
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -33,7 +35,7 @@ from ..store import Store, open_store
 from . import schemas, views
 from .filters import EventQuery
 from .problems import PROBLEM_TYPE, problem
-from .writes import ArticleIn, store_article
+from .writes import ArticleIn, ArticleWriter
 
 # The filters of an event route, read from its query string (module level: the routes' annotations are
 # resolved against this module's names).
@@ -71,7 +73,15 @@ def create_app(settings: Settings) -> FastAPI:
             stores.store = open_store(settings.db)
         return stores.store
 
+    writer = ArticleWriter(settings.db)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        writer.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="sitrep",
         version=__version__,
         description="Conflict events extracted from news, with every source's claims side by side.",
@@ -203,9 +213,11 @@ def create_app(settings: Settings) -> FastAPI:
             413: {"model": schemas.Problem, "description": "the body is over the limit (E004)"},
         },
     )
-    def post_document(article: ArticleIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    async def post_document(
+        article: ArticleIn, authorization: Annotated[str | None, Header()] = None
+    ) -> dict[str, Any]:
         _check_token(settings.token, authorization)
-        return store_article(settings.db, article)
+        return await writer.store(article)
 
     @app.get("/api/health", tags=["meta"], summary="Whether the store can be read", response_model=schemas.Health)
     def health() -> dict[str, Any]:
