@@ -338,6 +338,22 @@ function highlighted(sentence, spans) {
   return out;
 }
 
+function wholeArticle(text, e) {
+  // The article as text, its event sentence and every joined telling marked.
+  const marks = [{ start: e.sentence_span.start, end: e.sentence_span.end }, ...(e.mentions || [])]
+    .filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start)
+    .sort((a, b) => a.start - b.start);
+  const body = el("div", { class: "article" });
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at) continue;
+    body.append(document.createTextNode(text.slice(at, m.start)), el("mark", { text: text.slice(m.start, m.end) }));
+    at = m.end;
+  }
+  body.append(document.createTextNode(text.slice(at)));
+  return el("details", {}, el("summary", { text: "The whole article" }), body);
+}
+
 function certaintyBadges(c) {
   const badges = [];
   if (c.negated) badges.push(el("span", { class: "badge bad", text: "negated" }));
@@ -402,6 +418,7 @@ async function openEvent(id) {
     parts.push(el("p", { class: "meta", text: "Also told in this article:" }), el("ul", {}, ...e.mentions.map((m) => el("li", { text: m.text }))));
   }
   if (e.incident && e.incident.members.length > 1) parts.push(reportsTable(e.incident, e.id));
+  if (doc.text) parts.push(wholeArticle(doc.text, e));
   body.replaceChildren(...parts);
   panel.hidden = false;
   panel.focus();
