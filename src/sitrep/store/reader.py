@@ -171,29 +171,33 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _columns(row: tuple[Any, ...]) -> dict[str, Any]:
+    """The indexed columns of an event row (``_EVENT_COLUMNS`` order; ``row[18]`` is read apart)."""
+    return {
+        "id": row[0],
+        "document_id": row[1],
+        "date": _date(row[2]),
+        "date_end": _date(row[3]),
+        "date_precision": row[4],
+        "country": row[5],
+        "lat": row[6],
+        "lon": row[7],
+        "place": row[8],
+        "place_precision": row[9],
+        "kind": row[10],
+        "plover": row[11],
+        "acled_type": row[12],
+        "acled_subtype": row[13],
+        "happened": bool(row[14]),
+        "killed_best": row[15],
+        "wounded_best": row[16],
+        "confidence": row[17],
+        "pk": row[19],
+    }
+
+
 def _event(row: tuple[Any, ...]) -> StoredEvent:
-    return StoredEvent(
-        id=row[0],
-        document_id=row[1],
-        date=_date(row[2]),
-        date_end=_date(row[3]),
-        date_precision=row[4],
-        country=row[5],
-        lat=row[6],
-        lon=row[7],
-        place=row[8],
-        place_precision=row[9],
-        kind=row[10],
-        plover=row[11],
-        acled_type=row[12],
-        acled_subtype=row[13],
-        happened=bool(row[14]),
-        killed_best=row[15],
-        wounded_best=row[16],
-        confidence=row[17],
-        record=_record(row[18], row[0]),
-        pk=row[19],
-    )
+    return StoredEvent(**_columns(row), record=_record(row[18], row[0]))
 
 
 _LISTED_COLUMNS = _EVENT_COLUMNS.replace("e.record", "e.summary")
@@ -203,28 +207,7 @@ def _listed(row: tuple[Any, ...]) -> ListedEvent:
     """A page's row; ``row[18]`` is the summary JSON, or the whole record in a store before version 4."""
     found = stored_json(row[18], f"the summary of event {row[0]}") if row[18] is not None else {}
     summary = found if isinstance(found, dict) and "sitrep" not in found else summary_of_record(found)
-    return ListedEvent(
-        id=row[0],
-        document_id=row[1],
-        date=_date(row[2]),
-        date_end=_date(row[3]),
-        date_precision=row[4],
-        country=row[5],
-        lat=row[6],
-        lon=row[7],
-        place=row[8],
-        place_precision=row[9],
-        kind=row[10],
-        plover=row[11],
-        acled_type=row[12],
-        acled_subtype=row[13],
-        happened=bool(row[14]),
-        killed_best=row[15],
-        wounded_best=row[16],
-        confidence=row[17],
-        summary=summary,
-        pk=row[19],
-    )
+    return ListedEvent(**_columns(row), summary=summary)
 
 
 def _record(text: str, event_id: str) -> dict[str, Any]:
