@@ -46,7 +46,7 @@ class Paragraph:
     end: int
 
 
-@document_stage(NAME, requires=("events", "mentions"), assigns=("claimants",))
+@document_stage(NAME, requires=("events",), assigns=("claimants",))
 def carry_claimants(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """Events without a claimant take the source the report gives them in a nearby sentence (see the module's rules)."""
     said = sorted((m for m in annotated.of("attribution") if m.value.cue != "publisher"), key=lambda m: m.start)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import Attribution, Mention
+from ..model import Actor, Attribution, Evidence, Mention
 from ..parsed import doc_text
 from ..registry import stage
 from ..span_index import SpanIndex
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..annotated import Annotated
-    from ..model import Actor
 
 NAME = "attribution.rules.v1"
 
@@ -45,6 +44,16 @@ PRONOUNS = frozenset("he she it they we i".split())
 ANAPHORS = frozenset("this that it these those".split())
 QUOTE_RE = re.compile(r"“[^“”]+”|\"[^\"]+\"|«[^«»]+»")
 MIN_QUOTE_WORDS = 6  # shorter quoted text is a name or a phrase, not a statement
+# Who informs a report without being a party the actor dictionary knows: "medical sources said",
+# "according to witnesses", "state television reported". ("monitor" is left out: "a war monitor"
+# stands for a monitor the report names in full a line later.)
+SOURCE_NOUNS = frozenset(
+    "source witness eyewitness resident villager official spokesman spokeswoman spokesperson television tv "
+    "radio agency newspaper broadcaster media hospital doctor medic paramedic rescuer observer activist "
+    "committee council elder chief mayor governor officer commander minister ministry prosecutor".split()
+)
+# A speaker named in more words than this is named by its head and the words before it.
+MAX_SPEAKER_TOKENS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +184,12 @@ def _according_to(doc: Doc, tok: Token, actors: SpanIndex[Mention]) -> Made | No
     region = (to.i + 1, (max(t.i for t in obj.subtree) + 1) if obj is not None else min(len(doc), to.i + 12))
     lo, hi = doc[region[0]].idx, doc[region[1] - 1].idx + len(doc[region[1] - 1])
     actor = actors.first_starting_in(lo, hi)
-    if actor is None:
+    who = actor.value if actor is not None else _source(doc, obj) if obj is not None else None
+    if who is None:
         return None
     sent = tok.sent
-    return actor.value, tok.idx, actor.end, sent.start_char, sent.end_char, "according to"
+    end = actor.end if actor is not None else who.evidence.end
+    return who, tok.idx, end, sent.start_char, sent.end_char, "according to"
 
 
 def _reporting_verb(
@@ -221,7 +232,46 @@ def _claimant(
     lo, hi = doc[sub_lo].idx, doc[sub_hi - 1].idx + len(doc[sub_hi - 1])
     covering = actors.covering(subj.idx)
     hit = covering[0] if covering else actors.first_starting_in(lo, hi)
-    return hit.value if hit is not None else None
+    return hit.value if hit is not None else _source(doc, subj)
+
+
+def _source(doc: Doc, head: Token) -> Actor | None:
+    """A speaker the actor dictionary does not know, kept as written: a name ("the FRC said") or an
+    informant ("medical sources said", "according to witnesses"); None for anything else."""
+    if head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
+        why = "a named speaker the actor dictionary does not know"
+    elif head.pos_ == "NOUN" and head.lemma_.lower() in SOURCE_NOUNS:
+        why = "an informant named by what they are"
+    else:
+        return None
+    lo, hi = _speaker_tokens(doc, head)
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    return Actor(
+        name=doc.text[start:end],
+        country=None,
+        sector=None,
+        acled_name=None,
+        inter=None,
+        raw=True,
+        evidence=Evidence(start=start, end=end, text=doc.text[start:end], stage=NAME, reason=why, confidence=0.6),
+    )
+
+
+def _speaker_tokens(doc: Doc, head: Token) -> tuple[int, int]:
+    """The token range naming a speaker: ``head`` with its subtree, without a leading article and
+    without what follows a comma, a bracket or a relative clause ("Jane Doe, a spokeswoman, who ...")."""
+    lo = min(t.i for t in head.subtree)
+    hi = max(t.i for t in head.subtree) + 1
+    for t in doc[head.i + 1 : hi]:
+        if t.text in {",", "(", "\u2014", "\u2013", "-", ";", ":"} or t.dep_ in {"relcl", "acl"} or t.tag_ in {"WDT", "WP"}:
+            hi = t.i
+            break
+    while lo < head.i and (doc[lo].dep_ in {"det", "predet"} or doc[lo].tag_ == "PRP$" or doc[lo].is_punct):
+        lo += 1
+    if hi - lo > MAX_SPEAKER_TOKENS:
+        hi = head.i + 1
+        lo = max(lo, hi - MAX_SPEAKER_TOKENS)
+    return lo, hi
 
 
 def _cue(doc: Doc, verb: Token, by_document: bool, sub_lo: int) -> tuple[int, int, bool]:
