@@ -52,6 +52,10 @@ SOURCE_NOUNS = frozenset(
     "radio agency newspaper broadcaster media hospital doctor medic paramedic rescuer observer activist "
     "committee council elder chief mayor governor officer commander minister ministry prosecutor".split()
 )
+# Common nouns a title-cased headline spells like names ("Monitor says ..."): no speaker of their own.
+NOT_NAMES = frozenset("monitor monitors group groups report reports".split())
+# Names that are no speaker: places, dates.
+NOT_SPEAKER_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # A speaker named in more words than this is named by its head and the words before it.
 MAX_SPEAKER_TOKENS = 10
 
@@ -238,10 +242,11 @@ def _claimant(
 def _source(doc: Doc, head: Token) -> Actor | None:
     """A speaker the actor dictionary does not know, kept as written: a name ("the FRC said") or an
     informant ("medical sources said", "according to witnesses"); None for anything else."""
-    if head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC", "FAC", "DATE", "TIME"}:
-        why = "a named speaker the actor dictionary does not know"
-    elif head.pos_ == "NOUN" and head.lemma_.lower() in SOURCE_NOUNS:
+    common = head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS
+    if head.pos_ in {"NOUN", "PROPN"} and common:
         why = "an informant named by what they are"
+    elif head.pos_ == "PROPN" and head.lower_ not in NOT_NAMES and head.ent_type_ not in NOT_SPEAKER_ENTITIES:
+        why = "a named speaker the actor dictionary does not know"
     else:
         return None
     lo, hi = _speaker_tokens(doc, head)
