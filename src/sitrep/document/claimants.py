@@ -66,9 +66,7 @@ def carry_claimants(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
             continue
         attribution, why = found
         claimant: Actor = attribution.value.claimant
-        out.append(
-            replace(event, claimant=claimant, reasons=(*event.reasons, f"claimant {claimant.name!r} {why}"))
-        )
+        out.append(replace(event, claimant=claimant, reasons=(*event.reasons, f"claimant {claimant.name!r} {why}")))
     return tuple(out)
 
 
