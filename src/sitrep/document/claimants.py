@@ -12,7 +12,7 @@ sentence or quotation; this stage gives an event left without a claimant
 * elsewhere: the first attribution after its event word in the same paragraph, or in the next
   paragraph when that one opens with it (``NEXT_OPENING_CHARS``).
 
-The publisher as a fallback claimant counts as none. Each event given a claimant keeps the reason.
+A denial, an accusation, a condemnation or a warning sources nothing. The publisher as a fallback claimant counts as none. Each event given a claimant keeps the reason.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ LEAD_PARAGRAPHS = 3
 MIN_PARAGRAPH_CHARS = 80
 # A source in the next paragraph speaks for the paragraph before when its cue comes this early in it.
 NEXT_OPENING_CHARS = 160
+# What a speaker denies, blames, condemns or warns of is no account of an event told elsewhere.
+NOT_SOURCING = frozenset({"deny", "accuse", "blame", "condemn", "warn", "argue", "insist"})
 # Reports break paragraphs with a blank line or a bare line break: either ends one here.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -49,7 +51,10 @@ class Paragraph:
 @document_stage(NAME, requires=("events",), assigns=("claimants",))
 def carry_claimants(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """Events without a claimant take the source the report gives them in a nearby sentence (see the module's rules)."""
-    said = sorted((m for m in annotated.of("attribution") if m.value.cue != "publisher"), key=lambda m: m.start)
+    said = sorted(
+        (m for m in annotated.of("attribution") if m.value.cue not in NOT_SOURCING and m.value.cue != "publisher"),
+        key=lambda m: m.start,
+    )
     if not said:
         return events
     paragraphs = _paragraphs(annotated.text)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -134,7 +134,7 @@ def find_attributions(
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             made = _according_to(doc, tok, ordered)
         elif _is_reporting(tok):
-            made = _reporting_verb(doc, tok, ordered, quotes, last)
+            made = _reporting_verb(doc, tok, ordered, quotes, last, in_furniture)
         if made is None:
             continue
         claimant, cue_start, cue_end, scope_start, scope_end, cue = made
@@ -215,9 +215,14 @@ def _according_to(doc: Doc, tok: Token, actors: SpanIndex[Mention]) -> Made | No
 
 
 def _reporting_verb(
-    doc: Doc, verb: Token, actors: SpanIndex[Mention], quotes: Quotes, last: list[Actor]
+    doc: Doc,
+    verb: Token,
+    actors: SpanIndex[Mention],
+    quotes: Quotes,
+    last: list[Actor],
+    in_furniture: Callable[[int, int], bool],
 ) -> Made | None:
-    subj = _speaker(verb)
+    subj = _speaker(verb, in_furniture)
     if subj is None:
         return None
     sub_lo = min(t.i for t in subj.subtree)
@@ -238,14 +243,26 @@ def _reporting_verb(
     return _claim_scope(doc, verb, quotes, in_statement, (claimant, cue_start, cue_end, cue))
 
 
-def _speaker(verb: Token) -> Token | None:
+def _speaker(verb: Token, in_furniture: Callable[[int, int], bool]) -> Token | None:
     """The subject of a reporting verb, or the agent of a passive one ("was reported by X")."""
-    # the subject nearest the verb: a dateline's city parsed as a second subject stands far before it
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+    # not a dateline's city that the parse made a second subject ("KABUL, May 2 (Wire): ..., police said"); after
+    # the verb, the speaker of "..., said the ministry" (the clause before may hold a subject too)
+    subjects = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not in_furniture(c.idx, c.idx + len(c))
+    ]
+    after = [c for c in subjects if c.i > verb.i]
+    subj = after[0] if after else subjects[0] if subjects else None
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and verb.i > 1 and verb.dep_ == "ROOT":
+        # "..., the town's defence force said.": a name the parse hung on the clause before, right before
+        # the verb and after a comma, is its speaker
+        before = verb.doc[verb.i - 1]
+        start = min(t.i for t in before.subtree)
+        last_word = before.i == max(t.i for t in before.subtree)
+        if before.pos_ in {"PROPN", "NOUN"} and last_word and start > 0 and verb.doc[start - 1].text == ",":
+            subj = before
     return subj
 
 
@@ -308,6 +325,7 @@ def _speaker_tokens(doc: Doc, head: Token) -> tuple[int, int]:
         dash = t.text in {"\u2014", "\u2013", "-"} and bool(doc[t.i - 1].whitespace_)  # not "al-Ayn"
         stop = dash or t.text in {"(", ";", ":"} or t.dep_ in {"relcl", "acl"}
         stop = stop or t.tag_ in {"WDT", "WP", "WRB"}
+        stop = stop or t.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in t.children)  # "on Sunday"
         if t.text == "," and (t.i + 1 not in apposed or doc[t.i + 1].tag_ in {"WDT", "WP", "WRB"}):
             stop = True
         if stop:
