@@ -51,7 +51,7 @@ MIN_QUOTE_WORDS = 6  # shorter quoted text is a name or a phrase, not a statemen
 SOURCE_NOUNS = frozenset(
     "source witness eyewitness resident villager official spokesman spokeswoman spokesperson television tv "
     "radio agency newspaper broadcaster media hospital doctor medic paramedic rescuer observer activist "
-    "committee council elder chief mayor governor officer commander minister ministry prosecutor".split()
+    "committee council elder chief mayor governor officer commander minister ministry prosecutor office".split()
 )
 # Common nouns a title-cased headline spells like names ("Monitor says ..."): no speaker of their own.
 NOT_NAMES = frozenset("monitor monitors group groups report reports".split())
@@ -333,6 +333,8 @@ def _speaker_tokens(doc: Doc, head: Token) -> tuple[int, int]:
             break
     while lo < head.i and (doc[lo].dep_ in {"det", "predet"} or doc[lo].tag_ == "PRP$" or doc[lo].is_punct):
         lo += 1
+    while hi - 1 > head.i and (doc[hi - 1].is_punct or doc[hi - 1].is_quote):
+        hi -= 1
     if hi - lo > MAX_SPEAKER_TOKENS:
         hi = head.i + 1
         lo = max(lo, hi - MAX_SPEAKER_TOKENS)
