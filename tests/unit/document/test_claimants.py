@@ -48,9 +48,7 @@ def test_a_source_opening_the_next_paragraph(pipeline: Pipeline) -> None:
 
 
 def test_a_denial_sources_nothing_else(pipeline: Pipeline) -> None:
-    text = (
-        "Protesters blocked the main road into Goma on Monday. The governor denied that police had opened fire."
-    )
+    text = "Protesters blocked the main road into Goma on Monday. The governor denied that police had opened fire."
     x = pipeline(make_document(text, published="2023-06-13"))
     event = next(e for e in coded_events(x) if e.trigger.start < text.index("."))
     assert event.claimant is None or "governor" not in event.claimant.name
