@@ -192,10 +192,16 @@ def _in_own_words(doc: Doc, claimant: Actor) -> Actor:
 
 
 def _is_reporting(tok: Token) -> bool:
-    """A reporting verb in the active voice or a perfect tense ("said", "has noted"), not "the reported attack"."""
+    """A reporting verb in the active voice or a perfect tense ("said", "has noted") or an impersonal passive
+    ("it is reported that"), not "the reported attack"."""
     if tok.lemma_.lower() not in SAY_VERBS or tok.pos_ not in {"VERB", "AUX"}:
         return False
-    return tok.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in tok.children)
+    if tok.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in tok.children):
+        return True
+    # "it is reported that ...": the report cited last goes on
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children) and any(
+        c.dep_ == "ccomp" for c in tok.children
+    )
 
 
 def _according_to(doc: Doc, tok: Token, actors: SpanIndex[Mention]) -> Made | None:

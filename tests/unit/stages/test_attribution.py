@@ -135,3 +135,13 @@ def test_a_dateline_wire_is_never_the_claimant(resources: Resources) -> None:
     found = annotate(text, resources, stages).of("attribution")
     assert found and all("Wire" not in m.value.claimant.name for m in found)
     assert any("police" in m.value.claimant.name.lower() for m in found)
+
+
+def test_it_is_reported_goes_on_with_the_last_source(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ukrainian army said drones struck the port overnight. "
+        "It is reported that a grain warehouse was hit and a fire broke out."
+    )
+    found = run(text)
+    assert covering(found, text.index("warehouse"))
+    assert all("army" in m.value.claimant.name for m in found)
