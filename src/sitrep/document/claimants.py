@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import Actor, Event, Mention
+from ..model import Actor, Claim, Event, Mention
 from ..registry import document_stage
 from .coreference import HEADLINE_CHARS
 
@@ -71,7 +71,9 @@ def carry_claimants(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
             continue
         attribution, why = found
         claimant: Actor = attribution.value.claimant
-        out.append(replace(event, claimant=claimant, reasons=(*event.reasons, f"claimant {claimant.name!r} {why}")))
+        said_so = Claim(field="event", value=event.plover, claimant=claimant, evidence=attribution.evidence())
+        reasons = (*event.reasons, f"claimant {claimant.name!r} {why}")
+        out.append(replace(event, claimant=claimant, claims=(said_so, *event.claims), reasons=reasons))
     return tuple(out)
 
 
