@@ -62,7 +62,7 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
     def day(d: Draft) -> EventDate | None:
         if id(d) not in dates:
-            dates[id(d)] = date_for(ctx, d.sentence, d.trigger)
+            dates[id(d)] = date_for(ctx, d.sentence, d.trigger, from_lead=False)
         return dates[id(d)]
 
     for d in drafts:
