@@ -123,7 +123,21 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         names = {a.name for a in target.actors + target.recipients}
         target.recipients += [r for r in d.recipients if r.name not in names]
         target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
+        if _finer_within(target.place, d.place):
+            assert d.place is not None
+            target.place = d.place
+            target.reasons.append(f"place from the retelling at {d.trigger.text!r}, which names it more closely")
     return kept
+
+
+def _finer_within(coarse: Place | None, fine: Place | None) -> bool:
+    """ "Six soldiers killed in northern Colombia" retold as "the attack took place in Aguachica": the
+    retelling's town lies in the country or province the first telling names, and says where."""
+    if coarse is None or fine is None or coarse.precision not in (PlacePrecision.REGION, PlacePrecision.COUNTRY):
+        return False
+    if fine.precision not in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
+        return False
+    return _same_place(coarse, fine)
 
 
 def another_incident(sentence: str) -> bool:

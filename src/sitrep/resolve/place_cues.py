@@ -65,7 +65,8 @@ COMMON_WORDS = frozenset(
     department agency bureau station airport port bank hospital school college market square park
     covid coronavirus pandemic peninsula delta coast gulf bay valley river lake island islands mountain
     mountains hill hills crescent cathedral landing pioneer pacific atlantic ocean sea strait desert plains
-    heights harbour harbor beach lakes springs falls creek""".split()
+    heights harbour harbor beach lakes springs falls creek green zone line mission embassy congress senate
+    secretary powers temple palace tower""".split()
 )
 TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hamlet|municipality|port|city) of\s*$", re.IGNORECASE)
 NEAR_CUE = re.compile(
