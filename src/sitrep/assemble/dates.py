@@ -4,6 +4,7 @@ a headline) the day its lead states, else the publication date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,12 @@ LEAD_DATE_REASON = "a headline with no date: the day its lead states"
 LEAD_MAX_DAYS_BEFORE = 7
 # How many sentences after a headline are its lead, searched for the headline's day.
 LEAD_SENTENCES = 3
+# "came two days after", "comes a day after": how many days the incident told next lies before the last one.
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_CAME_DAYS_AFTER = re.compile(
+    r"\b(?:came|comes|happened|followed)\s+(?:just\s+|only\s+)?(a|one|two|three|four|five|six|seven)\s+days?\s+after\b",
+    re.IGNORECASE,
+)
 # Confidence of the publication date taken for an event the text does not date.
 PUBLICATION_DATE_CONFIDENCE = 0.4
 # Confidence of an event date when neither the text nor the publication gives one.
@@ -70,6 +77,18 @@ def date_for(ctx: Context, sent: Span, trigger: Mention, *, from_lead: bool = Tr
     )
     if earlier is not None:
         v: EventDate = earlier.value
+        before = _days_before(sent, trigger)
+        if before and v.date is not None and v.precision is DatePrecision.DAY:
+            return replace(
+                v,
+                date=v.date - dt.timedelta(days=before),
+                raw=v.raw,
+                evidence=replace(
+                    v.evidence,
+                    reason=f"the sentence tells an incident {before} day(s) before the date stated earlier",
+                    confidence=EARLIER_DATE_CONFIDENCE,
+                ),
+            )
         return replace(
             v,
             evidence=replace(
@@ -85,6 +104,15 @@ def date_for(ctx: Context, sent: Span, trigger: Mention, *, from_lead: bool = Tr
     if pub is not None:
         return _untold(pub, DatePrecision.DAY, "no date in the text: the publication date", PUBLICATION_DATE_CONFIDENCE)
     return _untold(None, DatePrecision.UNKNOWN, "no date in the text and no publication date", NO_DATE_CONFIDENCE)
+
+
+def _days_before(sent: Span, trigger: Mention) -> int:
+    """ "The attack came two days after gunmen stormed a base": the event told after "after" happened that
+    many days before the one told just before (0 when the sentence says no such thing)."""
+    m = _CAME_DAYS_AFTER.search(sent.text)
+    if m is None or trigger.start < sent.start_char + m.end():
+        return 0
+    return _SMALL_NUMBERS.get(m.group(1).lower(), 0)
 
 
 def _lead_date(ctx: Context, trigger: Mention) -> EventDate | None:

@@ -22,6 +22,11 @@ RETOLD_DAYS_BEFORE = 3
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
 # A sentence opening with this tells of an incident before the one just told ("Earlier, gunmen ...").
 EARLIER_INCIDENT = re.compile(r"^\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
+# "The attack came two days after three civilians were killed": what follows "after" is an earlier incident.
+CAME_AFTER = re.compile(
+    r"\b(?:came|comes|happened|followed)\s+(?:just\s+|only\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
 
 
 def drop_background(ctx: Context, events: list[Event]) -> list[Event]:
@@ -142,7 +147,11 @@ def _finer_within(coarse: Place | None, fine: Place | None) -> bool:
 
 def another_incident(sentence: str) -> bool:
     """The sentence announces an incident other than the one just told."""
-    return says_any(sentence, SEPARATE_INCIDENT) or EARLIER_INCIDENT.match(sentence) is not None
+    return (
+        says_any(sentence, SEPARATE_INCIDENT)
+        or EARLIER_INCIDENT.match(sentence) is not None
+        or CAME_AFTER.search(sentence) is not None
+    )
 
 
 def _days_after(date: dt.date, n: int) -> dt.date | None:

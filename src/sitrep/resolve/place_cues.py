@@ -117,6 +117,10 @@ FACILITY_WORDS = frozenset(
 CURRENCY_AFTER = re.compile(
     r"\s*(?:dollars?|pounds? sterling|euros?|rubles?|roubles?|rupees?|pesos?|francs?|yuan)\b", re.IGNORECASE
 )
+# "Maan news agency", "the Dawn newspaper": a name followed by these words names a news outlet.
+MEDIA_AFTER = re.compile(
+    r"\s+(?:news\s+agency|news\s+service|newspaper|broadcaster|television|tv\s+channel)\b", re.IGNORECASE
+)
 # Arabic names often keep their article in lower case ("al Tabqa", "al-Hasakeh").
 LOWER_ARTICLE = re.compile(r"^(?:(?:al|el)[ -]|(?:ad|an|ar|as|at|az|ash)-)[A-Z]")
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|from|near|at|of)\s+$")
