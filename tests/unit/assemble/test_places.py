@@ -13,6 +13,7 @@ from sitrep.ingest.documents import make_document
     [
         ("Paris has stepped up its drone strikes against militants in northern Mali, officials said.", "Mali"),
         ("Moscow's troops shelled the village of Kozacha Lopan on Monday.", "Kozacha Lopan"),
+        ("A soldier was killed when Kiev forces shelled the town of Horlivka on Saturday.", "Horlivka"),
     ],
 )
 def test_a_capital_acting_stands_for_its_government_not_the_place(pipeline, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
