@@ -22,6 +22,11 @@ RETOLD_DAYS_BEFORE = 3
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
 # A sentence opening with this tells of an incident before the one just told ("Earlier, gunmen ...").
 EARLIER_INCIDENT = re.compile(r"^\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
+# "The attack came two days after three civilians were killed": what follows "after" is an earlier incident.
+CAME_AFTER = re.compile(
+    r"\b(?:came|comes|happened|followed)\s+(?:just\s+|only\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
 
 
 def drop_background(ctx: Context, events: list[Event]) -> list[Event]:
@@ -62,7 +67,7 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
     def day(d: Draft) -> EventDate | None:
         if id(d) not in dates:
-            dates[id(d)] = date_for(ctx, d.sentence, d.trigger)
+            dates[id(d)] = date_for(ctx, d.sentence, d.trigger, from_lead=False)
         return dates[id(d)]
 
     for d in drafts:
@@ -123,12 +128,30 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         names = {a.name for a in target.actors + target.recipients}
         target.recipients += [r for r in d.recipients if r.name not in names]
         target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
+        if _finer_within(target.place, d.place):
+            assert d.place is not None
+            target.place = d.place
+            target.reasons.append(f"place from the retelling at {d.trigger.text!r}, which names it more closely")
     return kept
+
+
+def _finer_within(coarse: Place | None, fine: Place | None) -> bool:
+    """ "Six soldiers killed in northern Colombia" retold as "the attack took place in Aguachica": the
+    retelling's town lies in the country or province the first telling names, and says where."""
+    if coarse is None or fine is None or coarse.precision not in (PlacePrecision.REGION, PlacePrecision.COUNTRY):
+        return False
+    if fine.precision not in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
+        return False
+    return _same_place(coarse, fine)
 
 
 def another_incident(sentence: str) -> bool:
     """The sentence announces an incident other than the one just told."""
-    return says_any(sentence, SEPARATE_INCIDENT) or EARLIER_INCIDENT.match(sentence) is not None
+    return (
+        says_any(sentence, SEPARATE_INCIDENT)
+        or EARLIER_INCIDENT.match(sentence) is not None
+        or CAME_AFTER.search(sentence) is not None
+    )
 
 
 def _days_after(date: dt.date, n: int) -> dt.date | None:

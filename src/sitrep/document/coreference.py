@@ -30,6 +30,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..actor_kinds import is_armed
+from ..assemble.dates import LEAD_DATE_REASON
 from ..assemble.folding import another_incident
 from ..distance import haversine_km
 from ..model import Event, Evidence, Place, PlacePrecision
@@ -161,9 +162,14 @@ def _told_in(event: Event, evidence: Evidence) -> bool:
 
 def stated(event: Event) -> bool:
     """The text states this event's date where it tells the event (not the publication's date, nor one
-    carried from an earlier sentence)."""
+    carried from an earlier sentence; a headline's day stated by its lead counts)."""
     d = event.date
-    return d is not None and d.date is not None and bool(d.raw) and _told_in(event, d.evidence)
+    return (
+        d is not None
+        and d.date is not None
+        and bool(d.raw)
+        and (_told_in(event, d.evidence) or d.evidence.reason == LEAD_DATE_REASON)
+    )
 
 
 def named(event: Event) -> bool:

@@ -123,7 +123,7 @@ def test_fold_by_day_equals_pairwise(monkeypatch_specs: list[tuple[Any, ...]]) -
     drafts, dates, definite = _drafts(monkeypatch_specs)
     saved = folding.date_for, folding._definite, folding.says_any
     try:
-        folding.date_for = lambda ctx, sent, trig: dates[trig.start]
+        folding.date_for = lambda ctx, sent, trig, **_: dates[trig.start]
         folding._definite = lambda ctx, trig: trig.start in definite
         folding.says_any = lambda text, words: text == "separately"
         kept = folding.fold_same_incident(None, drafts)
