@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Casualties, CasualtyFigure, Count
-from ..resolve.quantities import ABOUT, UP_TO
+from ..resolve.quantities import ABOUT, UP_TO, ZERO
 from .claimant_and_certainty import claimant_at
 from .context import Context
 from .draft import Draft
@@ -36,8 +36,9 @@ def merge_claimed(ctx: Context, d: Draft, outcome: str) -> Casualties | None:
     merged = [(who, c) for who, c in ((w, merge_counts(fs)) for w, fs in groups.items()) if c is not None]
     totals = [(who, c.total) for who, c in merged if c.total is not None]
     if any(t.high != 0 for _, t in totals):
-        # one side saying none died beside another's dead (a denial): the deaths reported are the figure
-        totals = [(who, t) for who, t in totals if t.high != 0]
+        # one side saying no one died ("no casualties") beside another's dead: a denial, not the lowest
+        # figure; a number stated as 0 ("fatalities coded as 0") stays a figure
+        totals = [(who, t) for who, t in totals if not (t.high == 0 and t.rule.startswith(ZERO))]
     if len(totals) < 2:
         if len(totals) == len(merged):
             return merge_counts(figures)

@@ -45,8 +45,6 @@ TRANSITIVE = frozenset(
         "slaughter",
         "lynch",
         "martyr",
-        "burn",
-        "bury",
         "wound",
         "injure",
         "hurt",
@@ -54,9 +52,6 @@ TRANSITIVE = frozenset(
     }
 )
 INTRANSITIVE = frozenset({"die", "perish"})
-# Verbs that tell a killing with "alive" beside them ("two men were burned alive"); the victim is
-# their object when active ("the mob burned them alive").
-BURIED_OR_BURNED = frozenset({"burn", "bury"})
 # Words that need a person beside them before they count ("bodies were found", "executed 3 men").
 NEEDS_NUMBER = frozenset({"body", "corpse", "execute"})
 
@@ -302,8 +297,6 @@ def outcome_of(token: Token) -> str | None:
         return "wounded"
     if lemma == "life" and token.head.lemma_ in {"lose", "claim", "take", "cost"}:
         return "killed"
-    if lemma in BURIED_OR_BURNED and any(c.lower_ == "alive" for c in token.children):
-        return "killed"  # "burned alive", "buried alive"
     if lemma == "toll":
         return "wounded" if any(c.lemma_ in {"injury", "casualty"} for c in token.children) else "killed"
     return None

@@ -288,6 +288,15 @@ def test_an_up_to_figure_beside_a_rival_one_states_its_number(pipeline: Pipeline
     assert killed and all(k.low == 9 for k in killed)
 
 
+def test_a_toll_stated_as_zero_still_counts_beside_another(pipeline: Pipeline) -> None:
+    x = run(
+        pipeline,
+        "On 3 May, one soldier was shot dead by a sniper near Gardez. Fatalities coded as 0 (a radio reported 1).",
+    )
+    killed = [e.killed.total for e in violent(x) if e.killed is not None and e.killed.total is not None]
+    assert killed and min(k.low for k in killed) == 0
+
+
 def test_hyphenated_place_qualifies_a_group(pipeline: Pipeline) -> None:
     x = run(pipeline, "Officials blamed the bombing in Kirkuk on Iran-aligned armed factions.")
     assert all(e.place is None or e.place.country != "IRN" for e in x.events)

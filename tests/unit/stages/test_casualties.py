@@ -61,7 +61,6 @@ def test_defining_example(resources: Resources, shared_dir: Path) -> None:
         ("No one was killed.", [("killed", 0, 0, 0, None)]),
         ("The attack caused no injuries.", [("wounded", 0, 0, 0, None)]),
         ("Four soldiers were martyred in the ambush.", [("killed", 4, 4, 4, None)]),
-        ("Two men were burned alive by the crowd.", [("killed", 2, 2, 2, None)]),
         ("Three houses were burned in the raid.", []),
     ],
 )
