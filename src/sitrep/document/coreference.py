@@ -52,6 +52,10 @@ TERRITORY = frozenset(
 HEADLINE_CHARS = 300
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+# Force used on a protest, by its ACLED sub-type: a joined telling with more force raises the protest's.
+PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+# Sub-types told by words that say more than their type's other tellings ("a suicide blast", "raped").
+SPECIFIC = frozenset({"Suicide bomb", "Chemical weapon", "Sexual violence"})
 # Nouns that point back at an incident already told ("the attack", "the strike").
 POINTING_BACK = frozenset({"the", "this", "that", "these", "those"})
 # A figure given as a number, in digits or words.
@@ -115,13 +119,22 @@ def same_incident(annotated: Annotated, a: Event, b: Event, headline_end: int = 
 
 def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> bool:
     ta, tb = a.acled_type, b.acled_type
+    subtypes = {a.acled_subtype, b.acled_subtype}
     if ta == tb:
         if {a.acled_subtype, b.acled_subtype} & TERRITORY:
             return a.acled_subtype == b.acled_subtype or None in {a.acled_subtype, b.acled_subtype}
+        if (
+            ta == "Explosions/Remote violence"
+            and None not in subtypes
+            and len(subtypes) == 2
+            and not subtypes & SPECIFIC
+        ):
+            # an air strike and a rocket attack are two weapons, so two incidents, unless "the strike" points
+            # back (a suicide bomb is also a blast: its tellings differ in the words, not the weapon)
+            return _points_back(annotated, b)
         # Strategic developments hold unlike things (an arrest, an agreement): only the same one joins.
         return ta != "Strategic developments" or a.acled_subtype == b.acled_subtype
     pair = {ta, tb}
-    subtypes = {a.acled_subtype, b.acled_subtype}
     if "Disrupted weapons use" in subtypes and "Explosions/Remote violence" in pair:
         return True  # missiles intercepted during the strike that fired them
     if "Arrests" in subtypes and pair & CROWD_TYPES:
@@ -257,7 +270,12 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
         changes["wounded"] = extra.wounded
     if base.claimant is None and extra.claimant is not None:
         changes["claimant"] = extra.claimant
-    if base.trigger.start < headline_end <= extra.trigger.start and not base.mentions and _rank(extra) <= _rank(base):
+    if (
+        base.trigger.start < headline_end <= extra.trigger.start
+        and not base.mentions
+        and _rank(extra) <= _rank(base)
+        and not _more_specific(base, extra)
+    ):
         if (base.acled_type, base.acled_subtype) != (extra.acled_type, extra.acled_subtype):
             changes |= {
                 "kind": extra.kind,
@@ -270,6 +288,15 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
     elif base.acled_subtype == "Mob violence" and extra.acled_subtype == "Violent demonstration":
         changes["acled_subtype"] = extra.acled_subtype
         notes.append(f"a demonstration, as told at {extra.trigger.text!r}")
+    elif _more_specific(extra, base):
+        changes["acled_subtype"] = extra.acled_subtype
+        notes.append(f"the sub-type told at {extra.trigger.text!r} says more")
+    elif base.acled_type == "Protests" and _force_on_protest(extra) > PROTEST_FORCE.get(base.acled_subtype or "", 0):
+        # "police detained dozens", told after the protest it broke up: the protest's sub-type says so
+        changes["acled_subtype"] = (
+            "Protest with intervention" if extra.acled_subtype == "Arrests" else extra.acled_subtype
+        )
+        notes.append(f"force on the protest told at {extra.trigger.text!r}")
     names = {w.name for w in base.weapons}
     mentions = tuple(sorted((*base.mentions, told, *extra.mentions), key=lambda m: m.start))
     reason = f"joined with the telling at {extra.trigger.text!r}" + (f": {'; '.join(notes)}" if notes else "")
@@ -282,6 +309,21 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
         mentions=mentions,
         reasons=(*base.reasons, reason),
     )
+
+
+def _force_on_protest(event: Event) -> int:
+    """How much force a telling says was used on a protest (PROTEST_FORCE): arrests made at it intervene;
+    deadly force is told outright. (A telling typed as an intervention alone reads too little to count.)"""
+    if event.acled_subtype == "Arrests":
+        return PROTEST_FORCE["Protest with intervention"]
+    if (event.acled_type, event.acled_subtype) == ("Protests", "Excessive force against protesters"):
+        return PROTEST_FORCE["Excessive force against protesters"]
+    return 0
+
+
+def _more_specific(a: Event, b: Event) -> bool:
+    """``a`` names a sub-type of the same ACLED type that few words tell (a suicide bomb, not any blast)."""
+    return a.acled_type == b.acled_type and a.acled_subtype in SPECIFIC and b.acled_subtype not in SPECIFIC
 
 
 def _rank(event: Event) -> int:

@@ -69,7 +69,7 @@ LEGACY_ORDNANCE = (
     r"accidentally (?:stepped|triggered|detonated|hit)|stepped on an? (?:land ?)?mine"
 )
 # Sexual violence named in an attack ("attacked the village and raped women"): ACLED's Sexual violence.
-SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|violence)"
+SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|violence|attack\w*|violated)"
 # Violence by the participants of a gathering.
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"

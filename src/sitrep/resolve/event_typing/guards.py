@@ -30,6 +30,8 @@ from .typed import Case, Typed
 
 
 def search_raid(case: Case) -> Typed | None:
+    if crowd_agent(case.sentence, case.trigger, case.actors):
+        return None  # a crowd storming a building is no search raid by the state, whoever is arrested after
     if (
         SEARCH_RAIDS.names(case.family, case.trigger.lemma)
         and not case.killed
