@@ -291,6 +291,13 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
     elif _more_specific(extra, base):
         changes["acled_subtype"] = extra.acled_subtype
         notes.append(f"the sub-type told at {extra.trigger.text!r} says more")
+    elif base.acled_type == "Protests" and (extra.acled_type, extra.acled_subtype) == (
+        "Riots",
+        "Violent demonstration",
+    ):
+        # the participants' own violence, told in another sentence, makes the protest a riot
+        changes |= {"kind": extra.kind, "acled_type": extra.acled_type, "acled_subtype": extra.acled_subtype}
+        notes.append(f"the participants' violence told at {extra.trigger.text!r}")
     elif base.acled_type == "Protests" and _force_on_protest(extra) > PROTEST_FORCE.get(base.acled_subtype or "", 0):
         # "police detained dozens", told after the protest it broke up: the protest's sub-type says so
         changes["acled_subtype"] = (

@@ -81,7 +81,7 @@ PARTICIPANT_VIOLENCE = (
     r"missiles|fireworks|firecrackers|flares|fences?|chairs|barriers)|(?:fire|fired|firing|set off) (?:fireworks|firecrackers)|"
     r"(?:bottles|projectiles|objects|bricks|fireworks|firecrackers|flares) (?:were |had been )?(?:thrown|hurled|lobbed)|"
     r"(?:lit|light(?:ing)?|start(?:ed|ing)?|set) (?:\w+ )?(?:fires|bonfires|blazes)|"
-    r"damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
+    r"damaged|stormed|storming|storms?|overr[au]n|overrunning|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
     r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)(?! themselves| inside)|"
     r"broke into|broken into|forced (?:their|its|his|her) way into|overturned|turned over (?:\w+ ){0,3}(?:cars?|vehicles?|buses)|"
     # burning things other than symbols (burning an effigy or a flag is a peaceful gesture)
@@ -162,7 +162,7 @@ ORGANISED_FIGHTERS = (
 )
 ARMED_AGENT = (
     r"gunm[ae]n|militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|soldiers?|troops?|police|policem[ae]n|"
-    r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown|"
+    r"forces|army|guards?|guardsm[ae]n|gendarmes?|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown|"
     r"riding|on (?:a |two |three )?(?:motorcycles?|motorbikes?)|in (?:a |two )?(?:cars?|vehicles?|vans?|pick-?ups?)"
 )
 # People who bear arms: attacking them is a battle (Battles need two organised armed sides).

@@ -141,6 +141,15 @@ def _protest_not_held(hit: _Hit) -> bool:
     )
 
 
+# What a demand to return "looted funds" names: money taken, not a looting told.
+PLUNDERED_MONEY = frozenset({"fund", "money", "monies", "wealth", "asset", "resource", "cash", "billion", "million"})
+
+
+def _plundered_money(hit: _Hit) -> bool:
+    token = hit.token
+    return hit.family.name == "loot" and token.dep_ == "amod" and token.head.lemma_.lower() in PLUNDERED_MONEY
+
+
 def _firing_range(hit: _Hit) -> bool:
     doc, end = hit.doc, hit.end
     # "within the firing range of the troops": a distance, not fire
@@ -451,6 +460,7 @@ def _way_not_blocked(hit: _Hit) -> bool:
 REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _wrong_single_word,
     _protest_not_held,
+    _plundered_money,
     _firing_range,
     _tools_downed,
     _engaged_in_a_pursuit,

@@ -53,7 +53,7 @@ from .parties import (
     without_actors,
     without_agents,
 )
-from .protest import in_grievance_at, protest_typed, riot_typed
+from .protest import in_grievance_at, participants_violent, protest_typed, riot_typed
 from .typed import Case, Guard, Typed, TypingRule, first_of
 from .violence import AIRCRAFT_DOERS, violence_typed
 
@@ -126,7 +126,13 @@ def bombardment(case: Case) -> Typed:
     """Shelling and bombing words."""
     return _violent(
         case,
-        (guards.shot_down_aircraft, guards.stopped_weapon, guards.warning_shots, guards.violence_as_grievance),
+        (
+            guards.air_defence,
+            guards.shot_down_aircraft,
+            guards.stopped_weapon,
+            guards.warning_shots,
+            guards.violence_as_grievance,
+        ),
     )
 
 
@@ -135,6 +141,7 @@ def explosion(case: Case) -> Typed:
     return _violent(
         case,
         (
+            guards.air_defence,
             guards.shot_down_aircraft,
             guards.stopped_weapon,
             guards.own_blast,
@@ -188,8 +195,17 @@ def mob(case: Case) -> Typed:
     return riot_typed(case.sentence, case.modes, after=next_sentences(case.context))
 
 
+# A crowd's own violence told as the time of the arrests ("dozens held as rioters stormed the palace").
+ARRESTS_AT_RIOT = (
+    r"(?:as|after|when|while) (?:[\w-]+ ){0,4}(?:protest[eo]rs|demonstrators|supporters|rioters|crowds?|mobs?)"
+)
+
+
 @typing_rule("arrest")
 def arrest(case: Case) -> Typed:
+    if matches(ARRESTS_AT_RIOT, case.sentence) and participants_violent(case.sentence, case.context):
+        # ACLED codes the riot the arrests were made at, not the arrests
+        return Typed.violent_demonstration("arrests made as a crowd used violence: coded as the riot")
     if non_state_doers(case.actors):
         # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
         return Typed.assault(
@@ -241,18 +257,6 @@ def _struck_from_afar(case: Case) -> bool:
         return False
     before = case.sentence[: max(0, case.trigger_span[0] - case.context.start_char)]
     return matches(_DOERS_FROM_AFAR, before)
-
-
-# Air defences as the doer: what they destroy is drones or missiles in flight, not a strike of theirs.
-AIR_DEFENCE = r"air[- ]defen[cs]es?|anti-?aircraft|interceptors?|iron dome|missile defen[cs]es?"
-
-
-def _air_defence_doer(case: Case) -> bool:
-    """Air defences named before the event word ("air defence destroyed 20 drones")."""
-    if case.context is None or case.trigger_span is None:
-        return False
-    before = case.sentence[: max(0, case.trigger_span[0] - case.context.start_char)]
-    return matches(AIR_DEFENCE, before[-60:])
 
 
 def _destroyed_from_afar(case: Case) -> Typed | None:
@@ -320,10 +324,9 @@ def disrupt(case: Case) -> Typed:
     downed = guards.shot_down_aircraft(case)
     if downed is not None:
         return downed
-    if _air_defence_doer(case):
-        return Typed.strategic(
-            "COERCE", ("seize",), "Disrupted weapons use", "air defences destroyed the weapons in flight"
-        )
+    stopped = guards.air_defence(case)
+    if stopped is not None:
+        return stopped
     if matches(r"destroy\w*", case.trigger.lemma) and (
         _struck_from_afar(case) or remote_means(case.weapons, case.sentence)
     ):
