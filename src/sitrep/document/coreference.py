@@ -143,7 +143,18 @@ def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> b
         return True
     if pair <= VIOLENT_TYPES:
         return a.trigger.start < headline_end or _points_back(annotated, b)
+    if pair == {"Battles", "Riots"}:
+        return _bare_headline_clash(a, headline_end)  # "clashes in the capital", then the riot the lead tells
     return False
+
+
+def _bare_headline_clash(event: Event, headline_end: int) -> bool:
+    """A headline's clash word with no armed side named: the lead tells who clashed, and so its type."""
+    return (
+        event.trigger.start < headline_end
+        and event.acled_subtype == "Armed clash"
+        and not any(is_armed(x) for x in event.actors + event.recipients)
+    )
 
 
 def _also(annotated: Annotated, event: Event) -> bool:
@@ -270,11 +281,13 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
         changes["wounded"] = extra.wounded
     if base.claimant is None and extra.claimant is not None:
         changes["claimant"] = extra.claimant
+    riot_told = extra.acled_type == "Riots" and _bare_headline_clash(base, headline_end)
     if (
         base.trigger.start < headline_end <= extra.trigger.start
-        and not base.mentions
-        and _rank(extra) <= _rank(base)
+        and (not base.mentions or riot_told)
+        and (_rank(extra) <= _rank(base) or riot_told)
         and not _more_specific(base, extra)
+        and not _crowd_says_less(extra, base)
     ):
         if (base.acled_type, base.acled_subtype) != (extra.acled_type, extra.acled_subtype):
             changes |= {
@@ -326,6 +339,26 @@ def _force_on_protest(event: Event) -> int:
     if (event.acled_type, event.acled_subtype) == ("Protests", "Excessive force against protesters"):
         return PROTEST_FORCE["Excessive force against protesters"]
     return 0
+
+
+# What a crowd event tells was done, least first: a lead that tells a gathering as peaceful says less than
+# a headline telling it broken up or violent.
+CROWD_LEVEL = {
+    ("Protests", "Peaceful protest"): 0,
+    ("Protests", "Protest with intervention"): 1,
+    ("Protests", "Excessive force against protesters"): 2,
+    ("Riots", "Violent demonstration"): 2,
+    ("Riots", "Mob violence"): 2,
+}
+
+
+def _crowd_says_less(a: Event, b: Event) -> bool:
+    """``a`` tells the gathering ``b`` tells with less done at it ("protests" after "protesters overran")."""
+    la, lb = (
+        CROWD_LEVEL.get((a.acled_type or "", a.acled_subtype or "")),
+        CROWD_LEVEL.get((b.acled_type or "", b.acled_subtype or "")),
+    )
+    return la is not None and lb is not None and la < lb
 
 
 def _more_specific(a: Event, b: Event) -> bool:
