@@ -256,7 +256,8 @@ MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 # A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
 STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
-    r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad|"
+    r"intercept(?:ed|ing)|shot down|dismantled (?:(?:the|an?|two|three|several|\d+) )?(?:\w+ )?(?:bombs?|explosives?|ieds?|devices?|mines?)|"
+    r"safely detonated|detonated safely|bomb disposal|bomb squad|"
     r"controlled detonation|(?:recovered|seized|found|discovered|unearthed|cleared|removed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
     r"(?:bombs|explosives|ieds|landmines|mines|grenades)"
 )

@@ -1270,3 +1270,17 @@ def test_separatists_saying_they_took_a_city_overtake_territory(nlp) -> None:  #
         actors=(actor("Government", "GOV", 1),),
     )
     assert out.acled_subtype == "Non-state actor overtakes territory"
+
+
+def test_houses_demolished_in_a_raid_are_property_destruction() -> None:
+    sentence = (
+        "Troops backed by bulldozers stormed the hamlet, demolished six houses and dismantled the tents of families."
+    )
+    out = typed(trig("attack"), sentence=sentence, actors=(actor("Army", "MIL", 1),))
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_dismantled_tents_are_no_weapon_stopped_but_a_dismantled_bomb_is() -> None:
+    assert typed(trig("attack"), sentence="Police dismantled a bomb found near the school.").acled_subtype == (
+        "Disrupted weapons use"
+    )

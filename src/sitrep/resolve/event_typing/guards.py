@@ -16,6 +16,7 @@ from ..event_words import (
     HARMED,
     MANNED_AIRCRAFT,
     OWN_BLAST,
+    PERSONAL_HARM,
     SEXUAL,
     STOPPED_WEAPON,
     VAC,
@@ -144,6 +145,23 @@ def sexual_violence(case: Case) -> Typed:
 
 def sexual_words(case: Case) -> Typed | None:
     return sexual_violence(case) if matches(SEXUAL, case.sentence) else None
+
+
+# Buildings pulled down by the authorities or forces: ACLED's property destruction.
+DEMOLITION = r"demolish\w*|demolition\w*|bulldoz\w*|razed|raz(?:e|ing) (?:\w+ ){0,2}(?:houses|homes|buildings|village)"
+
+
+def demolition(case: Case) -> Typed | None:
+    """Houses demolished in a raid with no one hurt: the destruction of property is the event."""
+    if (
+        not case.killed
+        and matches(DEMOLITION, case.sentence)
+        and not matches(PERSONAL_HARM + r"|shot|fired", case.sentence)
+    ):
+        return Typed.strategic(
+            "ASSAULT", ("destroy",), "Looting/property destruction", "buildings demolished, no one hurt"
+        )
+    return None
 
 
 def property_alone(case: Case) -> Typed | None:

@@ -116,6 +116,7 @@ def attack(case: Case) -> Typed:
             guards.violence_as_grievance,
             guards.crowd_control,
             guards.sexual_words,
+            guards.demolition,
             guards.property_alone,
         ),
     )
