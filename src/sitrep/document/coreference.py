@@ -48,6 +48,8 @@ SAME_INCIDENT_DAYS = 0
 TERRITORY = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 )
+# Ground taken by force: a Battles sub-type, the outcome of the fighting it was taken in.
+TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # A headline is the text before the first blank line, when that comes this early.
 HEADLINE_CHARS = 300
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -87,7 +89,32 @@ def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
                 break
         else:
             kept.append(event)
-    return tuple(kept)
+    return tuple(_by_outcome(kept))
+
+
+def _by_outcome(events: list[Event]) -> list[Event]:
+    """A clash told after ground taken, on that day and at that place, is the fighting
+    the ground was taken in: ACLED codes a battle by its outcome, so it takes the taking's sub-type (it
+    stays its own record when the text names its own town)."""
+    out: list[Event] = []
+    for event in events:
+        taken = next(
+            (
+                t
+                for t in out
+                if _joinable(t) and t.acled_subtype in TAKEN and _dates_fit(t, event) and _places_fit(t, event)
+            ),
+            None,
+        )
+        if (
+            taken is not None
+            and _joinable(event)
+            and (event.acled_type, event.acled_subtype) == ("Battles", "Armed clash")
+        ):
+            reason = f"the fighting in which ground was taken, as told at {taken.trigger.text!r}"
+            event = replace(event, acled_subtype=taken.acled_subtype, reasons=(*event.reasons, reason))
+        out.append(event)
+    return out
 
 
 def _joinable(event: Event) -> bool:

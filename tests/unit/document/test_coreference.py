@@ -127,3 +127,14 @@ def test_an_air_strike_and_a_rocket_attack_stay_two_events(pipeline: Pipeline) -
     events = coded_events(extract(pipeline, text, published="2023-04-13"))
     subtypes = {e.acled_subtype for e in events}
     assert {"Shelling/artillery/missile attack", "Air/drone strike"} <= subtypes
+
+
+def test_fighting_told_after_ground_taken_there_that_day_takes_the_outcome(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels seized the town of Kitchanga in eastern Congo after heavy fighting on Saturday, residents said.\n\n"
+        "Fighting between the army and the rebels around Kitchanga began early on Saturday morning."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-16"))
+    fights = [e for e in events if e.acled_type == "Battles"]
+    assert fights
+    assert all(e.acled_subtype == "Non-state actor overtakes territory" for e in fights)
