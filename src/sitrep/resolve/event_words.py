@@ -257,6 +257,7 @@ MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
     r"intercept(?:ed|ing)|shot down|dismantled (?:(?:the|an?|two|three|several|\d+) )?(?:\w+ )?(?:bombs?|explosives?|ieds?|devices?|mines?)|"
+    r"(?:bombs?|explosives?|ieds?|devices?|mines?) (?:were|was|had been|have been|being) dismantled|"
     r"safely detonated|detonated safely|bomb disposal|bomb squad|"
     r"controlled detonation|(?:recovered|seized|found|discovered|unearthed|cleared|removed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
     r"(?:bombs|explosives|ieds|landmines|mines|grenades)"
