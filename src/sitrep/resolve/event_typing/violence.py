@@ -113,7 +113,7 @@ def _scene(case: Case, after: str) -> Scene:
 # helicopters"): whatever the event word, they strike from the air.
 AIRCRAFT_DOERS = (
     r"warplanes?|war planes?|jets?|fighter jets?|aircraft|helicopters?|choppers?|gunships?|bombers?|drones?|uavs?|"
-    r"air ?force|aviation|airstrikes?|air strikes?|air raids?|IAF|USAF|RAF|PAF"
+    r"air ?force|aviation|airstrikes?|air strikes?|air raids?"
 )
 
 
