@@ -49,10 +49,16 @@ SAME_INCIDENT_DAYS = 0
 TERRITORY = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 )
+# Ground taken by force: a Battles sub-type, the outcome of the fighting it was taken in.
+TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # A headline is the text before the first blank line, when that comes this early.
 HEADLINE_CHARS = 300
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+# Force used on a protest, by its ACLED sub-type: a joined telling with more force raises the protest's.
+PROTEST_FORCE = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+# Sub-types told by words that say more than their type's other tellings ("a suicide blast", "raped").
+SPECIFIC = frozenset({"Suicide bomb", "Chemical weapon", "Sexual violence"})
 # Nouns that point back at an incident already told ("the attack", "the strike").
 POINTING_BACK = frozenset({"the", "this", "that", "these", "those"})
 # A figure given as a number, in digits or words.
@@ -84,7 +90,32 @@ def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
                 break
         else:
             kept.append(event)
-    return tuple(kept)
+    return tuple(_by_outcome(kept))
+
+
+def _by_outcome(events: list[Event]) -> list[Event]:
+    """A clash told after ground taken, on that day and at that place, is the fighting
+    the ground was taken in: ACLED codes a battle by its outcome, so it takes the taking's sub-type (it
+    stays its own record when the text names its own town)."""
+    out: list[Event] = []
+    for event in events:
+        taken = next(
+            (
+                t
+                for t in out
+                if _joinable(t) and t.acled_subtype in TAKEN and _dates_fit(t, event) and _places_fit(t, event)
+            ),
+            None,
+        )
+        if (
+            taken is not None
+            and _joinable(event)
+            and (event.acled_type, event.acled_subtype) == ("Battles", "Armed clash")
+        ):
+            reason = f"the fighting in which ground was taken, as told at {taken.trigger.text!r}"
+            event = replace(event, acled_subtype=taken.acled_subtype, reasons=(*event.reasons, reason))
+        out.append(event)
+    return out
 
 
 def _joinable(event: Event) -> bool:
@@ -116,13 +147,22 @@ def same_incident(annotated: Annotated, a: Event, b: Event, headline_end: int = 
 
 def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> bool:
     ta, tb = a.acled_type, b.acled_type
+    subtypes = {a.acled_subtype, b.acled_subtype}
     if ta == tb:
         if {a.acled_subtype, b.acled_subtype} & TERRITORY:
             return a.acled_subtype == b.acled_subtype or None in {a.acled_subtype, b.acled_subtype}
+        if (
+            ta == "Explosions/Remote violence"
+            and None not in subtypes
+            and len(subtypes) == 2
+            and not subtypes & SPECIFIC
+        ):
+            # an air strike and a rocket attack are two weapons, so two incidents, unless "the strike" points
+            # back (a suicide bomb is also a blast: its tellings differ in the words, not the weapon)
+            return _points_back(annotated, b)
         # Strategic developments hold unlike things (an arrest, an agreement): only the same one joins.
         return ta != "Strategic developments" or a.acled_subtype == b.acled_subtype
     pair = {ta, tb}
-    subtypes = {a.acled_subtype, b.acled_subtype}
     if "Disrupted weapons use" in subtypes and "Explosions/Remote violence" in pair:
         return True  # missiles intercepted during the strike that fired them
     if "Arrests" in subtypes and pair & CROWD_TYPES:
@@ -131,7 +171,18 @@ def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> b
         return True
     if pair <= VIOLENT_TYPES:
         return a.trigger.start < headline_end or _points_back(annotated, b)
+    if pair == {"Battles", "Riots"}:
+        return _bare_headline_clash(a, headline_end)  # "clashes in the capital", then the riot the lead tells
     return False
+
+
+def _bare_headline_clash(event: Event, headline_end: int) -> bool:
+    """A headline's clash word with no armed side named: the lead tells who clashed, and so its type."""
+    return (
+        event.trigger.start < headline_end
+        and event.acled_subtype == "Armed clash"
+        and not any(is_armed(x) for x in event.actors + event.recipients)
+    )
 
 
 def _also(annotated: Annotated, event: Event) -> bool:
@@ -263,7 +314,14 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
         changes["wounded"] = extra.wounded
     if base.claimant is None and extra.claimant is not None:
         changes["claimant"] = extra.claimant
-    if base.trigger.start < headline_end <= extra.trigger.start and not base.mentions and _rank(extra) <= _rank(base):
+    riot_told = extra.acled_type == "Riots" and _bare_headline_clash(base, headline_end)
+    if (
+        base.trigger.start < headline_end <= extra.trigger.start
+        and (not base.mentions or riot_told)
+        and (_rank(extra) <= _rank(base) or riot_told)
+        and not _more_specific(base, extra)
+        and not _crowd_says_less(extra, base)
+    ):
         if (base.acled_type, base.acled_subtype) != (extra.acled_type, extra.acled_subtype):
             changes |= {
                 "kind": extra.kind,
@@ -276,6 +334,22 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
     elif base.acled_subtype == "Mob violence" and extra.acled_subtype == "Violent demonstration":
         changes["acled_subtype"] = extra.acled_subtype
         notes.append(f"a demonstration, as told at {extra.trigger.text!r}")
+    elif _more_specific(extra, base):
+        changes["acled_subtype"] = extra.acled_subtype
+        notes.append(f"the sub-type told at {extra.trigger.text!r} says more")
+    elif base.acled_type == "Protests" and (extra.acled_type, extra.acled_subtype) == (
+        "Riots",
+        "Violent demonstration",
+    ):
+        # the participants' own violence, told in another sentence, makes the protest a riot
+        changes |= {"kind": extra.kind, "acled_type": extra.acled_type, "acled_subtype": extra.acled_subtype}
+        notes.append(f"the participants' violence told at {extra.trigger.text!r}")
+    elif base.acled_type == "Protests" and _force_on_protest(extra) > PROTEST_FORCE.get(base.acled_subtype or "", 0):
+        # "police detained dozens", told after the protest it broke up: the protest's sub-type says so
+        changes["acled_subtype"] = (
+            "Protest with intervention" if extra.acled_subtype == "Arrests" else extra.acled_subtype
+        )
+        notes.append(f"force on the protest told at {extra.trigger.text!r}")
     names = {w.name for w in base.weapons}
     mentions = tuple(sorted((*base.mentions, told, *extra.mentions), key=lambda m: m.start))
     reason = f"joined with the telling at {extra.trigger.text!r}" + (f": {'; '.join(notes)}" if notes else "")
@@ -288,6 +362,41 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
         mentions=mentions,
         reasons=(*base.reasons, reason),
     )
+
+
+def _force_on_protest(event: Event) -> int:
+    """How much force a telling says was used on a protest (PROTEST_FORCE): arrests made at it intervene;
+    deadly force is told outright. (A telling typed as an intervention alone reads too little to count.)"""
+    if event.acled_subtype == "Arrests":
+        return PROTEST_FORCE["Protest with intervention"]
+    if (event.acled_type, event.acled_subtype) == ("Protests", "Excessive force against protesters"):
+        return PROTEST_FORCE["Excessive force against protesters"]
+    return 0
+
+
+# What a crowd event tells was done, least first: a lead that tells a gathering as peaceful says less than
+# a headline telling it broken up or violent.
+CROWD_LEVEL = {
+    ("Protests", "Peaceful protest"): 0,
+    ("Protests", "Protest with intervention"): 1,
+    ("Protests", "Excessive force against protesters"): 2,
+    ("Riots", "Violent demonstration"): 2,
+    ("Riots", "Mob violence"): 2,
+}
+
+
+def _crowd_says_less(a: Event, b: Event) -> bool:
+    """``a`` tells the gathering ``b`` tells with less done at it ("protests" after "protesters overran")."""
+    la, lb = (
+        CROWD_LEVEL.get((a.acled_type or "", a.acled_subtype or "")),
+        CROWD_LEVEL.get((b.acled_type or "", b.acled_subtype or "")),
+    )
+    return la is not None and lb is not None and la < lb
+
+
+def _more_specific(a: Event, b: Event) -> bool:
+    """``a`` names a sub-type of the same ACLED type that few words tell (a suicide bomb, not any blast)."""
+    return a.acled_type == b.acled_type and a.acled_subtype in SPECIFIC and b.acled_subtype not in SPECIFIC
 
 
 def _rank(event: Event) -> int:

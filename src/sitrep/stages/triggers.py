@@ -122,6 +122,10 @@ def _wrong_single_word(hit: _Hit) -> bool:
     return False
 
 
+# People a protest word may name by their part in protests ("protest leaders", "a protest organiser").
+PROTEST_PEOPLE = frozenset({"leader", "organiser", "organizer", "figure", "activist", "veteran", "icon", "movement"})
+
+
 def _protest_not_held(hit: _Hit) -> bool:
     if hit.family.name != "protest" or not hit.single:
         return False
@@ -130,9 +134,20 @@ def _protest_not_held(hit: _Hit) -> bool:
         return True  # "a journalist covering a protest": the protest is what was watched, not the event told
     if gathering_still_to_come(token):
         return True  # "arrested activists ahead of the protest": the protest had not been held
+    if token.dep_ == "compound" and token.head.lemma_.lower() in PROTEST_PEOPLE:
+        return True  # "three protest leaders were arrested": the people named, not a protest told
     return hit.phrase in lexicon().crowd_subject_words and not (
         crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
     )
+
+
+# What a demand to return "looted funds" names: money taken, not a looting told.
+PLUNDERED_MONEY = frozenset({"fund", "money", "monies", "wealth", "asset", "resource", "cash", "billion", "million"})
+
+
+def _plundered_money(hit: _Hit) -> bool:
+    token = hit.token
+    return hit.family.name == "loot" and token.dep_ == "amod" and token.head.lemma_.lower() in PLUNDERED_MONEY
 
 
 def _firing_range(hit: _Hit) -> bool:
@@ -445,6 +460,7 @@ def _way_not_blocked(hit: _Hit) -> bool:
 REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _wrong_single_word,
     _protest_not_held,
+    _plundered_money,
     _firing_range,
     _tools_downed,
     _engaged_in_a_pursuit,

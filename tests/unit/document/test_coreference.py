@@ -97,3 +97,44 @@ def test_an_incident_added_with_also_and_its_own_place_stays_apart(pipeline: Pip
     events = coded_events(extract(pipeline, text, published="2023-04-11"))
     places = {normal_name(e.place.name) for e in events if e.place is not None}
     assert "mopti" in places and len(events) >= 2
+
+
+def test_arrests_joined_to_a_protest_make_it_a_protest_with_intervention(pipeline: Pipeline) -> None:
+    text = (
+        "Thousands of teachers protested outside parliament in Nairobi on Tuesday over unpaid wages.\n\n"
+        "Police arrested 20 of the protesters outside parliament in Nairobi on Tuesday."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-12"))
+    protest = next(e for e in events if e.acled_type == "Protests")
+    assert protest.acled_subtype == "Protest with intervention"
+
+
+def test_a_suicide_blast_headline_keeps_its_sub_type_when_the_lead_says_only_explosion(pipeline: Pipeline) -> None:
+    text = (
+        "Four soldiers killed in suicide blast in Kandahar\n\n"
+        "An explosion ripped through an army checkpoint in Kandahar on Monday, killing four soldiers, "
+        "a provincial spokesman said."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-11"))
+    assert events[0].acled_subtype == "Suicide bomb"
+
+
+def test_an_air_strike_and_a_rocket_attack_stay_two_events(pipeline: Pipeline) -> None:
+    text = (
+        "Militants fired a rocket attack at the town of Sderot on Tuesday night, the army said.\n\n"
+        "On Wednesday, warplanes struck a militant compound in Khan Younis, the army said."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-13"))
+    subtypes = {e.acled_subtype for e in events}
+    assert {"Shelling/artillery/missile attack", "Air/drone strike"} <= subtypes
+
+
+def test_fighting_told_after_ground_taken_there_that_day_takes_the_outcome(pipeline: Pipeline) -> None:
+    text = (
+        "Rebels seized the town of Kitchanga in eastern Congo after heavy fighting on Saturday, residents said.\n\n"
+        "Fighting between the army and the rebels around Kitchanga began early on Saturday morning."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-16"))
+    fights = [e for e in events if e.acled_type == "Battles"]
+    assert fights
+    assert all(e.acled_subtype == "Non-state actor overtakes territory" for e in fights)
