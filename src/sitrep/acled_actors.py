@@ -20,7 +20,8 @@ by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`)
    gave them a nationality of their own: a country read from the sentence's other names ("an
    anti-French rally in Karachi") is not theirs.
 7. Civilians do not carry out violence in ACLED's coding, nor are they the ones who arrest: civilians
-   read as the doer of a violent event, and unorganised people read as the doer of arrests, are its
+   (and medics, the press, clergy, rights groups) read as the doer of a violent event, and
+   unorganised people read as the doer of arrests, are its
    targets, and an armed party read as a target is then the doer. Arrests naming no one who made them
    are the police's; arrests naming no one arrested are of civilians.
 8. In a protest or riot the crowd is actor 1 and the force facing it actor 2.
@@ -54,6 +55,8 @@ CRIME_WORDS = re.compile(
 CONTEXT_COUNTRY = ("country from the places and names of the", "no country named in the text")
 # Roles coded by where the event happened: ACLED's "Civilians (X)", "Protesters (X)", "Rioters (X)".
 LOCAL_INTERS = frozenset({Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS})
+# Medics, the press, clergy, teachers and rights groups: never the doers of violence or arrests.
+AID_SECTORS = frozenset({"MED", "JRN", "REL", "EDU", "SOC"})
 # News agencies and broadcasters: the source of a report, never a party to its events.
 PRESS = frozenset(
     {
@@ -200,7 +203,7 @@ def _targets_not_doers(
 ) -> tuple[list[Actor], list[Actor]]:
     """People who neither fight nor arrest, read as the doer, are the targets; an armed party read as a
     target is then the doer (the roles were read the wrong way round)."""
-    targets = [a for a in actors if a.inter in unarmed and not a.raw]
+    targets = [a for a in actors if (a.inter in unarmed or a.sector in AID_SECTORS) and not a.raw]
     if not targets:
         return actors, recipients
     doers = [a for a in actors if a not in targets]
@@ -236,7 +239,7 @@ def _rank(actor: Actor, violent: bool, *, civilians_first: bool = False) -> int:
         return 3
     if civilians_first and is_coded_civilian(actor):
         return 0
-    if violent and actor.sector == "GOV":
+    if violent and (actor.sector == "GOV" or actor.sector in AID_SECTORS):
         return 2
     return 1
 
