@@ -3,8 +3,8 @@ report names further down ("the group claimed responsibility", "the cartel's bir
 
 An ACLED coder reads the whole report: violence whose sentence names no doer, or only a generic one
 ("militants", "insurgents", "the attackers"), is coded to the one non-state armed group the report
-names, when it names exactly one. A doer the text calls unidentified or unknown stays so, and so
-does every event of a report that names two groups or none. The group filled in keeps the evidence of
+names, when it names exactly one. A doer the text calls unidentified or unknown, in any telling of
+the event, stays so, and so does every event of a report that names two groups or none. The group filled in keeps the evidence of
 its own mention, with the reason.
 """
 
@@ -66,6 +66,8 @@ def _filled(event: Event, group: Actor) -> Event:
         return event
     if any(a.acled_name == group.acled_name for a in event.actors + event.recipients):
         return event
+    if any(w in t.text.lower() for t in (event.sentence, *event.mentions) for w in UNKNOWN_WORDS[:2]):
+        return event  # another telling calls the doer unidentified
     doer = replace(group, evidence=replace(group.evidence, stage=NAME, reason=REASON))
     if not event.actors:
         if any(is_armed(r) and not r.raw and not _generic(r) and r.inter in GROUP_INTERS for r in event.recipients):
