@@ -180,7 +180,7 @@ def _with_country(actor: Actor, iso3: str | None, d: ActorDictionary) -> Actor:
     crowds whose country was only read from their surroundings."""
     if actor.raw or iso3 is None or actor.country == iso3:
         return actor
-    if actor.country is not None and not (actor.inter in LOCAL_INTERS and _context_country(actor)):
+    if actor.country is not None and not (actor.inter in LOCAL_INTERS and _context_country(actor, d)):
         return actor
     role = d.role_of(actor)
     if role is None:
@@ -189,9 +189,12 @@ def _with_country(actor: Actor, iso3: str | None, d: ActorDictionary) -> Actor:
     return replace(filled, evidence=replace(actor.evidence, reason="the country of the event's place"))
 
 
-def _context_country(actor: Actor) -> bool:
+def _context_country(actor: Actor, d: ActorDictionary) -> bool:
+    """The actor's country was read from its surroundings: its own words name no country of it."""
     reason = actor.evidence.reason or ""
-    return any(r in reason for r in CONTEXT_COUNTRY)
+    if any(r in reason for r in CONTEXT_COUNTRY):
+        return True
+    return actor.country not in {c.iso3 for c in d.countries_in(actor.evidence.text)}
 
 
 def _is_press(actor: Actor) -> bool:
