@@ -24,7 +24,8 @@ by convention, and the ACLED view (the acled-csv export and `sitrep eval acled`)
    unorganised people read as the doer of arrests, are its
    targets, and an armed party read as a target is then the doer. Arrests naming no one who made them
    are the police's; arrests naming no one arrested are of civilians.
-8. In a protest or riot the crowd is actor 1 and the force facing it actor 2.
+8. In a protest or riot the crowd is actor 1 and the force facing it actor 2; "security forces"
+   facing a crowd are its police. An international body is no doer of violence (it reports it).
 9. News agencies are sources, not actors. On each side a coded actor comes before a name the
    dictionary does not know and, in violent events, an armed party before a government.
 
@@ -133,6 +134,8 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
         actors = [_regime_forces(a, d) for a in actors]
         recipients = [_regime_forces(a, d) for a in recipients]
     if event.acled_type in VIOLENT_TYPES:
+        # an international body (a UN agency, the AU) reports violence; its forces are named as such
+        actors = [a for a in actors if not (a.inter == Inter.EXTERNAL_FORCES and a.sector == "GOV")]
         actors, recipients = _targets_not_doers(actors, recipients, frozenset({Inter.CIVILIANS}))
     elif event.acled_subtype == "Arrests":
         actors, recipients = _targets_not_doers(actors, recipients, UNORGANISED_INTERS)
@@ -143,6 +146,8 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
     if event.acled_type in ("Riots", "Protests"):
         role = "rioters" if event.acled_type == "Riots" else "protesters"
         actors, recipients = _crowd_first(actors, recipients)
+        actors = [_as_police(a, d) for a in actors]
+        recipients = [_as_police(a, d) for a in recipients]
         actors = [_as_crowd(a, role, iso3, d) for a in actors]
         if not any(_is_crowd(a) for a in actors + recipients):
             actors.insert(0, _filled(d, iso3, role, f"no participants named: {role} of the place's country"))
@@ -223,6 +228,17 @@ def _crowd_first(actors: list[Actor], recipients: list[Actor]) -> tuple[list[Act
         actors = [*unorganised, *actors]
         recipients = [r for r in recipients if r not in unorganised]
     return actors, recipients
+
+
+def _as_police(actor: Actor, d: ActorDictionary) -> Actor:
+    """ "Security forces" facing a crowd are coded as its police, as ACLED codes most of them."""
+    if actor.sector != "MIL" or "security" not in actor.evidence.text.lower() or actor.country is None:
+        return actor
+    police = d.role("police")
+    if police is None:
+        return actor
+    made = d.actor(actor.country, police, evidence=actor.evidence, loaded=actor.loaded)
+    return replace(made, evidence=replace(actor.evidence, reason="security forces facing a crowd: its police"))
 
 
 def _forces_second(actors: list[Actor], recipients: list[Actor]) -> tuple[list[Actor], list[Actor]]:
