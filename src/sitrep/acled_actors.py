@@ -128,8 +128,10 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
             if a.country and len(a.country) == 3 and a.country.isalpha() and d.country(a.country) is not None
         }
         iso3 = named.pop() if len(named) == 1 else None
-    actors = [_with_country(a, iso3, d) for a in event.actors if not _is_press(a)]
-    recipients = [_with_country(a, iso3, d) for a in event.recipients if not _is_press(a)]
+    # In disputed land the people's side is not the de jure state's: their own country stays.
+    local = iso3 if event.place is None or not (event.place.de_facto or event.place.disputed) else None
+    actors = [_with_country(a, iso3, local, d) for a in event.actors if not _is_press(a)]
+    recipients = [_with_country(a, iso3, local, d) for a in event.recipients if not _is_press(a)]
     if event.acled_type in VIOLENT_TYPES or event.acled_type == "Strategic developments":
         actors = [_regime_forces(a, d) for a in actors]
         recipients = [_regime_forces(a, d) for a in recipients]
@@ -180,12 +182,12 @@ def acled_sides(event: Event, dictionary: ActorDictionary | None = None) -> Acle
     )
 
 
-def _with_country(actor: Actor, iso3: str | None, d: ActorDictionary) -> Actor:
+def _with_country(actor: Actor, iso3: str | None, local: str | None, d: ActorDictionary) -> Actor:
     """A role actor with no country ("Civilians") takes the place's country; so do civilians and
-    crowds whose country was only read from their surroundings."""
+    crowds whose country was only read from their surroundings, outside disputed land (``local``)."""
     if actor.raw or iso3 is None or actor.country == iso3:
         return actor
-    if actor.country is not None and not (actor.inter in LOCAL_INTERS and _context_country(actor, d)):
+    if actor.country is not None and not (local and actor.inter in LOCAL_INTERS and _context_country(actor, d)):
         return actor
     role = d.role_of(actor)
     if role is None:
