@@ -28,6 +28,7 @@ DOCUMENT_STAGES = (
     "window.rules.v1",
     "claimants.rules.v1",
     "coreference.rules.v1",
+    "doers.document.v1",
 )
 # What event assembly hands the first document stage.
 ASSEMBLY_ASSIGNS = ("events",)
