@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from ..actor_kinds import is_armed
 from ..assemble.folding import another_incident
 from ..distance import haversine_km
-from ..model import Event, Evidence, Place, PlacePrecision
+from ..model import Actor, DatePrecision, Event, Evidence, Place, PlacePrecision
 from ..registry import document_stage
 
 if TYPE_CHECKING:
@@ -60,6 +60,18 @@ NUMBER_WORD = re.compile(
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b",
     re.IGNORECASE,
 )
+# Words on an event noun, or on a phrase hanging on its verb, that make it one more incident.
+ORDINAL_OTHER = frozenset({"another", "second", "separate"})
+# Adverbs that open one more incident, wherever they stand in its sentence.
+OTHER_ADVERBS = frozenset({"separately", "elsewhere", "meanwhile"})
+# A sentence opening with this tells of an incident before the one just told.
+EARLIER_OPENING = re.compile(r"^\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
+# ACLED's names for a doer the text does not identify ("Unidentified Armed Group (Mali)").
+UNIDENTIFIED = "Unidentified"
+# People named one by one ("a principal and a teacher"): a toll as exact as a figure.
+ENUMERATION = re.compile(r"\w\s*(?:,|\band\b)\s*\w", re.IGNORECASE)
+# From finest to coarsest.
+DATE_FINENESS = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
 # Places that hold others.
 CONTAINERS = frozenset({PlacePrecision.REGION, PlacePrecision.COUNTRY})
 # From finest to coarsest.
@@ -70,6 +82,7 @@ FINENESS = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.
 def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """One event per incident: later tellings join the first telling they fit (see the module's rules)."""
     headline_end = _headline_end(annotated.text)
+    lead = next((e for e in events if _joinable(e) and e.trigger.start >= headline_end), None)
     kept: list[Event] = []
     for event in events:
         if not _joinable(event):
@@ -78,7 +91,14 @@ def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
         # The most recent telling first: a retelling points back at the incident told just before it.
         for i in range(len(kept) - 1, -1, -1):
             head = kept[i]
-            if _joinable(head) and same_incident(annotated, head, event, headline_end):
+            if not _joinable(head):
+                continue
+            if _headline_and_lead(annotated, head, event, headline_end, lead):
+                # a crowd and the violence it met or did: the crowd's reading names the incident
+                crowd = _rank(head) != _rank(event) and 1 in {_rank(head), _rank(event)}
+                kept[i] = joined(head, event, headline_end, retype=not crowd)
+                break
+            if same_incident(annotated, head, event, headline_end):
                 kept[i] = joined(head, event, headline_end)
                 break
         else:
@@ -89,6 +109,18 @@ def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
 def _joinable(event: Event) -> bool:
     """Coded news: recalled events (sitrep.document.window runs first) stay apart."""
     return event.happened and event.acled_type is not None and event.kind != "verbal" and event.is_news
+
+
+def _headline_and_lead(annotated: Annotated, a: Event, b: Event, headline_end: int, lead: Event | None) -> bool:
+    """A headline and the lead under it tell the report's main incident, each in its own words: the
+    headline's few words give a coarse place and loose doers ("Rebels kill 12 in Mali"), and may name
+    the violence a crowd met where the lead names the crowd. So they join when their types are both
+    violence or crowds and their stated dates fit; the lead may not announce another incident."""
+    if b is not lead or a.trigger.start >= headline_end or b.trigger.start < headline_end:
+        return False
+    if {a.acled_type, b.acled_type} - (VIOLENT_TYPES | CROWD_TYPES) or _announces_another(annotated, b):
+        return False
+    return _dates_fit(a, b)
 
 
 def _headline_end(text: str) -> int:
@@ -102,7 +134,7 @@ def _headline_end(text: str) -> int:
 
 def same_incident(annotated: Annotated, a: Event, b: Event, headline_end: int = 0) -> bool:
     """Whether ``b`` (told later) tells the incident ``a`` tells."""
-    if another_incident(b.sentence.text) or b.sentence.start == a.sentence.start:
+    if _announces_another(annotated, b) or b.sentence.start == a.sentence.start:
         return False  # (assembly made one event per place of a sentence naming several: they stay apart)
     if not _types_fit(annotated, a, b, headline_end):
         return False
@@ -131,6 +163,36 @@ def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> b
     if pair <= VIOLENT_TYPES:
         return a.trigger.start < headline_end or _points_back(annotated, b)
     return False
+
+
+def _announces_another(annotated: Annotated, event: Event) -> bool:
+    """The sentence tells ``event`` as an incident other than the ones told (sitrep.assemble.folding's
+    words), where the word that says so times this event: an opening adverb ("Separately,", "Earlier,"),
+    or "another", "a second", "separate" on the event word or on a phrase hanging on it or on its verb
+    ("in another attack, gunmen killed"). "A second night of protests", "hit a second device" or "shot
+    dead in separate incidents" in a clause of their own speak of something else."""
+    if not another_incident(event.sentence.text):
+        return False
+    span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    near = {root.i, root.head.i}
+    sentence = annotated.doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+    for token in sentence if sentence is not None else ():
+        word = token.lower_
+        if word in OTHER_ADVERBS or (
+            word == "later" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "that"
+        ):
+            return True
+        if word not in ORDINAL_OTHER or (word == "second" and (token.i == 0 or token.nbor(-1).lower_ != "a")):
+            continue
+        noun = token.head
+        if noun.i in near or (noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.i in near):
+            return True
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in near:
+            return True
+    return EARLIER_OPENING.match(event.sentence.text) is not None
 
 
 def _also(annotated: Annotated, event: Event) -> bool:
@@ -217,21 +279,27 @@ def _within(coarse: Place, fine: Place) -> bool:
 
 def _doers_fit(a: Event, b: Event) -> bool:
     """The later telling names no armed doer the first one lacks (either side of the first may act)."""
-    doers = {x.name for x in b.actors if is_armed(x) and not x.raw}
+    doers = {x.name for x in b.actors if _named_doer(x)}
     sides = {x.name for x in a.actors + a.recipients}
-    return doers <= sides or not any(is_armed(x) and not x.raw for x in a.actors)
+    return doers <= sides or not any(_named_doer(x) for x in a.actors)
+
+
+def _named_doer(actor: Actor) -> bool:
+    """An armed actor the text names: "gunmen" read as an unidentified group of some country names no one."""
+    return is_armed(actor) and not actor.raw and not actor.name.startswith(UNIDENTIFIED)
 
 
 # ---------------------------------------------------------------- joining
 
 
-def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
+def joined(head: Event, other: Event, headline_end: int = 0, *, retype: bool = True) -> Event:
     """``head`` with ``other`` as one more telling of it: what ``head`` lacks comes from ``other``.
 
-    A headline's words are few: the first telling after it (the lead) names the incident's type."""
+    A headline's words are few: the first telling after it (the lead) names the incident's type, unless
+    ``retype`` is off (the first telling keeps its type and words)."""
     # Missiles intercepted, then the strike that fired them: the strike is the event; arrests, then the
     # protest they were made at: the protest is.
-    swap = _rank(other) < _rank(head)
+    swap = retype and _rank(other) < _rank(head)
     base, extra = (other, head) if swap else (head, other)
     told = Evidence(
         start=extra.sentence.start,
@@ -242,22 +310,30 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
     )
     changes: dict[str, object] = {}
     notes: list[str] = []
-    if not stated(base) and stated(extra):
+    if not stated(base) and stated(extra) and _finer_date(extra, base):
         changes["date"] = extra.date
         notes.append(f"date from the telling at {extra.trigger.text!r}")
     if named(extra) and (base.place is None or _within_places(base.place, extra.place)):
         changes["place"] = extra.place
         notes.append(f"place from the telling at {extra.trigger.text!r}")
-    if _count(extra.killed) is not None and (
-        _count(base.killed) is None or _vague(base.killed) and not _vague(extra.killed)
+    # (a crowd's headline keeps its own toll: a death told in the lead under it is often its cause)
+    if (
+        retype
+        and _count(extra.killed) is not None
+        and (_count(base.killed) is None or _vague(base.killed) and not _vague(extra.killed))
     ):
         changes["killed"] = extra.killed
         notes.append(f"killed from the telling at {extra.trigger.text!r}")
-    if _count(base.wounded) is None and _count(extra.wounded) is not None:
+    if retype and _count(base.wounded) is None and _count(extra.wounded) is not None:
         changes["wounded"] = extra.wounded
     if base.claimant is None and extra.claimant is not None:
         changes["claimant"] = extra.claimant
-    if base.trigger.start < headline_end <= extra.trigger.start and not base.mentions and _rank(extra) <= _rank(base):
+    if (
+        retype
+        and base.trigger.start < headline_end <= extra.trigger.start
+        and not base.mentions
+        and _rank(extra) <= _rank(base)
+    ):
         if (base.acled_type, base.acled_subtype) != (extra.acled_type, extra.acled_subtype):
             changes |= {
                 "kind": extra.kind,
@@ -267,6 +343,10 @@ def joined(head: Event, other: Event, headline_end: int = 0) -> Event:
                 "acled_subtype": extra.acled_subtype,
             }
             notes.append(f"typed as the lead tells it at {extra.trigger.text!r}")
+    elif not retype and base.acled_subtype == "Peaceful protest" and extra.acled_type == "Battles":
+        # a crowd told as fighting in the lead: ACLED codes demonstrators who fight as a riot
+        changes |= {"kind": "violent", "acled_type": "Riots", "acled_subtype": "Violent demonstration"}
+        notes.append(f"a demonstration that fought, as told at {extra.trigger.text!r}")
     elif base.acled_subtype == "Mob violence" and extra.acled_subtype == "Violent demonstration":
         changes["acled_subtype"] = extra.acled_subtype
         notes.append(f"a demonstration, as told at {extra.trigger.text!r}")
@@ -293,6 +373,14 @@ def _rank(event: Event) -> int:
     return 1 if event.acled_type in CROWD_TYPES else 2
 
 
+def _finer_date(extra: Event, base: Event) -> bool:
+    """A stated date says more than the one ``base`` has unless it is coarser ("this year" against the
+    day of publication)."""
+    if extra.date is None or base.date is None or base.date.date is None:
+        return True
+    return DATE_FINENESS.get(extra.date.precision, 4) <= DATE_FINENESS.get(base.date.precision, 4)
+
+
 def _within_places(coarse: Place | None, fine: Place | None) -> bool:
     return coarse is not None and fine is not None and _within(coarse, fine)
 
@@ -302,6 +390,7 @@ def _count(casualties: object) -> object:
 
 
 def _vague(casualties: object) -> bool:
-    """A toll told without a number ("dozens", "scores"): a telling that gives one says more."""
+    """A toll told without a number ("dozens", "scores"): a telling that gives one says more. People
+    named one by one ("a principal and a teacher") are counted, not vague."""
     raw = getattr(_count(casualties), "raw", "") or ""
-    return not NUMBER_WORD.search(raw)
+    return not NUMBER_WORD.search(raw) and not ENUMERATION.search(raw)

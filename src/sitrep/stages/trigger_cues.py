@@ -121,7 +121,7 @@ def struck_by_nature(token: Token) -> bool:
             return True
         if child.dep_ == "agent" and any(g.lemma_.lower() in NATURAL_FORCES for g in child.children):
             return True
-    return False
+    return died_in_mishap(token)
 
 
 # Traffic: a person struck or hit by one of these met an accident, not an attack.
@@ -136,6 +136,44 @@ def struck_by_traffic(token: Token) -> bool:
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return doer is not None and doer.lemma_.lower() in VEHICLES
+
+
+# What people die in when no one attacks them: "killed in a road accident", "died in the stampede".
+MISHAPS = frozenset(
+    "accident accidents crash crashes collision collisions stampede stampedes derailment shipwreck capsizing "
+    "mishap mishaps".split()
+)
+# What goes wrong with a vehicle or a building, by itself: "when the bus fell into a gorge".
+MISHAP_VERBS = frozenset(
+    "fall plunge overturn crash capsize collide derail sink skid veer topple collapse flip".split()
+)
+# What can fall, sink or collapse on people: a vehicle, a boat, a building.
+MISHAP_THINGS = VEHICLES | frozenset(
+    "boat boats ferry ferries ship vessel canoe plane aircraft helicopter building buildings house houses bridge "
+    "wall roof mine".split()
+)
+
+
+def died_in_mishap(token: Token) -> bool:
+    """Whether a killing or wounding word tells of a disaster or an accident: "killed in a 6.1 quake",
+    "the flood, which killed 40", "died in a road accident", "were killed when their bus plunged into a ravine" (the clause may hang
+    on a verb conjoined to the event word: "killed and ten injured when ...")."""
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in NATURAL_FORCES | MISHAPS:
+        return True  # "the quake, which killed 40"
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    if token.dep_ == "conj":
+        verbs.append(token.head)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "by"}:
+                pulled = (g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "advcl" and child.lemma_.lower() in MISHAP_VERBS:
+                pulled = (g for g in child.children if g.dep_ == "nsubj" and g.lemma_.lower() in MISHAP_THINGS)
+            else:
+                continue
+            if any(g.dep_ == "nsubj" or g.lemma_.lower() in NATURAL_FORCES | MISHAPS for g in pulled):
+                return True
+    return False
 
 
 # What can be mobilised that is not armed men: "mobilized efforts to help", "mobilise resources".
