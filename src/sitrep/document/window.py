@@ -8,7 +8,8 @@ reason, and the ACLED view and export leave it out.
 
 An event is background when
 
-* the text states its date, with its year, and that date ends more than ``NEWS_DAYS`` days before
+* the text states its date (with its year, or a day and month read as their latest occurrence before
+  publication), and that date ends more than ``NEWS_DAYS`` days before
   publication, while the report tells something more recent; or
 * a recall cue (``RECALLED``) times the event itself, and the text states no date of the report's
   week for it.
@@ -19,8 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import BACKGROUND, Event
+from ..model import BACKGROUND, DatePrecision, Event
 from ..registry import document_stage
+from ..resolve.dates import NO_YEAR
 from ..resolve.recall import RECALLED
 from .coreference import stated
 
@@ -54,17 +56,28 @@ def _old_date(annotated: Annotated, event: Event) -> str | None:
     """Why the event's stated date puts it before the report's window, or None."""
     published = annotated.document.published
     date = event.date
-    # (a date whose year the text leaves out is inferred, and may be a year off: not judged by date)
-    if published is None or not stated(event) or date is None or date.date is None or date.evidence.reason:
+    # (a date inferred otherwise, e.g. counted from another date, may be off: not judged by date; a day
+    # and month without a year is read as their latest occurrence up to publication, so it is at least
+    # as old as it reads)
+    if published is None or not stated(event) or date is None or date.date is None:
+        return None
+    if date.evidence.reason and NO_YEAR not in date.evidence.reason:
         return None
     days = (published - (date.end or date.date)).days
     return f"background: dated {date.raw!r}, {days} days before publication" if days > NEWS_DAYS else None
 
 
 def _recalled(annotated: Annotated, event: Event) -> str | None:
-    """Why a recall cue puts the event in the past, or None; a date stated for it within the window wins."""
+    """Why a recall cue puts the event in the past, or None; a day or week stated for it within the window
+    wins (not "this year": a running total "so far this year" spans the publication day)."""
     date = event.date
-    if stated(event) and date is not None and date.date is not None and not date.evidence.reason:
+    if (
+        stated(event)
+        and date is not None
+        and date.date is not None
+        and not date.evidence.reason
+        and date.precision in {DatePrecision.DAY, DatePrecision.WEEK}
+    ):
         published = annotated.document.published
         if published is None or (published - (date.end or date.date)).days <= NEWS_DAYS:
             return None
@@ -96,6 +109,8 @@ def _anchors(annotated: Annotated, event: Event) -> set[int]:
         return set()
     root = span.root
     anchors = {root.i, root.head.i}
+    # "the protests, which have left 300 dead since October": a clause on the event noun times it
+    anchors |= {c.i for c in root.children if c.dep_ in {"relcl", "acl"}}
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         anchors.add(root.head.head.i)  # "injured in grenade attacks": the verb the phrase hangs on
     return anchors
