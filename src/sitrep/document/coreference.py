@@ -82,7 +82,11 @@ FINENESS = {PlacePrecision.TOWN: 0, PlacePrecision.NEAR_TOWN: 1, PlacePrecision.
 def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Event, ...]:
     """One event per incident: later tellings join the first telling they fit (see the module's rules)."""
     headline_end = _headline_end(annotated.text)
-    lead = next((e for e in events if _joinable(e) and e.trigger.start >= headline_end), None)
+    lead = (
+        next((e for e in events if _joinable(e) and e.trigger.start >= headline_end), None)
+        if _titled(annotated.text, headline_end)
+        else None
+    )
     kept: list[Event] = []
     for event in events:
         if not _joinable(event):
@@ -96,7 +100,7 @@ def join_retellings(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
             if _headline_and_lead(annotated, head, event, headline_end, lead):
                 # a crowd and the violence it met or did: the crowd's reading names the incident
                 crowd = _rank(head) != _rank(event) and 1 in {_rank(head), _rank(event)}
-                kept[i] = joined(head, event, headline_end, retype=not crowd)
+                kept[i] = joined(head, event, headline_end, retype=not crowd, lead_place=True)
                 break
             if same_incident(annotated, head, event, headline_end):
                 kept[i] = joined(head, event, headline_end)
@@ -121,6 +125,11 @@ def _headline_and_lead(annotated: Annotated, a: Event, b: Event, headline_end: i
     if {a.acled_type, b.acled_type} - (VIOLENT_TYPES | CROWD_TYPES) or _announces_another(annotated, b):
         return False
     return _dates_fit(a, b)
+
+
+def _titled(text: str, headline_end: int) -> bool:
+    """The first paragraph reads as a title, not as a short lead: it ends with no full stop."""
+    return headline_end > 0 and not text[:headline_end].rstrip().endswith((".", '."', ".\u201d"))
 
 
 def _headline_end(text: str) -> int:
@@ -292,11 +301,12 @@ def _named_doer(actor: Actor) -> bool:
 # ---------------------------------------------------------------- joining
 
 
-def joined(head: Event, other: Event, headline_end: int = 0, *, retype: bool = True) -> Event:
+def joined(head: Event, other: Event, headline_end: int = 0, *, retype: bool = True, lead_place: bool = False) -> Event:
     """``head`` with ``other`` as one more telling of it: what ``head`` lacks comes from ``other``.
 
     A headline's words are few: the first telling after it (the lead) names the incident's type, unless
-    ``retype`` is off (the first telling keeps its type and words)."""
+    ``retype`` is off (the first telling keeps its type and words). With ``lead_place`` (a title and
+    its lead) the lead's place wins when it is as fine as the title's."""
     # Missiles intercepted, then the strike that fired them: the strike is the event; arrests, then the
     # protest they were made at: the protest is.
     swap = retype and _rank(other) < _rank(head)
@@ -313,7 +323,13 @@ def joined(head: Event, other: Event, headline_end: int = 0, *, retype: bool = T
     if not stated(base) and stated(extra) and _finer_date(extra, base):
         changes["date"] = extra.date
         notes.append(f"date from the telling at {extra.trigger.text!r}")
-    if named(extra) and (base.place is None or _within_places(base.place, extra.place)):
+    headline_then_lead = base.trigger.start < headline_end <= extra.trigger.start and not base.mentions
+    if named(extra) and (
+        base.place is None
+        or _within_places(base.place, extra.place)
+        # a title's place yields to the lead's when that is as fine or finer
+        or (headline_then_lead and lead_place and extra.place is not None and _as_fine(extra.place, base.place))
+    ):
         changes["place"] = extra.place
         notes.append(f"place from the telling at {extra.trigger.text!r}")
     # (a crowd's headline keeps its own toll: a death told in the lead under it is often its cause)
@@ -328,12 +344,7 @@ def joined(head: Event, other: Event, headline_end: int = 0, *, retype: bool = T
         changes["wounded"] = extra.wounded
     if base.claimant is None and extra.claimant is not None:
         changes["claimant"] = extra.claimant
-    if (
-        retype
-        and base.trigger.start < headline_end <= extra.trigger.start
-        and not base.mentions
-        and _rank(extra) <= _rank(base)
-    ):
+    if retype and headline_then_lead and _rank(extra) <= _rank(base):
         if (base.acled_type, base.acled_subtype) != (extra.acled_type, extra.acled_subtype):
             changes |= {
                 "kind": extra.kind,
@@ -371,6 +382,10 @@ def _rank(event: Event) -> int:
     if event.acled_type in VIOLENT_TYPES:
         return 0
     return 1 if event.acled_type in CROWD_TYPES else 2
+
+
+def _as_fine(place: Place, other: Place) -> bool:
+    return FINENESS[place.precision] <= FINENESS[other.precision]
 
 
 def _finer_date(extra: Event, base: Event) -> bool:
