@@ -12,7 +12,8 @@ An event is background when
   publication), and that date ends more than ``NEWS_DAYS`` days before
   publication, while the report tells something more recent; or
 * a recall cue (``RECALLED``) times the event itself, and the text states no date of the report's
-  week for it.
+  week for it; or
+* "last week" (``LAST_WEEK``) times it while the report tells some other event not so timed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import BACKGROUND, DatePrecision, Event
 from ..registry import document_stage
 from ..resolve.dates import NO_YEAR
-from ..resolve.recall import RECALLED
+from ..resolve.recall import LAST_WEEK, RECALLED
 from .coreference import stated
 
 if TYPE_CHECKING:
@@ -45,9 +46,17 @@ def mark_background(annotated: Annotated, events: tuple[Event, ...]) -> tuple[Ev
     # them: its dates are then no evidence of what is news to it.
     if all(id(e) in dated_old for e in events if e.happened and e.acled_type is not None):
         dated_old = {}
+    reasons = {id(e): dated_old.get(id(e)) or _recalled(annotated, e) for e in events}
+    # "Last week" beside an incident of this week is background; a report of last week's incident alone
+    # keeps it as its news.
+    news = [e for e in events if e.happened and e.acled_type is not None and reasons[id(e)] is None]
+    last_week = {id(e): cue for e in news if (cue := _last_week(e)) is not None}
+    if len(last_week) < len(news):
+        for event_id, cue in last_week.items():
+            reasons[event_id] = f"background: told as last week's ({cue!r}) beside the report's newer news"
     out = []
     for event in events:
-        reason = dated_old.get(id(event)) or _recalled(annotated, event)
+        reason = reasons[id(event)]
         out.append(event if reason is None else replace(event, window=BACKGROUND, reasons=(*event.reasons, reason)))
     return tuple(out)
 
@@ -65,6 +74,18 @@ def _old_date(annotated: Annotated, event: Event) -> str | None:
         return None
     days = (published - (date.end or date.date)).days
     return f"background: dated {date.raw!r}, {days} days before publication" if days > NEWS_DAYS else None
+
+
+def _last_week(event: Event) -> str | None:
+    """ "Last week" in the event's sentence, when the text states no other date for it ("arrested last
+    week, he was killed on Monday" dates the killing on Monday)."""
+    found = LAST_WEEK.search(event.sentence.text)
+    if found is None:
+        return None
+    date = event.date
+    if stated(event) and date is not None and "week" not in date.raw.lower():
+        return None
+    return found.group(0)
 
 
 def _recalled(annotated: Annotated, event: Event) -> str | None:

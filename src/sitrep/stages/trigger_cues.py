@@ -355,7 +355,7 @@ CONFLICT_CAUSES = (
 ABSTRACT_FOES = frozenset(
     "spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
     "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
-    "infection infections outbreak malaria cancer fraud inflation impunity terrorism extremism fundamentalism "
+    "blaze blazes infection infections outbreak malaria cancer fraud inflation impunity terrorism extremism fundamentalism "
     "radicalism radicalisation radicalization".split()
 )
 
@@ -530,6 +530,25 @@ def noun_before(token: Token, reach: int = 8) -> Token | None:
 # Words that put a gathering ahead of the act told: "arrested before the rally", "ahead of planned
 # protests", "in anticipation of demonstrations", "on the eve of the march".
 BEFORE_WORDS = frozenset({"before", "ahead", "anticipation", "eve", "run-up", "advance", "prevent", "pre-empt"})
+
+
+def a_parade(token: Token) -> bool:
+    """ "Troops held a march-past": a parade, not a march."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "past"
+
+
+def a_show_of_something(token: Token) -> bool:
+    """Whether a protest noun means a show of a quality ("the parade was a demonstration of close
+    ties"): "demonstration of" followed by no crowd of people ("a demonstration of farmers") and no name."""
+    if token.lemma_.lower() != "demonstration":
+        return False
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            shown = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if shown is not None and shown.pos_ != "PROPN":
+                return not {shown.lower_, shown.lemma_.lower() + "s", shown.lemma_.lower()} & CROWD_NOUNS
+    return False
 
 
 def gathering_still_to_come(token: Token) -> bool:

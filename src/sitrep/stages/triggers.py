@@ -39,6 +39,8 @@ from .trigger_cues import (
     RIOT_GEAR_HEADS,
     WATCHING_VERBS,
     WEAPON_HEADS,
+    a_parade,
+    a_show_of_something,
     abstract_object,
     blocks_a_way,
     capture_of_no_ground,
@@ -123,13 +125,19 @@ def _wrong_single_word(hit: _Hit) -> bool:
 
 
 def _protest_not_held(hit: _Hit) -> bool:
-    if hit.family.name != "protest" or not hit.single:
+    if hit.family.name != "protest":
+        return False
+    if a_parade(hit.doc[hit.end - 1]):
+        return True  # "troops held a march-past": a parade
+    if not hit.single:
         return False
     token = hit.token
     if token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
         return True  # "a journalist covering a protest": the protest is what was watched, not the event told
     if gathering_still_to_come(token):
         return True  # "arrested activists ahead of the protest": the protest had not been held
+    if a_show_of_something(token):
+        return True  # "a demonstration of close ties": a show, not a gathering
     return hit.phrase in lexicon().crowd_subject_words and not (
         crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
     )
