@@ -342,6 +342,10 @@ def joined(head: Event, other: Event, headline_end: int = 0, *, retype: bool = T
         notes.append(f"killed from the telling at {extra.trigger.text!r}")
     if retype and _count(base.wounded) is None and _count(extra.wounded) is not None:
         changes["wounded"] = extra.wounded
+    if lead_place and not swap and _named_sides(extra) > _named_sides(base):
+        # the lead names the sides the title only hints at ("Rebels kill 12" over "fighters of X attacked")
+        changes |= {"actors": extra.actors, "recipients": extra.recipients}
+        notes.append(f"sides from the lead at {extra.trigger.text!r}")
     if base.claimant is None and extra.claimant is not None:
         changes["claimant"] = extra.claimant
     if retype and headline_then_lead and _rank(extra) <= _rank(base):
@@ -382,6 +386,11 @@ def _rank(event: Event) -> int:
     if event.acled_type in VIOLENT_TYPES:
         return 0
     return 1 if event.acled_type in CROWD_TYPES else 2
+
+
+def _named_sides(event: Event) -> int:
+    """How many sides an event names (an unidentified group or no one names none)."""
+    return sum(not x.name.startswith(UNIDENTIFIED) for x in (*event.actors, *event.recipients))
 
 
 def _as_fine(place: Place, other: Place) -> bool:
