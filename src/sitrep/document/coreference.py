@@ -62,6 +62,11 @@ NUMBER_WORD = re.compile(
 )
 # Words on an event noun, or on a phrase hanging on its verb, that make it one more incident.
 ORDINAL_OTHER = frozenset({"another", "second", "separate"})
+# Nouns that "another" or "a second" make one more incident when they frame the event word.
+INCIDENT_NOUNS = frozenset(
+    "incident attack assault raid strike airstrike ambush clash bombing shooting killing case operation "
+    "development".split()
+)
 # Adverbs that open one more incident, wherever they stand in its sentence.
 OTHER_ADVERBS = frozenset({"separately", "elsewhere", "meanwhile"})
 # A sentence opening with this tells of an incident before the one just told.
@@ -177,9 +182,9 @@ def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> b
 def _announces_another(annotated: Annotated, event: Event) -> bool:
     """The sentence tells ``event`` as an incident other than the ones told (sitrep.assemble.folding's
     words), where the word that says so times this event: an opening adverb ("Separately,", "Earlier,"),
-    or "another", "a second", "separate" on the event word or on a phrase hanging on it or on its verb
-    ("in another attack, gunmen killed"). "A second night of protests", "hit a second device" or "shot
-    dead in separate incidents" in a clause of their own speak of something else."""
+    or "another", "a second", "separate" on the event word, or on an incident noun framing it ("in another
+    attack, gunmen killed"). "A second night of protests", "a second device exploded" (twin bombs of one
+    attack) or "shot dead in separate incidents" in a clause of their own speak of something else."""
     if not another_incident(event.sentence.text):
         return False
     span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -197,7 +202,12 @@ def _announces_another(annotated: Annotated, event: Event) -> bool:
         if word not in ORDINAL_OTHER or (word == "second" and (token.i == 0 or token.nbor(-1).lower_ != "a")):
             continue
         noun = token.head
-        if noun.i in near or (noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.i in near):
+        if noun.i == root.i:
+            return True  # "another attack"
+        # "in another incident, gunmen killed"; not "a second device exploded" (twin bombs of one attack)
+        if noun.lemma_.lower() not in INCIDENT_NOUNS:
+            continue
+        if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.i in near:
             return True
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in near:
             return True

@@ -116,6 +116,8 @@ def struck_by_nature(token: Token) -> bool:
     of_it = previous is not None and previous.dep_ == "pobj" and previous.head.lower_ == "of"
     if previous is not None and previous.lemma_.lower() in NATURAL_FORCES and not of_it:
         return True  # "flood-hit areas", "earthquakes hit areas"; not "victims of the floods blocked the road"
+    if before < token.i - 1 and token.dep_ == "amod":
+        return True  # "the worst-hit villages": a word describing a place, not a blow struck
     for child in token.children:
         if child.dep_ == "nsubj" and child.lemma_.lower() in NATURAL_FORCES:
             return True

@@ -194,6 +194,8 @@ def _struck_by_nature(hit: _Hit) -> bool:
 
 def _means_mobilized(hit: _Hit) -> bool:
     # "the military mobilized efforts to help people trapped by the flood": no troops moved
+    if hit.family.name == "mobilize" and hit.single and hit.token.dep_ == "compound":
+        return True  # "a patrol vehicle", "a curfew pass": a kind of thing, not a move
     if hit.family.name != "mobilize" or hit.token.pos_ != "VERB":
         return False
     # "reinforcing and developing the friendship": the object may hang on the verb conjoined to it
