@@ -129,7 +129,7 @@ def struck_by_nature(token: Token) -> bool:
 # Traffic: a person struck or hit by one of these met an accident, not an attack.
 VEHICLES = frozenset(
     "vehicle vehicles car cars truck trucks lorry lorries bus buses train trains tram van vans taxi motorcycle "
-    "motorbike suv driver motorist".split()
+    "motorbike suv driver motorist minibus minibuses coach tractor rickshaw".split()
 )
 
 

@@ -97,3 +97,45 @@ def test_an_incident_added_with_also_and_its_own_place_stays_apart(pipeline: Pip
     events = coded_events(extract(pipeline, text, published="2023-04-11"))
     places = {normal_name(e.place.name) for e in events if e.place is not None}
     assert "mopti" in places and len(events) >= 2
+
+
+def test_a_title_joins_its_lead_and_takes_the_leads_town(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen kill seven traders in northern Burkina Faso\n\n"
+        "OUAGADOUGOU, May 9 - Armed men killed seven traders on the road to the market town of Djibo "
+        "on Monday, a local official said.\n\n"
+        "The attackers stopped the traders' truck and shot them before burning the vehicle, he said."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-05-09"))
+    assert len(events) == 1, [(e.trigger.text, e.place.name if e.place else None) for e in events]
+    assert events[0].place is not None and normal_name(events[0].place.name) == "djibo"
+    assert any("joined with the telling" in r for r in events[0].reasons)
+
+
+def test_a_crowd_in_the_title_keeps_its_reading_when_the_lead_tells_a_fight(pipeline: Pipeline) -> None:
+    text = (
+        "Protesters storm town hall in Kisumu\n\n"
+        "Hundreds of protesters fought with police and stormed the town hall in Kisumu on Tuesday, "
+        "hurling stones at officers, witnesses said."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-12"))
+    assert len(events) == 1, [(e.trigger.text, e.acled_type) for e in events]
+    assert events[0].acled_type == "Riots"
+
+
+def test_a_second_device_of_one_attack_is_not_another_incident(pipeline: Pipeline) -> None:
+    text = (
+        "A roadside bomb killed three soldiers near Konduga on Monday, military sources said.\n\n"
+        "A second device exploded as a rescue team approached, wounding two more, the sources said."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-11"))
+    assert len(events) == 1, [(e.trigger.text, e.sentence.text) for e in events]
+
+
+def test_a_first_paragraph_that_ends_with_a_full_stop_is_no_title(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed four villagers in Menaka on Monday, officials said.\n\n"
+        "Gunmen killed three herders in Kidal on Monday, a local official said."
+    )
+    places = {normal_name(e.place.name) for e in coded_events(extract(pipeline, text)) if e.place is not None}
+    assert {"menaka", "kidal"} <= places
