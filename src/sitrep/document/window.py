@@ -90,17 +90,15 @@ def _last_week(event: Event) -> str | None:
 
 def _recalled(annotated: Annotated, event: Event) -> str | None:
     """Why a recall cue puts the event in the past, or None; a day or week stated for it within the window
-    wins (not "this year": a running total "so far this year" spans the publication day)."""
+    wins (not "this year": a running total "so far this year" spans the publication day), and so does
+    any stated date when there is no publication date to judge it by."""
     date = event.date
-    if (
-        stated(event)
-        and date is not None
-        and date.date is not None
-        and not date.evidence.reason
-        and date.precision in {DatePrecision.DAY, DatePrecision.WEEK}
-    ):
+    if stated(event) and date is not None and date.date is not None and not date.evidence.reason:
         published = annotated.document.published
-        if published is None or (published - (date.end or date.date)).days <= NEWS_DAYS:
+        if published is None:
+            return None
+        fine = date.precision in {DatePrecision.DAY, DatePrecision.WEEK}
+        if fine and (published - (date.end or date.date)).days <= NEWS_DAYS:
             return None
     cue = _recall_cue(annotated, event)
     return f"background: recalled ({cue!r}) with no date of the report's week" if cue is not None else None
