@@ -23,6 +23,8 @@ AGGREGATE_MODIFIERS = frozenset(
     "recent previous past repeated frequent earlier several numerous multiple sporadic".split()
 )
 # Words of repetition that make a present perfect a pattern ("has used ... many times").
+# Adjectives that make an event noun a pattern: "a frequent target", "a regular raid".
+HABIT_MODIFIERS = frozenset({"frequent", "regular", "recurring", "constant", "usual", "favourite", "favorite"})
 REPETITION = (
     "many times",
     "repeatedly",
@@ -162,8 +164,8 @@ def habitual(ctx: Context, trig: Mention) -> bool:
     The clause's verb is in the present tense, or in the present perfect with a word of repetition.
     """
     tok = ctx.token_at(trig.start, trig.end)
-    if _aggregate(tok):
-        return True
+    if _aggregate(tok) or any(c.dep_ == "amod" and c.lower_ in HABIT_MODIFIERS for c in tok.children):
+        return True  # (and "a frequent target of the insurgents": a pattern)
     verb = _clause_verb(tok)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         # "several protests by farmers demanding higher prices": the participle tells of the noun's clause

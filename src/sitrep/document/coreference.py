@@ -36,6 +36,8 @@ from ..model import Actor, DatePrecision, Event, Evidence, Place, PlacePrecision
 from ..registry import document_stage
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..annotated import Annotated
 
 NAME = "coreference.rules.v1"
@@ -65,7 +67,7 @@ ORDINAL_OTHER = frozenset({"another", "second", "separate"})
 # Nouns that "another" or "a second" make one more incident when they frame the event word.
 INCIDENT_NOUNS = frozenset(
     "incident attack assault raid strike airstrike ambush clash bombing shooting killing case operation "
-    "development".split()
+    "development shelling blast explosion".split()
 )
 # Adverbs that open one more incident, wherever they stand in its sentence.
 OTHER_ADVERBS = frozenset({"separately", "elsewhere", "meanwhile"})
@@ -229,7 +231,23 @@ def _points_back(annotated: Annotated, event: Event) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
-    return root.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ in POINTING_BACK for c in root.children)
+    if root.pos_ in {"NOUN", "PROPN"}:
+        return _definite(root)
+    # "were targeted in Tuesday's strike", "died in the attack": the verb's phrase points back
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in {"in", "during"} and _definite(noun) and noun.lemma_ in INCIDENT_NOUNS
+        for prep in root.children
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    )
+
+
+def _definite(noun: Token) -> bool:
+    """ "The strike", "this attack", "Tuesday's strike"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in POINTING_BACK) or (c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"})
+        for c in noun.children
+    )
 
 
 def _told_in(event: Event, evidence: Evidence) -> bool:

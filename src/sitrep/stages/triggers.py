@@ -430,6 +430,11 @@ def _thrown_by_hand(hit: _Hit) -> bool:
     return hit.family.name in {"shelling", "explosion", "bombard"} and hit.single and thrown_by_hand(hit.token)
 
 
+def _done_without(hit: _Hit) -> bool:
+    # "took the palace without a fight": the fight did not happen
+    return hit.single and hit.token.dep_ == "pobj" and hit.token.head.lower_ == "without"
+
+
 def _body_without_violence(hit: _Hit) -> bool:
     return hit.family.name == "body" and not violence_signs(hit.doc, hit.start, hit.end)
 
@@ -478,6 +483,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _thrown_by_hand,
     _vigilantes_named_only,
     _body_without_violence,
+    _done_without,
     _toll_not_wounding,
     _way_not_blocked,
 )

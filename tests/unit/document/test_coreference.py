@@ -139,3 +139,12 @@ def test_a_first_paragraph_that_ends_with_a_full_stop_is_no_title(pipeline: Pipe
     )
     places = {normal_name(e.place.name) for e in coded_events(extract(pipeline, text)) if e.place is not None}
     assert {"menaka", "kidal"} <= places
+
+
+def test_a_verb_in_a_pointed_back_incident_joins_it(pipeline: Pipeline) -> None:
+    text = (
+        "An air strike killed 40 people at a market in Togoga on Tuesday, health workers said.\n\n"
+        "The army said only fighters were targeted in Tuesday's strike."
+    )
+    events = coded_events(extract(pipeline, text, published="2021-06-24"))
+    assert len(events) == 1, [(e.trigger.text, e.acled_type) for e in events]

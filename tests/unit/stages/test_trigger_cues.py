@@ -51,3 +51,7 @@ def test_descriptions_and_kinds_are_no_events(resources) -> None:  # type: ignor
     found = words("Aid reached the worst-hit villages as firefighters fought several blazes.", resources)
     assert not {"hit", "fought"} & set(found), found
     assert "patrol" not in words("A patrol vehicle was parked outside the school.", resources)
+
+
+def test_a_fight_that_did_not_happen_is_no_event_word(resources) -> None:  # type: ignore[no-untyped-def]
+    assert "fight" not in words("The rebels took the palace without a fight.", resources)
