@@ -69,7 +69,13 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
         own = day(d) if foldable else None
-        if foldable and own is not None and own.date is not None and not another_incident(d.sentence.text):
+        if (
+            foldable
+            and own is not None
+            and own.date is not None
+            and not another_incident(d.sentence.text)
+            and not _told_as_later(ctx, d.trigger)
+        ):
             definite = _definite(ctx, d.trigger)
             reach = RETOLD_DAYS_BEFORE if definite and own.raw and own.precision == DatePrecision.DAY else 0
             near: list[int] = []
@@ -129,6 +135,12 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 def another_incident(sentence: str) -> bool:
     """The sentence announces an incident other than the one just told."""
     return says_any(sentence, SEPARATE_INCIDENT) or EARLIER_INCIDENT.match(sentence) is not None
+
+
+def _told_as_later(ctx: Context, trig: Mention) -> bool:
+    """ "A man was later shot dead on the same day": an incident after the one told, not a retelling of it."""
+    tok = ctx.token_at(trig.start, trig.end)
+    return any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards"} for c in tok.children)
 
 
 def _days_after(date: dt.date, n: int) -> dt.date | None:

@@ -69,6 +69,8 @@ INCIDENT_NOUNS = frozenset(
     "incident attack assault raid strike airstrike ambush clash bombing shooting killing case operation "
     "development shelling blast explosion".split()
 )
+# Adverbs on an event word that tell an incident after the one told.
+LATER = frozenset({"later", "subsequently", "afterwards"})
 # Adverbs that open one more incident, wherever they stand in its sentence.
 OTHER_ADVERBS = frozenset({"separately", "elsewhere", "meanwhile"})
 # A sentence opening with this tells of an incident before the one just told.
@@ -156,8 +158,10 @@ def same_incident(annotated: Annotated, a: Event, b: Event, headline_end: int = 
         return False
     if _also(annotated, b) and (named(b) or stated(b)):
         return False  # "gunmen also attacked a village near X on Monday": one more incident, placed or dated
-    if not _dates_fit(a, b) or not _places_fit(a, b):
+    if not _dates_fit(a, b):
         return False
+    if not _places_fit(a, b) and not (_points_back(annotated, b) and _same_country(a, b)):
+        return False  # ("the attack" in a town the first telling did not name: the same attack, placed finer)
     return a.acled_type != b.acled_type or _doers_fit(a, b)
 
 
@@ -184,12 +188,15 @@ def _types_fit(annotated: Annotated, a: Event, b: Event, headline_end: int) -> b
 def _announces_another(annotated: Annotated, event: Event) -> bool:
     """The sentence tells ``event`` as an incident other than the ones told (sitrep.assemble.folding's
     words), where the word that says so times this event: an opening adverb ("Separately,", "Earlier,"),
+    "later" on the event word,
     or "another", "a second", "separate" on the event word, or on an incident noun framing it ("in another
     attack, gunmen killed"). "A second night of protests", "a second device exploded" (twin bombs of one
     attack) or "shot dead in separate incidents" in a clause of their own speak of something else."""
+    span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is not None and len(span) and any(c.dep_ == "advmod" and c.lower_ in LATER for c in span.root.children):
+        return True  # "a man was later shot dead": an incident after the one told
     if not another_incident(event.sentence.text):
         return False
-    span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return True
     root = span.root
@@ -297,6 +304,10 @@ def _places_fit(a: Event, b: Event) -> bool:
         and haversine_km(pa.lat, pa.lon, pb.lat, pb.lon) <= SAME_PLACE_KM
     )
     return near or _within(pa, pb) or _within(pb, pa)
+
+
+def _same_country(a: Event, b: Event) -> bool:
+    return a.place is not None and b.place is not None and bool(a.place.country) and a.place.country == b.place.country
 
 
 def _within(coarse: Place, fine: Place) -> bool:

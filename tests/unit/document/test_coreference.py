@@ -148,3 +148,23 @@ def test_a_verb_in_a_pointed_back_incident_joins_it(pipeline: Pipeline) -> None:
     )
     events = coded_events(extract(pipeline, text, published="2021-06-24"))
     assert len(events) == 1, [(e.trigger.text, e.acled_type) for e in events]
+
+
+def test_the_attack_pointed_back_at_joins_though_placed_at_a_finer_town(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen ambush police convoy in western Mexico, killing 13\n\n"
+        "Gunmen ambushed a police convoy in Michoacan state on Monday, killing 13 officers, officials said.\n\n"
+        "The attack took place near the town of Aguililla as the officers drove to serve a court order."
+    )
+    events = coded_events(extract(pipeline, text, published="2019-10-15"))
+    assert len(events) == 1, [(e.trigger.text, e.place.name if e.place else None) for e in events]
+
+
+def test_a_shooting_told_as_later_is_not_folded_into_the_bombing(pipeline: Pipeline) -> None:
+    text = (
+        "Bomb wounds two soldiers in southern Thailand\n\n"
+        "A roadside bomb wounded two soldiers in Pattani on Monday, police said.\n\n"
+        "A man was later shot dead on the same day in Pattani, police said."
+    )
+    events = coded_events(extract(pipeline, text, published="2015-07-14"))
+    assert len(events) == 2, [(e.trigger.text, e.acled_subtype) for e in events]
