@@ -138,9 +138,15 @@ def another_incident(sentence: str) -> bool:
 
 
 def _told_as_later(ctx: Context, trig: Mention) -> bool:
-    """ "A man was later shot dead on the same day": an incident after the one told, not a retelling of it."""
+    """ "A man was later shot dead on the same day": an incident after the one told, not a retelling of it
+    ("minutes later" is the same incident going on)."""
     tok = ctx.token_at(trig.start, trig.end)
-    return any(c.dep_ == "advmod" and c.lower_ in {"later", "subsequently", "afterwards"} for c in tok.children)
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in {"later", "subsequently", "afterwards"}
+        and not any(g.lemma_.lower() in {"minute", "moment", "second", "instant"} for g in c.children)
+        for c in tok.children
+    )
 
 
 def _days_after(date: dt.date, n: int) -> dt.date | None:

@@ -71,6 +71,8 @@ INCIDENT_NOUNS = frozenset(
 )
 # Adverbs on an event word that tell an incident after the one told.
 LATER = frozenset({"later", "subsequently", "afterwards"})
+# "Minutes later": still the incident being told.
+MOMENTS = frozenset({"minute", "moment", "second", "instant"})
 # Adverbs that open one more incident, wherever they stand in its sentence.
 OTHER_ADVERBS = frozenset({"separately", "elsewhere", "meanwhile"})
 # A sentence opening with this tells of an incident before the one just told.
@@ -193,7 +195,7 @@ def _announces_another(annotated: Annotated, event: Event) -> bool:
     attack, gunmen killed"). "A second night of protests", "a second device exploded" (twin bombs of one
     attack) or "shot dead in separate incidents" in a clause of their own speak of something else."""
     span = annotated.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is not None and len(span) and any(c.dep_ == "advmod" and c.lower_ in LATER for c in span.root.children):
+    if span is not None and len(span) and any(_later(c) for c in span.root.children):
         return True  # "a man was later shot dead": an incident after the one told
     if not another_incident(event.sentence.text):
         return False
@@ -221,6 +223,15 @@ def _announces_another(annotated: Annotated, event: Event) -> bool:
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i in near:
             return True
     return EARLIER_OPENING.match(event.sentence.text) is not None
+
+
+def _later(token: Token) -> bool:
+    """ "Later" on an event word, not "minutes later" (the same attack going on)."""
+    return (
+        token.dep_ == "advmod"
+        and token.lower_ in LATER
+        and not any(c.lemma_.lower() in MOMENTS for c in token.children)
+    )
 
 
 def _also(annotated: Annotated, event: Event) -> bool:
