@@ -34,6 +34,9 @@ NAME = "window.rules.v1"
 # A report's news: what happened up to this many days before it was published (ACLED's "roughly the
 # week before", with room for the reports that come a week late from remote districts).
 NEWS_DAYS = 14
+# A day and month without a year read as more than this many days old may be this week's, its year
+# put back by a range or a day that runs past the publication day.
+YEARLESS_DAYS = 183
 # How far (characters) from its event word a recall cue still speaks of that event.
 CUE_REACH = 120
 
@@ -73,6 +76,8 @@ def _old_date(annotated: Annotated, event: Event) -> str | None:
     if date.evidence.reason and NO_YEAR not in date.evidence.reason:
         return None
     days = (published - (date.end or date.date)).days
+    if date.evidence.reason and days > YEARLESS_DAYS:
+        return None  # ("4-5 May" in a report of 4 May, read as last year's: more likely this week's)
     return f"background: dated {date.raw!r}, {days} days before publication" if days > NEWS_DAYS else None
 
 

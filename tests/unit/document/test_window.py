@@ -93,3 +93,8 @@ def test_a_running_total_so_far_this_year_is_background(pipeline: Pipeline) -> N
     )
     coded = coded_events(pipeline(make_document(text, published="2021-10-07")))
     assert coded and all("So far" not in e.sentence.text for e in coded)
+
+
+def test_a_yearless_range_running_past_publication_is_not_read_as_last_years(pipeline: Pipeline) -> None:
+    text = "From 4-5 May, residents of Bamako demonstrated against the election results and burned a police post."
+    assert coded_events(pipeline(make_document(text, published="2020-05-04")))
