@@ -74,7 +74,13 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
         own = day(d) if foldable else None
-        if foldable and own is not None and own.date is not None and not another_incident(d.sentence.text):
+        if (
+            foldable
+            and own is not None
+            and own.date is not None
+            and not another_incident(d.sentence.text)
+            and not _told_as_later(ctx, d.trigger)
+        ):
             definite = _definite(ctx, d.trigger)
             reach = RETOLD_DAYS_BEFORE if definite and own.raw and own.precision == DatePrecision.DAY else 0
             near: list[int] = []
@@ -151,6 +157,18 @@ def another_incident(sentence: str) -> bool:
         says_any(sentence, SEPARATE_INCIDENT)
         or EARLIER_INCIDENT.match(sentence) is not None
         or CAME_AFTER.search(sentence) is not None
+    )
+
+
+def _told_as_later(ctx: Context, trig: Mention) -> bool:
+    """ "A man was later shot dead on the same day": an incident after the one told, not a retelling of it
+    ("minutes later" is the same incident going on)."""
+    tok = ctx.token_at(trig.start, trig.end)
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in {"later", "subsequently", "afterwards"}
+        and not any(g.lemma_.lower() in {"minute", "moment", "second", "instant"} for g in c.children)
+        for c in tok.children
     )
 
 
