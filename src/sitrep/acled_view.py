@@ -135,8 +135,11 @@ def told_as_response(words: str, text: str) -> bool:
 
 
 def fold_protest_response(extraction: Extraction, event: Event) -> Event:
-    """A peaceful protest whose following sentences tell of force used on it takes the matching sub-type."""
-    if event.acled_type != PROTESTS or event.acled_subtype != "Peaceful protest":
+    """A peaceful protest whose following sentences tell of force used on it takes the matching sub-type.
+
+    A protest already known to be broken up (its arrests told with it) is still read for the
+    participants' own violence, which makes it a riot whatever was done to it."""
+    if event.acled_type != PROTESTS or event.acled_subtype not in ("Peaceful protest", "Protest with intervention"):
         return event
     text = extraction.document.text
     after = text[event.sentence.end : event.sentence.end + RESPONSE_WINDOW]
@@ -155,6 +158,20 @@ def fold_protest_response(extraction: Extraction, event: Event) -> Event:
             kind="violent",
             reasons=event.reasons + ("violence by the participants told after the protest",),
         )
+    if event.acled_subtype != "Peaceful protest":
+        if (
+            not matches(FORCE_ON_PROTESTERS, after)
+            and not matches(LETHAL_FORCE, after)
+            and matches(CLASH_WITH_POLICE, own)
+        ):
+            return replace(
+                event,
+                acled_type=RIOTS,
+                acled_subtype="Violent demonstration",
+                kind="violent",
+                reasons=event.reasons + ("the participants clashed with the police",),
+            )
+        return event
     if matches(LETHAL_FORCE, after):
         subtype, reason = "Excessive force against protesters", "lethal force told after the protest"
     elif (matches(FORCE_ON_PROTESTERS, after) and matches(SERIOUS_HARM, after)) or (

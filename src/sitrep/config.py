@@ -26,7 +26,9 @@ DEFAULT_STAGES = (
 # Document stages, in the order they run after event assembly (sitrep.document; docs/stages.md).
 DOCUMENT_STAGES = (
     "window.rules.v1",
+    "claimants.rules.v1",
     "coreference.rules.v1",
+    "doers.document.v1",
 )
 # What event assembly hands the first document stage.
 ASSEMBLY_ASSIGNS = ("events",)

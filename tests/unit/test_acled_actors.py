@@ -61,3 +61,37 @@ def test_a_regime_that_shells_is_its_military(pipeline: Pipeline) -> None:
     sides = acled_sides(e)
     assert sides.actor1 is not None and sides.actor1.acled_name == "Military Forces of Syria"
     assert sides.actor1.evidence.reason and "regime" in sides.actor1.evidence.reason
+
+
+def test_civilians_read_as_the_doer_of_violence_are_its_targets(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Two civilians were shot dead in an attack near Gao on Sunday.")
+    sides = acled_sides(e)
+    assert sides.actor2 is not None and sides.actor2.acled_name == "Civilians (Mali)"
+    assert sides.actor1 is not None and sides.actor1.acled_name == "Unidentified Armed Group (Mali)"
+
+
+def test_protesters_take_the_country_of_the_place_not_of_the_cause(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Thousands of protesters rallied in Lahore on Friday against France.", "Protests")
+    sides = acled_sides(e)
+    assert sides.actor1 is not None and sides.actor1.acled_name == "Protesters (Pakistan)"
+
+
+def test_the_crowd_is_actor_1_and_the_police_actor_2(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Police fired tear gas at protesters in Tbilisi on Sunday.", "Protests")
+    sides = acled_sides(e)
+    assert sides.actor1 is not None and (sides.actor1.acled_name or "").startswith("Protesters")
+    assert sides.actor2 is not None and sides.actor2.acled_name == "Police Forces of Georgia"
+
+
+def test_arrests_naming_no_one_are_police_arresting_civilians(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Three men were arrested in Diyarbakir on Tuesday.", "Strategic developments")
+    if e.acled_subtype != "Arrests":
+        return
+    sides = acled_sides(e)
+    assert sides.actor1 is not None and sides.actor1.acled_name == "Police Forces of Turkey"
+    assert sides.actor2 is not None and sides.actor2.acled_name == "Civilians (Turkey)"
+
+
+def test_a_news_agency_is_no_actor(pipeline: Pipeline) -> None:
+    e = first(pipeline, "Gunmen killed two farmers near Jos on Sunday, AFP reported.")
+    assert "AFP" not in acled_sides(e).names()

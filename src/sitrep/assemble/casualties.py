@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Casualties, CasualtyFigure, Count
+from ..resolve.quantities import ABOUT, UP_TO, ZERO
 from .claimant_and_certainty import claimant_at
 from .context import Context
 from .draft import Draft
@@ -34,9 +35,15 @@ def merge_claimed(ctx: Context, d: Draft, outcome: str) -> Casualties | None:
         return merge_counts(figures)
     merged = [(who, c) for who, c in ((w, merge_counts(fs)) for w, fs in groups.items()) if c is not None]
     totals = [(who, c.total) for who, c in merged if c.total is not None]
+    if any(t.high != 0 for _, t in totals):
+        # one side saying no one died ("no casualties") beside another's dead: a denial, not the lowest
+        # figure; a number stated as 0 ("fatalities coded as 0") stays a figure
+        totals = [(who, t) for who, t in totals if not (t.high == 0 and t.rule.startswith(ZERO))]
     if len(totals) < 2:
-        return merge_counts(figures)
-    low = min(t.low for _, t in totals)
+        if len(totals) == len(merged):
+            return merge_counts(figures)
+        return Casualties(total=totals[0][1], subsets=tuple(s for _, c in merged for s in c.subsets))
+    low = min(stated_low(t) for _, t in totals)
     highs = [t.high for _, t in totals]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     _, first = totals[0]
@@ -138,8 +145,14 @@ def _sum_of_subsets(subsets: tuple[Count, ...]) -> Casualties:
     return Casualties(total=total, subsets=subsets)
 
 
+def stated_low(count: Count) -> int:
+    """The lowest number a figure states, as ACLED reads it: "up to 100" and "about 100" state 100 (their
+    own low, 0 or a little below, is no account of fewer victims when set beside another report)."""
+    return count.best if count.rule.startswith((ABOUT + ":", UP_TO + ":")) else count.low
+
+
 def _alternatives(totals: list[Count], subsets: tuple[Count, ...]) -> Casualties:
-    low = min(c.low for c in totals)
+    low = min(stated_low(c) for c in totals)
     highs = [c.high for c in totals]
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
     best = max(low, totals[0].best) if high is None else min(max(low, totals[0].best), high)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 DATELINE = re.compile(r"^\s*[A-Z][A-Z' .-]{2,40}(?:,|\s\()[^\n]{0,100}?\s[-\u2013\u2014]{1,2}\s")
 # How much text after a leading place is searched for the comma or dash that makes it a dateline.
 DATELINE_TAIL_CHARS = 80
+# A headline is the text before the first blank line, when that comes this early.
+HEADLINE_CHARS = 300
 # A document with this many distinct words of a flood, a crash, a match or a market is about one of them.
 NON_CONFLICT_DOCUMENT_WORDS = 2
 
@@ -65,6 +67,12 @@ class Context:
         if re.match(r"^\s*(?:\([^)]{0,40}\))?\s*,", tail) or re.match(r"^[^\n.]{0,60}[-\u2013\u2014]\s", tail):
             return first.start, first.end
         return None
+
+    @cached_property
+    def headline_end(self) -> int:
+        """Where the headline ends: the first blank line, when it comes within HEADLINE_CHARS; else 0."""
+        at = self.text.find("\n\n", 0, HEADLINE_CHARS)
+        return at if at > 0 and self.text[:at].strip() else 0
 
     def index(self, mentions: Sequence[Mention]) -> SpanIndex[Mention]:
         """``mentions`` (one of the lists above) indexed by their spans, built on first use.

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Mention
+from ..resolve.recall import RECALLED
 from .context import Context
 from .families import has_flag
 
@@ -22,6 +23,8 @@ AGGREGATE_MODIFIERS = frozenset(
     "recent previous past repeated frequent earlier several numerous multiple sporadic".split()
 )
 # Words of repetition that make a present perfect a pattern ("has used ... many times").
+# Adjectives that make an event noun a pattern: "a frequent target", "a regular raid".
+HABIT_MODIFIERS = frozenset({"frequent", "regular", "recurring", "constant", "usual", "favourite", "favorite"})
 REPETITION = (
     "many times",
     "repeatedly",
@@ -161,8 +164,8 @@ def habitual(ctx: Context, trig: Mention) -> bool:
     The clause's verb is in the present tense, or in the present perfect with a word of repetition.
     """
     tok = ctx.token_at(trig.start, trig.end)
-    if _aggregate(tok):
-        return True
+    if _aggregate(tok) or any(c.dep_ == "amod" and c.lower_ in HABIT_MODIFIERS for c in tok.children):
+        return True  # (and "a frequent target of the insurgents": a pattern)
     verb = _clause_verb(tok)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         # "several protests by farmers demanding higher prices": the participle tells of the noun's clause
@@ -256,3 +259,17 @@ def _claims_own(claim: Token) -> bool:
 def _dated_before(ctx: Context, sent: Span, verb: Token) -> bool:
     """A date named in the sentence before the claim's verb ("On 3 May 2020, IS claimed ...")."""
     return any(sent.start_char <= d.start < verb.idx for d in ctx.in_sentence(ctx.dates, sent))
+
+
+def timed_as_past(ctx: Context, trig: Mention, sent: Span) -> bool:
+    """Whether a recall cue hangs on the event word of a clause on a noun ("a base vacated by the French
+    last month"): beside another event word of the sentence, it is what the sentence recalls, not what
+    it reports. (The cue on the sentence's main verb times the whole: "so far 20 were shot in raids".)"""
+    token = ctx.token_at(trig.start, trig.end)
+    if token.dep_ not in {"acl", "relcl"}:
+        return False
+    for found in RECALLED.finditer(ctx.text, sent.start_char, sent.end_char):
+        cue = ctx.a.doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if cue is not None and len(cue) and cue.root.head.i == token.i and not cue.start <= token.i < cue.end:
+            return True
+    return False

@@ -22,6 +22,11 @@ RETOLD_DAYS_BEFORE = 3
 SEPARATE_INCIDENT = frozenset({"separate", "separately", "another", "elsewhere", "meanwhile", "a second", "later that"})
 # A sentence opening with this tells of an incident before the one just told ("Earlier, gunmen ...").
 EARLIER_INCIDENT = re.compile(r"^\W*(?:earlier|previously|before that)\b", re.IGNORECASE)
+# "The attack came two days after three civilians were killed": what follows "after" is an earlier incident.
+CAME_AFTER = re.compile(
+    r"\b(?:came|comes|happened|followed)\s+(?:just\s+|only\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
 
 
 def drop_background(ctx: Context, events: list[Event]) -> list[Event]:
@@ -62,14 +67,20 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
     def day(d: Draft) -> EventDate | None:
         if id(d) not in dates:
-            dates[id(d)] = date_for(ctx, d.sentence, d.trigger)
+            dates[id(d)] = date_for(ctx, d.sentence, d.trigger, from_lead=False)
         return dates[id(d)]
 
     for d in drafts:
         target = None
         foldable = d.typed_trigger.kind == "violent" or d.typed_trigger.family == "loot"
         own = day(d) if foldable else None
-        if foldable and own is not None and own.date is not None and not another_incident(d.sentence.text):
+        if (
+            foldable
+            and own is not None
+            and own.date is not None
+            and not another_incident(d.sentence.text)
+            and not _told_as_later(ctx, d.trigger)
+        ):
             definite = _definite(ctx, d.trigger)
             reach = RETOLD_DAYS_BEFORE if definite and own.raw and own.precision == DatePrecision.DAY else 0
             near: list[int] = []
@@ -123,12 +134,42 @@ def fold_same_incident(ctx: Context, drafts: list[Draft]) -> list[Draft]:
         names = {a.name for a in target.actors + target.recipients}
         target.recipients += [r for r in d.recipients if r.name not in names]
         target.reasons.append(f"retold at {d.trigger.text!r}: the same incident (same day and place)")
+        if _finer_within(target.place, d.place):
+            assert d.place is not None
+            target.place = d.place
+            target.reasons.append(f"place from the retelling at {d.trigger.text!r}, which names it more closely")
     return kept
+
+
+def _finer_within(coarse: Place | None, fine: Place | None) -> bool:
+    """ "Six soldiers killed in northern Colombia" retold as "the attack took place in Aguachica": the
+    retelling's town lies in the country or province the first telling names, and says where."""
+    if coarse is None or fine is None or coarse.precision not in (PlacePrecision.REGION, PlacePrecision.COUNTRY):
+        return False
+    if fine.precision not in (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN):
+        return False
+    return _same_place(coarse, fine)
 
 
 def another_incident(sentence: str) -> bool:
     """The sentence announces an incident other than the one just told."""
-    return says_any(sentence, SEPARATE_INCIDENT) or EARLIER_INCIDENT.match(sentence) is not None
+    return (
+        says_any(sentence, SEPARATE_INCIDENT)
+        or EARLIER_INCIDENT.match(sentence) is not None
+        or CAME_AFTER.search(sentence) is not None
+    )
+
+
+def _told_as_later(ctx: Context, trig: Mention) -> bool:
+    """ "A man was later shot dead on the same day": an incident after the one told, not a retelling of it
+    ("minutes later" is the same incident going on)."""
+    tok = ctx.token_at(trig.start, trig.end)
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in {"later", "subsequently", "afterwards"}
+        and not any(g.lemma_.lower() in {"minute", "moment", "second", "instant"} for g in c.children)
+        for c in tok.children
+    )
 
 
 def _days_after(date: dt.date, n: int) -> dt.date | None:

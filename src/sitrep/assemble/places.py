@@ -43,6 +43,8 @@ BEARING_WINDOW_CHARS = 30
 # A bearing locates the place named before it when that place ends within this many characters.
 BEARING_TO_PLACE_CHARS = 40
 TOWN_PRECISIONS = (PlacePrecision.TOWN, PlacePrecision.NEAR_TOWN)
+# Nouns a capital can qualify as their owner ("Kiev forces", "Baghdad government").
+GOVERNMENT_NOUNS = frozenset("force forces troop troops army military government regime authorities officials".split())
 # Words before a name that make it where something is, not who acts.
 PLACE_PREPOSITIONS = frozenset("in of at near to from towards toward outside inside into across around".split())
 # Parts of a city: "Beirut's suburbs" is in Beirut.
@@ -94,6 +96,9 @@ def capital_for_government(ctx: Context, m: Mention) -> bool:
         return False  # "in Desnianskyi district of Kyiv complaining ...": a place, whatever the parse says
     if tok.dep_ == "nsubj":
         return tok.head.pos_ in {"VERB", "AUX"} and tok.i < tok.head.i
+    if tok.dep_ in {"compound", "nmod"} and tok.i < tok.head.i:
+        # "Kiev forces", "Moscow government troops": the capital names whose forces they are
+        return any(t.lemma_.lower() in GOVERNMENT_NOUNS for t in tok.doc[tok.i + 1 : tok.head.i + 1])
     # "Moscow's troops", "Paris's decision"; not "Baghdad's Tahrir Square", "Beirut's southern suburbs"
     return tok.dep_ == "poss" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in PLACE_NOUNS
 

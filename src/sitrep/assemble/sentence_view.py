@@ -21,6 +21,7 @@ from .filters import (
     content_of_verbal,
     habitual,
     retold_of_someone,
+    timed_as_past,
     told_as_cause,
     told_as_setting,
 )
@@ -196,9 +197,17 @@ def _event_words(
         for t in material
     }
     claim = {id(t): claimed(ctx, t, sent) for t in material}
+    past = {id(t): len(material) > 1 and timed_as_past(ctx, t, sent) for t in material}
     primary = min(
         material,
-        key=lambda t: (not real[id(t)], claim[id(t)], setting[id(t)], family_rank(t.value.family), t.start),
+        key=lambda t: (
+            not real[id(t)],
+            claim[id(t)],
+            setting[id(t)],
+            past[id(t)],
+            family_rank(t.value.family),
+            t.start,
+        ),
     )
     only_kill = all(t.value.family == "attack" and t.value.lemma in KILL_WORDS for t in material)
     return EventWords(

@@ -6,4 +6,4 @@ runs in the order of ``config.DOCUMENT_STAGES``, takes the document's events and
 what it decided, leaving a reason on each event it changed. Importing the package registers them.
 """
 
-from . import coreference, window  # noqa: F401
+from . import claimants, coreference, named_doers, window  # noqa: F401

@@ -289,13 +289,11 @@ def _absolute(text: str, published: dt.date | None, had_lead: bool) -> DateReadi
 # ---------------------------------------------------------------- relative shapes
 
 _TODAY = re.compile(
-    r"^(?:today|tonight|earlier today|later today|this "
-    + PART_OF_DAY_RE
-    + r"|earlier this "
-    + PART_OF_DAY_RE
-    + r"|overnight)$"
+    r"^(?:today|tonight|earlier today|later today|this " + PART_OF_DAY_RE + r"|earlier this " + PART_OF_DAY_RE + r")$"
 )
-_YESTERDAY = re.compile(r"^(?:yesterday(?: " + PART_OF_DAY_RE + r")?|last night|the day before yesterday)$")
+# "Overnight" with no day named: the night that ended on the morning of the report, coded (as ACLED
+# does) to the day it began.
+_YESTERDAY = re.compile(r"^(?:yesterday(?: " + PART_OF_DAY_RE + r")?|last night|the day before yesterday|overnight)$")
 _AGO = re.compile(r"^(" + NUMBER_RE + r") (day|week|month|year)s? ago$")
 _LAST_UNIT = re.compile(r"^(last|this|the past|past|the previous|previous) (week|month|year|weekend)$")
 _WEEKEND = re.compile(r"^(?:the |this |last |that )?weekend$")

@@ -69,7 +69,7 @@ LEGACY_ORDNANCE = (
     r"accidentally (?:stepped|triggered|detonated|hit)|stepped on an? (?:land ?)?mine"
 )
 # Sexual violence named in an attack ("attacked the village and raped women"): ACLED's Sexual violence.
-SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|violence)"
+SEXUAL = r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abuse\w*|violence|attack\w*|violated)"
 # Violence by the participants of a gathering.
 PARTICIPANT_VIOLENCE = (
     r"stones?|rocks?|petrol bombs?|molotov|torched|set fire|set alight|set ablaze|on fire|burn(?:ed|t|ing)? (?:tyres|tires)|"
@@ -81,7 +81,7 @@ PARTICIPANT_VIOLENCE = (
     r"missiles|fireworks|firecrackers|flares|fences?|chairs|barriers)|(?:fire|fired|firing|set off) (?:fireworks|firecrackers)|"
     r"(?:bottles|projectiles|objects|bricks|fireworks|firecrackers|flares) (?:were |had been )?(?:thrown|hurled|lobbed)|"
     r"(?:lit|light(?:ing)?|start(?:ed|ing)?|set) (?:\w+ )?(?:fires|bonfires|blazes)|"
-    r"damaged|stormed|storming|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
+    r"damaged|stormed|storming|storms?|overr[au]n|overrunning|attacked|ransacked|pelted|clashed|violent|rampage|brawl\w*|scuffle\w*|"
     r"assaulted|injuring (?:police|officers)|hurled|barricad(?:ed|ing|es)(?! themselves| inside)|"
     r"broke into|broken into|forced (?:their|its|his|her) way into|overturned|turned over (?:\w+ ){0,3}(?:cars?|vehicles?|buses)|"
     # burning things other than symbols (burning an effigy or a flag is a peaceful gesture)
@@ -162,7 +162,7 @@ ORGANISED_FIGHTERS = (
 )
 ARMED_AGENT = (
     r"gunm[ae]n|militants?|insurgents?|rebels?|fighters?|militiam[ae]n|militias?|jihadists?|soldiers?|troops?|police|policem[ae]n|"
-    r"forces|army|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown|"
+    r"forces|army|guards?|guardsm[ae]n|gendarmes?|bandits?|assailants?|attackers?|armed|gangs?|cartel|terrorists?|kidnappers?|robbers?|pirates?|unidentified|unknown|"
     r"riding|on (?:a |two |three )?(?:motorcycles?|motorbikes?)|in (?:a |two )?(?:cars?|vehicles?|vans?|pick-?ups?)"
 )
 # People who bear arms: attacking them is a battle (Battles need two organised armed sides).
@@ -256,7 +256,9 @@ MANY_BLASTS = r"explosions|blasts|projectiles|impacts"
 # A weapon stopped before it could harm: defused, intercepted, shot down, failed to go off (Disrupted weapons use).
 STOPPED_WEAPON = (
     r"defus\w+|prematurely|did not explode|didn't explode|failed to explode|failed to detonate|controlled explosion|"
-    r"intercept(?:ed|ing)|shot down|dismantled|safely detonated|detonated safely|bomb disposal|bomb squad|"
+    r"intercept(?:ed|ing)|shot down|dismantled (?:(?:the|an?|two|three|several|\d+) )?(?:\w+ )?(?:bombs?|explosives?|ieds?|devices?|mines?)|"
+    r"(?:bombs?|explosives?|ieds?|devices?|mines?) (?:were|was|had been|have been|being) dismantled|"
+    r"safely detonated|detonated safely|bomb disposal|bomb squad|"
     r"controlled detonation|(?:recovered|seized|found|discovered|unearthed|cleared|removed) (?:[\w,.-]+ ){0,4}(?:crude |country-made )?"
     r"(?:bombs|explosives|ieds|landmines|mines|grenades)"
 )

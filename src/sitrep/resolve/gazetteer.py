@@ -20,6 +20,7 @@ import functools
 import importlib.resources
 import importlib.util
 import math
+import re
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -43,7 +44,9 @@ if TYPE_CHECKING:
     from .gazetteer_added import Added
     from .gazetteer_build import Built
 
-INDEX_VERSION = "gaz-10"
+INDEX_VERSION = "gaz-11"
+# "northwest", "southeastern": a compass word written solid, which gazetteers also write apart.
+_COMPASS_SOLID = re.compile(r"^(north|south)(east|west)\b")
 
 _ADDED = 12  # position of GazEntry.added in a row: bundled rows stop before it
 
@@ -115,8 +118,14 @@ class Gazetteer:
         return found
 
     def lookup(self, name: str) -> tuple[GazEntry, ...]:
-        """Every record whose name or (Latin-script) alternate name folds to ``fold(name)``."""
-        return tuple(self.entry(i) for i in self._index.get(fold(name), ()))
+        """Every record whose name or (Latin-script) alternate name folds to ``fold(name)``; a name opening
+        with a compass word written solid ("Northwest") also finds the one written apart ("North-West")."""
+        key = fold(name)
+        found = self._index.get(key, ())
+        split = _COMPASS_SOLID.sub(r"\1 \2", key, count=1)
+        if split != key:
+            found = tuple(dict.fromkeys((*found, *self._index.get(split, ()))))
+        return tuple(self.entry(i) for i in found)
 
     def has(self, name: str) -> bool:
         return fold(name) in self._index

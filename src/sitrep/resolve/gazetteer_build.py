@@ -399,7 +399,8 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "RU": ("Russian Federation",),
     "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea", "DPRK"),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa"),
+    # plain "Congo" is either country (the news mostly means the larger); the document decides
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Congo-Kinshasa", "Congo"),
     "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "MM": ("Burma",),

@@ -60,6 +60,8 @@ def country_bias(doc: Doc, gazetteer: Gazetteer, spans: list[SpanCandidate]) -> 
         if not listed and found and all(e.kind == REGION and e.country2 == found[0].country2 for e in found):
             listed = list(found)  # a first-level region of one country only ("Tachira")
         if countries:
+            if len({e.country2 for e in countries}) > 1:
+                continue  # "Congo" names either of two countries: the rest of the text says which
             bias[countries[0].country2] += 2
             if IN_COUNTRY.search(doc_text(doc)[max(0, span.start - IN_COUNTRY_BEFORE) : span.start]):
                 located[countries[0].country2] += 2  # "in western Yemen": where, not who

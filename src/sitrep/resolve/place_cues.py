@@ -65,7 +65,8 @@ COMMON_WORDS = frozenset(
     department agency bureau station airport port bank hospital school college market square park
     covid coronavirus pandemic peninsula delta coast gulf bay valley river lake island islands mountain
     mountains hill hills crescent cathedral landing pioneer pacific atlantic ocean sea strait desert plains
-    heights harbour harbor beach lakes springs falls creek""".split()
+    heights harbour harbor beach lakes springs falls creek green zone line mission embassy congress senate
+    secretary powers temple palace tower""".split()
 )
 TOWN_CUE = re.compile(r"\b(?:town|city|village|capital|settlement|hamlet|municipality|port|city) of\s*$", re.IGNORECASE)
 NEAR_CUE = re.compile(
@@ -115,6 +116,10 @@ FACILITY_WORDS = frozenset(
 
 CURRENCY_AFTER = re.compile(
     r"\s*(?:dollars?|pounds? sterling|euros?|rubles?|roubles?|rupees?|pesos?|francs?|yuan)\b", re.IGNORECASE
+)
+# "Maan news agency", "the Dawn newspaper": a name followed by these words names a news outlet.
+MEDIA_AFTER = re.compile(
+    r"\s+(?:news\s+agency|news\s+service|newspaper|broadcaster|television|tv\s+channel)\b", re.IGNORECASE
 )
 # Arabic names often keep their article in lower case ("al Tabqa", "al-Hasakeh").
 LOWER_ARTICLE = re.compile(r"^(?:(?:al|el)[ -]|(?:ad|an|ar|as|at|az|ash)-)[A-Z]")

@@ -25,6 +25,7 @@ from .place_cues import (
     LEADING_WORDS,
     LOCATIVE_BEFORE,
     LOWER_ARTICLE,
+    MEDIA_AFTER,
     MONTHS,
     OF_NAME,
     OTHER_LABELS,
@@ -32,7 +33,7 @@ from .place_cues import (
     PLACE_NOUN_TAIL,
     STREET_WORDS,
 )
-from .place_names import COUNTRY, fold
+from .place_names import COUNTRY, REGION, fold
 from .place_variants import may_be_spelt_otherwise
 from .place_weights import CURRENCY_AFTER_CHARS, LOCATIVE_BEFORE_CHARS
 
@@ -105,8 +106,8 @@ def _raw_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[SpanCandidate]:
                 first, last = words[k], words[k + width - 1]
                 if not (first[2] or last[2]):
                     yield SpanCandidate(first[0], last[1], "PROPN", width)
-    for m in AND_NAME.finditer(doc_text(doc)):  # "Trinidad and Tobago", "Bosnia and Herzegovina"
-        if any(e.kind == COUNTRY for e in gazetteer.lookup(m.group())):
+    for m in AND_NAME.finditer(doc_text(doc)):  # "Trinidad and Tobago", "Bosnia and Herzegovina", "Jammu and Kashmir"
+        if any(e.kind in (COUNTRY, REGION) for e in gazetteer.lookup(m.group())):
             yield SpanCandidate(m.start(), m.end(), "GPE", len(m.group().split()))
     for m in OF_NAME.finditer(doc_text(doc)):
         if (known := known_tail(m.group(), gazetteer)) is not None:  # "In Heroica Puebla de Zaragoza": drop "In"
@@ -155,6 +156,8 @@ def select_spans(doc: Doc, gazetteer: Gazetteer, blocked: list[tuple[int, int]])
             continue
         if CURRENCY_AFTER.match(text[span.end : span.end + CURRENCY_AFTER_CHARS]):
             continue  # "the US dollar", "Hong Kong dollars": a currency, not a place of the story
+        if MEDIA_AFTER.match(text[span.end : span.end + CURRENCY_AFTER_CHARS]):
+            continue  # "Maan news agency": a news outlet, not a place of the story
         tail = _name_tail(doc, span)
         if tail is not None and span.label != "PHRASE":
             if tail in STREET_WORDS:

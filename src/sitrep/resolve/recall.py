@@ -26,3 +26,5 @@ RECALLED = re.compile(
     r"(?:has|have) (?:so far |already )?(?:killed|left|claimed|displaced|forced)\b",
     re.IGNORECASE,
 )
+# Words that put an event in the week before the report's: background beside this week's news.
+LAST_WEEK = re.compile(r"\b(?:last|previous) week\b|\ba week (?:ago|earlier)\b", re.IGNORECASE)

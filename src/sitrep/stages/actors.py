@@ -157,6 +157,7 @@ def find_actors(doc: Doc, dictionary: ActorDictionary, places: list[tuple[int, s
             found.append(made)
         i += used
     found = _distribute_roles(doc, dictionary, found)
+    found = _occupiers(doc, dictionary, found)
     found = _protesters(doc, dictionary, found, countries)
     found += _raw_orgs(doc, dictionary, found, hits)
     found.sort(key=lambda f: f.start)
@@ -258,7 +259,7 @@ def _role_first(
         actor = _owned_role(doc, d, h, owner, role, ev, loaded, ctx)
         return Found(start, owner.end, actor, 0.9), used + 1
     if loaded and role.sector in {"GOV", "MIL"} and _foreign_word(doc[start : last.end].text):
-        country, reason = None, "an occupier or invader without a named state: not the country of the place"
+        country, reason = None, OCCUPIER_REASON
     else:
         country, reason = ctx.at(doc[h.start])
     ev = _evidence(doc, start, last.end, reason)
@@ -315,6 +316,31 @@ def _distribute_roles(doc: Doc, d: ActorDictionary, found: list[Found]) -> list[
             continue
         ev = _evidence(doc, cur.start, cur.end, "the role named before the list applies to it")
         out[k] = replace(cur, actor=d.actor(cur.actor.country, role, evidence=ev, loaded=prev.actor.loaded))
+    return out
+
+
+OCCUPIER_REASON = "an occupier or invader without a named state: not the country of the place"
+
+
+def _occupiers(doc: Doc, d: ActorDictionary, found: list[Found]) -> list[Found]:
+    """ "The occupation forces", after "Israeli occupation forces": an occupier the sentence leaves unnamed
+    is the one state the report names as an occupier or invader."""
+    states = {
+        f.actor.country
+        for f in found
+        if f.actor.country and f.actor.loaded and f.actor.sector == "MIL" and _foreign_word(doc[f.start : f.end].text)
+    }
+    if len(states) != 1:
+        return found
+    (state,) = states
+    out = list(found)
+    for k, f in enumerate(out):
+        if f.actor.country is None and f.actor.evidence.reason == OCCUPIER_REASON:
+            role = d.role_of(f.actor)
+            if role is None:
+                continue
+            ev = replace(f.actor.evidence, reason="an unnamed occupier: the one state the report names as occupier")
+            out[k] = replace(f, actor=d.actor(state, role, evidence=ev, loaded=True))
     return out
 
 

@@ -28,6 +28,7 @@ KILLED = frozenset(
         "lynch",
         "body",
         "corpse",
+        "martyr",  # "five soldiers were martyred": killed, in the press of South Asia and the Middle East
     }
 )
 WOUNDED = frozenset({"wound", "wounded", "injure", "injured", "injury", "hurt", "maim", "casualty"})
@@ -43,6 +44,7 @@ TRANSITIVE = frozenset(
         "assassinate",
         "slaughter",
         "lynch",
+        "martyr",
         "wound",
         "injure",
         "hurt",

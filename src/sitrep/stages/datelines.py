@@ -39,7 +39,8 @@ AGENCIES = (
     r"Bernama|APP|IRNA|Getty Images|AAP|Kyodo|Yonhap|NNA|QNA|KUNA|MENA|SPA|BSS|UNB|IRIN"
 )
 _AGENCY = rf"(?P<agency>\((?:{AGENCIES}|[A-Z][\w.&' /-]{{1,40}})\)|/(?:{AGENCIES}|[A-Z]{{2,10}})/)"
-_SEP = r"\s*(?:[-\u2013\u2014]{1,2}|:)(?=\s)"
+# (an en or em dash may also touch the first word of the story: "JAYAPURA, Indonesia\u2014Security forces")
+_SEP = r"\s*(?:(?:[-\u2013\u2014]{1,2}|:)(?=\s)|[\u2013\u2014](?=[A-Z]))"
 _CAPS_PLACE = r"[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+){0,2}"
 _REGION = rf"(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+){{0,2}})?"

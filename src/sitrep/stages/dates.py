@@ -155,6 +155,18 @@ def _event_date(reading: DateReading, mention: Mention) -> EventDate:
     )
 
 
+# "Overnight on September 3", "overnight Thursday": the night belongs to the day named right after it.
+_OVERNIGHT = re.compile(r"(?:in\s+)?overnight", re.IGNORECASE)
+_NIGHT_TO_DAY = re.compile(r"\s*(?:on\s+|into\s+|to\s+)?", re.IGNORECASE)
+
+
+def _night_of_next(text: str, start: int, end: int, following: list[tuple[int, int, bool]]) -> bool:
+    """An "overnight" joined to the date named right after it: that date, not one of its own, dates it."""
+    if not following or not _OVERNIGHT.fullmatch(text[start:end]):
+        return False
+    return _NIGHT_TO_DAY.fullmatch(text[end : following[0][0]]) is not None
+
+
 @stage(NAME, requires=(), assigns=("date",))
 def find(annotated: Annotated) -> tuple[Mention, ...]:
     """Every date expression with its window and precision, anchored on ``document.published``."""
@@ -162,8 +174,11 @@ def find(annotated: Annotated) -> tuple[Mention, ...]:
     text = annotated.text
     anchor: dt.date | None = None
     out: list[Mention] = []
-    for start, end, parser in _select(annotated, published):
+    selected = _select(annotated, published)
+    for i, (start, end, parser) in enumerate(selected):
         raw = text[start:end]
+        if _night_of_next(text, start, end, selected[i + 1 : i + 2]):
+            continue
         reading = read_date(raw, published, anchor, allow_dateparser=parser)
         if reading is None:
             continue

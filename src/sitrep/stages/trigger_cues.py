@@ -116,18 +116,20 @@ def struck_by_nature(token: Token) -> bool:
     of_it = previous is not None and previous.dep_ == "pobj" and previous.head.lower_ == "of"
     if previous is not None and previous.lemma_.lower() in NATURAL_FORCES and not of_it:
         return True  # "flood-hit areas", "earthquakes hit areas"; not "victims of the floods blocked the road"
+    if before < token.i - 1 and token.dep_ == "amod":
+        return True  # "the worst-hit villages": a word describing a place, not a blow struck
     for child in token.children:
         if child.dep_ == "nsubj" and child.lemma_.lower() in NATURAL_FORCES:
             return True
         if child.dep_ == "agent" and any(g.lemma_.lower() in NATURAL_FORCES for g in child.children):
             return True
-    return False
+    return died_in_mishap(token)
 
 
 # Traffic: a person struck or hit by one of these met an accident, not an attack.
 VEHICLES = frozenset(
     "vehicle vehicles car cars truck trucks lorry lorries bus buses train trains tram van vans taxi motorcycle "
-    "motorbike suv driver motorist".split()
+    "motorbike suv driver motorist minibus minibuses coach tractor rickshaw".split()
 )
 
 
@@ -136,6 +138,44 @@ def struck_by_traffic(token: Token) -> bool:
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return doer is not None and doer.lemma_.lower() in VEHICLES
+
+
+# What people die in when no one attacks them: "killed in a road accident", "died in the stampede".
+MISHAPS = frozenset(
+    "accident accidents crash crashes collision collisions stampede stampedes derailment shipwreck capsizing "
+    "mishap mishaps".split()
+)
+# What goes wrong with a vehicle or a building, by itself: "when the bus fell into a gorge".
+MISHAP_VERBS = frozenset(
+    "fall plunge overturn crash capsize collide derail sink skid veer topple collapse flip".split()
+)
+# What can fall, sink or collapse on people: a vehicle, a boat, a building.
+MISHAP_THINGS = VEHICLES | frozenset(
+    "boat boats ferry ferries ship vessel canoe plane aircraft helicopter building buildings house houses bridge "
+    "wall roof mine".split()
+)
+
+
+def died_in_mishap(token: Token) -> bool:
+    """Whether a killing or wounding word tells of a disaster or an accident: "killed in a 6.1 quake",
+    "the flood, which killed 40", "died in a road accident", "were killed when their bus plunged into a ravine" (the clause may hang
+    on a verb conjoined to the event word: "killed and ten injured when ...")."""
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in NATURAL_FORCES | MISHAPS:
+        return True  # "the quake, which killed 40"
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    if token.dep_ == "conj":
+        verbs.append(token.head)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "by"}:
+                pulled = (g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "advcl" and child.lemma_.lower() in MISHAP_VERBS:
+                pulled = (g for g in child.children if g.dep_ == "nsubj" and g.lemma_.lower() in MISHAP_THINGS)
+            else:
+                continue
+            if any(g.dep_ == "nsubj" or g.lemma_.lower() in NATURAL_FORCES | MISHAPS for g in pulled):
+                return True
+    return False
 
 
 # What can be mobilised that is not armed men: "mobilized efforts to help", "mobilise resources".
@@ -317,7 +357,7 @@ CONFLICT_CAUSES = (
 ABSTRACT_FOES = frozenset(
     "spread virus coronavirus covid covid-19 pandemic epidemic disease diseases corruption poverty crime "
     "drugs trafficking unemployment hunger illiteracy climate fire fires wildfire wildfires flames "
-    "infection infections outbreak malaria cancer fraud inflation impunity terrorism extremism fundamentalism "
+    "blaze blazes infection infections outbreak malaria cancer fraud inflation impunity terrorism extremism fundamentalism "
     "radicalism radicalisation radicalization".split()
 )
 
@@ -492,6 +532,25 @@ def noun_before(token: Token, reach: int = 8) -> Token | None:
 # Words that put a gathering ahead of the act told: "arrested before the rally", "ahead of planned
 # protests", "in anticipation of demonstrations", "on the eve of the march".
 BEFORE_WORDS = frozenset({"before", "ahead", "anticipation", "eve", "run-up", "advance", "prevent", "pre-empt"})
+
+
+def a_parade(token: Token) -> bool:
+    """ "Troops held a march-past": a parade, not a march."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ == "past"
+
+
+def a_show_of_something(token: Token) -> bool:
+    """Whether a protest noun means a show of a quality ("the parade was a demonstration of close
+    ties"): "demonstration of" followed by no crowd of people ("a demonstration of farmers") and no name."""
+    if token.lemma_.lower() != "demonstration":
+        return False
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            shown = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if shown is not None and shown.pos_ != "PROPN":
+                return not {shown.lower_, shown.lemma_.lower() + "s", shown.lemma_.lower()} & CROWD_NOUNS
+    return False
 
 
 def gathering_still_to_come(token: Token) -> bool:

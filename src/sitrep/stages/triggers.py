@@ -39,6 +39,8 @@ from .trigger_cues import (
     RIOT_GEAR_HEADS,
     WATCHING_VERBS,
     WEAPON_HEADS,
+    a_parade,
+    a_show_of_something,
     abstract_object,
     blocks_a_way,
     capture_of_no_ground,
@@ -122,17 +124,38 @@ def _wrong_single_word(hit: _Hit) -> bool:
     return False
 
 
+# People a protest word may name by their part in protests ("protest leaders", "a protest organiser").
+PROTEST_PEOPLE = frozenset({"leader", "organiser", "organizer", "figure", "activist", "veteran", "icon", "movement"})
+
+
 def _protest_not_held(hit: _Hit) -> bool:
-    if hit.family.name != "protest" or not hit.single:
+    if hit.family.name != "protest":
+        return False
+    if a_parade(hit.doc[hit.end - 1]):
+        return True  # "troops held a march-past": a parade
+    if not hit.single:
         return False
     token = hit.token
     if token.dep_ in {"dobj", "pobj"} and token.head.lemma_.lower() in WATCHING_VERBS:
         return True  # "a journalist covering a protest": the protest is what was watched, not the event told
     if gathering_still_to_come(token):
         return True  # "arrested activists ahead of the protest": the protest had not been held
+    if token.dep_ == "compound" and token.head.lemma_.lower() in PROTEST_PEOPLE:
+        return True  # "three protest leaders were arrested": the people named, not a protest told
+    if a_show_of_something(token):
+        return True  # "a demonstration of close ties": a show, not a gathering
     return hit.phrase in lexicon().crowd_subject_words and not (
         crowd_subject(token) and has_any_word(token.sent.text.lower(), lexicon().protest_purpose)
     )
+
+
+# What a demand to return "looted funds" names: money taken, not a looting told.
+PLUNDERED_MONEY = frozenset({"fund", "money", "monies", "wealth", "asset", "resource", "cash", "billion", "million"})
+
+
+def _plundered_money(hit: _Hit) -> bool:
+    token = hit.token
+    return hit.family.name == "loot" and token.dep_ == "amod" and token.head.lemma_.lower() in PLUNDERED_MONEY
 
 
 def _firing_range(hit: _Hit) -> bool:
@@ -186,6 +209,8 @@ def _struck_by_nature(hit: _Hit) -> bool:
 
 def _means_mobilized(hit: _Hit) -> bool:
     # "the military mobilized efforts to help people trapped by the flood": no troops moved
+    if hit.family.name == "mobilize" and hit.single and hit.token.dep_ == "compound":
+        return True  # "a patrol vehicle", "a curfew pass": a kind of thing, not a move
     if hit.family.name != "mobilize" or hit.token.pos_ != "VERB":
         return False
     # "reinforcing and developing the friendship": the object may hang on the verb conjoined to it
@@ -420,6 +445,11 @@ def _thrown_by_hand(hit: _Hit) -> bool:
     return hit.family.name in {"shelling", "explosion", "bombard"} and hit.single and thrown_by_hand(hit.token)
 
 
+def _done_without(hit: _Hit) -> bool:
+    # "took the palace without a fight": the fight did not happen
+    return hit.single and hit.token.dep_ == "pobj" and hit.token.head.lower_ == "without"
+
+
 def _body_without_violence(hit: _Hit) -> bool:
     return hit.family.name == "body" and not violence_signs(hit.doc, hit.start, hit.end)
 
@@ -445,6 +475,7 @@ def _way_not_blocked(hit: _Hit) -> bool:
 REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _wrong_single_word,
     _protest_not_held,
+    _plundered_money,
     _firing_range,
     _tools_downed,
     _engaged_in_a_pursuit,
@@ -468,6 +499,7 @@ REJECTIONS: tuple[Callable[[_Hit], bool], ...] = (
     _thrown_by_hand,
     _vigilantes_named_only,
     _body_without_violence,
+    _done_without,
     _toll_not_wounding,
     _way_not_blocked,
 )

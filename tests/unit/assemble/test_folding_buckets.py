@@ -121,14 +121,15 @@ def test_fold_by_day_equals_pairwise(monkeypatch_specs: list[tuple[Any, ...]]) -
     drafts, dates, definite = _drafts(monkeypatch_specs)
     expected = _summary(_pairwise_fold(drafts, lambda d: dates[d.trigger.start], lambda d: d.trigger.start in definite))
     drafts, dates, definite = _drafts(monkeypatch_specs)
-    saved = folding.date_for, folding._definite, folding.says_any
+    saved = folding.date_for, folding._definite, folding.says_any, folding._told_as_later
     try:
-        folding.date_for = lambda ctx, sent, trig: dates[trig.start]
+        folding.date_for = lambda ctx, sent, trig, **_: dates[trig.start]
         folding._definite = lambda ctx, trig: trig.start in definite
         folding.says_any = lambda text, words: text == "separately"
+        folding._told_as_later = lambda ctx, trig: False  # (a parse cue; the buckets are what is compared)
         kept = folding.fold_same_incident(None, drafts)
     finally:
-        folding.date_for, folding._definite, folding.says_any = saved
+        folding.date_for, folding._definite, folding.says_any, folding._told_as_later = saved
     assert [d.trigger.start for d in kept] == [e[0] for e in expected]
     assert [(d.trigger.start, [t.start for t in d.extra_triggers]) for d in kept] == [e[:2] for e in expected]
     assert [d.date for d in kept] == [e[2] for e in expected]

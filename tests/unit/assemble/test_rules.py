@@ -267,6 +267,36 @@ def test_rival_claimants_figures_are_not_added(pipeline: Pipeline) -> None:
     assert not any(best == 12 and "army" in who.lower() for who, best in claimed)
 
 
+def test_a_denial_beside_a_reported_toll_does_not_lower_it(pipeline: Pipeline) -> None:
+    x = run(
+        pipeline,
+        "Militia fighters attacked a village near Kadugli on Friday, killing at least 40 people, according to "
+        "local activists. In a statement, the militia said it had attacked army posts around the village but "
+        "did not acknowledge any civilian casualties.",
+    )
+    killed = [e.killed.total for e in violent(x) if e.killed is not None and e.killed.total is not None]
+    assert killed and max(k.low for k in killed) == 40
+
+
+def test_an_up_to_figure_beside_a_rival_one_states_its_number(pipeline: Pipeline) -> None:
+    x = run(
+        pipeline,
+        "Shelling hit the market in Taiz on Monday, killing at least 9 people, the health office said. "
+        "A rights group said the shelling of the market killed up to 9 people.",
+    )
+    killed = [e.killed.total for e in violent(x) if e.killed is not None and e.killed.total is not None]
+    assert killed and all(k.low == 9 for k in killed)
+
+
+def test_a_toll_stated_as_zero_still_counts_beside_another(pipeline: Pipeline) -> None:
+    x = run(
+        pipeline,
+        "On 3 May, one soldier was shot dead by a sniper near Gardez. Fatalities coded as 0 (a radio reported 1).",
+    )
+    killed = [e.killed.total for e in violent(x) if e.killed is not None and e.killed.total is not None]
+    assert killed and min(k.low for k in killed) == 0
+
+
 def test_hyphenated_place_qualifies_a_group(pipeline: Pipeline) -> None:
     x = run(pipeline, "Officials blamed the bombing in Kirkuk on Iran-aligned armed factions.")
     assert all(e.place is None or e.place.country != "IRN" for e in x.events)

@@ -48,3 +48,10 @@ def test_a_fight_told_as_what_came_before_is_background(pipeline: Pipeline, text
 )
 def test_an_attack_only_planned_does_not_outrank_what_was_done(pipeline: Pipeline, text: str, subtype: str) -> None:
     assert _subtype(pipeline, text) == subtype
+
+
+def test_an_event_word_recalled_in_a_clause_gives_way_to_the_sentences_news(pipeline: Pipeline) -> None:
+    text = "Foreign troops have deployed to the city of Gao, at a base vacated by other troops last month."
+    doc = make_document(text, published=dt.date(2022, 5, 9), source="test")
+    event = primary_event(next(iter(pipeline.pipe([doc]))))
+    assert event is not None and event.trigger.text == "deployed"

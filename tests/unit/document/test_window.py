@@ -58,3 +58,43 @@ def test_running_totals_are_background(pipeline: Pipeline, total: str) -> None:
     x = pipeline(make_document(text, published="2023-04-11"))
     coded = coded_events(x)
     assert coded and all(total[:20] not in e.sentence.text for e in coded)
+
+
+def test_last_week_beside_newer_news_is_background(pipeline: Pipeline) -> None:
+    text = (
+        "Gunmen killed six villagers in Bandiagara on Monday, the mayor said.\n\n"
+        "Last week, suspected jihadists killed four herders near Bankass, officials said."
+    )
+    x = pipeline(make_document(text, published="2023-06-21"))
+    coded = coded_events(x)
+    assert coded and all("Last week" not in e.sentence.text for e in coded)
+    assert any(e.window == BACKGROUND and "last week" in " ".join(e.reasons) for e in x.events)
+
+
+def test_last_weeks_incident_told_alone_is_the_news(pipeline: Pipeline) -> None:
+    text = "Suspected jihadists killed four herders near Bankass last week, officials said on Wednesday."
+    assert coded_events(pipeline(make_document(text, published="2023-06-21")))
+
+
+def test_a_day_and_month_without_a_year_weeks_before_publication_is_background(pipeline: Pipeline) -> None:
+    text = (
+        "Rockets hit a base near Baghdad on Sunday, the army said.\n\n"
+        "On July 3, rockets had hit the same base, wounding two soldiers."
+    )
+    x = pipeline(make_document(text, published="2021-08-30"))
+    coded = coded_events(x)
+    assert coded and all("July 3" not in e.sentence.text for e in coded)
+
+
+def test_a_running_total_so_far_this_year_is_background(pipeline: Pipeline) -> None:
+    text = (
+        "Militants shot dead a teacher in Srinagar on Thursday, police said.\n\n"
+        "So far, 20 civilians have been shot dead by militants this year."
+    )
+    coded = coded_events(pipeline(make_document(text, published="2021-10-07")))
+    assert coded and all("So far" not in e.sentence.text for e in coded)
+
+
+def test_a_yearless_range_running_past_publication_is_not_read_as_last_years(pipeline: Pipeline) -> None:
+    text = "From 4-5 May, residents of Bamako demonstrated against the election results and burned a police post."
+    assert coded_events(pipeline(make_document(text, published="2020-05-04")))

@@ -36,6 +36,8 @@ def test_publication_date_is_a_wednesday() -> None:
         ("yesterday", D(2020, 5, 5), DAY, None),
         ("yesterday evening", D(2020, 5, 5), DAY, None),
         ("last night", D(2020, 5, 5), DAY, None),
+        ("overnight", D(2020, 5, 5), DAY, None),  # the night before the report, coded to the day it began
+        ("in overnight", D(2020, 5, 5), DAY, None),
         ("earlier today", PUB, DAY, None),
         ("this morning", PUB, DAY, None),
         ("two days ago", D(2020, 5, 4), DAY, None),

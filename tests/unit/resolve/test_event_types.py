@@ -1182,3 +1182,105 @@ def test_a_crowd_armed_with_sticks_attacking_a_march_is_still_a_mob() -> None:
         protest, sentence="Dozens of youths armed with sticks and stones attacked a march by nurses in the town."
     )
     assert out.acled_subtype == "Mob violence"
+
+
+def test_sexual_attacks_are_sexual_violence() -> None:
+    out = typed(trig("attack"), sentence="Gunmen carried out sexual attacks on women near the camp.")
+    assert out.acled_subtype == "Sexual violence"
+
+
+def test_the_bodies_of_workers_found_by_soldiers_are_an_attack_on_civilians() -> None:
+    sentence = "Soldiers recovered the bodies of three farm workers who were killed in an ambush."
+    out = typed(trig("body"), sentence=sentence, actors=(actor("Army", "MIL", 1),))
+    assert (out.acled_type, out.acled_subtype) == ("Violence against civilians", "Attack")
+
+
+def test_prisoners_handed_over_are_an_agreement_not_ground() -> None:
+    out = typed(
+        trig("withdraw", "material", "RETREAT"), sentence="In return, 40 prisoners were handed over to the army."
+    )
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Agreement")
+
+
+def test_a_drone_and_mortar_attack_is_a_drone_strike() -> None:
+    out = typed(
+        trig("attack"),
+        sentence="Rebels killed four soldiers in a drone and mortar attack on a base.",
+        weapons=(weapon("drone", "drone"), weapon("mortar", "heavy-weapons")),
+    )
+    assert out.acled_subtype == "Air/drone strike"
+
+
+def test_drones_seen_overhead_leave_shelling_as_shelling() -> None:
+    out = typed(
+        trig("shelling"),
+        sentence="Troops shelled the village while drones were seen overhead.",
+        weapons=(weapon("drone", "drone"),),
+    )
+    assert out.acled_subtype == "Shelling/artillery/missile attack"
+
+
+def _typed_in(nlp, family: str, lemma: str, text: str, word: str, **kw):  # type: ignore[no-untyped-def]
+    span = next(iter(nlp(text).sents))
+    at = text.index(word)
+    t = Trigger(lemma=lemma, family=family, kind="violent", plover="ASSAULT")
+    return typed(t, sentence=span.text, context=span, trigger_span=(at, at + len(word)), **kw)
+
+
+def test_protesters_overrunning_a_base_are_a_violent_demonstration(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Angry protesters overran a peacekeepers' base in the town on Monday."
+    span = next(iter(nlp(text).sents))
+    protest = Trigger(lemma="protester", family="protest", kind="material", plover="PROTEST")
+    assert typed(protest, sentence=span.text, context=span).acled_subtype == "Violent demonstration"
+
+
+def test_arrests_made_as_a_crowd_stormed_a_building_are_the_riot(nlp) -> None:  # type: ignore[no-untyped-def]
+    out = _typed_in(
+        nlp, "arrest", "arrest", "Dozens were arrested as supporters of the mayor stormed the town hall.", "arrested"
+    )
+    assert (out.acled_type, out.acled_subtype) == ("Riots", "Violent demonstration")
+    plain = _typed_in(nlp, "arrest", "arrest", "Police arrested twelve men in the town on Monday.", "arrested")
+    assert plain.acled_subtype == "Arrests"
+
+
+def test_air_defences_destroying_drones_is_disrupted_weapons_use(nlp) -> None:  # type: ignore[no-untyped-def]
+    out = _typed_in(
+        nlp, "disrupt", "destroy", "Air defences destroyed 15 drones over the region overnight.", "destroyed"
+    )
+    assert out.acled_subtype == "Disrupted weapons use"
+
+
+def test_residents_fleeing_a_fight_are_not_its_crowd(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents flee fighting between rebels and government troops near the town."
+    out = _typed_in(nlp, "clash", "fighting", text, "fighting")
+    assert (out.acled_type, out.acled_subtype) == ("Battles", "Armed clash")
+
+
+def test_separatists_saying_they_took_a_city_overtake_territory(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Separatist forces say they have taken control of the port city from forces loyal to the government "
+        "after days of fighting."
+    )
+    out = _typed_in(
+        nlp,
+        "capture",
+        "take control",
+        text,
+        "taken",
+        actors=(actor("Government", "GOV", 1),),
+    )
+    assert out.acled_subtype == "Non-state actor overtakes territory"
+
+
+def test_houses_demolished_in_a_raid_are_property_destruction() -> None:
+    sentence = (
+        "Troops backed by bulldozers stormed the hamlet, demolished six houses and dismantled the tents of families."
+    )
+    out = typed(trig("attack"), sentence=sentence, actors=(actor("Army", "MIL", 1),))
+    assert (out.acled_type, out.acled_subtype) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_dismantled_tents_are_no_weapon_stopped_but_a_dismantled_bomb_is() -> None:
+    assert typed(trig("attack"), sentence="Police dismantled a bomb found near the school.").acled_subtype == (
+        "Disrupted weapons use"
+    )

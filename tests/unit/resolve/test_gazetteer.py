@@ -104,3 +104,13 @@ def test_spelling_variants_are_sought_in_one_country(gaz: Gazetteer) -> None:
     assert {e.admin1 for e in gaz.spelling_variants("Basira", "SY")} >= {"Deir ez-Zor"}
     assert gaz.spelling_variants("Ras Al Ain", "FR") == ()
     assert gaz.has_variant("Ras Al Ain") and not gaz.has_variant("Qwxzplorvik")
+
+
+def test_a_compass_name_written_solid_finds_the_one_written_apart(gaz: Gazetteer) -> None:
+    assert any(e.country2 == "CM" for e in gaz.lookup("Northwest"))
+    assert any(e.country2 == "CM" for e in gaz.lookup("North-West"))
+
+
+def test_plain_congo_may_be_either_country(gaz: Gazetteer) -> None:
+    countries = {e.country2 for e in gaz.lookup("Congo") if e.kind == "country"}
+    assert countries == {"CD", "CG"}

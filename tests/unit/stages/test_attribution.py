@@ -94,3 +94,54 @@ def test_claimant_named_by_a_role_keeps_the_sources_words(run, text: str, name: 
 def test_named_claimant_is_unchanged(run) -> None:  # type: ignore[no-untyped-def]
     [m] = run("The strike killed four fighters, the Islamic State said.")
     assert m.value.claimant.name == "Islamic State"
+
+
+def test_an_informant_the_dictionary_does_not_know_is_kept_as_written(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Two traders died of their wounds overnight, hospital sources said."
+    found = run(text)
+    assert len(found) == 1
+    who = found[0].value.claimant
+    assert who.name == "hospital sources" and who.raw
+    assert covering(found, text.index("traders"))
+
+
+def test_according_to_witnesses(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Soldiers fired into the air to disperse the crowd, according to witnesses."
+    found = run(text)
+    assert [m.value.claimant.name for m in found] == ["witnesses"]
+
+
+def test_a_common_noun_is_no_speaker(run) -> None:  # type: ignore[no-untyped-def]
+    assert not run("The weather said little about the harvest to come.")
+
+
+def test_a_speaker_is_named_with_the_apposition(run) -> None:  # type: ignore[no-untyped-def]
+    text = "Amina Bello, a spokeswoman for the state police command, said the gunmen fled on motorbikes."
+    (found,) = run(text)
+    name = found.value.claimant.name
+    assert "Amina Bello" in name and "police" in name
+
+
+def test_a_speaker_after_the_verb(run) -> None:  # type: ignore[no-untyped-def]
+    text = "More than 30 people were hurt in the blast, said the regional governor's office on Friday."
+    (found,) = run(text)
+    name = found.value.claimant.name
+    assert "office" in name and "Friday" not in name
+
+
+def test_a_dateline_wire_is_never_the_claimant(resources: Resources) -> None:
+    stages = ("datelines.rules.v1", "places.gazetteer.v1", "actors.lexicon.v1", "attribution.rules.v1")
+    text = "KANO, March 3 (Sahel Wire): Gunmen killed four herders near Kano on Sunday, police said."
+    found = annotate(text, resources, stages).of("attribution")
+    assert found and all("Wire" not in m.value.claimant.name for m in found)
+    assert any("police" in m.value.claimant.name.lower() for m in found)
+
+
+def test_it_is_reported_goes_on_with_the_last_source(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Ukrainian army said drones struck the port overnight. "
+        "It is reported that a grain warehouse was hit and a fire broke out."
+    )
+    found = run(text)
+    assert covering(found, text.index("warehouse"))
+    assert all("army" in m.value.claimant.name for m in found)

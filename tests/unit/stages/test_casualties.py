@@ -60,6 +60,8 @@ def test_defining_example(resources: Resources, shared_dir: Path) -> None:
         ("Nobody was hurt.", [("wounded", 0, 0, 0, None)]),
         ("No one was killed.", [("killed", 0, 0, 0, None)]),
         ("The attack caused no injuries.", [("wounded", 0, 0, 0, None)]),
+        ("Four soldiers were martyred in the ambush.", [("killed", 4, 4, 4, None)]),
+        ("Three houses were burned in the raid.", []),
     ],
 )
 def test_figures(text: str, expected: list[tuple], resources: Resources) -> None:

@@ -59,6 +59,13 @@ def test_weekday_forms_spacy_tags_as_time(resources: Resources) -> None:
     assert got == {"on Monday night": dt.date(2020, 5, 4), "late on Tuesday": dt.date(2020, 5, 5)}
 
 
+def test_overnight_joined_to_a_named_day_takes_that_day(resources: Resources) -> None:
+    text = "Drones struck a fuel depot overnight on 2 May, the regional governor said."
+    got = {t: v.date for t, v in found(text, resources)}
+    assert "overnight" not in got
+    assert dt.date(2020, 5, 2) in got.values()
+
+
 def test_previous_day_follows_the_last_stated_date(resources: Resources) -> None:
     text = "On 27 September 2020, the offensive began. Troops had massed the previous day."
     got = dict(found(text, resources))

@@ -347,3 +347,10 @@ def test_what_a_fire_or_a_flood_burns_or_destroys_is_no_property_destruction(res
 def test_people_burning_property_still_destroy_it(resources) -> None:  # type: ignore[no-untyped-def]
     found = families("Gunmen burned houses and a clinic in the village before dawn.", resources)
     assert any(family == "loot" for _, family in found)
+
+
+def test_protest_leaders_and_looted_funds_are_no_events(resources) -> None:  # type: ignore[no-untyped-def]
+    found = families("Police arrested three protest leaders at their homes on Friday.", resources)
+    assert not [f for _, f in found if f == "protest"]
+    assert not [f for _, f in families("Marchers demanded the return of looted funds.", resources) if f == "loot"]
+    assert [f for _, f in families("Rioters looted shops in the city centre.", resources) if f == "loot"]

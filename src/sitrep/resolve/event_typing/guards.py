@@ -2,7 +2,7 @@
 
 Each guard gives a type when its condition holds, else None. A family's rule (in :mod:`.rules`)
 lists the guards it applies, in this order: search raid, shot-down aircraft, stopped weapon, own
-blast, warning shots, violence as a protest's grievance, crowd control, sexual violence, property alone.
+blast, warning shots, air defences, violence as a protest's grievance, crowd control, sexual violence, property alone.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..event_words import (
     HARMED,
     MANNED_AIRCRAFT,
     OWN_BLAST,
+    PERSONAL_HARM,
     SEXUAL,
     STOPPED_WEAPON,
     VAC,
@@ -30,6 +31,8 @@ from .typed import Case, Typed
 
 
 def search_raid(case: Case) -> Typed | None:
+    if crowd_agent(case.sentence, case.trigger, case.actors):
+        return None  # a crowd storming a building is no search raid by the state, whoever is arrested after
     if (
         SEARCH_RAIDS.names(case.family, case.trigger.lemma)
         and not case.killed
@@ -77,6 +80,34 @@ def shot_down_aircraft(case: Case) -> Typed | None:
 _STOPPED = Typed.strategic("COERCE", ("seize",), "Disrupted weapons use", "the weapon was stopped before it did harm")
 
 
+# Air defences as the doer: what they destroy or hit is drones or missiles in flight, not a strike of theirs.
+AIR_DEFENCE = r"air[- ]defen[cs]es?|anti-?aircraft|interceptors?|iron dome|missile defen[cs]es?"
+
+
+# Weapons in flight destroyed ("20 of the drones were destroyed"), not the ground they are fired from.
+_IN_FLIGHT = r"(?:drones?|uavs?|missiles?|rockets?|targets|launches)(?! launchers?| launch\w*| depots?| factor\w*| sites?| bases?)"
+IN_FLIGHT_DESTROYED = (
+    r"(?:destroy\w*|shot down|downed|intercept\w*|neutrali[sz]\w*) (?:[\w-]+ ){0,3}?" + _IN_FLIGHT + "|"
+    r"(?:"
+    + _IN_FLIGHT
+    + r"|of them) (?:were|was|had been|have been) (?:\w+ )?(?:destroyed|downed|intercepted|shot down)"
+)
+
+
+def air_defence(case: Case) -> Typed | None:
+    """Air defences named just before the event word ("air defence destroyed 20 drones"), or drones and
+    missiles told as destroyed in flight."""
+    if case.context is None or case.trigger_span is None:
+        return None
+    before = case.sentence[: max(0, case.trigger_span[0] - case.context.start_char)]
+    in_flight = matches(r"destroy\w*|downed|shot", case.trigger.lemma) and matches(IN_FLIGHT_DESTROYED, case.sentence)
+    if matches(AIR_DEFENCE, before[-60:]) or in_flight:
+        return Typed.strategic(
+            "COERCE", ("seize",), "Disrupted weapons use", "air defences stopped the weapons in flight"
+        )
+    return None
+
+
 def stopped_weapon(case: Case) -> Typed | None:
     return _STOPPED if not case.killed and matches(STOPPED_WEAPON, case.sentence) else None
 
@@ -114,6 +145,23 @@ def sexual_violence(case: Case) -> Typed:
 
 def sexual_words(case: Case) -> Typed | None:
     return sexual_violence(case) if matches(SEXUAL, case.sentence) else None
+
+
+# Buildings pulled down by the authorities or forces: ACLED's property destruction.
+DEMOLITION = r"demolish\w*|demolition\w*|bulldoz\w*|razed|raz(?:e|ing) (?:\w+ ){0,2}(?:houses|homes|buildings|village)"
+
+
+def demolition(case: Case) -> Typed | None:
+    """Houses demolished in a raid with no one hurt: the destruction of property is the event."""
+    if (
+        not case.killed
+        and matches(DEMOLITION, case.sentence)
+        and not matches(PERSONAL_HARM + r"|shot|fired", case.sentence)
+    ):
+        return Typed.strategic(
+            "ASSAULT", ("destroy",), "Looting/property destruction", "buildings demolished, no one hurt"
+        )
+    return None
 
 
 def property_alone(case: Case) -> Typed | None:

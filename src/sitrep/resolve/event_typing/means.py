@@ -119,6 +119,18 @@ def _missiles_from_the_air(weapons: tuple[Weapon, ...]) -> bool:
     )
 
 
+# Drones and shells named together as the weapons of one attack ("a drone and mortar attack"), not drones
+# seen overhead while the shells fell.
+_SHELLS = r"(?:mortars?|rockets?|artillery|missiles?|shells?|shelling|explosives?)"
+DRONE_AND_SHELLS = (
+    r"(?:drones?|uavs?) (?:and|or|,) (?:\w+ )?"
+    + _SHELLS
+    + r" (?:attacks?|strikes?|assaults?|fire)|"
+    + _SHELLS
+    + r" (?:and|or|,) (?:\w+ )?(?:drones?|uavs?) (?:attacks?|strikes?|assaults?)"
+)
+
+
 def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> tuple[str | None, str | None]:
     names = {w.name for w in weapons}
     modes = {w.mode for w in weapons}
@@ -129,6 +141,8 @@ def remote_subtype(weapons: tuple[Weapon, ...], family: str, sentence: str) -> t
         return "Chemical weapon", None
     if family == "airstrike":
         return "Air/drone strike", None
+    if "drone" in modes and matches(DRONE_AND_SHELLS, sentence):
+        return "Air/drone strike", "drones named as a weapon of the attack with the shells: coded as a drone strike"
     if family == "shelling":
         return "Shelling/artillery/missile attack", None
     if "grenade" in names and matches(HAND_GRENADE, sentence):

@@ -116,12 +116,18 @@ HURT_BEFORE = re.compile(
 )
 
 
+# People named before a flight verb fled the violence, they did not do it ("residents flee the fighting").
+FLED_FROM = re.compile(
+    r"\b(?:flee|flees|fled|fleeing|escap(?:e|ed|es|ing)|evacuat\w+)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
 def crowd_agent(sentence: str, trigger: Trigger, actors: tuple[Actor, ...]) -> bool:
     """An unorganised crowd did it: no armed actor among the doers, and a crowd coded or named."""
     if any(is_armed(a) for a in actors):
         return False
     agent = agent_text(sentence, trigger)
-    if matches(ARMED_AGENT, agent):
+    if matches(ARMED_AGENT, agent) or FLED_FROM.search(agent):
         return False
     if actors and any(is_crowd(a) for a in actors):
         return True

@@ -8,6 +8,7 @@ then its own steps; it always gives a type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import MappingProxyType
@@ -21,6 +22,7 @@ from ..event_words import (
     ATTEMPT_BEFORE,
     AUTHORITY,
     BATTLES,
+    CIVILIAN_PEOPLE,
     DRUG_WORKS,
     EXPLOSIONS,
     FIGHT_TOLD,
@@ -51,7 +53,7 @@ from .parties import (
     without_actors,
     without_agents,
 )
-from .protest import in_grievance_at, protest_typed, riot_typed
+from .protest import in_grievance_at, participants_violent, protest_typed, riot_typed
 from .typed import Case, Guard, Typed, TypingRule, first_of
 from .violence import AIRCRAFT_DOERS, violence_typed
 
@@ -63,6 +65,10 @@ NON_STATE_SIDE = (
     r"rebels?|militants?|insurgents?|jihadists?|separatists?|guerrill?as?|militias?|militiam[ae]n|terrorists|"
     r"Taliban|Shabaab|Shabab|Islamic State|ISIS|ISIL|Daesh|Boko Haram"
 )
+
+
+# Subjects that name no side by themselves.
+PRONOUN_DOERS = frozenset({"they", "we", "it", "he", "she"})
 
 
 _RULES: dict[str, TypingRule] = {}
@@ -110,6 +116,7 @@ def attack(case: Case) -> Typed:
             guards.violence_as_grievance,
             guards.crowd_control,
             guards.sexual_words,
+            guards.demolition,
             guards.property_alone,
         ),
     )
@@ -120,7 +127,13 @@ def bombardment(case: Case) -> Typed:
     """Shelling and bombing words."""
     return _violent(
         case,
-        (guards.shot_down_aircraft, guards.stopped_weapon, guards.warning_shots, guards.violence_as_grievance),
+        (
+            guards.air_defence,
+            guards.shot_down_aircraft,
+            guards.stopped_weapon,
+            guards.warning_shots,
+            guards.violence_as_grievance,
+        ),
     )
 
 
@@ -129,6 +142,7 @@ def explosion(case: Case) -> Typed:
     return _violent(
         case,
         (
+            guards.air_defence,
             guards.shot_down_aircraft,
             guards.stopped_weapon,
             guards.own_blast,
@@ -182,8 +196,17 @@ def mob(case: Case) -> Typed:
     return riot_typed(case.sentence, case.modes, after=next_sentences(case.context))
 
 
+# A crowd's own violence told as the time of the arrests ("dozens held as rioters stormed the palace").
+ARRESTS_AT_RIOT = (
+    r"(?:as|after|when|while) (?:[\w-]+ ){0,4}(?:protest[eo]rs|demonstrators|supporters|rioters|crowds?|mobs?)"
+)
+
+
 @typing_rule("arrest")
 def arrest(case: Case) -> Typed:
+    if matches(ARRESTS_AT_RIOT, case.sentence) and participants_violent(case.sentence, case.context):
+        # ACLED codes the riot the arrests were made at, not the arrests
+        return Typed.violent_demonstration("arrests made as a crowd used violence: coded as the riot")
     if non_state_doers(case.actors):
         # ACLED: only a state (or a de facto one) arrests; people detained by an armed group are abducted
         return Typed.assault(
@@ -269,6 +292,10 @@ def loot(case: Case) -> Typed:
 @typing_rule("body")
 def body(case: Case) -> Typed:
     sentence = case.sentence
+    if _bodies_of_civilians(sentence):
+        return Typed.assault(
+            case.modes, VAC, "Attack", reason="the bodies found are of civilians named by their trade or as people"
+        )
     if matches(ARMED_PEOPLE, without_actors(without_agents(sentence), case.actors)) and not killed_civilians(sentence):
         return Typed.assault(
             case.modes,
@@ -279,11 +306,28 @@ def body(case: Case) -> Typed:
     return Typed.assault(case.modes, VAC, "Attack", reason="a body found with signs of violence: coded as an attack")
 
 
+# Whose bodies were found: the few words right after "the bodies of" ("four construction workers").
+BODIES_OF = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses?) of ((?:[\w-]+ ){0,3}[\w-]+)", re.IGNORECASE)
+
+
+def _bodies_of_civilians(sentence: str) -> bool:
+    """The bodies found are of people named as civilians, not fighters: whoever else the sentence names
+    (the forces that found them) does not make it a clash."""
+    for found in BODIES_OF.finditer(sentence):
+        whose = found.group(1)
+        if matches(CIVILIAN_PEOPLE, whose) and not matches(ARMED_PEOPLE, whose):
+            return True
+    return False
+
+
 @typing_rule("disrupt")
 def disrupt(case: Case) -> Typed:
     downed = guards.shot_down_aircraft(case)
     if downed is not None:
         return downed
+    stopped = guards.air_defence(case)
+    if stopped is not None:
+        return stopped
     if matches(r"destroy\w*", case.trigger.lemma) and (
         _struck_from_afar(case) or remote_means(case.weapons, case.sentence)
     ):
@@ -307,8 +351,20 @@ def disrupt(case: Case) -> Typed:
     return Typed.strategic("COERCE", ("seize",), "Disrupted weapons use")
 
 
+# People, not ground, handed over: prisoners, captives or the bodies of the dead in an exchange.
+PEOPLE_HANDED = (
+    r"(?:prisoners?|captives?|POWs?|detainees|hostages|bodies|remains) (?:[\w-]+ ){0,6}?(?:were|was|have been|had been) "
+    r"(?:handed over|returned|released|swapped|exchanged)|"
+    r"(?:hand(?:ed|s|ing)? over|swapp?(?:ed|ing)|exchang(?:ed|ing)) (?:[\w-]+ ){0,3}?(?:prisoners?|captives?|POWs?|detainees|hostages|bodies)|"
+    r"prisoners? (?:exchange|swap)|(?:exchange|swap) of (?:prisoners|captives|POWs|bodies)"
+)
+
+
 @typing_rule("withdraw")
 def withdraw(case: Case) -> Typed:
+    if matches(PEOPLE_HANDED, case.sentence):
+        # prisoners or the dead handed over: an exchange between the sides, which ACLED codes as an agreement
+        return Typed.strategic("AGREE", ("settle",), "Agreement", "people handed over in an exchange, not ground")
     told = case.sentence + " " + next_sentences(case.context, limit=1)
     if HANDING_OVER.names(case.family, case.trigger.lemma) or matches(TAKEN_OVER + "|" + GROUND_TAKEN, told):
         # the ground left went to someone: handed over, or taken by the other side as the holders left
@@ -409,8 +465,18 @@ def _state_takes(case: Case) -> bool:
 
 
 def _doers(case: Case) -> str:
-    """The words naming who took the ground: the subject of the capture verb, or its "by" phrase."""
-    return doer_phrase(case.context, case.trigger_span, nouns=False)
+    """The words naming who took the ground: the subject of the capture verb, or its "by" phrase; for a
+    pronoun told in speech ("the rebels say they have taken the town"), the subject of the saying."""
+    phrase = doer_phrase(case.context, case.trigger_span, nouns=False)
+    if phrase.lower() not in PRONOUN_DOERS or case.context is None or case.trigger_span is None:
+        return phrase
+    word = next((t for t in case.context if case.trigger_span[0] <= t.idx < case.trigger_span[1]), None)
+    while word is not None and word.dep_ in {"ccomp", "conj", "xcomp"} and word.head.i != word.i:
+        word = word.head
+        subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in PRONOUN_DOERS:
+            return " ".join(t.text for t in subject.subtree)
+    return phrase
 
 
 def _object_is_arms(case: Case) -> bool:
