@@ -83,8 +83,8 @@ class EventFilter:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class StoredEvent:
-    """One stored event: its indexed columns and its full record (the JSON of sitrep.serialize)."""
+class EventColumns:
+    """A stored event's indexed columns (what every reader of the store filters and sorts on)."""
 
     id: str
     document_id: str
@@ -104,35 +104,22 @@ class StoredEvent:
     killed_best: int | None
     wounded_best: int | None
     confidence: float
-    record: dict[str, Any] = field(hash=False, compare=True)
     pk: int = 0  # the row number: the tie-break of a page's order
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class ListedEvent:
+class StoredEvent(EventColumns):
+    """One stored event: its indexed columns and its full record (the JSON of sitrep.serialize)."""
+
+    record: dict[str, Any] = field(hash=False, compare=True)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ListedEvent(EventColumns):
     """An event as a list shows it: its indexed columns and its summary (sitrep.store.summaries), read
     without decoding its full record."""
 
-    id: str
-    document_id: str
-    date: dt.date | None
-    date_end: dt.date | None
-    date_precision: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    place: str | None
-    place_precision: str | None
-    kind: str
-    plover: str
-    acled_type: str | None
-    acled_subtype: str | None
-    happened: bool
-    killed_best: int | None
-    wounded_best: int | None
-    confidence: float
     summary: dict[str, Any] = field(hash=False, compare=True)
-    pk: int = 0
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

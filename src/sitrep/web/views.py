@@ -11,14 +11,14 @@ from typing import Any
 
 from ..model import Document
 from ..store import Store, StoredEvent, StoredIncident
-from ..store.reader import ListedEvent, Page
+from ..store.reader import EventColumns, Page
 from ..store.summaries import summary_of_record
 
 # Evidence fields of a record, in the order the page lists them.
 EVIDENCE_FIELDS = ("event", "actor", "recipient", "place", "date", "killed", "wounded", "weapons", "claimant", "hedges")
 
 
-def _row(e: StoredEvent | ListedEvent, summary: dict[str, Any]) -> dict[str, Any]:
+def _row(e: EventColumns, summary: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": e.id,
         "document_id": e.document_id,
