@@ -78,8 +78,9 @@ INCIDENT_NOUNS = frozenset(
 )
 # Adverbs on an event word that tell an incident after the one told.
 LATER = frozenset({"later", "subsequently", "afterwards"})
-# "Minutes later": still the incident being told.
-MOMENTS = frozenset({"minute", "moment", "second", "instant"})
+# "Minutes later", "two hours later": still the incident being told (the same day and place decide the
+# rest; a day or more later is another incident).
+MOMENTS = frozenset({"minute", "moment", "second", "instant", "hour"})
 # Adverbs that open one more incident, wherever they stand in its sentence.
 OTHER_ADVERBS = frozenset({"separately", "elsewhere", "meanwhile"})
 # A sentence opening with this tells of an incident before the one just told.

@@ -209,3 +209,13 @@ def test_a_shooting_told_as_later_is_not_folded_into_the_bombing(pipeline: Pipel
     )
     events = coded_events(extract(pipeline, text, published="2015-07-14"))
     assert len(events) == 2, [(e.trigger.text, e.acled_subtype) for e in events]
+
+
+def test_arrests_hours_later_at_the_same_rally_are_the_same_incident(pipeline: Pipeline) -> None:
+    text = (
+        "Hundreds of nurses rallied outside the health ministry in Kampala on Monday over unpaid allowances.\n\n"
+        "Three hours later police detained 25 of the nurses outside the ministry, a union official said."
+    )
+    events = coded_events(extract(pipeline, text, published="2023-04-11"))
+    protests = [e for e in events if e.acled_type == "Protests"]
+    assert protests and protests[0].acled_subtype == "Protest with intervention"
