@@ -336,7 +336,7 @@ class Store:
         f = where or EventFilter()
         clause, params = _where(f, self._space_time, self._text_index)
         joiner = " AND " if clause else " WHERE "
-        day, pk = _cursor(after) if after is not None else (None, None)
+        day, pk = _event_cursor(after) if after is not None else (None, None)
         found: list[ListedEvent] = []
         if after is None or day is not None:  # the dated events, newest first
             sql = f"SELECT {self._list_columns} FROM events e{clause}{joiner}e.date IS NOT NULL"
@@ -357,7 +357,7 @@ class Store:
         if len(found) <= size:
             return Page(events=tuple(found), next=None)
         last = found[size - 1]
-        return Page(events=tuple(found[:size]), next=make_cursor(last))
+        return Page(events=tuple(found[:size]), next=make_cursor(last.date, last.pk))
 
     def counts_by_day(self, where: EventFilter | None = None) -> list[tuple[dt.date, int]]:
         """How many matching events each day holds (undated ones left out), in date order."""
@@ -410,13 +410,12 @@ class Store:
             raise BadOption(f"a page holds 1 to 1000 incidents, not {size}", source="limit")
         f = where or EventFilter()
         clause, params = _where(f, self._space_time, self._text_index)
-        key = _incident_cursor(after) if after is not None else None
+        key = read_cursor(after) if after is not None else None
         found = page_incidents(self._con, (clause, params) if clause else None, size=size + 1, after=key)
         if len(found) <= size:
             return IncidentPage(incidents=tuple(found), next=None)
         last = found[size - 1]
-        raw = f"{last.date.isoformat() if last.date else ''}|{last.id}".encode()
-        return IncidentPage(incidents=tuple(found[:size]), next=base64.urlsafe_b64encode(raw).decode().rstrip("="))
+        return IncidentPage(incidents=tuple(found[:size]), next=make_cursor(last.date, last.id))
 
     def incident(self, incident_id: str) -> StoredIncident | None:
         return read_incident(self._con, incident_id)
@@ -461,32 +460,29 @@ class Store:
         return [Reject(source=r[0], code=r[1], message=r[2], document_id=r[3], seen_at=r[4]) for r in rows]
 
 
-def make_cursor(event: StoredEvent | ListedEvent) -> str:
-    """The opaque cursor of the place just after ``event`` in a page's order."""
-    raw = f"{event.date.isoformat() if event.date else ''}|{event.pk}".encode()
+def make_cursor(day: dt.date | None, key: object) -> str:
+    """The opaque cursor of the place just after a row of a page: its day and its tie-break key."""
+    raw = f"{day.isoformat() if day else ''}|{key}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _cursor(text: str) -> tuple[str | None, int]:
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-        day, pk = raw.split("|")
-        if day:
-            dt.date.fromisoformat(day)
-        return (day or None), int(pk)
-    except (ValueError, UnicodeDecodeError):
-        raise BadOption(f"{text!r} is not a cursor this store gave", source="cursor") from None
+def _event_cursor(text: str) -> tuple[str | None, int]:
+    day, key = read_cursor(text)
+    if not key.isdigit():
+        raise BadOption(f"{text!r} is not a cursor this store gave", source="cursor")
+    return day, int(key)
 
 
-def _incident_cursor(text: str) -> tuple[str | None, str]:
+def read_cursor(text: str) -> tuple[str | None, str]:
+    """(ISO day or None, key) of a cursor :func:`make_cursor` made; BadOption (E008) for anything else."""
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-        day, ident = raw.split("|")
+        day, key = raw.split("|")
         if day:
             dt.date.fromisoformat(day)
-        if not ident:
-            raise ValueError(ident)
-        return (day or None), ident
+        if not key:
+            raise ValueError(key)
+        return (day or None), key
     except (ValueError, UnicodeDecodeError):
         raise BadOption(f"{text!r} is not a cursor this store gave", source="cursor") from None
 
